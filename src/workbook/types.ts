@@ -1,0 +1,167 @@
+// The workbook as tables: what the parser reads, what the planner writes, and the interface each
+// backend (Office.js in workbook/excel/, .xlsx files in workbook/xlsx/) implements.
+// Every row and column index here is 0-based and absolute on its sheet (A1 is row 0, column 0).
+
+import type { WeightTable } from "../engine/types";
+
+export type Lang = "en-US" | "zh-CN";
+
+/** A message in both languages. */
+export type Text = Record<Lang, string>;
+
+/** A cell as read: Excel error values (#N/A, #DIV/0!) arrive as `{ error: "#N/A" }`. */
+export type CellValue = number | string | boolean | null | { error: string };
+
+/** A rectangle of cells on a sheet. */
+export interface Box {
+  top: number;
+  left: number;
+  rows: number;
+  columns: number;
+}
+
+/** Sheets (with their used range) and Excel tables (with their range, header row included). */
+export interface WorkbookIndex {
+  sheets: { name: string; used: Box | null }[];
+  tables: { name: string; sheet: string; box: Box }[];
+}
+
+/** A table as read: `values[0]` is the header row, at `box.top` on `sheet`. */
+export interface Block {
+  sheet: string;
+  /** The Excel table's name when the block is an Excel table. */
+  table?: string;
+  box: Box;
+  values: CellValue[][];
+}
+
+/** A problem found in the workbook: where, and what to do, in both languages. */
+export interface Problem {
+  severity: "error" | "warning";
+  code: string;
+  sheet: string;
+  /** A1 address of the cell (or a range such as "B2:B9"); "" when it concerns the whole sheet. */
+  cell: string;
+  message: Text;
+}
+
+/** The customer table after parsing: columns the engine reads, and where each customer lives. */
+export interface CustomerData {
+  ids: string[];
+  names?: string[];
+  owners?: string[];
+  /** One per weight-table indicator, in the weight table's order; NaN = blank. */
+  indicatorValues: Float64Array[];
+  /** Every numeric column by its header as written, for rules and the value column; NaN = blank. */
+  numericColumns: Record<string, Float64Array>;
+  /** Sheet row of each customer (0-based, absolute). */
+  rows: number[];
+  block: Block;
+  /** Headers of the block (user columns only: the add-in's own output columns are left out). */
+  headers: string[];
+}
+
+/** What the add-in owns in a workbook, recorded in the workbook so that a re-run replaces exactly it. */
+export interface OwnedState {
+  version: 1;
+  /** The customer sheet and the header row/column where the output columns start. */
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  /** Headers of the output columns, left to right. */
+  headers: string[];
+  /** Sheets the add-in created (summary, ...). */
+  sheets: string[];
+}
+
+/** A value to write. Strings are always written as text, never parsed as a formula or number. */
+export type CellOut = number | string | boolean | null | { formula: string };
+
+/** A rectangle of values to write at (top, left); `numberFormats` per column when given. */
+export interface CellBlock {
+  top: number;
+  left: number;
+  values: CellOut[][];
+  numberFormats?: (string | null)[];
+  /** "header": bold with a bottom border; "title": larger bold text. */
+  style?: "header" | "title";
+}
+
+/** A tier colour for conditional formatting ("cell text equals label"). Colours are #RRGGBB. */
+export interface TierStyle {
+  label: string;
+  fill: string;
+  font: string;
+}
+
+export interface OutputColumns {
+  sheet: string;
+  /** The Excel table the columns extend, when the customer data is a table. */
+  table?: string;
+  headerRow: number;
+  firstColumn: number;
+  /** Data rows start at headerRow + 1; one value per customer row, in sheet order. */
+  rowCount: number;
+  columns: { header: string; numberFormat: string; values: CellOut[] }[];
+  /** Which output column holds the tier (for conditional formatting), index into `columns`. */
+  tierColumn: number;
+  tierStyles: TierStyle[];
+}
+
+/**
+ * A native bar chart drawn as a pyramid: a stacked bar whose first series is a transparent spacer,
+ * categories (tiers) top to bottom in the order given. All ranges are A1 on the chart's sheet.
+ */
+export interface PyramidChart {
+  title: string;
+  /** Tier labels, best first (the top of the pyramid). */
+  categories: string;
+  /** The invisible spacer series: (max - value) / 2. */
+  spacer: string;
+  /** The visible series. */
+  values: string;
+  /** Data-label text per tier ("12 · 20%"): a range of text cells. */
+  labels: string;
+  seriesName: string;
+  /** Where to put it: top-left cell and size in cells. */
+  anchor: { row: number; column: number; rows: number; columns: number };
+}
+
+export interface OutputSheet {
+  name: string;
+  blocks: CellBlock[];
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  charts: PyramidChart[];
+}
+
+/** Everything one grading run writes. Plain data: the Excel and .xlsx executors run the same plan. */
+export interface WritePlan {
+  /** What the workbook held of the add-in's before this run (to remove), if anything. */
+  previous?: OwnedState;
+  /** What it owns after this run (the executor records it in the workbook). */
+  state: OwnedState;
+  columns: OutputColumns;
+  sheets: OutputSheet[];
+}
+
+export interface Progress {
+  stage: "read" | "parse" | "grade" | "plan" | "write" | "done";
+  /** 0..1 within the whole run. */
+  fraction: number;
+}
+
+/** The workbook as the task pane and the command line see it, whatever runs underneath. */
+export interface WorkbookBackend {
+  index(): Promise<WorkbookIndex>;
+  /** The values of a rectangle; each table is read once. */
+  read(sheet: string, box: Box): Promise<CellValue[][]>;
+  /** The add-in's record of what it wrote in an earlier run, if any. */
+  readState(): Promise<OwnedState | undefined>;
+  /** Runs a write plan; on abort, leaves the workbook as it was before the call. */
+  execute(plan: WritePlan, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<void>;
+  /** Selects a cell for the analyst (the pane's problem links); optional. */
+  select?(sheet: string, cell: string): Promise<void>;
+}
+
+export type { WeightTable };
