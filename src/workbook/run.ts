@@ -1,0 +1,234 @@
+// One grading run, the same for every surface: read each table once -> parse and validate -> grade ->
+// plan -> write. The task pane, the ribbon and the command line all call these two functions.
+
+import { grade } from "../engine/grade";
+import type { GradeResult, WeightTable } from "../engine/types";
+import { boxAddress, cellAddress, quoteSheet } from "./address";
+import { parseCustomerTable } from "./customerTable";
+import { headerKey } from "./headers";
+import { locateTable } from "./locate";
+import { OUTPUT_HEADERS, OUTPUT_SHEETS } from "./outputText";
+import { headerRowIndex, planGrading } from "./plan";
+import { problem } from "./problems";
+import { defaultSettings, labelCount, schemeLabels } from "./settings";
+import type { GradeSettings } from "./settings";
+import type { Block, CustomerData, OwnedState, Problem, Progress, WorkbookBackend, WritePlan } from "./types";
+import { parseWeightTable } from "./weightTable";
+import { engineWarningProblems } from "./warnings";
+
+export type { GradeSettings };
+export { defaultSettings };
+
+/** What the pane shows before anything is written. */
+export interface Inspection {
+  /** False when any problem is an error: nothing may be written. */
+  ok: boolean;
+  problems: Problem[];
+  customers: number;
+  excluded: number;
+  indicators: { name: string; dimension?: string; globalWeight: number; column: string }[];
+  weightsSheet?: string;
+  customersSheet?: string;
+}
+
+export type GradeOutcome =
+  | { ok: true; inspection: Inspection; result: GradeResult; customers: CustomerData; plan: WritePlan }
+  | { ok: false; inspection: Inspection };
+
+/** Header cells that would be overwritten by the add-in's own columns or sheets. */
+function collisions(customers: CustomerData, sheetNames: string[], previous: OwnedState | undefined): Problem[] {
+  const found: Problem[] = [];
+  const outputKeys = new Set(OUTPUT_HEADERS.map(headerKey));
+  const block = customers.block;
+  const headerIndex = headerRowIndex(block.values);
+  const owned = previous && previous.sheet === block.sheet ? previous.firstColumn : Infinity;
+  (block.values[headerIndex] ?? []).forEach((cell, i) => {
+    const column = block.box.left + i;
+    if (column >= owned || typeof cell !== "string") return;
+    if (outputKeys.has(headerKey(cell))) {
+      found.push(problem("output-collision", block.sheet, cellAddress(block.box.top + headerIndex, column), { header: cell }));
+    }
+  });
+  const ownedSheets = new Set((previous?.sheets ?? []).map(headerKey));
+  const outputSheets = new Set(OUTPUT_SHEETS.map(headerKey));
+  for (const name of sheetNames) {
+    if (outputSheets.has(headerKey(name)) && !ownedSheets.has(headerKey(name))) {
+      found.push(problem("output-sheet-collision", name, "", { sheet: name }));
+    }
+  }
+  return found;
+}
+
+/** The value column: the analyst's choice, else a column named like sales or revenue, else none. */
+function resolveValueColumn(customers: CustomerData, settings: GradeSettings): string | undefined {
+  if (settings.valueColumn) {
+    const key = headerKey(settings.valueColumn);
+    return Object.keys(customers.numericColumns).find((header) => headerKey(header) === key);
+  }
+  const candidates = ["sales", "revenue", "value", "销售额", "销售收入", "营业收入", "收入"].map(headerKey);
+  for (const candidate of candidates) {
+    const found = Object.keys(customers.numericColumns).find((header) => headerKey(header) === candidate);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function settingsProblems(settings: GradeSettings): Problem[] {
+  const needed = labelCount(settings.scheme);
+  if (settings.scheme.kind !== "rules" && settings.labels.length !== needed) {
+    return [problem("label-count", "", "", { needed, given: settings.labels.length, labels: settings.labels.join(", ") })];
+  }
+  return [];
+}
+
+interface Prepared {
+  inspection: Inspection;
+  ready?: {
+    weightTable: WeightTable;
+    customers: CustomerData;
+    result: GradeResult;
+    previous?: OwnedState;
+    weightsRange: string;
+    valueColumn?: string;
+    warnings: Problem[];
+  };
+}
+
+function abortError(): Error {
+  const error = new Error("The grading run was cancelled.");
+  error.name = "AbortError";
+  return error;
+}
+
+function checkAbort(signal?: AbortSignal): void {
+  if (signal?.aborted) throw abortError();
+}
+
+async function prepare(
+  backend: WorkbookBackend,
+  settings: GradeSettings,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<Prepared> {
+  const empty: Inspection = { ok: false, problems: [], customers: 0, excluded: 0, indicators: [] };
+  onProgress?.({ stage: "read", fraction: 0 });
+  const index = await backend.index();
+  checkAbort(signal);
+  const problems: Problem[] = [...settingsProblems(settings)];
+  const weightsAt = locateTable(index, "weights", settings.weights);
+  const customersAt = locateTable(index, "customers", settings.customers);
+  if ("code" in weightsAt) problems.push(weightsAt);
+  if ("code" in customersAt) problems.push(customersAt);
+  if ("code" in weightsAt || "code" in customersAt) return { inspection: { ...empty, problems } };
+
+  const previous = await backend.readState();
+  const weightsBlock: Block = { ...weightsAt, values: await backend.read(weightsAt.sheet, weightsAt.box) };
+  checkAbort(signal);
+  onProgress?.({ stage: "read", fraction: 0.1 });
+  const customersBlock: Block = { ...customersAt, values: await backend.read(customersAt.sheet, customersAt.box) };
+  checkAbort(signal);
+  onProgress?.({ stage: "parse", fraction: 0.3 });
+
+  const weights = parseWeightTable(weightsBlock);
+  problems.push(...weights.problems);
+  const inspection: Inspection = {
+    ...empty,
+    problems,
+    weightsSheet: weightsBlock.sheet,
+    customersSheet: customersBlock.sheet,
+  };
+  if (!weights.weightTable) return { inspection };
+  const parsed = parseCustomerTable(customersBlock, weights.weightTable, {
+    indicatorCells: weights.indicatorCells,
+    weightSheet: weightsBlock.sheet,
+    ignoreFromColumn: previous && previous.sheet === customersBlock.sheet ? previous.firstColumn : undefined,
+    valueColumn: settings.valueColumn,
+  });
+  problems.push(...parsed.problems);
+  const customers = parsed.customers;
+  if (!customers) return { inspection };
+  problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous));
+  inspection.customers = customers.ids.length;
+
+  const valueColumn = resolveValueColumn(customers, settings);
+  if (settings.scheme.kind === "pareto" && !valueColumn) {
+    problems.push(problem("value-column-missing", customersBlock.sheet, "", { column: settings.valueColumn ?? "" }));
+  }
+  if (problems.some((p) => p.severity === "error")) return { inspection };
+
+  checkAbort(signal);
+  onProgress?.({ stage: "grade", fraction: 0.4 });
+  let result: GradeResult;
+  try {
+    result = grade({
+      ids: customers.ids,
+      indicatorValues: customers.indicatorValues,
+      weightTable: weights.weightTable,
+      scheme: settings.scheme,
+      labels: schemeLabels(settings),
+      missing: settings.missing,
+      value: valueColumn ? customers.numericColumns[valueColumn] : undefined,
+      columns: customers.numericColumns,
+    });
+  } catch (error) {
+    // The parser validates what it can name by cell; what only the method can judge lands here.
+    problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: (error as Error).message }));
+    return { inspection };
+  }
+  const warnings = engineWarningProblems(result.warnings, weightsBlock.sheet, customersBlock.sheet);
+  problems.push(...warnings);
+  inspection.ok = true;
+  inspection.excluded = result.excluded.length;
+  inspection.indicators = weights.weightTable.indicators.map((indicator, i) => ({
+    name: indicator.name,
+    dimension: indicator.dimension,
+    globalWeight: result.weights[i],
+    column: indicator.column,
+  }));
+  return {
+    inspection,
+    ready: {
+      weightTable: weights.weightTable,
+      customers,
+      result,
+      previous,
+      weightsRange: `${quoteSheet(weightsBlock.sheet)}!${boxAddress(weightsBlock.box)}`,
+      valueColumn,
+      warnings,
+    },
+  };
+}
+
+/**
+ * Reads and checks the workbook without writing anything: customers, indicators with their global
+ * weights, warnings and every problem with its cell.
+ */
+export async function inspectWorkbook(
+  backend: WorkbookBackend,
+  settings: GradeSettings,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<Inspection> {
+  return (await prepare(backend, settings, onProgress, signal)).inspection;
+}
+
+/**
+ * Grades the workbook and writes the result through the backend. Writes nothing when the workbook has
+ * problems (ok: false) or when the signal aborts before writing (throws an AbortError).
+ */
+export async function gradeWorkbook(
+  backend: WorkbookBackend,
+  settings: GradeSettings,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<GradeOutcome> {
+  const { inspection, ready } = await prepare(backend, settings, onProgress, signal);
+  if (!ready) return { ok: false, inspection };
+  onProgress?.({ stage: "plan", fraction: 0.5 });
+  const plan = planGrading({ ...ready, settings });
+  checkAbort(signal);
+  onProgress?.({ stage: "write", fraction: 0.55 });
+  await backend.execute(plan, onProgress, signal);
+  onProgress?.({ stage: "done", fraction: 1 });
+  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan };
+}

@@ -1,0 +1,56 @@
+// The choices an analyst makes for one grading run, shared by the pane and the command line.
+
+import type { MissingPolicy, TierScheme } from "../engine/types";
+import type { Lang } from "./types";
+
+export interface GradeSettings {
+  /** Weight table: an Excel table or sheet name; default Weights/权重. */
+  weights?: string;
+  /** Customer table: an Excel table or sheet name; default Customers/客户. */
+  customers?: string;
+  scheme: TierScheme;
+  /** Tier labels best first (for `rules`, the rules carry their own labels). */
+  labels: string[];
+  missing: MissingPolicy;
+  /** The value column for `pareto` and the value pyramid (revenue, profit); found by name when absent. */
+  valueColumn?: string;
+  /** Language of the headers and sheets the add-in writes. */
+  lang: Lang;
+  /** "values" writes numbers; "formulas" writes native Excel formulas (see the sharing issue). */
+  mode: "values" | "formulas";
+  period?: string;
+  /** When the run happens: written on the summary sheet. The engine never reads a clock; callers pass it. */
+  now: Date;
+}
+
+/** Shares 20/30/50 with labels A, B, C; customers with a blank indicator are left out and listed. */
+export function defaultSettings(lang: Lang, now: Date): GradeSettings {
+  return {
+    scheme: { kind: "shares", shares: [0.2, 0.3, 0.5] },
+    labels: ["A", "B", "C"],
+    missing: "exclude",
+    lang,
+    mode: "values",
+    now,
+  };
+}
+
+/** The labels a scheme needs, best first: rules bring their own. */
+export function schemeLabels(settings: GradeSettings): string[] {
+  const scheme = settings.scheme;
+  if (scheme.kind === "rules") return [...scheme.rules.map((rule) => rule.label), scheme.otherwise];
+  return settings.labels;
+}
+
+/** How many labels a scheme needs. */
+export function labelCount(scheme: TierScheme): number {
+  switch (scheme.kind) {
+    case "shares":
+      return scheme.shares.length;
+    case "pareto":
+    case "cutoffs":
+      return scheme.cutoffs.length + 1;
+    case "rules":
+      return scheme.rules.length + 1;
+  }
+}

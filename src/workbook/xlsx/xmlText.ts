@@ -1,0 +1,63 @@
+// XML text escaping, done by hand because the executor edits parts as text (see openXlsx.ts for why).
+
+/**
+ * Text escaped for an XML element or attribute value; characters XML 1.0 cannot hold are dropped.
+ *
+ * @example
+ * escapeXml('a < b & "c"') // 'a &lt; b &amp; &quot;c&quot;'
+ */
+export function escapeXml(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * Text with XML entities and character references resolved, and Excel's _xHHHH_ escapes decoded.
+ *
+ * @example
+ * unescapeXml("1 &lt; 2 &#x26; 3") // "1 < 2 & 3"
+ * unescapeXml("a_x000D_b")         // "a\rb"
+ */
+export function unescapeXml(text: string): string {
+  if (text.indexOf("&") < 0 && text.indexOf("_x") < 0) return text;
+  return text
+    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
+      if (ref[0] === "#") {
+        const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        return String.fromCodePoint(code);
+      }
+      return NAMED[ref] ?? whole;
+    })
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/**
+ * The value of one attribute in an element's attribute text, unescaped; undefined when absent.
+ *
+ * @example
+ * attribute(' r="B2" t="s"', "t") // "s"
+ */
+export function attribute(attributes: string, name: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attributes);
+  if (!match) return undefined;
+  return unescapeXml(match[2] ?? match[3] ?? "");
+}
+
+/**
+ * An element's attribute text with one attribute set (added or replaced), or removed when value is undefined.
+ *
+ * @example
+ * withAttribute(' ref="A1:E9"', "ref", "A1:H9") // ' ref="A1:H9"'
+ */
+export function withAttribute(attributes: string, name: string, value: string | undefined): string {
+  const pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+  const without = attributes.replace(pattern, "");
+  return value === undefined ? without : `${without} ${name}="${escapeXml(value)}"`;
+}
