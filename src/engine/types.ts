@@ -126,8 +126,25 @@ export interface GradeResult {
   tier: Int32Array;
   /** The labels the tier indices refer to, best first. */
   labels: string[];
-  /** Indices of customers left out by the missing-value policy, with the blank indicators. */
-  excluded: { index: number; id: string; indicators: string[] }[];
+  /**
+   * Indices of customers left out by the missing-value policy, with the blank indicators.
+   * `blankValue` is true when (also) the value column was blank under the `pareto` scheme.
+   */
+  excluded: { index: number; id: string; indicators: string[]; blankValue?: boolean }[];
   pyramid: PyramidRow[];
   warnings: EngineWarning[];
+}
+
+/**
+ * What points need to know about one indicator's column: count, minimum and maximum of its
+ * non-blank values; `values` is the column itself (not copied) so that a per-cell percentile can
+ * count in one pass, and `sorted` its non-blank values in ascending order, present only when
+ * asked for (percentile scoring on a whole column).
+ */
+export interface ColumnStats {
+  n: number;
+  min: number;
+  max: number;
+  values: ArrayLike<number>;
+  sorted?: Float64Array;
 }

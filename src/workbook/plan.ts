@@ -2,11 +2,15 @@
 // Plain data, so the Office.js executor and the .xlsx executor write the same workbook.
 
 import type { GradeResult, WeightTable } from "../engine/types";
-import { boxAddress, columnName, quoteSheet } from "./address";
+import { boxAddress, cellAddress, columnName, parseCellAddress, quoteSheet } from "./address";
+import { absolute, columnRange, rankFormula, scoreFormula, tierFormula } from "./formulas";
+import type { IndicatorRefs } from "./formulas";
+import { findRole, headerKey } from "./headers";
 import { outputText } from "./outputText";
 import type { OutputText } from "./outputText";
 import type { GradeSettings } from "./settings";
 import type {
+  Block,
   CellBlock,
   CellOut,
   CellValue,
@@ -51,6 +55,23 @@ export interface PlanArgs {
   valueColumn?: string;
   /** Warnings to record on the summary sheet. */
   warnings: Problem[];
+  /** The weight table as read and its indicators' name cells: live formulas refer to its weight cells. */
+  weightsBlock?: Block;
+  indicatorCells?: string[];
+}
+
+/** Where the customer-side columns of a run are, for formulas that refer to them. */
+interface Layout {
+  customerSheet: string;
+  firstRow: number;
+  lastRow: number;
+  /** Sheet column of each indicator, in weight-table order. */
+  indicatorColumns: number[];
+  valueColumn?: number;
+  scoreColumn: number;
+  tierColumn: number;
+  /** Sheet column of every user header, by headerKey, for rules. */
+  columnsByKey: Map<string, number>;
 }
 
 /** Index of the first non-empty row of a block: its header row. */
@@ -87,23 +108,81 @@ export function planGrading(args: PlanArgs): WritePlan {
   const { customers, result, settings, previous } = args;
   const text = outputText(settings.lang);
   const block = customers.block;
-  const headerRow = block.box.top + headerRowIndex(block.values);
+  const headerIndex = headerRowIndex(block.values);
+  const headerRow = block.box.top + headerIndex;
   const firstColumn = outputStartColumn(customers, previous);
   const lastRow = customers.rows.reduce((max, row) => Math.max(max, row), headerRow);
   const rowCount = lastRow - headerRow;
 
+  const columnsByKey = new Map<string, number>();
+  (block.values[headerIndex] ?? []).forEach((cell, i) => {
+    const column = block.box.left + i;
+    if (typeof cell === "string" && column < firstColumn && !columnsByKey.has(headerKey(cell))) {
+      columnsByKey.set(headerKey(cell), column);
+    }
+  });
+  const layout: Layout = {
+    customerSheet: block.sheet,
+    firstRow: headerRow + 1,
+    lastRow,
+    indicatorColumns: args.weightTable.indicators.map((indicator) => columnsByKey.get(headerKey(indicator.column)) ?? -1),
+    valueColumn: args.valueColumn === undefined ? undefined : columnsByKey.get(headerKey(args.valueColumn)),
+    scoreColumn: firstColumn,
+    tierColumn: firstColumn + 2,
+    columnsByKey,
+  };
+  const formulas = settings.mode === "formulas" && layout.indicatorColumns.every((column) => column >= 0);
+
+  const summaryName = text.summarySheet;
+  const summary = summarySheet(args, text, summaryName, formulas ? layout : undefined);
+
   const score: CellOut[] = new Array(rowCount).fill(null);
   const rank: CellOut[] = new Array(rowCount).fill(null);
   const tier: CellOut[] = new Array(rowCount).fill(null);
-  for (let i = 0; i < customers.rows.length; i++) {
-    if (result.tier[i] < 0) continue;
-    const at = customers.rows[i] - headerRow - 1;
-    score[at] = result.score[i];
-    rank[at] = result.rank[i];
-    tier[at] = result.labels[result.tier[i]];
+  if (formulas) {
+    const refs: IndicatorRefs[] = args.weightTable.indicators.map((_, j) => ({
+      weight: absolute(summary.weightsTop + j, 5, summaryName),
+      min: absolute(summary.weightsTop + j, 6, summaryName),
+      max: absolute(summary.weightsTop + j, 7, summaryName),
+      range: columnRange(layout.indicatorColumns[j], layout.firstRow, lastRow),
+      column: columnName(layout.indicatorColumns[j]),
+    }));
+    const scores = columnRange(firstColumn, layout.firstRow, lastRow);
+    const values = layout.valueColumn === undefined ? undefined : columnRange(layout.valueColumn, layout.firstRow, lastRow);
+    for (const row of customers.rows) {
+      const at = row - headerRow - 1;
+      const scoreCell = cellAddress(row, firstColumn);
+      score[at] = { formula: scoreFormula(args.weightTable.indicators, refs, row, settings.missing) };
+      rank[at] = { formula: rankFormula(scoreCell, scores) };
+      const ruleCells: Record<string, string> = {};
+      if (settings.scheme.kind === "rules") {
+        for (const rule of settings.scheme.rules) {
+          for (const condition of rule.conditions) {
+            const column = columnsByKey.get(headerKey(condition.column));
+            if (column !== undefined) ruleCells[condition.column] = cellAddress(row, column);
+          }
+        }
+      }
+      tier[at] = {
+        formula: tierFormula(settings.scheme, result.labels, {
+          scoreCell,
+          scores,
+          valueCell: layout.valueColumn === undefined ? undefined : cellAddress(row, layout.valueColumn),
+          values,
+          ruleCells,
+        }),
+      };
+    }
+  } else {
+    for (let i = 0; i < customers.rows.length; i++) {
+      if (result.tier[i] < 0) continue;
+      const at = customers.rows[i] - headerRow - 1;
+      score[at] = result.score[i];
+      rank[at] = result.rank[i];
+      tier[at] = result.labels[result.tier[i]];
+    }
   }
 
-  const summaryName = text.summarySheet;
   const columns: OutputColumns = {
     sheet: block.sheet,
     table: block.table,
@@ -113,7 +192,7 @@ export function planGrading(args: PlanArgs): WritePlan {
     columns: [
       { header: text.score, numberFormat: SCORE_FORMAT, values: score },
       { header: text.rank, numberFormat: RANK_FORMAT, values: rank },
-      { header: text.tier, numberFormat: TEXT_FORMAT, values: tier },
+      { header: text.tier, numberFormat: formulas ? "General" : TEXT_FORMAT, values: tier },
     ],
     tierColumn: 2,
     tierStyles: tierStyles(result.labels),
@@ -128,7 +207,7 @@ export function planGrading(args: PlanArgs): WritePlan {
     sheets: [summaryName],
   };
 
-  return { previous, state, columns, sheets: [summarySheet(args, text, summaryName)] };
+  return { previous, state, columns, sheets: [summary.sheet] };
 }
 
 /** One conditional-format style per tier label, best first. */
@@ -136,7 +215,17 @@ export function tierStyles(labels: string[]): TierStyle[] {
   return labels.map((label, i) => ({ label, ...TIER_COLOURS[Math.min(i, TIER_COLOURS.length - 1)] }));
 }
 
-function summarySheet(args: PlanArgs, text: OutputText, name: string): OutputSheet {
+/**
+ * The summary sheet. With a layout (live formulas), its tier table counts the tier column with
+ * COUNTIF/SUMIF and its weights block computes each global weight from the weight table's cells, and
+ * each indicator's minimum and maximum, which the score formulas refer to.
+ */
+function summarySheet(
+  args: PlanArgs,
+  text: OutputText,
+  name: string,
+  layout?: Layout,
+): { sheet: OutputSheet; weightsTop: number } {
   const { result, settings, customers, weightTable } = args;
   const blocks: CellBlock[] = [];
   blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
@@ -180,6 +269,7 @@ function summarySheet(args: PlanArgs, text: OutputText, name: string): OutputShe
   const totalCustomers = pyramid.reduce((sum, row) => sum + row.customers, 0);
   const totalValue = pyramid.reduce((sum, row) => sum + row.value, 0);
   rows.push([text.total, totalCustomers, totalCustomers > 0 ? 1 : 0, totalValue, totalValue !== 0 ? 1 : 0, null, null, null, null]);
+  if (layout) liveTierTable(rows, tableTop + 1, layout);
   blocks.push({
     top: tableTop + 1,
     left: 0,
@@ -236,18 +326,29 @@ function summarySheet(args: PlanArgs, text: OutputText, name: string): OutputShe
     style: "header",
     values: [[text.dimension, text.indicator, text.column, text.direction, text.scoring, text.globalWeight]],
   });
+  const weightsTop = top + 1;
+  const weightRows: CellOut[][] = weightTable.indicators.map((indicator, i) => [
+    indicator.dimension ?? "",
+    indicator.name,
+    indicator.column,
+    indicator.direction === "lower" ? text.lower : text.higher,
+    indicator.scoring,
+    result.weights[i],
+  ]);
+  if (layout) {
+    (blocks[blocks.length - 1].values[0] as CellOut[]).push(text.min, text.max);
+    const weightFormulas = globalWeightFormulas(args);
+    weightRows.forEach((row, j) => {
+      const range = columnRange(layout.indicatorColumns[j], layout.firstRow, layout.lastRow, customers.block.sheet);
+      if (weightFormulas) row[5] = { formula: weightFormulas[j] };
+      row.push({ formula: `MIN(${range})` }, { formula: `MAX(${range})` });
+    });
+  }
   blocks.push({
-    top: top + 1,
+    top: weightsTop,
     left: 0,
-    numberFormats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, WEIGHT_FORMAT],
-    values: weightTable.indicators.map((indicator, i) => [
-      indicator.dimension ?? "",
-      indicator.name,
-      indicator.column,
-      indicator.direction === "lower" ? text.lower : text.higher,
-      indicator.scoring,
-      result.weights[i],
-    ]),
+    numberFormats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, WEIGHT_FORMAT, null, null],
+    values: weightRows,
   });
   top += weightTable.indicators.length + 3;
 
@@ -273,7 +374,77 @@ function summarySheet(args: PlanArgs, text: OutputText, name: string): OutputShe
     });
   }
 
-  return { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts };
+  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop };
+}
+
+/** The tier table's rows as formulas over the tier column, so counts, values and charts follow edits. */
+function liveTierTable(rows: CellOut[][], firstRow: number, layout: Layout): void {
+  const tiers = columnRange(layout.tierColumn, layout.firstRow, layout.lastRow, layout.customerSheet);
+  const values = columnRange(layout.valueColumn ?? layout.scoreColumn, layout.firstRow, layout.lastRow, layout.customerSheet);
+  const count = rows.length - 1;
+  const at = (column: number, row: number) => cellAddress(row, column);
+  const span = (column: number) => `$${columnName(column)}$${firstRow + 1}:$${columnName(column)}$${firstRow + count}`;
+  for (let i = 0; i < count; i++) {
+    const row = firstRow + i;
+    const label = at(0, row);
+    rows[i][1] = { formula: `COUNTIF(${tiers},${label})` };
+    rows[i][2] = { formula: `IF(SUM(${span(1)})=0,0,${at(1, row)}/SUM(${span(1)}))` };
+    rows[i][3] = { formula: `SUMIF(${tiers},${label},${values})` };
+    rows[i][4] = { formula: `IF(SUM(${span(3)})=0,0,${at(3, row)}/SUM(${span(3)}))` };
+    rows[i][5] = { formula: `(MAX(${span(1)})-${at(1, row)})/2` };
+    rows[i][6] = { formula: `(MAX(${span(3)})-MAX(${at(3, row)},0))/2` };
+    rows[i][7] = { formula: `TEXT(${at(1, row)},"#,##0")&" · "&TEXT(${at(2, row)},"0.0%")` };
+    rows[i][8] = { formula: `TEXT(${at(3, row)},"#,##0")&" · "&TEXT(${at(4, row)},"0.0%")` };
+  }
+  const total = rows[count];
+  total[1] = { formula: `SUM(${span(1)})` };
+  total[3] = { formula: `SUM(${span(3)})` };
+}
+
+/**
+ * Each indicator's global weight as a formula over the weight table's own cells, the engine's rule
+ * (src/engine/weights.ts) written out: weight / Σ weights of its dimension × dimension weight / Σ
+ * dimension weights. Undefined when the weight table's cells cannot be placed.
+ */
+function globalWeightFormulas(args: PlanArgs): string[] | undefined {
+  const block = args.weightsBlock;
+  const cells = args.indicatorCells;
+  if (!block || !cells || cells.length !== args.weightTable.indicators.length) return undefined;
+  const headerIndex = headerRowIndex(block.values);
+  const headers = (block.values[headerIndex] ?? []).map((cell) => (typeof cell === "string" ? cell : ""));
+  const weightColumn = findRole(headers, "weight");
+  const dimensionColumn = findRole(headers, "dimension");
+  const indicatorColumn = findRole(headers, "indicator");
+  if (weightColumn < 0 || indicatorColumn < 0) return undefined;
+  const sheet = block.sheet;
+  const weightCell = (row: number) => absolute(row, block.box.left + weightColumn, sheet);
+  const rows = cells.map((cell) => parseCellAddress(cell).row);
+  const indicators = args.weightTable.indicators;
+  const dimensions = args.weightTable.dimensions;
+  if (dimensions.length === 0 || dimensionColumn < 0) {
+    const all = rows.map(weightCell).join(",");
+    return rows.map((row) => `${weightCell(row)}/SUM(${all})`);
+  }
+  // Dimension rows: a dimension name and a weight, no indicator.
+  const dimensionRow = new Map<string, number>();
+  block.values.forEach((values, r) => {
+    if (r <= headerIndex) return;
+    const indicator = values[indicatorColumn];
+    const dimension = values[dimensionColumn];
+    if ((indicator === null || indicator === "") && typeof dimension === "string" && dimension.trim() !== "") {
+      if (!dimensionRow.has(dimension.trim())) dimensionRow.set(dimension.trim(), block.box.top + r);
+    }
+  });
+  if (dimensions.some((d) => !dimensionRow.has(d.name))) return undefined;
+  const allDimensions = dimensions.map((d) => weightCell(dimensionRow.get(d.name) as number)).join(",");
+  return indicators.map((indicator, j) => {
+    const siblings = indicators
+      .map((other, k) => (other.dimension === indicator.dimension ? weightCell(rows[k]) : ""))
+      .filter((cell) => cell !== "")
+      .join(",");
+    const dimension = weightCell(dimensionRow.get(indicator.dimension as string) as number);
+    return `(${dimension}/SUM(${allDimensions}))*(${weightCell(rows[j])}/SUM(${siblings}))`;
+  });
 }
 
 function formatDate(date: Date): string {

@@ -91,6 +91,8 @@ interface Prepared {
     weightsRange: string;
     valueColumn?: string;
     warnings: Problem[];
+    weightsBlock: Block;
+    indicatorCells: string[];
   };
 }
 
@@ -195,6 +197,8 @@ async function prepare(
       weightsRange: `${quoteSheet(weightsBlock.sheet)}!${boxAddress(weightsBlock.box)}`,
       valueColumn,
       warnings,
+      weightsBlock,
+      indicatorCells: weights.indicatorCells,
     },
   };
 }

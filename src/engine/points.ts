@@ -1,0 +1,211 @@
+// Points: one indicator's raw value becomes 0..100 points by its scoring rule (DESIGN.md §2).
+// One scalar function serves the whole-column path (the task pane, the command line) and the
+// per-cell path (custom functions), so both give the same bits for the same customer.
+
+import type { Band, ColumnStats, Direction, ScoringRule } from "./types";
+
+/**
+ * Count, minimum and maximum of the non-blank (non-NaN) values of a column, in one pass; with
+ * `{ sorted: true }` also its non-blank values sorted ascending (what percentile scoring needs).
+ * The column itself is kept by reference as `values`, so a per-cell percentile can count in one pass.
+ * An empty or all-blank column gives n = 0, min = +Infinity, max = -Infinity.
+ *
+ * Throws RangeError on an infinite value.
+ *
+ * @example columnStats([3, NaN, 1, 2]) // { n: 3, min: 1, max: 3, values: [3, NaN, 1, 2] }
+ * @example columnStats([3, NaN, 1, 2], { sorted: true }).sorted // Float64Array [1, 2, 3]
+ */
+export function columnStats(values: ArrayLike<number>, options?: { sorted?: boolean }): ColumnStats {
+  let n = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const length = values.length;
+  for (let i = 0; i < length; i++) {
+    const x = values[i];
+    if (x !== x) continue;
+    if (x === Infinity || x === -Infinity) throw new RangeError(`value ${i + 1} is infinite`);
+    n++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const stats: ColumnStats = { n, min, max, values };
+  if (options?.sorted) {
+    const sorted = new Float64Array(n);
+    let k = 0;
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      if (x === x) sorted[k++] = x;
+    }
+    sorted.sort();
+    stats.sorted = sorted;
+  }
+  return stats;
+}
+
+/**
+ * How many non-blank values of `values` are strictly below x, in one pass (no sort): the
+ * numerator of percentile points for a higher-is-better indicator.
+ *
+ * @example percentileCountBelow(20, [10, 20, 20, 30, NaN]) // 1
+ */
+export function percentileCountBelow(x: number, values: ArrayLike<number>): number {
+  let count = 0;
+  const length = values.length;
+  for (let i = 0; i < length; i++) if (values[i] < x) count++;
+  return count;
+}
+
+/**
+ * How many non-blank values of `values` are strictly above x, in one pass: the numerator of
+ * percentile points for a lower-is-better indicator.
+ *
+ * @example percentileCountAbove(20, [10, 20, 20, 30, NaN]) // 1
+ */
+export function percentileCountAbove(x: number, values: ArrayLike<number>): number {
+  let count = 0;
+  const length = values.length;
+  for (let i = 0; i < length; i++) if (values[i] > x) count++;
+  return count;
+}
+
+/** Index of the first element of an ascending array that is >= x (or > x when `strict`). */
+function searchSorted(sorted: Float64Array, x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (strict ? sorted[mid] <= x : sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Checks a `bands` rule: at least one band, thresholds finite and strictly ascending, points
+ * within 0..100. Returns nothing; throws RangeError naming the first band at fault.
+ *
+ * @example checkBands([{ threshold: 0, points: 20 }, { threshold: 100000, points: 60 }]) // ok
+ * @example checkBands([{ threshold: 5, points: 20 }, { threshold: 1, points: 60 }]) // throws: not ascending
+ */
+export function checkBands(bands: Band[] | undefined): asserts bands is Band[] {
+  if (!bands || bands.length === 0) throw new RangeError("scoring by bands needs at least one band");
+  for (let k = 0; k < bands.length; k++) {
+    const { threshold, points } = bands[k];
+    if (!Number.isFinite(threshold)) throw new RangeError(`band ${k + 1} has no finite threshold`);
+    if (!(points >= 0 && points <= 100)) throw new RangeError(`band ${k + 1} gives ${points} points; points are 0..100`);
+    if (k > 0 && !(threshold > bands[k - 1].threshold)) {
+      throw new RangeError(`band ${k + 1}: thresholds must be strictly ascending`);
+    }
+  }
+}
+
+function checkRule(scoring: ScoringRule, direction: Direction): void {
+  if (scoring !== "minmax" && scoring !== "percentile" && scoring !== "bands" && scoring !== "raw") {
+    throw new RangeError(`unknown scoring rule "${String(scoring)}"`);
+  }
+  if (direction !== "higher" && direction !== "lower") throw new RangeError(`unknown direction "${String(direction)}"`);
+}
+
+function clampPoints(p: number): number {
+  return p < 0 ? 0 : p > 100 ? 100 : p;
+}
+
+/** The points of one value, rule and bands already checked; the only place the arithmetic lives. */
+function pointsChecked(
+  x: number,
+  stats: ColumnStats,
+  scoring: ScoringRule,
+  higher: boolean,
+  bands: Band[] | undefined,
+): number {
+  if (x !== x) return NaN;
+  if (x === Infinity || x === -Infinity) throw new RangeError("an indicator value is infinite");
+  switch (scoring) {
+    case "minmax": {
+      if (stats.n === 0) throw new RangeError("minmax scoring needs at least one value in the column");
+      const { min, max } = stats;
+      if (!(max > min)) return 100;
+      return clampPoints(higher ? ((x - min) / (max - min)) * 100 : ((max - x) / (max - min)) * 100);
+    }
+    case "percentile": {
+      const { n, min, max, sorted } = stats;
+      if (n === 0) throw new RangeError("percentile scoring needs at least one value in the column");
+      if (!(max > min)) return 100;
+      let better: number;
+      if (sorted) better = higher ? searchSorted(sorted, x, false) : n - searchSorted(sorted, x, true);
+      else better = higher ? percentileCountBelow(x, stats.values) : percentileCountAbove(x, stats.values);
+      return clampPoints((better / (n - 1)) * 100);
+    }
+    case "bands": {
+      const list = bands as Band[];
+      if (higher) {
+        for (let k = list.length - 1; k >= 0; k--) if (list[k].threshold <= x) return list[k].points;
+      } else {
+        for (let k = 0; k < list.length; k++) if (list[k].threshold >= x) return list[k].points;
+      }
+      return 0;
+    }
+    default: {
+      if (!(x >= 0 && x <= 100)) throw new RangeError(`raw points must be within 0..100, found ${x}`);
+      return higher ? x : 100 - x;
+    }
+  }
+}
+
+/**
+ * The 0..100 points of one value x of an indicator whose column is summarised by `stats`
+ * (see columnStats). NaN (a blank) gives NaN.
+ * - minmax: ((x - min) / (max - min)) * 100, lower-is-better ((max - x) / (max - min)) * 100.
+ * - percentile: (count of values < x) / (n - 1) * 100, lower-is-better the count of values > x;
+ *   counted by binary search in `stats.sorted` when present, else in one pass over `stats.values`
+ *   (the count, and so the result, is the same either way).
+ * - bands: the points of the band with the largest threshold <= x (lower: smallest threshold >= x);
+ *   0 outside every band.
+ * - raw: x as it is (lower: 100 - x).
+ * DECISION: a column with no spread (max == min, which includes a single customer) gives every
+ * customer 100 points under minmax and percentile: nobody is worse than anybody else, and a
+ * constant indicator then moves every score by the same amount, so it changes no rank or tier.
+ * A value outside the column's range (possible only per cell) is clamped to 0..100.
+ *
+ * Throws RangeError on an unknown rule or direction, missing or malformed bands, an infinite x,
+ * a raw value outside 0..100, and minmax/percentile against an empty column.
+ *
+ * @example pointsOf(30, columnStats([10, 30, 50]), "minmax", "higher") // 50
+ * @example pointsOf(30, columnStats([10, 20, 30, 40, 50]), "percentile", "lower") // 50: 2 of 4 others are worse
+ */
+export function pointsOf(
+  x: number,
+  stats: ColumnStats,
+  scoring: ScoringRule,
+  direction: Direction,
+  bands?: Band[],
+): number {
+  checkRule(scoring, direction);
+  if (scoring === "bands") checkBands(bands);
+  return pointsChecked(x, stats, scoring, direction === "higher", bands);
+}
+
+/**
+ * The points of every value of one indicator's column (NaN in, NaN out), by the same arithmetic
+ * as pointsOf; statistics are over the column's non-blank values, sorted once for percentile.
+ *
+ * Throws RangeError as pointsOf does.
+ *
+ * @example indicatorPoints([10, 30, 50, NaN], "minmax", "higher") // Float64Array [0, 50, 100, NaN]
+ * @example indicatorPoints([2, 0, 1], "percentile", "lower") // Float64Array [0, 100, 50]
+ */
+export function indicatorPoints(
+  values: ArrayLike<number>,
+  scoring: ScoringRule,
+  direction: Direction,
+  bands?: Band[],
+): Float64Array {
+  checkRule(scoring, direction);
+  if (scoring === "bands") checkBands(bands);
+  const stats = columnStats(values, { sorted: scoring === "percentile" });
+  const higher = direction === "higher";
+  const length = values.length;
+  const points = new Float64Array(length);
+  for (let i = 0; i < length; i++) points[i] = pointsChecked(values[i], stats, scoring, higher, bands);
+  return points;
+}

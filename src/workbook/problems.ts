@@ -1,0 +1,426 @@
+// The catalogue of problems a workbook can have, each in both languages, each saying where it is and
+// what the analyst should do about it. Problems are values: the parsers collect them all in one pass.
+
+import { quoteSheet } from "./address";
+import { HEADER_ALIASES } from "./headers";
+import type { HeaderRole } from "./headers";
+import type { Lang, Problem } from "./types";
+
+export type ProblemParams = Record<string, string | number>;
+
+/**
+ * Every problem code, with the params its message reads (all optional unless said):
+ * - table-not-found {role: "weights"|"customers", names, sheets}
+ * - table-empty {role}
+ * - missing-header {role: a HeaderRole}
+ * - duplicate-header {header, first}  (first = the other cell's address)
+ * - duplicate-id {id, first}
+ * - blank-id {}
+ * - indicator-column-missing {indicator, column, table}
+ * - not-a-number {value, column, error}  (error = "#N/A" when the cell holds an error value)
+ * - unknown-direction {value}; unknown-scoring {value}
+ * - malformed-bands {value, reason: "pair"|"points"|"duplicate"|"empty"}
+ * - bands-required {indicator, noColumn: 1 when the table has no Bands column}
+ * - bands-ignored {indicator, scoring}
+ * - negative-weight {value}; missing-weight {name}
+ * - zero-weights {dimension}  (no dimension = all indicators; dimension "*" = all dimension rows)
+ * - unknown-dimension {dimension, known}; missing-dimension {indicator, known}
+ * - duplicate-dimension {dimension, first}; empty-dimension {dimension}
+ * - missing-indicator {}
+ * - raw-out-of-range {value, indicator}
+ * - duplicate-indicator {indicator, first}
+ * - value-column-missing {column}
+ * - more-problems {count}  (the rest of a column's problems of one kind, summarised)
+ * - output-collision {header}; output-sheet-collision {sheet}
+ * - label-count {needed, given, labels}
+ * - cannot-grade {reason}
+ * - weights-normalised {subject, sum}; dimension-weights-normalised {subject, sum}
+ * - customers-excluded {count, subject}; missing-scored-zero {count, subject}
+ * - no-spread {subject}
+ */
+export type ProblemCode =
+  | "table-not-found"
+  | "table-empty"
+  | "missing-header"
+  | "duplicate-header"
+  | "duplicate-id"
+  | "blank-id"
+  | "indicator-column-missing"
+  | "not-a-number"
+  | "unknown-direction"
+  | "unknown-scoring"
+  | "malformed-bands"
+  | "bands-required"
+  | "bands-ignored"
+  | "negative-weight"
+  | "missing-weight"
+  | "zero-weights"
+  | "unknown-dimension"
+  | "missing-dimension"
+  | "duplicate-dimension"
+  | "empty-dimension"
+  | "missing-indicator"
+  | "raw-out-of-range"
+  | "duplicate-indicator"
+  | "value-column-missing"
+  | "more-problems"
+  | "output-collision"
+  | "output-sheet-collision"
+  | "label-count"
+  | "cannot-grade"
+  | "weights-normalised"
+  | "dimension-weights-normalised"
+  | "customers-excluded"
+  | "missing-scored-zero"
+  | "no-spread";
+
+type Message = (p: ProblemParams) => string;
+
+interface Entry {
+  severity: "error" | "warning";
+  "en-US": Message;
+  "zh-CN": Message;
+}
+
+/** A param as text; a number in at most 6 significant digits (weights sums such as 0.999999). */
+function s(p: ProblemParams, key: string): string {
+  const v = p[key];
+  if (v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : "";
+  return v;
+}
+
+const TABLE: Record<Lang, Record<string, string>> = {
+  "en-US": { weights: "weight table", customers: "customer table" },
+  "zh-CN": { weights: "权重表", customers: "客户表" },
+};
+const ITEM: Record<Lang, Record<string, string>> = {
+  "en-US": { weights: "indicator", customers: "customer" },
+  "zh-CN": { weights: "指标", customers: "客户" },
+};
+const DEFAULT_NAMES: Record<string, string> = { weights: "Weights / 权重", customers: "Customers / 客户" };
+
+function table(p: ProblemParams, lang: Lang): string {
+  return TABLE[lang][s(p, "role")] ?? TABLE[lang].customers;
+}
+
+/** The header a message asks for: the English or the Chinese name of a role. */
+function roleHeader(p: ProblemParams, lang: Lang): string {
+  const aliases = HEADER_ALIASES[s(p, "role") as HeaderRole] ?? [s(p, "role")];
+  const chinese = aliases.find((alias) => /[^\x00-\x7f]/.test(alias));
+  return lang === "zh-CN" ? chinese ?? aliases[0] : aliases[0];
+}
+
+function roleAliases(p: ProblemParams): string {
+  return (HEADER_ALIASES[s(p, "role") as HeaderRole] ?? []).join(", ");
+}
+
+const BANDS_EXAMPLE = "0:20; 100000:60; 1000000:100";
+
+const BANDS_REASON: Record<Lang, Record<string, string>> = {
+  "en-US": {
+    pair: "each band is threshold:points",
+    points: "points go from 0 to 100",
+    duplicate: "each threshold may appear once",
+    empty: "at least one band is needed",
+  },
+  "zh-CN": {
+    pair: "每一档写作 阈值:分数",
+    points: "分数在 0 到 100 之间",
+    duplicate: "同一阈值只能出现一次",
+    empty: "至少需要一档",
+  },
+};
+
+const CATALOGUE: Record<ProblemCode, Entry> = {
+  "table-not-found": {
+    severity: "error",
+    "en-US": (p) =>
+      `No ${table(p, "en-US")} found: looked for an Excel table or a sheet named ${s(p, "names") || DEFAULT_NAMES[s(p, "role")]}. ` +
+      `Sheets in this workbook: ${s(p, "sheets") || "none"}. Rename the table or sheet, or choose it in the settings.`,
+    "zh-CN": (p) =>
+      `未找到${table(p, "zh-CN")}：查找了名为 ${s(p, "names") || DEFAULT_NAMES[s(p, "role")]} 的 Excel 表格或工作表。` +
+      `本工作簿中的工作表：${s(p, "sheets") || "无"}。请重命名表格或工作表，或在设置中选择它。`,
+  },
+  "table-empty": {
+    severity: "error",
+    "en-US": (p) =>
+      `the ${table(p, "en-US")} has no data. Put a header row at the top and one ${ITEM["en-US"][s(p, "role")] ?? "customer"} per row below it.`,
+    "zh-CN": (p) =>
+      `${table(p, "zh-CN")}中没有数据。请在顶部放置表头行，其下每行一个${ITEM["zh-CN"][s(p, "role")] ?? "客户"}。`,
+  },
+  "missing-header": {
+    severity: "error",
+    "en-US": (p) =>
+      `the header row has no "${roleHeader(p, "en-US")}" column. Add a column with that header (accepted: ${roleAliases(p)}).`,
+    "zh-CN": (p) => `表头行中没有“${roleHeader(p, "zh-CN")}”列。请添加该标题的列（可用：${roleAliases(p)}）。`,
+  },
+  "duplicate-header": {
+    severity: "error",
+    "en-US": (p) =>
+      `the header "${s(p, "header")}" also heads column ${s(p, "first")}, so it is unclear which to read. Rename one of the two.`,
+    "zh-CN": (p) => `标题“${s(p, "header")}”与 ${s(p, "first")} 列重复，无法确定读取哪一列。请重命名其中一列。`,
+  },
+  "duplicate-id": {
+    severity: "error",
+    "en-US": (p) => `customer ID "${s(p, "id")}" already appears in ${s(p, "first")}. Give each customer its own ID.`,
+    "zh-CN": (p) => `客户编号“${s(p, "id")}”已在 ${s(p, "first")} 出现。请为每个客户使用唯一的编号。`,
+  },
+  "blank-id": {
+    severity: "error",
+    "en-US": () => `this row has data but no customer ID. Enter an ID, or delete the row.`,
+    "zh-CN": () => `该行有数据但没有客户编号。请填写编号，或删除该行。`,
+  },
+  "indicator-column-missing": {
+    severity: "error",
+    "en-US": (p) =>
+      `indicator "${s(p, "indicator")}" reads the column "${s(p, "column")}", but the customer table${s(p, "table") ? ` (${s(p, "table")})` : ""} ` +
+      `has no such header. Add that column to the customer table, or write the customer header's name in this row's Column cell.`,
+    "zh-CN": (p) =>
+      `指标“${s(p, "indicator")}”读取“${s(p, "column")}”列，但客户表${s(p, "table") ? `（${s(p, "table")}）` : ""}中没有该标题。` +
+      `请在客户表中添加该列，或在本行的“数据列”中填写客户表的列标题。`,
+  },
+  "not-a-number": {
+    severity: "error",
+    "en-US": (p) =>
+      p.error !== undefined
+        ? `the cell shows the error ${s(p, "error")}${s(p, "column") ? ` in column "${s(p, "column")}"` : ""}. Fix its formula, enter a number, or leave the cell blank.`
+        : `"${s(p, "value")}" is not a number. Enter a number or leave the cell blank.`,
+    "zh-CN": (p) =>
+      p.error !== undefined
+        ? `单元格${s(p, "column") ? `（“${s(p, "column")}”列）` : ""}显示错误 ${s(p, "error")}。请修正公式、填写数字，或留空。`
+        : `“${s(p, "value")}”不是数字。请填写数字或留空。`,
+  },
+  "unknown-direction": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "value")}" is not a direction. Enter higher or lower (正向 or 负向); blank means higher.`,
+    "zh-CN": (p) => `“${s(p, "value")}”不是有效的方向。请填写 正向 或 负向（higher 或 lower）；留空即为正向。`,
+  },
+  "unknown-scoring": {
+    severity: "error",
+    "en-US": (p) =>
+      `"${s(p, "value")}" is not a scoring rule. Enter minmax, percentile, bands or raw (极差, 百分位, 分档, 原值); blank means minmax.`,
+    "zh-CN": (p) =>
+      `“${s(p, "value")}”不是有效的计分方式。请填写 极差、百分位、分档 或 原值（minmax、percentile、bands、raw）；留空即为极差。`,
+  },
+  "malformed-bands": {
+    severity: "error",
+    "en-US": (p) =>
+      `the bands "${s(p, "value")}" cannot be read (${BANDS_REASON["en-US"][s(p, "reason")] ?? BANDS_REASON["en-US"].pair}). ` +
+      `Write threshold:points pairs separated by semicolons, e.g. ${BANDS_EXAMPLE}.`,
+    "zh-CN": (p) =>
+      `无法读取分档“${s(p, "value")}”（${BANDS_REASON["zh-CN"][s(p, "reason")] ?? BANDS_REASON["zh-CN"].pair}）。` +
+      `请用分号分隔“阈值:分数”，例如 ${BANDS_EXAMPLE}。`,
+  },
+  "bands-required": {
+    severity: "error",
+    "en-US": (p) =>
+      p.noColumn
+        ? `indicator "${s(p, "indicator")}" is scored by bands, but the table has no Bands column. Add a Bands column and fill it, e.g. ${BANDS_EXAMPLE}.`
+        : `indicator "${s(p, "indicator")}" is scored by bands, but its bands are empty. Fill this cell, e.g. ${BANDS_EXAMPLE}.`,
+    "zh-CN": (p) =>
+      p.noColumn
+        ? `指标“${s(p, "indicator")}”按分档计分，但表中没有“分档”列。请添加“分档”列并填写，例如 ${BANDS_EXAMPLE}。`
+        : `指标“${s(p, "indicator")}”按分档计分，但分档为空。请填写此单元格，例如 ${BANDS_EXAMPLE}。`,
+  },
+  "bands-ignored": {
+    severity: "warning",
+    "en-US": (p) =>
+      `indicator "${s(p, "indicator")}" is scored by ${s(p, "scoring")}, so its bands are not used. Set its scoring to bands, or clear the bands.`,
+    "zh-CN": (p) => `指标“${s(p, "indicator")}”的计分方式为 ${s(p, "scoring")}，其分档不会使用。请将计分方式改为分档，或清空分档。`,
+  },
+  "negative-weight": {
+    severity: "error",
+    "en-US": (p) => `the weight ${s(p, "value")} is negative. Enter a weight of 0 or more.`,
+    "zh-CN": (p) => `权重 ${s(p, "value")} 为负数。请填写大于或等于 0 的权重。`,
+  },
+  "missing-weight": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "name")}" has no weight. Enter a weight such as 0.2 or 20%.`,
+    "zh-CN": (p) => `“${s(p, "name")}”没有权重。请填写权重，例如 0.2 或 20%。`,
+  },
+  "zero-weights": {
+    severity: "error",
+    "en-US": (p) =>
+      s(p, "dimension") === "*"
+        ? `every dimension weighs 0. Give at least one dimension a weight above 0.`
+        : s(p, "dimension")
+          ? `every indicator of dimension "${s(p, "dimension")}" weighs 0. Give at least one of them a weight above 0, or set the dimension's weight to 0 and remove it.`
+          : `every indicator weighs 0. Give at least one indicator a weight above 0.`,
+    "zh-CN": (p) =>
+      s(p, "dimension") === "*"
+        ? `所有维度的权重都为 0。请至少为一个维度设置大于 0 的权重。`
+        : s(p, "dimension")
+          ? `维度“${s(p, "dimension")}”下所有指标的权重都为 0。请至少为其中一个指标设置大于 0 的权重，或删除该维度。`
+          : `所有指标的权重都为 0。请至少为一个指标设置大于 0 的权重。`,
+  },
+  "unknown-dimension": {
+    severity: "error",
+    "en-US": (p) =>
+      `the dimension "${s(p, "dimension")}" has no weight row. Use one of: ${s(p, "known")}; or add a row with this dimension, its weight and an empty Indicator.`,
+    "zh-CN": (p) =>
+      `维度“${s(p, "dimension")}”没有权重行。请使用以下之一：${s(p, "known")}；或添加一行，填写该维度和权重，指标留空。`,
+  },
+  "missing-dimension": {
+    severity: "error",
+    "en-US": (p) =>
+      `indicator "${s(p, "indicator")}" has no dimension, but the table weighs dimensions. Enter one of: ${s(p, "known")}.`,
+    "zh-CN": (p) => `指标“${s(p, "indicator")}”没有维度，但表中设置了维度权重。请填写以下之一：${s(p, "known")}。`,
+  },
+  "duplicate-dimension": {
+    severity: "error",
+    "en-US": (p) => `the dimension "${s(p, "dimension")}" already has a weight row at ${s(p, "first")}. Keep one of the two rows.`,
+    "zh-CN": (p) => `维度“${s(p, "dimension")}”已在 ${s(p, "first")} 设置权重。请只保留其中一行。`,
+  },
+  "empty-dimension": {
+    severity: "warning",
+    "en-US": (p) =>
+      `the dimension "${s(p, "dimension")}" has a weight but no indicators, so it is left out and the other dimensions' weights are rescaled. Add its indicators, or delete the row.`,
+    "zh-CN": (p) => `维度“${s(p, "dimension")}”有权重但没有指标，已忽略，其余维度的权重按比例调整。请添加其指标，或删除该行。`,
+  },
+  "missing-indicator": {
+    severity: "error",
+    "en-US": () => `this row has no indicator name. Enter the indicator's name, or delete the row.`,
+    "zh-CN": () => `该行没有指标名称。请填写指标名称，或删除该行。`,
+  },
+  "raw-out-of-range": {
+    severity: "error",
+    "en-US": (p) =>
+      `${s(p, "value")} is outside 0..100, but indicator "${s(p, "indicator")}" is scored raw (already points). Enter points from 0 to 100, or choose another scoring rule.`,
+    "zh-CN": (p) => `${s(p, "value")} 不在 0 到 100 之间，但指标“${s(p, "indicator")}”按原值计分。请填写 0 到 100 的分数，或改用其他计分方式。`,
+  },
+  "duplicate-indicator": {
+    severity: "error",
+    "en-US": (p) => `the indicator "${s(p, "indicator")}" is already listed at ${s(p, "first")}. List each indicator once.`,
+    "zh-CN": (p) => `指标“${s(p, "indicator")}”已在 ${s(p, "first")} 列出。每个指标只列一次。`,
+  },
+  "value-column-missing": {
+    severity: "error",
+    "en-US": (p) =>
+      `the customer table has no numeric column "${s(p, "column")}" to use as the value. Choose another value column, or add this one.`,
+    "zh-CN": (p) => `客户表中没有可作为价值列的数字列“${s(p, "column")}”。请选择其他价值列，或添加该列。`,
+  },
+  "more-problems": {
+    severity: "error",
+    "en-US": (p) => `${s(p, "count")} more cells here have a problem of the same kind. Fix the ones listed above the same way.`,
+    "zh-CN": (p) => `此处还有 ${s(p, "count")} 个单元格存在同类问题。请按上面所列的方式一并修正。`,
+  },
+  "output-collision": {
+    severity: "error",
+    "en-US": (p) =>
+      `your column "${s(p, "header")}" has the name of a column the add-in writes. Rename your column; the add-in never overwrites it.`,
+    "zh-CN": (p) => `您的列“${s(p, "header")}”与插件写入的列同名。请重命名该列；插件不会覆盖它。`,
+  },
+  "output-sheet-collision": {
+    severity: "error",
+    "en-US": (p) =>
+      `your sheet "${s(p, "sheet")}" has the name of a sheet the add-in writes. Rename your sheet; the add-in never overwrites it.`,
+    "zh-CN": (p) => `您的工作表“${s(p, "sheet")}”与插件写入的工作表同名。请重命名该工作表；插件不会覆盖它。`,
+  },
+  "label-count": {
+    severity: "error",
+    "en-US": (p) =>
+      `the tier scheme needs ${s(p, "needed")} labels but ${s(p, "given")} were given (${s(p, "labels")}). Enter ${s(p, "needed")} labels, best first.`,
+    "zh-CN": (p) =>
+      `该分级方案需要 ${s(p, "needed")} 个等级名称，但提供了 ${s(p, "given")} 个（${s(p, "labels")}）。请按从高到低填写 ${s(p, "needed")} 个名称。`,
+  },
+  "cannot-grade": {
+    severity: "error",
+    "en-US": (p) => `the customers cannot be graded: ${s(p, "reason")}. Check the weight table and the settings.`,
+    "zh-CN": (p) => `无法进行分级：${s(p, "reason")}。请检查权重表和设置。`,
+  },
+  "weights-normalised": {
+    severity: "warning",
+    "en-US": (p) =>
+      `the weights ${s(p, "subject") ? `of ${s(p, "subject")} ` : ""}add up to ${s(p, "sum") || "a total other than 1"}, not 1; they were rescaled to add up to 1. Adjust them if that is not what you meant.`,
+    "zh-CN": (p) =>
+      `${s(p, "subject") ? `${s(p, "subject")} 的` : ""}权重合计为 ${s(p, "sum") || "非 1 的值"}，不是 1；已按比例调整为合计 1。如非本意，请修改权重。`,
+  },
+  "dimension-weights-normalised": {
+    severity: "warning",
+    "en-US": (p) =>
+      `the dimension weights ${s(p, "subject") ? `(${s(p, "subject")}) ` : ""}add up to ${s(p, "sum") || "a total other than 1"}, not 1; they were rescaled to add up to 1. Adjust them if that is not what you meant.`,
+    "zh-CN": (p) =>
+      `维度权重${s(p, "subject") ? `（${s(p, "subject")}）` : ""}合计为 ${s(p, "sum") || "非 1 的值"}，不是 1；已按比例调整为合计 1。如非本意，请修改权重。`,
+  },
+  "customers-excluded": {
+    severity: "warning",
+    "en-US": (p) =>
+      `${s(p, "count")} customers have blank indicator values and were left out of the grading (${s(p, "subject")}). Fill their values, or choose to score blanks as 0 points.`,
+    "zh-CN": (p) => `${s(p, "count")} 个客户的指标值为空，未参与分级（${s(p, "subject")}）。请补全数据，或选择将空值计为 0 分。`,
+  },
+  "missing-scored-zero": {
+    severity: "warning",
+    "en-US": (p) =>
+      `${s(p, "count")} customers have blank indicator values, scored as 0 points (${s(p, "subject")}). Fill their values if 0 points is not fair.`,
+    "zh-CN": (p) => `${s(p, "count")} 个客户的指标值为空，已计为 0 分（${s(p, "subject")}）。如不合理，请补全数据。`,
+  },
+  "no-spread": {
+    severity: "warning",
+    "en-US": (p) =>
+      `every customer has the same value for ${s(p, "subject")}, so it does not separate customers. Check the column, or give it weight 0.`,
+    "zh-CN": (p) => `所有客户在 ${s(p, "subject")} 上的值都相同，无法区分客户。请检查该列，或将其权重设为 0。`,
+  },
+};
+
+/** The problem codes the catalogue knows, for tests and for anyone listing them. */
+export const PROBLEM_CODES = Object.keys(CATALOGUE) as ProblemCode[];
+
+/** "Customers!C7: ", "'My sheet'!C7: ", "Customers: " or "" (the Chinese with a full-width colon). */
+function location(sheet: string, cell: string, lang: Lang): string {
+  if (!sheet && !cell) return "";
+  const where = sheet ? (cell ? `${quoteSheet(sheet)}!${cell}` : sheet) : cell;
+  return lang === "zh-CN" ? `${where}：` : `${where}: `;
+}
+
+/**
+ * A Problem with its message in en-US and zh-CN, each starting with where it is ("Customers!C7: ")
+ * and ending with what to do. `severity` defaults to the code's own (warnings for what does not stop
+ * the run). Throws on a code the catalogue does not know (a programming error, not a workbook's).
+ *
+ * @example
+ * problem("not-a-number", "Customers", "C7", { value: "abc" }).message["en-US"]
+ * // 'Customers!C7: "abc" is not a number. Enter a number or leave the cell blank.'
+ * problem("blank-id", "客户", "A9").message["zh-CN"]
+ * // "客户!A9：该行有数据但没有客户编号。请填写编号，或删除该行。"
+ */
+export function problem(
+  code: ProblemCode,
+  sheet: string,
+  cell: string,
+  params: ProblemParams = {},
+  severity?: "error" | "warning",
+): Problem {
+  const entry = CATALOGUE[code];
+  if (!entry) throw new Error(`problem: unknown code "${code}"`);
+  return {
+    severity: severity ?? entry.severity,
+    code,
+    sheet,
+    cell,
+    message: {
+      "en-US": location(sheet, cell, "en-US") + capitalise(entry["en-US"](params), sheet === "" && cell === ""),
+      "zh-CN": location(sheet, cell, "zh-CN") + entry["zh-CN"](params),
+    },
+  };
+}
+
+/** A message without a location starts a sentence. */
+function capitalise(text: string, start: boolean): string {
+  return start ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
+
+/**
+ * One line for a list of problems (the command line, the summary sheet): the severity word, then the
+ * message in `lang`.
+ *
+ * @example
+ * formatProblem(problem("blank-id", "Customers", "A9"), "en-US")
+ * // "Error: Customers!A9: this row has data but no customer ID. Enter an ID, or delete the row."
+ * formatProblem(problem("blank-id", "客户", "A9"), "zh-CN")
+ * // "错误：客户!A9：该行有数据但没有客户编号。请填写编号，或删除该行。"
+ */
+export function formatProblem(p: Problem, lang: Lang): string {
+  const word = p.severity === "error" ? (lang === "zh-CN" ? "错误：" : "Error: ") : lang === "zh-CN" ? "警告：" : "Warning: ";
+  return word + p.message[lang];
+}

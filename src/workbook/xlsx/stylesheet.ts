@@ -1,0 +1,160 @@
+// The workbook's styles part, extended only by what a write plan needs: number formats, a bold header,
+// a title, and the tier colours for conditional formatting. Styles already in the part are reused, so a
+// re-run adds nothing; when nothing is added the part is returned byte for byte as it was.
+
+import { escapeXml, attribute } from "./xmlText";
+
+/** Excel's built-in number formats by format code (ECMA-376 §18.8.30): these need no <numFmt>. */
+const BUILT_IN_FORMATS: Record<string, number> = {
+  General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "0.00E+00": 11, "@": 49,
+};
+
+/** A minimal styles part for a workbook that has none (the format lets a package omit it). */
+export const EMPTY_STYLESHEET =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  "</styleSheet>";
+
+type Section = "numFmts" | "fonts" | "borders" | "cellXfs" | "dxfs";
+const ITEM: Record<Section, string> = { numFmts: "numFmt", fonts: "font", borders: "border", cellXfs: "xf", dxfs: "dxf" };
+/** Where a missing section goes: before the first of these (CT_Stylesheet's element order). */
+const FOLLOWERS: Record<Section, string[]> = {
+  numFmts: ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
+  fonts: ["fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
+  borders: ["cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
+  cellXfs: ["cellStyles", "dxfs", "tableStyles", "colors", "extLst"],
+  dxfs: ["tableStyles", "colors", "extLst"],
+};
+
+/** A cell style a plan asks for. */
+export interface CellStyleRequest {
+  numberFormat?: string | null;
+  look?: "header" | "title";
+}
+
+/** Colours are #RRGGBB as in the plan. */
+function argb(colour: string): string {
+  return `FF${colour.replace(/^#/, "").toUpperCase()}`;
+}
+
+export class Stylesheet {
+  private readonly items: Record<Section, string[]>;
+  private readonly added: Record<Section, string[]> = { numFmts: [], fonts: [], borders: [], cellXfs: [], dxfs: [] };
+  private readonly cache = new Map<string, number>();
+
+  /** Reads the sections of a styles part (xl/styles.xml). */
+  constructor(private readonly xml: string) {
+    this.items = {
+      numFmts: this.sectionItems("numFmts"),
+      fonts: this.sectionItems("fonts"),
+      borders: this.sectionItems("borders"),
+      cellXfs: this.sectionItems("cellXfs"),
+      dxfs: this.sectionItems("dxfs"),
+    };
+  }
+
+  /**
+   * The cellXfs index of a style with this number format and look; added when the part lacks it.
+   *
+   * @example
+   * new Stylesheet(EMPTY_STYLESHEET).cellStyle({ numberFormat: "0.00" }) // 1 (the part had one xf)
+   */
+  cellStyle(request: CellStyleRequest): number {
+    const key = `${request.numberFormat ?? ""}\u0000${request.look ?? ""}`;
+    const known = this.cache.get(key);
+    if (known !== undefined) return known;
+    const numFmtId = this.numberFormatId(request.numberFormat ?? "General");
+    let fontId = 0;
+    let borderId = 0;
+    if (request.look) {
+      const base = this.items.fonts[0] ?? '<font><sz val="11"/></font>';
+      const inner = base.replace(/^<font\b[^>]*?(?:\/>|>)/, "").replace(/<\/font>$/, "").replace(/<b\/>|<b [^>]*\/>/g, "");
+      const sized = request.look === "title" ? inner.replace(/<sz\b[^>]*\/>/, "") + '<sz val="14"/>' : inner;
+      fontId = this.itemIndex("fonts", `<font><b/>${sized}</font>`);
+    }
+    if (request.look === "header") {
+      borderId = this.itemIndex("borders", '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>');
+    }
+    const applies =
+      (numFmtId !== 0 ? ' applyNumberFormat="1"' : "") + (fontId !== 0 ? ' applyFont="1"' : "") + (borderId !== 0 ? ' applyBorder="1"' : "");
+    const index = this.itemIndex(
+      "cellXfs",
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"${applies}/>`,
+    );
+    this.cache.set(key, index);
+    return index;
+  }
+
+  /**
+   * The dxfs index of a differential style with this font colour and fill (for conditional formatting).
+   *
+   * @example
+   * new Stylesheet(EMPTY_STYLESHEET).differentialStyle("#C6EFCE", "#006100") // 0
+   */
+  differentialStyle(fill: string, font: string): number {
+    return this.itemIndex(
+      "dxfs",
+      `<dxf><font><color rgb="${argb(font)}"/></font><fill><patternFill><bgColor rgb="${argb(fill)}"/></patternFill></fill></dxf>`,
+    );
+  }
+
+  /** The styles part with what was added; the original text when nothing was. */
+  toXml(): string {
+    let xml = this.xml;
+    for (const section of Object.keys(this.added) as Section[]) {
+      const added = this.added[section];
+      if (added.length === 0) continue;
+      const count = this.items[section].length;
+      const full = new RegExp(`<${section}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${section}>)`).exec(xml);
+      if (full) {
+        const attrs = full[1].replace(/\s*\bcount="[^"]*"/, "");
+        const replacement = `<${section}${attrs} count="${count}">${full[2] ?? ""}${added.join("")}</${section}>`;
+        xml = xml.slice(0, full.index) + replacement + xml.slice(full.index + full[0].length);
+      } else {
+        const section_ = `<${section} count="${count}">${added.join("")}</${section}>`;
+        const at = FOLLOWERS[section]
+          .map((follower) => xml.search(new RegExp(`<${follower}\\b`)))
+          .filter((i) => i >= 0)
+          .reduce((min, i) => Math.min(min, i), xml.indexOf("</styleSheet>"));
+        xml = xml.slice(0, at) + section_ + xml.slice(at);
+      }
+    }
+    return xml;
+  }
+
+  private numberFormatId(code: string): number {
+    if (BUILT_IN_FORMATS[code] !== undefined) return BUILT_IN_FORMATS[code];
+    let maxId = 163;
+    for (const item of this.items.numFmts) {
+      const id = parseInt(attribute(item, "numFmtId") ?? "0", 10);
+      if (attribute(item, "formatCode") === code) return id;
+      maxId = Math.max(maxId, id);
+    }
+    const id = maxId + 1;
+    this.items.numFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    this.added.numFmts.push(this.items.numFmts[this.items.numFmts.length - 1]);
+    return id;
+  }
+
+  private itemIndex(section: Section, item: string): number {
+    const existing = this.items[section].indexOf(item);
+    if (existing >= 0) return existing;
+    this.items[section].push(item);
+    this.added[section].push(item);
+    return this.items[section].length - 1;
+  }
+
+  private sectionItems(section: Section): string[] {
+    const match = new RegExp(`<${section}\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${section}>)`).exec(this.xml);
+    if (!match || !match[1]) return [];
+    const item = ITEM[section];
+    const pattern = new RegExp(`<${item}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${item}>)`, "g");
+    return match[1].match(pattern) ?? [];
+  }
+}

@@ -1,0 +1,160 @@
+import { defaultSettings, gradeWorkbook, inspectWorkbook } from "../../src/workbook/run";
+import type { GradeSettings } from "../../src/workbook/run";
+import type { CellValue } from "../../src/workbook/types";
+import { MemoryWorkbook } from "../support/memoryWorkbook";
+
+const NOW = new Date(2026, 10, 22, 9, 30);
+
+// Sales 100..500 and complaints 4..0: both give minmax points 0, 25, 50, 75, 100, so the scores are
+// 0, 25, 50, 75 and 100 whatever the weights, and a reader can check every number by hand.
+function fiveCustomers(extraHeader?: string): MemoryWorkbook {
+  const customers: CellValue[][] = [
+    ["Customer ID", "Name", "Sales", "Complaints"],
+    ["C1", "Alpha", 100, 4],
+    ["C2", "Beta", 200, 3],
+    ["C3", "=HYPERLINK(\"http://x\")", 300, 2],
+    ["C4", "+1-2", 400, 1],
+    ["C5", "Epsilon", 500, 0],
+  ];
+  if (extraHeader) customers.forEach((row, i) => row.push(i === 0 ? extraHeader : "x"));
+  return new MemoryWorkbook({
+    Weights: [
+      ["Indicator", "Weight", "Direction"],
+      ["Sales", 0.6, "higher"],
+      ["Complaints", 0.4, "lower"],
+    ],
+    Customers: customers,
+  });
+}
+
+function settings(overrides: Partial<GradeSettings> = {}): GradeSettings {
+  return { ...defaultSettings("en-US", NOW), ...overrides };
+}
+
+describe("a grading run", () => {
+  test("writes Score, Rank and Tier right of the customer table: 20/30/50 of five customers is A, B, C, C, C", async () => {
+    const book = fiveCustomers();
+    const outcome = await gradeWorkbook(book, settings());
+    expect(outcome.ok).toBe(true);
+    expect([book.cell("Customers", "E1"), book.cell("Customers", "F1"), book.cell("Customers", "G1")]).toEqual([
+      "Score",
+      "Rank",
+      "Tier",
+    ]);
+    const column = (letter: string) => [2, 3, 4, 5, 6].map((row) => book.cell("Customers", `${letter}${row}`));
+    expect(column("E")).toEqual([0, 25, 50, 75, 100]);
+    expect(column("F")).toEqual([5, 4, 3, 2, 1]);
+    // n = 5: rank <= 0.2 * 5 = 1 is A, rank <= 0.5 * 5 = 2.5 is B, the rest C.
+    expect(column("G")).toEqual(["C", "C", "C", "B", "A"]);
+  });
+
+  test("writes the tier summary with counts and shares per tier", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings());
+    expect(book.cell("Tier summary", "A4")).toBe("A");
+    expect(book.cell("Tier summary", "B4")).toBe(1);
+    expect(book.cell("Tier summary", "C6")).toBeCloseTo(0.6, 12);
+    expect(book.charts.get("Tier summary")).toHaveLength(2);
+  });
+
+  test("writes the headers and the summary in Chinese when the run's language is zh-CN", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings({ lang: "zh-CN" }));
+    expect(book.cell("Customers", "E1")).toBe("得分");
+    expect(book.cell("Customers", "G1")).toBe("等级");
+    expect(book.sheets.has("分级汇总")).toBe(true);
+  });
+
+  test("a re-run replaces exactly what the first run wrote", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings());
+    const first = JSON.stringify([...book.sheets.entries()]);
+    const again = await gradeWorkbook(book, settings());
+    expect(again.ok).toBe(true);
+    expect(JSON.stringify([...book.sheets.entries()])).toBe(first);
+    expect(book.cell("Customers", "H1")).toBeNull();
+  });
+
+  test("a re-run in the other language replaces the old headers instead of adding columns", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings());
+    await gradeWorkbook(book, settings({ lang: "zh-CN" }));
+    expect(book.cell("Customers", "E1")).toBe("得分");
+    expect(book.cell("Customers", "H1")).toBeNull();
+    expect(book.sheets.has("Tier summary")).toBe(false);
+  });
+
+  test("a user column named like an output stops the run and nothing is written", async () => {
+    const book = fiveCustomers("Tier");
+    const outcome = await gradeWorkbook(book, settings());
+    expect(outcome.ok).toBe(false);
+    const collision = outcome.inspection.problems.find((p) => p.code === "output-collision");
+    expect(collision).toMatchObject({ sheet: "Customers", cell: "E1", severity: "error" });
+    expect(book.executed).toBe(0);
+    expect(book.cell("Customers", "E2")).toBe("x");
+  });
+
+  test("a user sheet named like the summary sheet stops the run", async () => {
+    const book = fiveCustomers();
+    book.sheets.set("Tier summary", [["my notes"]]);
+    const outcome = await gradeWorkbook(book, settings());
+    expect(outcome.ok).toBe(false);
+    expect(outcome.inspection.problems.map((p) => p.code)).toContain("output-sheet-collision");
+    expect(book.cell("Tier summary", "A1")).toBe("my notes");
+  });
+
+  test("inspection shows customers and global weights before anything is written", async () => {
+    const book = fiveCustomers();
+    const inspection = await inspectWorkbook(book, settings());
+    expect(inspection.ok).toBe(true);
+    expect(inspection.customers).toBe(5);
+    expect(inspection.indicators.map((i) => [i.name, i.globalWeight])).toEqual([
+      ["Sales", 0.6],
+      ["Complaints", 0.4],
+    ]);
+    expect(book.executed).toBe(0);
+  });
+
+  test("a cancelled run writes nothing", async () => {
+    const book = fiveCustomers();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(gradeWorkbook(book, settings(), undefined, controller.signal)).rejects.toMatchObject({ name: "AbortError" });
+    expect(book.executed).toBe(0);
+  });
+
+  test("a customer with a blank indicator is left out, listed and gets blank outputs", async () => {
+    const book = fiveCustomers();
+    book.sheets.get("Customers")![2][2] = null;
+    const outcome = await gradeWorkbook(book, settings());
+    expect(outcome.ok).toBe(true);
+    expect(book.cell("Customers", "G3")).toBeNull();
+    expect(outcome.inspection.excluded).toBe(1);
+    expect(outcome.inspection.problems.map((p) => p.code)).toContain("customers-excluded");
+  });
+
+  test("pareto needs a value column and names it when it is missing", async () => {
+    const book = fiveCustomers();
+    const outcome = await gradeWorkbook(
+      book,
+      settings({ scheme: { kind: "pareto", cutoffs: [0.8, 0.95] }, valueColumn: "Revenue" }),
+    );
+    expect(outcome.ok).toBe(false);
+    expect(outcome.inspection.problems.map((p) => p.code)).toContain("value-column-missing");
+  });
+
+  test("pareto by sales: 500 + 400 of 1,500 is 60 %, so C3 (held above it: 60 % < 80 %) is still A", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings({ scheme: { kind: "pareto", cutoffs: [0.8, 0.95] }, valueColumn: "Sales" }));
+    const tiers = [2, 3, 4, 5, 6].map((row) => book.cell("Customers", `G${row}`));
+    // Larger than C2 (200): 1,200 / 1,500 = 80 %, not < 80 %, so B; larger than C1: 1,400 / 1,500 = 93 % -> B.
+    expect(tiers).toEqual(["B", "B", "A", "A", "A"]);
+  });
+
+  test("a label count that does not fit the scheme is a problem, not a crash", async () => {
+    const book = fiveCustomers();
+    const outcome = await gradeWorkbook(book, settings({ labels: ["A", "B"] }));
+    expect(outcome.ok).toBe(false);
+    expect(outcome.inspection.problems.map((p) => p.code)).toContain("label-count");
+  });
+});
