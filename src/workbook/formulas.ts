@@ -6,6 +6,7 @@
 // Formulas are written in Excel's English form without `_xlfn.` prefixes; the .xlsx executor adds the
 // prefixes its file format needs.
 
+import { cumulativeShares } from "../engine/tiers";
 import type { Indicator, TierScheme } from "../engine/types";
 import { columnName, quoteSheet } from "./address";
 
@@ -110,8 +111,8 @@ export function tierFormula(scheme: TierScheme, labels: string[], refs: TierRefs
   let chain: string;
   switch (scheme.kind) {
     case "shares": {
-      let cumulative = 0;
-      const cuts = scheme.shares.slice(0, -1).map((share) => (cumulative += share));
+      // The engine's own cuts (rounded running sums), so 0.1 + 0.2 is written as 0.3, as it decides.
+      const cuts = cumulativeShares(scheme.shares).slice(0, -1);
       chain = text(labels[labels.length - 1]);
       for (let i = cuts.length - 1; i >= 0; i--) {
         chain = `IF(RANK.EQ(${s},${refs.scores})<=${numberText(cuts[i])}*COUNT(${refs.scores}),${text(labels[i])},${chain})`;

@@ -210,6 +210,12 @@ export function planGrading(args: PlanArgs): WritePlan {
   return { previous, state, columns, sheets: [summary.sheet] };
 }
 
+/** The customer table without the add-in's own columns: what the analyst keeps. */
+function userBox(customers: CustomerData, previous: OwnedState | undefined) {
+  const box = customers.block.box;
+  return { ...box, columns: Math.min(box.columns, outputStartColumn(customers, previous) - box.left) };
+}
+
 /** One conditional-format style per tier label, best first. */
 export function tierStyles(labels: string[]): TierStyle[] {
   return labels.map((label, i) => ({ label, ...TIER_COLOURS[Math.min(i, TIER_COLOURS.length - 1)] }));
@@ -310,7 +316,7 @@ function summarySheet(
     [text.labels, result.labels.join(", ")],
     [text.missing, settings.missing === "exclude" ? text.missingExclude : text.missingZero],
     [text.weightsTable, args.weightsRange],
-    [text.customersTable, `${quoteSheet(customers.block.sheet)}!${boxAddress(customers.block.box)}`],
+    [text.customersTable, `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}`],
     [text.graded, totalCustomers],
     [text.excludedCount, result.excluded.length],
     [text.valueColumn, args.valueColumn ?? text.valueIsScore],

@@ -35,6 +35,7 @@ export function cellFormat(value: CellOut, columnFormat: string | null | undefin
  */
 export function excelValue(value: CellOut): string | number | boolean {
   if (value === null) return "";
+  if (typeof value === "number" && !Number.isFinite(value)) return ""; // Excel refuses NaN; a blank is honest
   if (typeof value === "object") return value.formula;
   return value;
 }

@@ -1,0 +1,328 @@
+// What Excel hands a custom function, turned into what the engine takes. Pure: no CustomFunctions
+// here, so every rule about arguments is tested without Office. A range arrives as rows of cells
+// (a single cell as a bare value); a blank cell as null, undefined or "" depending on the host.
+// Cells are read as the task pane reads them (workbook/cells.readNumber): numbers, and numeric text
+// such as "1,200" or "12%"; blanks are skipped like Excel's statistical functions skip them; words,
+// booleans and error values stop the call with a message naming the argument.
+
+import type { Direction } from "../engine/types";
+import { cellText, readNumber } from "../workbook/cells";
+import { directionOf, scoringOf } from "../workbook/headers";
+import type { CellValue, Text } from "../workbook/types";
+
+/**
+ * A bad argument: which one, and why, in both languages. `blank` marks a value that is missing
+ * rather than wrong (Excel shows #N/A for it, #VALUE! otherwise).
+ */
+export class ArgumentError extends Error {
+  constructor(
+    readonly argument: string,
+    readonly text: Text,
+    readonly blank = false,
+  ) {
+    super(text["en-US"]);
+    this.name = "ArgumentError";
+  }
+}
+
+function fail(argument: string, en: string, zh: string): never {
+  throw new ArgumentError(argument, { "en-US": `${argument}: ${en}`, "zh-CN": `${argument}：${zh}` });
+}
+
+/** A range as rows of cells; a single value becomes a 1×1 range. */
+function gridOf(range: unknown): unknown[][] {
+  if (Array.isArray(range)) {
+    if (range.length === 0) return [];
+    return range.map((row) => (Array.isArray(row) ? row : [row]));
+  }
+  return [[range]];
+}
+
+function isBlankCell(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** The number in one cell, NaN when blank; throws naming the argument and the cell's position. */
+function cellNumber(v: unknown, argument: string, position: string): number {
+  if (isBlankCell(v)) return NaN;
+  const n = typeof v === "object" ? undefined : readNumber(v as CellValue);
+  if (n === null) return NaN;
+  if (n === undefined) {
+    const shown = typeof v === "object" ? "an error value" : JSON.stringify(String(v));
+    const shownZh = typeof v === "object" ? "错误值" : JSON.stringify(String(v));
+    fail(argument, `${position} holds ${shown}, not a number`, `${positionZh(position)}是${shownZh}，不是数字`);
+  }
+  return n;
+}
+
+function positionZh(position: string): string {
+  const m = /^cell (\d+)$/.exec(position);
+  return m ? `第 ${m[1]} 个单元格` : position;
+}
+
+/**
+ * Every number of a range of any shape, row by row, blanks skipped: the list RANK.EQ, SUM or
+ * SUMIF would read. Throws ArgumentError on text that is not a number, a boolean or an error value,
+ * naming the argument and the cell (counted from 1, row by row).
+ * @example numbersOf([[90], [null], ["80"], [70]], "scores") // Float64Array [90, 80, 70]
+ * @example numbersOf([[1, 2], [3, ""]], "scores") // Float64Array [1, 2, 3]
+ */
+export function numbersOf(range: unknown, argument: string): Float64Array {
+  const grid = gridOf(range);
+  const out: number[] = [];
+  let k = 0;
+  for (const row of grid) {
+    for (const v of row) {
+      k++;
+      const x = cellNumber(v, argument, `cell ${k}`);
+      if (x === x) out.push(x);
+    }
+  }
+  return Float64Array.from(out);
+}
+
+/** How a one-dimensional range lies on the sheet. */
+export type Orientation = "row" | "column" | "cell";
+
+/**
+ * A row or a column of cells as numbers in order, NaN where blank (positions matter: value j
+ * belongs to indicator j). Throws ArgumentError on a block of several rows and columns, an empty
+ * range, or a cell that is not a number.
+ * @example vectorOf([[3, null, 5]], "values") // { values: Float64Array [3, NaN, 5], orientation: "row" }
+ * @example vectorOf(7, "values") // { values: Float64Array [7], orientation: "cell" }
+ */
+export function vectorOf(range: unknown, argument: string): { values: Float64Array; orientation: Orientation } {
+  const grid = gridOf(range);
+  const rows = grid.length;
+  const columns = rows === 0 ? 0 : grid[0].length;
+  if (rows === 0 || columns === 0) fail(argument, "the range is empty", "区域为空");
+  if (rows > 1 && columns > 1) {
+    fail(argument, `give one row or one column, not ${rows}×${columns} cells`, `请给出一行或一列，而不是 ${rows}×${columns} 个单元格`);
+  }
+  const cells = rows === 1 ? grid[0] : grid.map((row) => row[0]);
+  const values = Float64Array.from(cells, (v, k) => cellNumber(v, argument, `cell ${k + 1}`));
+  return { values, orientation: rows === 1 && columns === 1 ? "cell" : rows === 1 ? "row" : "column" };
+}
+
+/**
+ * One number from a cell (or a one-cell range); NaN when blank. Throws ArgumentError on anything
+ * that is not a number, and on a range of more than one cell.
+ * @example numberOf(85, "score") // 85
+ * @example numberOf([["12%"]], "score") // 0.12
+ */
+export function numberOf(value: unknown, argument: string): number {
+  const grid = gridOf(value);
+  if (grid.length !== 1 || grid[0].length !== 1) fail(argument, "give a single cell", "请给出单个单元格");
+  return cellNumber(grid[0][0], argument, "the cell");
+}
+
+/**
+ * The customers' indicator values as one column per indicator (what columnStats and the engine
+ * take), NaN where blank. `customersIn` says where the customers lie: "rows" (the customer table's
+ * layout: one row per customer, one column per indicator) or "columns"; "either" takes rows unless
+ * only columns fit. Throws ArgumentError when the range has no room for `indicators` values per
+ * customer, or holds a cell that is not a number.
+ * @example tableOf([[1, 10], [2, 20], [3, 30]], "data", 2, "rows") // [Float64Array [1, 2, 3], Float64Array [10, 20, 30]]
+ * @example tableOf([[1, 2, 3], [10, 20, 30]], "data", 2, "either") // the same columns
+ */
+export function tableOf(
+  range: unknown,
+  argument: string,
+  indicators: number,
+  customersIn: "rows" | "columns" | "either",
+): Float64Array[] {
+  const grid = gridOf(range);
+  const rows = grid.length;
+  const columns = rows === 0 ? 0 : grid[0].length;
+  if (rows === 0 || columns === 0) fail(argument, "the range is empty", "区域为空");
+  const byRows = columns === indicators && customersIn !== "columns";
+  const byColumns = rows === indicators && customersIn !== "rows";
+  if (!byRows && !byColumns) {
+    const along = customersIn === "columns" ? `${rows} rows` : `${columns} columns`;
+    const alongZh = customersIn === "columns" ? `${rows} 行` : `${columns} 列`;
+    fail(
+      argument,
+      `${along} for ${indicators} indicators; give one ${customersIn === "columns" ? "row" : "column"} per indicator`,
+      `有${alongZh}，但指标有 ${indicators} 个；每个指标应占一${customersIn === "columns" ? "行" : "列"}`,
+    );
+  }
+  const customers = byRows ? rows : columns;
+  const out = Array.from({ length: indicators }, () => new Float64Array(customers));
+  for (let r = 0; r < rows; r++) {
+    const row = grid[r];
+    for (let c = 0; c < columns; c++) {
+      const x = cellNumber(row[c], argument, `cell ${r * columns + c + 1}`);
+      if (byRows) out[c][r] = x;
+      else out[r][c] = x;
+    }
+  }
+  return out;
+}
+
+/**
+ * A square matrix of numbers with no blanks, for AHP. Throws ArgumentError when the range is not
+ * square, has a blank, or holds something that is not a number.
+ * @example matrixOf([[1, 3], [1 / 3, 1]], "matrix") // [[1, 3], [0.333…, 1]]
+ */
+export function matrixOf(range: unknown, argument: string): number[][] {
+  const grid = gridOf(range);
+  const n = grid.length;
+  if (n === 0 || grid.some((row) => row.length !== n)) {
+    const columns = n === 0 ? 0 : grid[0].length;
+    fail(argument, `the matrix must be square, not ${n}×${columns}`, `矩阵必须是方阵，而不是 ${n}×${columns}`);
+  }
+  return grid.map((row, r) =>
+    row.map((v, c) => {
+      const x = cellNumber(v, argument, `cell ${r * n + c + 1}`);
+      if (x !== x) fail(argument, `cell ${r * n + c + 1} is blank`, `第 ${r * n + c + 1} 个单元格为空`);
+      return x;
+    }),
+  );
+}
+
+function wordsOf(range: unknown): { text: string; raw: unknown }[] {
+  const out: { text: string; raw: unknown }[] = [];
+  for (const row of gridOf(range)) for (const v of row) out.push({ text: isBlankCell(v) ? "" : wordText(v), raw: v });
+  return out;
+}
+
+function wordText(v: unknown): string {
+  return typeof v === "object" ? "" : cellText(v as CellValue);
+}
+
+/** True when an optional argument was left out: Excel passes null (or undefined) for it. */
+export function omitted(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (Array.isArray(value)) return gridOf(value).every((row) => row.every(isBlankCell));
+  return isBlankCell(value);
+}
+
+/**
+ * One direction per indicator: "higher"/"lower", 1/-1, 正向/负向. Omitted means all "higher"; a
+ * single cell applies to every indicator; a blank cell in a range means "higher" (the weight
+ * table's default). Throws ArgumentError on another word or a count other than `indicators`.
+ * @example directionsOf([["higher", "lower"]], "directions", 2) // ["higher", "lower"]
+ * @example directionsOf(-1, "directions", 3) // ["lower", "lower", "lower"]
+ */
+export function directionsOf(range: unknown, argument: string, indicators: number): Direction[] {
+  if (omitted(range)) return new Array<Direction>(indicators).fill("higher");
+  const words = wordsOf(range);
+  const directions = words.map(({ text, raw }, k) => {
+    if (text === "") return "higher";
+    const d = directionOf(text);
+    if (!d) {
+      fail(
+        argument,
+        `cell ${k + 1} says ${JSON.stringify(String(raw))}; use "higher" or "lower" (1 or -1)`,
+        `第 ${k + 1} 个单元格为 ${JSON.stringify(String(raw))}；请用 "higher"/"lower"（1 或 -1，正向/负向）`,
+      );
+    }
+    return d;
+  });
+  if (directions.length === 1) return new Array<Direction>(indicators).fill(directions[0]);
+  if (directions.length !== indicators) {
+    fail(argument, `${directions.length} directions for ${indicators} indicators`, `有 ${directions.length} 个方向，但指标有 ${indicators} 个`);
+  }
+  return directions;
+}
+
+/**
+ * The scoring rule of CUSTOMERSCORE and GRADE: "minmax" (default when omitted) or "percentile"
+ * (also 极差, 百分位). Throws ArgumentError on any other word, "bands" and "raw" included (they need
+ * a weight table, not a formula argument).
+ * @example scoringArgumentOf("Percentile", "scoring") // "percentile"
+ * @example scoringArgumentOf(null, "scoring") // "minmax"
+ */
+export function scoringArgumentOf(value: unknown, argument: string): "minmax" | "percentile" {
+  if (omitted(value)) return "minmax";
+  const grid = gridOf(value);
+  const text = grid.length === 1 && grid[0].length === 1 ? wordText(grid[0][0]) : "";
+  const rule = scoringOf(text);
+  if (rule !== "minmax" && rule !== "percentile") {
+    fail(argument, `use "minmax" or "percentile", not ${JSON.stringify(text)}`, `请用 "minmax" 或 "percentile"，而不是 ${JSON.stringify(text)}`);
+  }
+  return rule;
+}
+
+/**
+ * The entropy method's normalization: "minmax" (default) or "sum". Throws ArgumentError otherwise.
+ * @example normalizationOf("SUM", "normalization") // "sum"
+ */
+export function normalizationOf(value: unknown, argument: string): "minmax" | "sum" {
+  if (omitted(value)) return "minmax";
+  const grid = gridOf(value);
+  const text = grid.length === 1 && grid[0].length === 1 ? wordText(grid[0][0]).toLowerCase().replace(/[\s-]/g, "") : "";
+  if (text !== "minmax" && text !== "sum") {
+    fail(argument, `use "minmax" or "sum", not ${JSON.stringify(text)}`, `请用 "minmax" 或 "sum"，而不是 ${JSON.stringify(text)}`);
+  }
+  return text;
+}
+
+function positiveNumbers(range: unknown, argument: string): number[] {
+  const values = Array.from(numbersOf(range, argument));
+  values.forEach((x, k) => {
+    if (!(x > 0)) fail(argument, `value ${k + 1} is ${x}; it must be greater than 0`, `第 ${k + 1} 个值为 ${x}，必须大于 0`);
+  });
+  return values;
+}
+
+/** Sums this close to 1 (or 100) are taken as exact: 0.1 + 0.2 + 0.7 is not exactly 1 in binary. */
+const SUM_TOLERANCE = 1e-9;
+
+/**
+ * Tier shares best first, as fractions adding up to 1. Accepted as fractions (0.2, 0.3, 0.5), as
+ * percentages adding up to 100 (20, 30, 50) or as "20%" cells; omitted means 0.2, 0.3, 0.5.
+ * Throws ArgumentError on a share <= 0 or shares that add up to neither 1 nor 100.
+ * @example sharesOf([[20, 30, 50]], "shares") // [0.2, 0.3, 0.5]
+ * @example sharesOf(null, "shares") // [0.2, 0.3, 0.5]
+ */
+export function sharesOf(range: unknown, argument: string): number[] {
+  if (omitted(range)) return [0.2, 0.3, 0.5];
+  const shares = positiveNumbers(range, argument);
+  let sum = 0;
+  for (const s of shares) sum += s;
+  if (Math.abs(sum - 1) <= SUM_TOLERANCE) return shares;
+  // Division is correctly rounded, so 20 / 100 is the same double as the typed 0.2.
+  if (Math.abs(sum - 100) <= 100 * SUM_TOLERANCE) return shares.map((s) => s / 100);
+  return fail(
+    argument,
+    `the shares add up to ${sum}; give fractions adding up to 1 (0.2, 0.3, 0.5) or percentages adding up to 100`,
+    `份额合计为 ${sum}；请给出合计为 1 的小数（0.2, 0.3, 0.5）或合计为 100 的百分数`,
+  );
+}
+
+/**
+ * Pareto cut-offs as ascending fractions of the total value: (0.8, 0.95) by default, also accepted
+ * as percentages (80, 95). Throws ArgumentError on cut-offs that are not ascending or not within
+ * (0, 1] (or (0, 100] as percentages).
+ * @example paretoCutoffsOf([[80], [95]], "cutoffs") // [0.8, 0.95]
+ */
+export function paretoCutoffsOf(range: unknown, argument: string): number[] {
+  if (omitted(range)) return [0.8, 0.95];
+  const raw = positiveNumbers(range, argument);
+  const percent = raw.some((c) => c > 1);
+  const cutoffs = percent ? raw.map((c) => c / 100) : raw;
+  cutoffs.forEach((c, k) => {
+    if (c > 1) fail(argument, `cut-off ${k + 1} is above 100 %`, `第 ${k + 1} 个界限超过 100%`);
+    if (k > 0 && !(c > cutoffs[k - 1])) fail(argument, "cut-offs must be ascending (80, 95)", "界限必须递增（80, 95）");
+  });
+  return cutoffs;
+}
+
+/**
+ * Tier labels best first, `count` of them; omitted means A, B, C, ... Throws ArgumentError when a
+ * different number of labels is given (blank cells are skipped) or a label is an error value.
+ * @example labelsOf([["关键", "普通", "小"]], "labels", 3) // ["关键", "普通", "小"]
+ * @example labelsOf(null, "labels", 4) // ["A", "B", "C", "D"]
+ */
+export function labelsOf(range: unknown, argument: string, count: number): string[] {
+  if (omitted(range)) return Array.from({ length: count }, (_, k) => String.fromCharCode(65 + k));
+  const words = wordsOf(range);
+  const labels: string[] = [];
+  words.forEach(({ text, raw }, k) => {
+    if (typeof raw === "object" && raw !== null) fail(argument, `cell ${k + 1} is an error value`, `第 ${k + 1} 个单元格是错误值`);
+    if (text !== "") labels.push(text);
+  });
+  if (labels.length !== count) fail(argument, `${labels.length} labels for ${count} tiers`, `有 ${labels.length} 个标签，但等级有 ${count} 个`);
+  return labels;
+}

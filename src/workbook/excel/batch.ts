@@ -1,0 +1,55 @@
+// One Excel.run's stream of queued operations, synced only when the next operation would push the
+// request past the payload budget or when the caller needs a result. Between syncs it checks the
+// abort signal, so a cancelled run stops at a batch boundary where everything queued has happened.
+
+import { PAYLOAD_BUDGET } from "./payload";
+
+export class AbortedRun extends Error {
+  constructor() {
+    super("The grading run was cancelled.");
+    this.name = "AbortError";
+  }
+}
+
+export class Batch {
+  private queued = 0;
+  syncs = 0;
+
+  constructor(
+    readonly context: Excel.RequestContext,
+    private signal?: AbortSignal,
+    readonly budget = PAYLOAD_BUDGET,
+    /** Suspend recalculation for every write batch (ExcelApi 1.8). */
+    private suspendCalculation = false,
+  ) {}
+
+  /** Makes room for an operation of `bytes` bytes, syncing first when it would not fit. */
+  async room(bytes: number): Promise<void> {
+    if (this.queued > 0 && this.queued + bytes > this.budget) await this.sync();
+    if (this.queued === 0 && this.suspendCalculation) this.context.workbook.application.suspendApiCalculationUntilNextSync();
+    this.queued += bytes;
+  }
+
+  /** Sends what is queued, then throws AbortedRun when the run was cancelled meanwhile. */
+  async sync(): Promise<void> {
+    await this.context.sync();
+    this.queued = 0;
+    this.syncs++;
+    if (this.signal?.aborted) throw new AbortedRun();
+  }
+
+  /** Sends what is queued without looking at the signal (rolling back must finish). */
+  async flush(): Promise<void> {
+    if (this.queued === 0) {
+      await this.context.sync();
+    } else {
+      await this.context.sync();
+      this.queued = 0;
+    }
+    this.syncs++;
+  }
+
+  setSuspendCalculation(on: boolean): void {
+    this.suspendCalculation = on;
+  }
+}
