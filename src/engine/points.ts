@@ -2,6 +2,7 @@
 // One scalar function serves the whole-column path (the task pane, the command line) and the
 // per-cell path (custom functions), so both give the same bits for the same customer.
 
+import { sortedOrder } from "./sortedOrder";
 import type { Band, ColumnStats, Direction, ScoringRule } from "./types";
 
 /**
@@ -110,6 +111,11 @@ function clampPoints(p: number): number {
   return p < 0 ? 0 : p > 100 ? 100 : p;
 }
 
+/** Percentile points from the count of worse values among n (spread already checked): the one expression. */
+function percentileOfCount(better: number, n: number): number {
+  return clampPoints((better / (n - 1)) * 100);
+}
+
 /** The points of one value, rule and bands already checked; the only place the arithmetic lives. */
 function pointsChecked(
   x: number,
@@ -134,7 +140,7 @@ function pointsChecked(
       let better: number;
       if (sorted) better = higher ? searchSorted(sorted, x, false) : n - searchSorted(sorted, x, true);
       else better = higher ? percentileCountBelow(x, stats.values) : percentileCountAbove(x, stats.values);
-      return clampPoints((better / (n - 1)) * 100);
+      return percentileOfCount(better, n);
     }
     case "bands": {
       const list = bands as Band[];
@@ -202,10 +208,27 @@ export function indicatorPoints(
 ): Float64Array {
   checkRule(scoring, direction);
   if (scoring === "bands") checkBands(bands);
-  const stats = columnStats(values, { sorted: scoring === "percentile" });
+  const stats = columnStats(values);
   const higher = direction === "higher";
   const length = values.length;
   const points = new Float64Array(length);
+  if (scoring === "percentile" && stats.max > stats.min) {
+    // One walk along the sorted column gives every count; the points come from the same
+    // percentileOfCount as a per-cell call, so the bits agree.
+    points.fill(NaN);
+    const { sorted, order } = sortedOrder(values);
+    const n = sorted.length;
+    let start = 0;
+    while (start < n) {
+      const v = sorted[start];
+      let end = start;
+      while (end + 1 < n && sorted[end + 1] === v) end++;
+      const p = percentileOfCount(higher ? start : n - 1 - end, n);
+      for (let k = start; k <= end; k++) points[order[k]] = p;
+      start = end + 1;
+    }
+    return points;
+  }
   for (let i = 0; i < length; i++) points[i] = pointsChecked(values[i], stats, scoring, higher, bands);
   return points;
 }

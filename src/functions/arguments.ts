@@ -326,3 +326,44 @@ export function labelsOf(range: unknown, argument: string, count: number): strin
   if (labels.length !== count) fail(argument, `${labels.length} labels for ${count} tiers`, `有 ${labels.length} 个标签，但等级有 ${count} 个`);
   return labels;
 }
+
+/**
+ * Indicator weights in order, one per cell of a row or column: no blanks, none negative, not all
+ * zero (they need not add up to 1: the engine normalises them, as the weight table does). Throws
+ * ArgumentError otherwise, or when `count` is given and the number differs.
+ * @example weightsOf([[0.5], [0.3], [0.2]], "weights", 3) // [0.5, 0.3, 0.2]
+ * @example weightsOf([[3, 1]], "weights") // [3, 1] (the engine makes them 0.75, 0.25)
+ */
+export function weightsOf(range: unknown, argument: string, count?: number): number[] {
+  const weights = Array.from(vectorOf(range, argument).values);
+  weights.forEach((w, k) => {
+    if (w !== w) fail(argument, `weight ${k + 1} is blank`, `第 ${k + 1} 个权重为空`);
+    if (w < 0) fail(argument, `weight ${k + 1} is ${w}; weights cannot be negative`, `第 ${k + 1} 个权重为 ${w}，权重不能为负`);
+  });
+  if (weights.every((w) => w === 0)) fail(argument, "all weights are 0", "权重全部为 0");
+  if (count !== undefined && weights.length !== count) {
+    fail(argument, `${weights.length} weights for ${count} indicators`, `有 ${weights.length} 个权重，但指标有 ${count} 个`);
+  }
+  return weights;
+}
+
+/**
+ * The number of columns of a range (1 for a single value, 0 for an empty range).
+ * @example columnCount([[1, 2, 3], [4, 5, 6]]) // 3
+ */
+export function columnCount(range: unknown): number {
+  const grid = gridOf(range);
+  return grid.length === 0 ? 0 : grid[0].length;
+}
+
+/**
+ * An ArgumentError for a value the engine refused, carrying the engine's reason (English only: the
+ * engine's messages are not translated) after the argument's name in both languages.
+ * @example engineRefusal("matrix", new RangeError("row 2, column 1 should be 1/3")).text["zh-CN"] // "参数 matrix 无效：row 2, column 1 should be 1/3"
+ */
+export function engineRefusal(argument: string, error: RangeError): ArgumentError {
+  return new ArgumentError(argument, {
+    "en-US": `${argument}: ${error.message}`,
+    "zh-CN": `参数 ${argument} 无效：${error.message}`,
+  });
+}

@@ -366,10 +366,15 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
 /** The problem codes the catalogue knows, for tests and for anyone listing them. */
 export const PROBLEM_CODES = Object.keys(CATALOGUE) as ProblemCode[];
 
-/** "Customers!C7: ", "'My sheet'!C7: ", "Customers: " or "" (the Chinese with a full-width colon). */
+/**
+ * "Customers!C7: ", "客户!C7：", "'My sheet'!C7: ", "Customers: " or "". Quotes only where a reader
+ * needs them to see where the name ends (spaces, punctuation), so "C" or "客户" stay bare even though
+ * a formula would quote them.
+ */
 function location(sheet: string, cell: string, lang: Lang): string {
   if (!sheet && !cell) return "";
-  const where = sheet ? (cell ? `${quoteSheet(sheet)}!${cell}` : sheet) : cell;
+  const name = /[\s'!:;,()\[\]+\-]/.test(sheet) ? quoteSheet(sheet) : sheet;
+  const where = sheet ? (cell ? `${name}!${cell}` : sheet) : cell;
   return lang === "zh-CN" ? `${where}：` : `${where}: `;
 }
 

@@ -72,6 +72,14 @@ export interface OwnedState {
   headers: string[];
   /** Sheets the add-in created (summary, ...). */
   sheets: string[];
+  /**
+   * Recorded by the Excel executor (optional, older records lack them): the tier column (index into
+   * `headers`), the number of data rows and the tier colours, so that a cancelled re-run can put the
+   * earlier run's conditional formats back exactly.
+   */
+  tierColumn?: number;
+  rowCount?: number;
+  tierStyles?: TierStyle[];
 }
 
 /** A value to write. Strings are always written as text, never parsed as a formula or number. */

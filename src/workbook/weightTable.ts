@@ -115,7 +115,8 @@ interface DimensionRow {
 export function parseWeightTable(block: Block): ParsedWeightTable {
   const { sheet, box, values } = block;
   const problems: Problem[] = [];
-  const at = (r: number, c: number) => cellAddress(box.top + r, box.left + c);
+  // A column the table lacks has no cell; only reachable with an empty cell text, so never shown.
+  const at = (r: number, c: number) => (c < 0 ? "" : cellAddress(box.top + r, box.left + c));
 
   const headerIndex = values.findIndex((row) => !rowIsBlank(row));
   if (headerIndex < 0) {

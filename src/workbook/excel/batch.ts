@@ -4,6 +4,9 @@
 
 import { PAYLOAD_BUDGET } from "./payload";
 
+/** Queues, on a rollback batch, what takes back one step of a run. */
+export type UndoStep = (rollback: Batch) => Promise<void>;
+
 export class AbortedRun extends Error {
   constructor() {
     super("The grading run was cancelled.");
@@ -14,6 +17,9 @@ export class AbortedRun extends Error {
 export class Batch {
   private queued = 0;
   syncs = 0;
+  /** Undo steps for operations queued but not yet synced, and for those that have happened. */
+  private pendingUndo: UndoStep[] = [];
+  readonly undo: UndoStep[] = [];
 
   constructor(
     readonly context: Excel.RequestContext,
@@ -35,6 +41,8 @@ export class Batch {
     await this.context.sync();
     this.queued = 0;
     this.syncs++;
+    this.undo.push(...this.pendingUndo);
+    this.pendingUndo = [];
     if (this.signal?.aborted) throw new AbortedRun();
   }
 
@@ -47,6 +55,11 @@ export class Batch {
       this.queued = 0;
     }
     this.syncs++;
+  }
+
+  /** Registers how to undo what was just queued; it counts once the batch has been synced. */
+  onUndo(step: UndoStep): void {
+    this.pendingUndo.push(step);
   }
 
   setSuspendCalculation(on: boolean): void {

@@ -1,0 +1,307 @@
+// The TIERS.* custom functions (DESIGN.md §5). Thin wrappers: arguments.ts turns Excel's ranges
+// into arrays, the engine computes, and the numbers are the engine's to the last bit, as in the
+// task pane. The JSDoc below is what Excel shows in formula autocomplete (the metadata plugin reads
+// it to write functions.json), so it speaks to the analyst.
+//
+// Cost: Excel calls a per-cell function once per customer with the same big ranges, so
+// CUSTOMERSCORE, CUSTOMERRANK, CUSTOMERTIER and PARETOCLASS make one pass over their ranges and
+// never sort; GRADE grades everyone at once (one sort).
+
+/* global CustomFunctions, Office */
+
+import {
+  ahpConsistency,
+  ahpWeights,
+  columnStats,
+  entropyWeights,
+  globalWeights,
+  grade,
+  paretoTierOf,
+  pointsOf,
+  rankOf,
+  scoreOf,
+  shareTier,
+} from "../engine";
+import type { Direction, Indicator } from "../engine";
+import type { Lang } from "../workbook/types";
+import {
+  ArgumentError,
+  columnCount,
+  directionsOf,
+  engineRefusal,
+  labelsOf,
+  matrixOf,
+  normalizationOf,
+  numberOf,
+  numbersOf,
+  paretoCutoffsOf,
+  scoringArgumentOf,
+  sharesOf,
+  tableOf,
+  vectorOf,
+  weightsOf,
+} from "./arguments";
+
+/** zh-CN when Office's display language is Chinese, en-US otherwise (and outside Office). */
+function displayLanguage(): Lang {
+  try {
+    const language = typeof Office === "undefined" ? "" : (Office.context?.displayLanguage ?? "");
+    return language.toLowerCase().startsWith("zh") ? "zh-CN" : "en-US";
+  } catch {
+    return "en-US";
+  }
+}
+
+/** An Excel error for what went wrong: #N/A for a missing value, #VALUE! for a bad argument. */
+function excelError(error: unknown): CustomFunctions.Error {
+  if (error instanceof CustomFunctions.Error) return error;
+  if (error instanceof ArgumentError) {
+    const code = error.blank ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+    return new CustomFunctions.Error(code, error.text[displayLanguage()]);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+function excelCall<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    throw excelError(error);
+  }
+}
+
+/** Runs an engine step, reporting a value it refuses as a bad `argument`. */
+function engineStep<T>(argument: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof RangeError) throw engineRefusal(argument, error);
+    throw error;
+  }
+}
+
+function blankValue(argument: string, en: string, zh: string): ArgumentError {
+  return new ArgumentError(argument, { "en-US": `${argument}: ${en}`, "zh-CN": `${argument}：${zh}` }, true);
+}
+
+/** Indicators of a formula: no names or dimensions, the given weights, directions and rule. */
+function formulaIndicators(weights: number[], directions: Direction[], scoring: Indicator["scoring"]): Indicator[] {
+  return weights.map((weight, j) => ({
+    name: `indicator ${j + 1}`,
+    weight,
+    direction: directions[j],
+    scoring,
+    column: `indicator ${j + 1}`,
+  }));
+}
+
+/**
+ * One customer's weighted score from 0 to 100.
+ * @customfunction CUSTOMERSCORE
+ * @param values The customer's indicator values: one row (or column) with one value per indicator.
+ * @param weights One weight per indicator, in the same order (normalised to add up to 1).
+ * @param data All customers' indicator values, one row per customer (one column if values is a column): the reference for min-max or percentile points.
+ * @param [directions] Per indicator "higher" or "lower" (or 1 / -1) is better; default higher.
+ * @param [scoring] "minmax" (default): (x-min)/(max-min). "percentile": share of customers below x.
+ * @returns The score, 0 to 100.
+ */
+export function customerScore(
+  values: any[][],
+  weights: any[][],
+  data: any[][],
+  directions?: any[][],
+  scoring?: any,
+): number {
+  return excelCall(() => {
+    const customer = vectorOf(values, "values");
+    const k = customer.values.length;
+    const raw = weightsOf(weights, "weights", k);
+    const direction = directionsOf(directions, "directions", k);
+    const rule = scoringArgumentOf(scoring, "scoring");
+    const layout = customer.orientation === "row" ? "rows" : customer.orientation === "column" ? "columns" : "either";
+    const columns = tableOf(data, "data", k, layout);
+    const global = globalWeights({ dimensions: [], indicators: formulaIndicators(raw, direction, rule) }).weights;
+    const points = new Float64Array(k);
+    for (let j = 0; j < k; j++) {
+      const x = customer.values[j];
+      if (x !== x) {
+        throw blankValue("values", `value ${j + 1} is blank, so the customer has no score`, `第 ${j + 1} 个值为空，该客户无法计分`);
+      }
+      points[j] = engineStep("data", () => pointsOf(x, columnStats(columns[j]), rule, direction[j]));
+    }
+    return scoreOf(points, global);
+  });
+}
+
+/**
+ * The rank of a score among all scores, largest first, as RANK.EQ: ties share the best rank.
+ * @customfunction CUSTOMERRANK
+ * @param score The customer's score.
+ * @param scores All customers' scores (a row or a column; blanks are skipped).
+ * @returns 1 for the best score.
+ */
+export function customerRank(score: any, scores: any[][]): number {
+  return excelCall(() => {
+    const s = numberOf(score, "score");
+    if (s !== s) throw blankValue("score", "the score is blank", "得分为空");
+    const list = numbersOf(scores, "scores");
+    if (list.length === 0) throw blankValue("scores", "there are no scores", "没有得分");
+    return rankOf(s, list);
+  });
+}
+
+/**
+ * The tier of a score by shares of customers, best first: A is the top 20 %, B the next 30 %, C the rest.
+ * @customfunction CUSTOMERTIER
+ * @param score The customer's score.
+ * @param scores All customers' scores (blanks are skipped).
+ * @param [shares] Share of customers per tier, best first: 0.2, 0.3, 0.5 (default) or 20, 30, 50.
+ * @param [labels] Tier labels, best first, one per share; default A, B, C.
+ * @returns The tier label.
+ */
+export function customerTier(score: any, scores: any[][], shares?: any[][], labels?: any[][]): string {
+  return excelCall(() => {
+    const s = numberOf(score, "score");
+    if (s !== s) throw blankValue("score", "the score is blank", "得分为空");
+    const list = numbersOf(scores, "scores");
+    if (list.length === 0) throw blankValue("scores", "there are no scores", "没有得分");
+    const fractions = sharesOf(shares, "shares");
+    const names = labelsOf(labels, "labels", fractions.length);
+    const tier = engineStep("shares", () => shareTier(rankOf(s, list), list.length, fractions));
+    return names[tier];
+  });
+}
+
+/**
+ * The ABC (Pareto) class of a value: A while the customers above it hold less than 80 % of the total, B below 95 %, C the rest.
+ * @customfunction PARETOCLASS
+ * @param value The customer's value (revenue, profit).
+ * @param values All customers' values (blanks are skipped).
+ * @param [cutoffs] Cumulative shares of the total, ascending: 0.8, 0.95 (default) or 80, 95.
+ * @param [labels] Class labels, one more than the cut-offs; default A, B, C.
+ * @returns The class label.
+ */
+export function paretoClass(value: any, values: any[][], cutoffs?: any[][], labels?: any[][]): string {
+  return excelCall(() => {
+    const x = numberOf(value, "value");
+    if (x !== x) throw blankValue("value", "the value is blank", "数值为空");
+    const list = numbersOf(values, "values");
+    const fractions = paretoCutoffsOf(cutoffs, "cutoffs");
+    const names = labelsOf(labels, "labels", fractions.length + 1);
+    let tier: number;
+    try {
+      tier = paretoTierOf(x, list, fractions);
+    } catch (error) {
+      // The cut-offs are checked above, so the engine can only refuse the total.
+      if (!(error instanceof RangeError)) throw error;
+      throw new ArgumentError("values", {
+        "en-US": "values: they add up to 0 or less; a share of the total needs a positive total",
+        "zh-CN": "values：合计不大于 0，无法计算占总额的份额",
+      });
+    }
+    return names[tier];
+  });
+}
+
+/**
+ * Grades every customer at once; spills one row per customer: score, rank, tier.
+ * @customfunction GRADE
+ * @param data All customers' indicator values, one row per customer, one column per indicator.
+ * @param weights One weight per indicator (normalised to add up to 1).
+ * @param [directions] Per indicator "higher" or "lower" (or 1 / -1) is better; default higher.
+ * @param [shares] Share of customers per tier, best first: 0.2, 0.3, 0.5 (default) or 20, 30, 50.
+ * @param [labels] Tier labels, best first, one per share; default A, B, C.
+ * @param [scoring] "minmax" (default) or "percentile".
+ * @returns Rows of score, rank and tier; #N/A for a customer with a blank value.
+ */
+export function gradeCustomers(
+  data: any[][],
+  weights: any[][],
+  directions?: any[][],
+  shares?: any[][],
+  labels?: any[][],
+  scoring?: any,
+): any[][] {
+  return excelCall(() => {
+    const raw = weightsOf(weights, "weights");
+    const k = raw.length;
+    const direction = directionsOf(directions, "directions", k);
+    const rule = scoringArgumentOf(scoring, "scoring");
+    const fractions = sharesOf(shares, "shares");
+    const names = labelsOf(labels, "labels", fractions.length);
+    const columns = tableOf(data, "data", k, "either");
+    const n = columns[0].length;
+    const result = engineStep("data", () =>
+      grade({
+        ids: Array.from({ length: n }, (_, i) => String(i + 1)),
+        indicatorValues: columns,
+        weightTable: { dimensions: [], indicators: formulaIndicators(raw, direction, rule) },
+        scheme: { kind: "shares", shares: fractions },
+        labels: names,
+        missing: "exclude",
+      }),
+    );
+    const rows: any[][] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      if (result.tier[i] < 0) {
+        const message = displayLanguage() === "zh-CN" ? `第 ${i + 1} 位客户有空值` : `customer ${i + 1} has a blank value`;
+        const missing = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
+        rows[i] = [missing, missing, missing];
+      } else {
+        rows[i] = [result.score[i], result.rank[i], result.labels[result.tier[i]]];
+      }
+    }
+    return rows;
+  });
+}
+
+/**
+ * The priority weights of a pairwise-comparison matrix (AHP, principal eigenvector); spills one weight per row of the matrix.
+ * @customfunction AHPWEIGHTS
+ * @param matrix Square matrix of judgements: a_ij = how much more important i is than j (1..9), a_ji = 1/a_ij, 1 on the diagonal.
+ * @returns A column of weights adding up to 1.
+ */
+export function ahpPriorityWeights(matrix: any[][]): number[][] {
+  return excelCall(() => {
+    const judgements = matrixOf(matrix, "matrix");
+    return engineStep("matrix", () => ahpWeights(judgements)).map((w) => [w]);
+  });
+}
+
+/**
+ * The consistency ratio of a pairwise-comparison matrix (Saaty): below 0.1 the judgements are consistent enough.
+ * @customfunction AHPCR
+ * @param matrix Square matrix of judgements, 1 to 10 rows, a_ji = 1/a_ij.
+ * @returns CR = CI / RI; 0 for 1 or 2 criteria.
+ */
+export function ahpConsistencyRatio(matrix: any[][]): number {
+  return excelCall(() => {
+    const judgements = matrixOf(matrix, "matrix");
+    return engineStep("matrix", () => ahpConsistency(judgements)).cr;
+  });
+}
+
+/**
+ * Objective indicator weights by the entropy method; spills one weight per column of data. Rows with a blank are left out.
+ * @customfunction ENTROPYWEIGHTS
+ * @param data All customers' indicator values, one row per customer, one column per indicator.
+ * @param [directions] Per indicator "higher" or "lower" (or 1 / -1) is better; default higher.
+ * @param [normalization] "minmax" (default, per direction) or "sum" (the raw values, which must not be negative).
+ * @returns A row of weights adding up to 1; a constant column gets 0.
+ */
+export function entropyIndicatorWeights(data: any[][], directions?: any[][], normalization?: any): number[][] {
+  return excelCall(() => {
+    const k = columnCount(data);
+    const columns = tableOf(data, "data", k, "rows");
+    const direction = directionsOf(directions, "directions", k);
+    const method = normalizationOf(normalization, "normalization");
+    const rows: number[][] = [];
+    const n = columns[0].length;
+    for (let i = 0; i < n; i++) {
+      const row = columns.map((column) => column[i]);
+      if (row.every((x) => x === x)) rows.push(row);
+    }
+    return [engineStep("data", () => entropyWeights(rows, direction, method))];
+  });
+}

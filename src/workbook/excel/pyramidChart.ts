@@ -1,0 +1,57 @@
+// A pyramid as Excel draws it natively: a stacked bar chart whose first series is an invisible spacer
+// of (max - value) / 2, so each visible bar is centred; the category axis is reversed so that the
+// first tier (the best) sits on top.
+
+import { parseBoxAddress, quoteSheet } from "../address";
+import type { PyramidChart } from "../types";
+import type { Features } from "./features";
+
+/** Bars this close together read as a pyramid rather than a bar chart (percent of the bar width). */
+const PYRAMID_GAP_WIDTH = 30;
+
+/**
+ * Queues the chart described by `spec` on `sheet` (named `sheetName`). Needs ExcelApi 1.7 (the caller
+ * checks `features.chartSeries`); uses cell-linked data labels when `features.labelFormulas`, else
+ * shows plain values. Returns the chart; throws nothing itself (Excel's errors arrive at sync).
+ *
+ * @example
+ * // spec.spacer "F4:F6", spec.values "B4:B6", spec.labels "H4:H6" on "Tier summary":
+ * // a 3-bar chart whose point 1 label is ='Tier summary'!$H$4
+ */
+export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec: PyramidChart, features: Features): Excel.Chart {
+  const chart = sheet.charts.add("BarStacked", sheet.getRange(spec.spacer), "Columns");
+  chart.title.text = spec.title;
+  chart.legend.visible = false;
+  const categories = sheet.getRange(spec.categories);
+  const spacer = chart.series.getItemAt(0);
+  spacer.setXAxisValues(categories);
+  spacer.format.fill.clear();
+  const bars = chart.series.add(spec.seriesName);
+  bars.setValues(sheet.getRange(spec.values));
+  bars.setXAxisValues(categories);
+  chart.axes.categoryAxis.reversePlotOrder = true;
+  if (features.labelFormulas) {
+    bars.gapWidth = PYRAMID_GAP_WIDTH;
+    const labels = parseBoxAddress(spec.labels);
+    for (let i = 0; i < labels.rows; i++) {
+      const point = bars.points.getItemAt(i);
+      point.hasDataLabel = true;
+      point.dataLabel.formula = `=${quoteSheet(sheetName)}!$${columnLetters(spec.labels)}$${labels.top + i + 1}`;
+    }
+  } else {
+    bars.dataLabels.showValue = true;
+  }
+  const { row, column, rows, columns } = spec.anchor;
+  chart.setPosition(cell(row, column), cell(row + rows - 1, column + columns - 1));
+  return chart;
+}
+
+function columnLetters(a1: string): string {
+  return (/[A-Za-z]+/.exec(a1.split("!").pop() ?? "") ?? ["A"])[0].toUpperCase();
+}
+
+function cell(row: number, column: number): string {
+  let name = "";
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return `${name}${row + 1}`;
+}

@@ -1,0 +1,55 @@
+import { PROBLEM_CODES, formatProblem, problem } from "../../../src/workbook/problems";
+
+describe("the problem catalogue", () => {
+  test("a cell problem says where and what to do, in both languages", () => {
+    const p = problem("not-a-number", "Customers", "C7", { value: "abc", column: "Sales" });
+    expect(p).toMatchObject({ severity: "error", code: "not-a-number", sheet: "Customers", cell: "C7" });
+    expect(p.message["en-US"]).toBe('Customers!C7: "abc" is not a number. Enter a number or leave the cell blank.');
+    expect(p.message["zh-CN"]).toBe("Customers!C7：“abc”不是数字。请填写数字或留空。");
+  });
+
+  test("an error value is named as an error, not as text", () => {
+    const p = problem("not-a-number", "客户", "D3", { error: "#N/A", column: "销售额" });
+    expect(p.message["en-US"]).toContain("the error #N/A");
+    expect(p.message["zh-CN"]).toBe("客户!D3：单元格（“销售额”列）显示错误 #N/A。请修正公式、填写数字，或留空。");
+  });
+
+  test("a sheet name with a space is quoted so the reader sees where it ends", () => {
+    expect(problem("blank-id", "My customers", "A2").message["en-US"]).toMatch(/^'My customers'!A2: /);
+    expect(problem("blank-id", "C", "A2").message["en-US"]).toMatch(/^C!A2: /);
+  });
+
+  test("a sheet-level problem names the sheet; a workbook-level one starts a sentence", () => {
+    expect(problem("table-empty", "Weights", "", { role: "weights" }).message["en-US"]).toMatch(/^Weights: the weight table has no data\./);
+    expect(problem("table-not-found", "", "", { role: "customers", names: '"Customers" / "客户"', sheets: "Sheet1" }).message["en-US"]).toBe(
+      'No customer table found: looked for an Excel table or a sheet named "Customers" / "客户". Sheets in this workbook: Sheet1. Rename the table or sheet, or choose it in the settings.',
+    );
+  });
+
+  test("severity follows the code unless given", () => {
+    expect(problem("empty-dimension", "W", "C2", { dimension: "x" }).severity).toBe("warning");
+    expect(problem("blank-id", "C", "A2").severity).toBe("error");
+    expect(problem("blank-id", "C", "A2", {}, "warning").severity).toBe("warning");
+  });
+
+  test("every code has a non-empty message in both languages that mentions no undefined", () => {
+    const params = { value: "x", column: "c", id: "1", first: "A2", indicator: "i", dimension: "d", known: "k", role: "customers", header: "h", sheet: "s", count: 3, subject: "s", sum: 0.9, needed: 3, given: 2, labels: "A,B", reason: "r", name: "n", names: "n", sheets: "s", scoring: "raw", table: "t" };
+    for (const code of PROBLEM_CODES) {
+      const p = problem(code, "Sheet1", "B2", params);
+      for (const text of [p.message["en-US"], p.message["zh-CN"]]) {
+        expect(text.startsWith("Sheet1!B2")).toBe(true);
+        expect(text.length).toBeGreaterThan(20);
+        expect(text).not.toMatch(/undefined|NaN|\$\{/);
+      }
+      expect(p.message["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(PROBLEM_CODES.length).toBeGreaterThanOrEqual(34);
+  });
+
+  test("formatProblem adds the severity word", () => {
+    expect(formatProblem(problem("blank-id", "Customers", "A9"), "en-US")).toBe(
+      "Error: Customers!A9: this row has data but no customer ID. Enter an ID, or delete the row.",
+    );
+    expect(formatProblem(problem("empty-dimension", "权重", "C5", { dimension: "风险" }), "zh-CN")).toMatch(/^警告：权重!C5：维度“风险”/);
+  });
+});
