@@ -6,14 +6,17 @@
 
 /** A running sum kept exactly; `value()` is the correctly rounded total of everything added. */
 export class ExactSum {
-  private partials: number[] = [];
+  // Non-overlapping partials of doubles number at most about 40 (2098 exponents / 53 bits).
+  private partials = new Float64Array(64);
+  private count = 0;
 
   /** Adds x (finite; a NaN is skipped, like Excel's SUM skips blanks). */
   add(x: number): void {
     if (x !== x) return;
     const partials = this.partials;
+    const count = this.count;
     let kept = 0;
-    for (let j = 0; j < partials.length; j++) {
+    for (let j = 0; j < count; j++) {
       let y = partials[j];
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -25,14 +28,19 @@ export class ExactSum {
       if (lo !== 0) partials[kept++] = lo;
       x = hi;
     }
-    partials.length = kept;
-    partials.push(x);
+    partials[kept] = x;
+    this.count = kept + 1;
+  }
+
+  /** Adds everything another exact sum holds, exactly. */
+  addSum(other: ExactSum): void {
+    for (let j = 0; j < other.count; j++) this.add(other.partials[j]);
   }
 
   /** The exact sum so far, rounded once to the nearest double (ties to even). */
   value(): number {
     const p = this.partials;
-    let k = p.length;
+    let k = this.count;
     if (k === 0) return 0;
     let hi = p[--k];
     let lo = 0;

@@ -13,6 +13,7 @@ export {
 export { scoreOf, weightedScore } from "./score";
 export { rankEq, rankOf } from "./rank";
 export { ExactSum, exactSum } from "./exactSum";
+export { sortedOrder } from "./sortedOrder";
 export {
   checkShares,
   cumulativeShares,

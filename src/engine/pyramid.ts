@@ -29,8 +29,8 @@ export function pyramid(tier: Int32Array, labels: string[], value: ArrayLike<num
     customers[t]++;
     counted++;
     sums[t].add(value[i]);
-    total.add(value[i]);
   }
+  for (const sum of sums) total.addSum(sum);
   const totalValue = total.value();
   return labels.map((label, k) => {
     const v = sums[k].value();

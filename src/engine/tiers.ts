@@ -2,6 +2,7 @@
 // and by ordered rules. A tier is an index into the labels, best first; -1 means "not graded".
 
 import { ExactSum } from "./exactSum";
+import { sortedOrder } from "./sortedOrder";
 import type { Comparison, TierRule } from "./types";
 
 const ONE_TOLERANCE = 1e-9;
@@ -52,7 +53,8 @@ function tierOfRank(rank: number, n: number, cumulative: number[]): number {
  * The tier of a customer of RANK.EQ rank `rank` among n graded customers: the first tier k with
  * rank <= cumulative share k × n, no rounding of the cut (with 0.2/0.3/0.5 and n = 7 the cuts are
  * 1.4 and 3.5); the last tier takes the rest. Equal scores have equal ranks and so share a tier.
- * A rank below 1 (0 = not graded) or NaN gives -1.
+ * A rank below 1 (0 = not graded) or NaN gives -1. Like the Excel formula, a small n can leave a
+ * tier empty: a single customer under 20/30/50 has rank 1 > 0.2 and 1 > 0.5, so it is C.
  *
  * Throws RangeError on invalid shares (see checkShares).
  *
@@ -122,49 +124,28 @@ function paretoClass(above: number, total: number, cutoffs: number[]): number {
  */
 export function paretoTiers(values: ArrayLike<number>, cutoffs: number[]): Int32Array {
   checkParetoCutoffs(cutoffs);
-  const n = values.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) if (values[i] === values[i]) m++;
-  const tier = new Int32Array(n).fill(-1);
+  const tier = new Int32Array(values.length).fill(-1);
+  const { sorted, order } = sortedOrder(values);
+  const m = sorted.length;
   if (m === 0) return tier;
-  const sorted = new Float64Array(m);
+  if (sorted[0] === -Infinity || sorted[m - 1] === Infinity) throw new RangeError("a value is infinite");
   const totalSum = new ExactSum();
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v === v) {
-      if (v === Infinity || v === -Infinity) throw new RangeError(`value ${i + 1} is infinite`);
-      sorted[k++] = v;
-      totalSum.add(v);
-    }
-  }
+  for (let k = 0; k < m; k++) totalSum.add(sorted[k]);
   const total = totalSum.value();
   if (!(total > 0)) throw new RangeError(`the values add up to ${total}; a Pareto class needs a positive total`);
-  sorted.sort();
-  // Walk down from the largest value, one group of equal values at a time; the class of a group is
-  // stored at the group's lowest index, which is where a binary search for that value lands.
-  const classAt = new Int32Array(m);
+  // Walk down from the largest value, one group of equal values at a time.
   const above = new ExactSum();
-  let top = m - 1;
-  while (top >= 0) {
-    const v = sorted[top];
-    let start = top;
+  let end = m - 1;
+  while (end >= 0) {
+    const v = sorted[end];
+    let start = end;
     while (start > 0 && sorted[start - 1] === v) start--;
-    classAt[start] = paretoClass(above.value(), total, cutoffs);
-    for (let j = start; j <= top; j++) above.add(sorted[j]);
-    top = start - 1;
-  }
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    if (v !== v) continue;
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) lo = mid + 1;
-      else hi = mid;
+    const k = paretoClass(above.value(), total, cutoffs);
+    for (let j = start; j <= end; j++) {
+      tier[order[j]] = k;
+      above.add(sorted[j]);
     }
-    tier[i] = classAt[lo];
+    end = start - 1;
   }
   return tier;
 }

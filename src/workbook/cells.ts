@@ -29,7 +29,11 @@ export function isErrorValue(v: CellValue | undefined): v is { error: string } {
  * isBlank(0)    // false
  */
 export function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  if (typeof v !== "string") return v === null || v === undefined;
+  // A printable ASCII first character settles it without trimming (an id column, a million times).
+  const first = v.length > 0 ? v.charCodeAt(0) : 0;
+  if (first > 32 && first < 127) return false;
+  return v.trim() === "";
 }
 
 /**
@@ -52,13 +56,18 @@ export function readNumber(v: CellValue | undefined): number | null | undefined 
   if (typeof v !== "string") return undefined;
   const trimmed = v.trim();
   if (trimmed === "") return null;
+  // Most numeric text is plain ("1200", "-3.5"): read it without the slower general path.
+  if (SIMPLE.test(trimmed)) return Number(trimmed);
   return readNumericText(trimmed);
 }
 
+const SIMPLE = /^-?[0-9]+(?:\.[0-9]+)?$/;
+const NON_ASCII = /[\u0080-\uffff]/;
+
 function readNumericText(raw: string): number | undefined {
   // NFKC turns full-width digits, "，", "％", "（" and "￥" into their ASCII forms, and a no-break
-  // space into a space; U+2212 is the typographic minus sign.
-  let s = raw.normalize("NFKC").replace(/\u2212/g, "-").trim();
+  // space into a space; U+2212 is the typographic minus sign. ASCII text needs neither.
+  let s = NON_ASCII.test(raw) ? raw.normalize("NFKC").replace(/\u2212/g, "-").trim() : raw;
   let sign = 1;
   // An accounting negative carries no sign of its own: "(-5)" is not a number.
   let signSeen = false;

@@ -27,6 +27,8 @@ export interface CustomerTableOptions {
  */
 export const CELL_PROBLEMS_PER_COLUMN = 10;
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * The customers a block holds. The header row is the block's first non-blank row; fully blank rows
  * are skipped; columns at or beyond `ignoreFromColumn` are not read. The ID column is required and
@@ -113,7 +115,7 @@ export function parseCustomerTable(
         report("blank-id", idColumn, cell, {});
         continue;
       }
-      const key = id.normalize("NFKC").toLowerCase();
+      const key = (NON_ASCII.test(id) ? id.normalize("NFKC") : id).toLowerCase();
       const first = seen.get(key);
       if (first === undefined) seen.set(key, r);
       else report("duplicate-id", idColumn, cell, { id, first: cellAddress(box.top + first, box.left + idColumn) });

@@ -13,7 +13,7 @@ import type { Direction, ScoringRule } from "../engine/types";
  * headerKey("客户 编号")      // "客户编号"
  */
 export function headerKey(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[\s_\-]+/g, "");
+  return text.normalize("NFKC").toLowerCase().replace(/[\s_-]+/g, "");
 }
 
 /** The columns the parsers look for: the weight table's, then the customer table's. */

@@ -6,7 +6,9 @@ import { boxAddress, cellAddress, columnName, parseCellAddress, quoteSheet } fro
 import { absolute, columnRange, rankFormula, scoreFormula, tierFormula } from "./formulas";
 import type { IndicatorRefs } from "./formulas";
 import { findRole, headerKey } from "./headers";
-import { outputText } from "./outputText";
+import { HISTORY_SHEETS, historySheet, mergeHistory } from "./history";
+import type { HistoryRow } from "./history";
+import { outputText, OUTPUT_SHEETS } from "./outputText";
 import type { OutputText } from "./outputText";
 import type { GradeSettings } from "./settings";
 import type {
@@ -58,6 +60,8 @@ export interface PlanArgs {
   /** The weight table as read and its indicators' name cells: live formulas refer to its weight cells. */
   weightsBlock?: Block;
   indicatorCells?: string[];
+  /** The History sheet's rows as read (the add-in's own sheet), when the workbook has one. */
+  history?: HistoryRow[];
 }
 
 /** Where the customer-side columns of a run are, for formulas that refer to them. */
@@ -198,16 +202,28 @@ export function planGrading(args: PlanArgs): WritePlan {
     tierStyles: tierStyles(result.labels),
   };
 
+  const sheets: OutputSheet[] = [summary.sheet];
+  const value = args.valueColumn === undefined ? undefined : customers.numericColumns[args.valueColumn];
+  const history = settings.period
+    ? mergeHistory(args.history ?? [], settings.period, customers.ids, result, value)
+    : args.history;
+  if (history && history.length > 0) sheets.push(historySheet(history, settings.lang));
+
+  // This run replaces its own kinds of sheet (summary, history) in either language; other sheets the
+  // add-in wrote before (a migration) stay and stay owned.
+  const replaced = new Set([text.summarySheet, ...OUTPUT_SHEETS.slice(0, 2), ...HISTORY_SHEETS].map(headerKey));
+  const kept = (previous?.sheets ?? []).filter((name) => !replaced.has(headerKey(name)));
   const state: OwnedState = {
     version: 1,
     sheet: block.sheet,
     headerRow,
     firstColumn,
     headers: columns.columns.map((column) => column.header),
-    sheets: [summaryName],
+    sheets: [...sheets.map((sheet) => sheet.name), ...kept],
   };
+  const removed = previous ? { ...previous, sheets: previous.sheets.filter((name) => replaced.has(headerKey(name))) } : undefined;
 
-  return { previous, state, columns, sheets: [summary.sheet] };
+  return { previous: removed, state, columns, sheets };
 }
 
 /** The customer table without the add-in's own columns: what the analyst keeps. */

@@ -82,11 +82,14 @@ interface Entry {
   "zh-CN": Message;
 }
 
-/** A param as text; a number in at most 6 significant digits (weights sums such as 0.999999). */
+/** A param as text; a fraction in at most 10 significant digits (a sum of 0.1 + 0.2 reads 0.3). */
 function s(p: ProblemParams, key: string): string {
   const v = p[key];
   if (v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(Number(v.toPrecision(6))) : "";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "";
+    return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(10)));
+  }
   return v;
 }
 
@@ -107,7 +110,7 @@ function table(p: ProblemParams, lang: Lang): string {
 /** The header a message asks for: the English or the Chinese name of a role. */
 function roleHeader(p: ProblemParams, lang: Lang): string {
   const aliases = HEADER_ALIASES[s(p, "role") as HeaderRole] ?? [s(p, "role")];
-  const chinese = aliases.find((alias) => /[^\x00-\x7f]/.test(alias));
+  const chinese = aliases.find((alias) => /[\u0080-\uffff]/.test(alias));
   return lang === "zh-CN" ? chinese ?? aliases[0] : aliases[0];
 }
 
@@ -373,7 +376,7 @@ export const PROBLEM_CODES = Object.keys(CATALOGUE) as ProblemCode[];
  */
 function location(sheet: string, cell: string, lang: Lang): string {
   if (!sheet && !cell) return "";
-  const name = /[\s'!:;,()\[\]+\-]/.test(sheet) ? quoteSheet(sheet) : sheet;
+  const name = /[\s'!:;,()[\]+-]/.test(sheet) ? quoteSheet(sheet) : sheet;
   const where = sheet ? (cell ? `${name}!${cell}` : sheet) : cell;
   return lang === "zh-CN" ? `${where}：` : `${where}: `;
 }

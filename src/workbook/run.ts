@@ -6,13 +6,15 @@ import type { GradeResult, WeightTable } from "../engine/types";
 import { boxAddress, cellAddress, quoteSheet } from "./address";
 import { parseCustomerTable } from "./customerTable";
 import { headerKey } from "./headers";
+import { HISTORY_SHEETS, readHistory } from "./history";
+import type { HistoryRow } from "./history";
 import { locateTable } from "./locate";
 import { OUTPUT_HEADERS, OUTPUT_SHEETS } from "./outputText";
 import { headerRowIndex, planGrading } from "./plan";
 import { problem } from "./problems";
 import { defaultSettings, labelCount, schemeLabels } from "./settings";
 import type { GradeSettings } from "./settings";
-import type { Block, CustomerData, OwnedState, Problem, Progress, WorkbookBackend, WritePlan } from "./types";
+import type { Block, CustomerData, OwnedState, Problem, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "./types";
 import { parseWeightTable } from "./weightTable";
 import { engineWarningProblems } from "./warnings";
 
@@ -35,8 +37,13 @@ export type GradeOutcome =
   | { ok: true; inspection: Inspection; result: GradeResult; customers: CustomerData; plan: WritePlan }
   | { ok: false; inspection: Inspection };
 
-/** Header cells that would be overwritten by the add-in's own columns or sheets. */
-function collisions(customers: CustomerData, sheetNames: string[], previous: OwnedState | undefined): Problem[] {
+/** Header cells and sheets of the user's that the add-in's own columns or sheets would overwrite. */
+function collisions(
+  customers: CustomerData,
+  sheetNames: string[],
+  previous: OwnedState | undefined,
+  writes: readonly string[],
+): Problem[] {
   const found: Problem[] = [];
   const outputKeys = new Set(OUTPUT_HEADERS.map(headerKey));
   const block = customers.block;
@@ -50,7 +57,7 @@ function collisions(customers: CustomerData, sheetNames: string[], previous: Own
     }
   });
   const ownedSheets = new Set((previous?.sheets ?? []).map(headerKey));
-  const outputSheets = new Set(OUTPUT_SHEETS.map(headerKey));
+  const outputSheets = new Set(writes.map(headerKey));
   for (const name of sheetNames) {
     if (outputSheets.has(headerKey(name)) && !ownedSheets.has(headerKey(name))) {
       found.push(problem("output-sheet-collision", name, "", { sheet: name }));
@@ -93,7 +100,22 @@ interface Prepared {
     warnings: Problem[];
     weightsBlock: Block;
     indicatorCells: string[];
+    history?: HistoryRow[];
   };
+}
+
+/** The History sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
+export async function readOwnedHistory(
+  backend: WorkbookBackend,
+  index: WorkbookIndex,
+  previous: OwnedState | undefined,
+): Promise<HistoryRow[] | undefined> {
+  const owned = new Set((previous?.sheets ?? []).map(headerKey));
+  const names = new Set(HISTORY_SHEETS.map(headerKey));
+  const sheet = index.sheets.find((s) => names.has(headerKey(s.name)) && owned.has(headerKey(s.name)));
+  if (!sheet || !sheet.used) return undefined;
+  const box = { top: 0, left: 0, rows: sheet.used.top + sheet.used.rows, columns: sheet.used.left + sheet.used.columns };
+  return readHistory(await backend.read(sheet.name, box));
 }
 
 function abortError(): Error {
@@ -124,6 +146,7 @@ async function prepare(
   if ("code" in weightsAt || "code" in customersAt) return { inspection: { ...empty, problems } };
 
   const previous = await backend.readState();
+  const history = await readOwnedHistory(backend, index, previous);
   const weightsBlock: Block = { ...weightsAt, values: await backend.read(weightsAt.sheet, weightsAt.box) };
   checkAbort(signal);
   onProgress?.({ stage: "read", fraction: 0.1 });
@@ -149,7 +172,9 @@ async function prepare(
   problems.push(...parsed.problems);
   const customers = parsed.customers;
   if (!customers) return { inspection };
-  problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous));
+  // The sheets this run writes, in either language: the summary always, the history with a period.
+  const writes = [...OUTPUT_SHEETS.slice(0, 2), ...(settings.period ? HISTORY_SHEETS : [])];
+  problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes));
   inspection.customers = customers.ids.length;
 
   const valueColumn = resolveValueColumn(customers, settings);
@@ -199,6 +224,7 @@ async function prepare(
       warnings,
       weightsBlock,
       indicatorCells: weights.indicatorCells,
+      history,
     },
   };
 }

@@ -141,6 +141,8 @@ export interface OutputSheet {
   /** Column widths in characters, from column A. */
   columnWidths: number[];
   charts: PyramidChart[];
+  /** A1 ranges to shade as a heat map (a two-colour scale, white to red, by conditional formatting). */
+  heatMaps?: string[];
 }
 
 /** Everything one grading run writes. Plain data: the Excel and .xlsx executors run the same plan. */

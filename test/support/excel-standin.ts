@@ -138,7 +138,10 @@ export class StandinWorkbook {
   /** Puts one column of raw values without building a 2-D array (for a million rows). */
   setColumn(sheetName: string, row: number, column: number, values: ArrayLike<Stored | null>): void {
     const sheet = this.mustSheet(sheetName);
-    for (let i = 0; i < values.length; i++) this.store(sheet, row + i, column, values[i] === null ? undefined : values[i]);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      this.store(sheet, row + i, column, v === null ? undefined : v);
+    }
   }
 
   addTable(name: string, sheetName: string, box: Box): TableModel {
@@ -955,6 +958,13 @@ class TableColumnCollection extends Proxy<TableModel> {
       }
     });
     return new TableColumn(this.ctx, () => this.m(), () => this.m().headers.findIndex((h) => h.toLowerCase() === (name ?? "").toLowerCase()));
+  }
+  getItem(name: string): TableColumn {
+    return new TableColumn(this.ctx, () => this.m(), () => {
+      const i = this.m().headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+      if (i < 0) throw new StandinError("ItemNotFound", `no table column ${name}`);
+      return i;
+    });
   }
   getItemOrNullObject(name: string): TableColumn {
     return new TableColumn(this.ctx, () => this.m(), () => this.m().headers.findIndex((h) => h.toLowerCase() === name.toLowerCase()), true);

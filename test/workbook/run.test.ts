@@ -158,3 +158,55 @@ describe("a grading run", () => {
     expect(outcome.inspection.problems.map((p) => p.code)).toContain("label-count");
   });
 });
+
+describe("grading period after period", () => {
+  function setSales(book: MemoryWorkbook, sales: number[]): void {
+    const rows = book.sheets.get("Customers")!;
+    sales.forEach((value, i) => (rows[i + 1][2] = value));
+  }
+
+  test("each period adds its rows to History, and re-grading a period replaces only that period's rows", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings({ period: "2026-Q1" }));
+    setSales(book, [500, 400, 300, 200, 100]);
+    await gradeWorkbook(book, settings({ period: "2026-Q2" }));
+    const history = () => book.sheets.get("History")!.slice(1).map((row) => `${row[0]} ${row[1]} ${row[4]}`);
+    expect(history()).toEqual([
+      "C1 2026-Q1 C",
+      "C2 2026-Q1 C",
+      "C3 2026-Q1 C",
+      "C4 2026-Q1 B",
+      "C5 2026-Q1 A",
+      "C1 2026-Q2 A",
+      "C2 2026-Q2 B",
+      "C3 2026-Q2 C",
+      "C4 2026-Q2 C",
+      "C5 2026-Q2 C",
+    ]);
+    // Q2 again with C1 back to the bottom: Q1's rows are untouched, Q2's are replaced.
+    setSales(book, [100, 400, 300, 200, 500]);
+    await gradeWorkbook(book, settings({ period: "2026-Q2" }));
+    expect(history().slice(0, 5)).toEqual(["C1 2026-Q1 C", "C2 2026-Q1 C", "C3 2026-Q1 C", "C4 2026-Q1 B", "C5 2026-Q1 A"]);
+    expect(history().filter((row) => row.includes("Q2"))).toHaveLength(5);
+    expect(history()).toContain("C5 2026-Q2 A");
+  });
+
+  test("a run without a period keeps the History sheet as it was", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings({ period: "2026-09" }));
+    const before = JSON.stringify(book.sheets.get("History"));
+    await gradeWorkbook(book, settings());
+    expect(JSON.stringify(book.sheets.get("History"))).toBe(before);
+  });
+
+  test("a user's own History sheet blocks a run with a period and is never overwritten", async () => {
+    const book = fiveCustomers();
+    book.sheets.set("History", [["my diary"]]);
+    const withPeriod = await gradeWorkbook(book, settings({ period: "2026" }));
+    expect(withPeriod.ok).toBe(false);
+    expect(withPeriod.inspection.problems.find((p) => p.code === "output-sheet-collision")?.sheet).toBe("History");
+    const withoutPeriod = await gradeWorkbook(book, settings());
+    expect(withoutPeriod.ok).toBe(true);
+    expect(book.cell("History", "A1")).toBe("my diary");
+  });
+});

@@ -8,7 +8,7 @@
 // cancelled run (or one Excel refuses half way) can put them back with their charts, untouched. Every
 // write registers how to undo itself; on abort or error the undo steps run in reverse order.
 
-import { boxAddress, cellAddress, columnName, quoteSheet } from "../address";
+import { cellAddress, columnName } from "../address";
 import { STATE_NAME, encodeState } from "../state";
 import type { Box, CellBlock, OutputColumns, OutputSheet, OwnedState, Problem, Progress, WritePlan } from "../types";
 import { AbortedRun, Batch } from "./batch";
@@ -125,11 +125,11 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   try {
     // 4. Write. Remove the earlier output first.
     await batch.room(64);
-    if (snapshot) removeEarlierColumns(batch, target, table, snapshot, prevHere!);
+    if (snapshot) removeEarlierColumns(batch, cols.table, table, snapshot, prevHere!);
     const parked = parkEarlierSheets(batch, sheets.items, prevHere?.sheets ?? [], sheetNames);
     batch.setSuspendCalculation(features.suspendCalculation);
     await writeColumns(batch, target, table, cols, (f) => report(0.1 + 0.6 * f));
-    if (features.conditionalFormats) colourTiers(batch, target, cols);
+    if (features.conditionalFormats) await colourTiers(batch, target, cols);
     const notes = chartNotes(features);
     for (const sheet of plan.sheets) await writeSheet(batch, sheet, features, notes);
     report(0.9);
@@ -168,7 +168,7 @@ function collision(sheet: string, cell: string, header: string): OutputCollision
 }
 
 /** Removes the earlier run's output columns (table columns, or a plain range with its tier colours). */
-function removeEarlierColumns(batch: Batch, target: Excel.Worksheet, table: Excel.Table | undefined, snapshot: Snapshot, prev: OwnedState): void {
+function removeEarlierColumns(batch: Batch, tableName: string | undefined, table: Excel.Table | undefined, snapshot: Snapshot, prev: OwnedState): void {
   const wb = batch.context.workbook;
   const sheet = wb.worksheets.getItem(snapshot.sheet);
   if (table && snapshot.tableColumns.length > 0) {
@@ -180,8 +180,8 @@ function removeEarlierColumns(batch: Batch, target: Excel.Worksheet, table: Exce
   area.clear("All");
   batch.onUndo(async (rollback) => {
     const back = rollback.context.workbook.worksheets.getItem(snapshot.sheet);
-    if (table && snapshot.tableColumns.length > 0) {
-      const restoredTable = rollback.context.workbook.tables.getItem(table.name);
+    if (tableName && snapshot.tableColumns.length > 0) {
+      const restoredTable = rollback.context.workbook.tables.getItem(tableName);
       await rollback.room(64);
       for (const header of snapshot.tableColumns) restoredTable.columns.add(undefined, undefined, header);
     }
@@ -192,7 +192,6 @@ function removeEarlierColumns(batch: Batch, target: Excel.Worksheet, table: Exce
       addTierRules(range, prev.tierStyles);
     }
   });
-  void target;
 }
 
 /** Renames and hides the earlier run's sheets; they are deleted at the commit or renamed back. */
@@ -223,11 +222,12 @@ function parkEarlierSheets(batch: Batch, items: Excel.Worksheet[], owned: string
 async function writeColumns(batch: Batch, target: Excel.Worksheet, table: Excel.Table | undefined, cols: OutputColumns, progress: (f: number) => void) {
   const n = cols.columns.length;
   await batch.room(256 * n);
-  if (table) {
+  if (table && cols.table) {
+    const tableName = cols.table;
     for (const column of cols.columns) table.columns.add(undefined, undefined, column.header);
     batch.onUndo(async (rollback) => {
       await rollback.room(64 * n);
-      const t = rollback.context.workbook.tables.getItem(table.name);
+      const t = rollback.context.workbook.tables.getItem(tableName);
       for (const column of [...cols.columns].reverse()) t.columns.getItem(column.header).delete();
     });
   } else {
@@ -256,7 +256,6 @@ async function writeColumns(batch: Batch, target: Excel.Worksheet, table: Excel.
     rowBytes[r] = bytes;
   }
   const chunks = chunkRows(rowBytes, batch.budget);
-  chunks.forEach(() => undefined);
   for (let k = 0; k < chunks.length; k++) {
     const [start, end] = chunks[k];
     values.length = 0;
@@ -276,10 +275,10 @@ async function writeColumns(batch: Batch, target: Excel.Worksheet, table: Excel.
 }
 
 /** One conditional format per tier on the tier column: cell value equals the label. */
-function colourTiers(batch: Batch, target: Excel.Worksheet, cols: OutputColumns): void {
+async function colourTiers(batch: Batch, target: Excel.Worksheet, cols: OutputColumns): Promise<void> {
   if (cols.rowCount === 0) return;
+  await batch.room(256 * cols.tierStyles.length);
   const range = target.getRangeByIndexes(cols.headerRow + 1, cols.firstColumn + cols.tierColumn, cols.rowCount, 1);
-  void batch.room(256 * cols.tierStyles.length);
   addTierRules(range, cols.tierStyles);
 }
 
@@ -372,4 +371,3 @@ async function rollback(context: Excel.RequestContext, batch: Batch, budget?: nu
   await back.flush();
 }
 
-export { boxAddress, quoteSheet };

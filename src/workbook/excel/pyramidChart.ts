@@ -2,7 +2,7 @@
 // of (max - value) / 2, so each visible bar is centred; the category axis is reversed so that the
 // first tier (the best) sits on top.
 
-import { parseBoxAddress, quoteSheet } from "../address";
+import { cellAddress, parseBoxAddress, quoteSheet } from "../address";
 import type { PyramidChart } from "../types";
 import type { Features } from "./features";
 
@@ -42,7 +42,7 @@ export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec:
     bars.dataLabels.showValue = true;
   }
   const { row, column, rows, columns } = spec.anchor;
-  chart.setPosition(cell(row, column), cell(row + rows - 1, column + columns - 1));
+  chart.setPosition(cellAddress(row, column), cellAddress(row + rows - 1, column + columns - 1));
   return chart;
 }
 
@@ -50,8 +50,3 @@ function columnLetters(a1: string): string {
   return (/[A-Za-z]+/.exec(a1.split("!").pop() ?? "") ?? ["A"])[0].toUpperCase();
 }
 
-function cell(row: number, column: number): string {
-  let name = "";
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return `${name}${row + 1}`;
-}

@@ -44,6 +44,8 @@ describe("A1 addresses", () => {
 
   test("sheet names are quoted in formulas only when Excel needs it", () => {
     expect(quoteSheet("Customers")).toBe("Customers");
+    expect(quoteSheet("Sheet1")).toBe("Sheet1");
+    expect(quoteSheet("ABC1")).toBe("'ABC1'");
     expect(quoteSheet("My sheet")).toBe("'My sheet'");
     expect(quoteSheet("Bob's")).toBe("'Bob''s'");
     expect(quoteSheet("客户")).toBe("'客户'");

@@ -46,6 +46,12 @@ describe("the problem catalogue", () => {
     expect(PROBLEM_CODES.length).toBeGreaterThanOrEqual(34);
   });
 
+  test("numbers read as a person writes them", () => {
+    expect(problem("weights-normalised", "W", "", { subject: "", sum: 0.1 + 0.2 }).message["en-US"]).toContain("add up to 0.3, not 1");
+    expect(problem("raw-out-of-range", "C", "B2", { value: 1234567, indicator: "x" }).message["en-US"]).toMatch(/^C!B2: 1234567 is outside/);
+    expect(problem("weights-normalised", "W", "", { subject: "", sum: NaN }).message["en-US"]).toContain("a total other than 1");
+  });
+
   test("formatProblem adds the severity word", () => {
     expect(formatProblem(problem("blank-id", "Customers", "A9"), "en-US")).toBe(
       "Error: Customers!A9: this row has data but no customer ID. Enter an ID, or delete the row.",

@@ -1,0 +1,130 @@
+// Every word the command line prints, in en-US and zh-CN.
+
+import type { Lang } from "../workbook/types";
+
+const en = {
+  help: `Customer Tiers: grade the customers of an .xlsx workbook by weighted indicators.
+
+Usage:
+  tiers grade <workbook.xlsx> [options]
+
+Options for grade:
+  --out <graded.xlsx>        where to write the graded copy (default: <name>.graded.xlsx beside the input;
+                             the input is only overwritten when --out names it)
+  --weights <table|sheet>    the weight table (default: Weights / 权重)
+  --customers <table|sheet>  the customer table (default: Customers / 客户)
+  --scheme <scheme>          shares:20,30,50 (default) | pareto:80,95 | cutoffs:85,70,50
+  --labels <A,B,C>           tier labels, best first (default: A, B, C, ... as many as the scheme needs)
+  --value <column>           value column for pareto and the value pyramid (e.g. Sales)
+  --missing exclude|zero     blank indicator: leave the customer out and list it (default), or score 0 points
+  --formulas                 write native Excel formulas instead of values
+  --period <label>           the period this grading is for (2026-Q3)
+  --json <file|->            also write { customers: [{ id, score, rank, tier }], summary } as JSON ("-": stdout)
+  --lang zh-CN|en-US         language of messages and of what is written (default: the workbook's / LANG)
+  -h, --help                 this help
+
+Exit codes: 0 done, 1 the workbook has problems (each listed with sheet and cell), 2 bad usage.
+
+Later: tiers share, tiers split, tiers migrate (not available yet).
+
+Example:
+  tiers grade assets/sample-customers.en-US.xlsx --scheme pareto:80,95 --labels A,B,C --json -
+`,
+  notAvailable: (command: string) => `"tiers ${command}" is not available yet in this version. Use "tiers grade"; see tiers --help.`,
+  unknownCommand: (command: string) => `Unknown command "${command}". See tiers --help.`,
+  noCommand: "Tell tiers what to do, e.g. tiers grade <workbook.xlsx>. See tiers --help.",
+  noWorkbook: "Name the workbook to grade: tiers grade <workbook.xlsx>.",
+  extraArgument: (arg: string) => `Unexpected argument "${arg}". Only one workbook can be graded at a time.`,
+  unknownOption: (option: string) => `Unknown option "${option}". See tiers --help.`,
+  missingValue: (option: string) => `The option ${option} needs a value. See tiers --help.`,
+  badScheme: (text: string) =>
+    `"${text}" is not a tier scheme. Write shares:20,30,50 (percent of customers, adding up to 100), pareto:80,95 (cumulative percent of value) or cutoffs:85,70,50 (minimum scores, descending).`,
+  badLabels: (needed: number, given: number) => `The scheme needs ${needed} tier labels but --labels gives ${given}. Give one label per tier, best first.`,
+  badMissing: (text: string) => `"${text}" is not a missing-value policy. Write --missing exclude or --missing zero.`,
+  badLang: (text: string) => `"${text}" is not a language this tool speaks. Write --lang zh-CN or --lang en-US.`,
+  fileMissing: (file: string) => `Cannot find the workbook "${file}". Check the path.`,
+  notXlsx: (file: string, reason: string) => `Cannot read "${file}" as an .xlsx workbook (${reason}). Save it from Excel as .xlsx and try again.`,
+  problems: (count: number) => `The workbook has ${count} problem${count === 1 ? "" : "s"}; nothing was written. Fix them and grade again:`,
+  graded: (customers: number, excluded: number, out: string) =>
+    `Graded ${customers} customers${excluded ? ` (${excluded} left out for blank values)` : ""}; wrote ${out}`,
+  tierLine: (tier: string, customers: number, share: string) => `  ${tier}: ${customers} customers (${share})`,
+  jsonWritten: (file: string) => `Wrote ${file}`,
+  cancelled: "Cancelled; nothing was written.",
+  stage: { read: "reading", parse: "checking", grade: "grading", plan: "planning", write: "writing", done: "done" },
+};
+
+const zh: typeof en = {
+  help: `客户分级：按加权指标为 .xlsx 工作簿中的客户分级。
+
+用法：
+  tiers grade <工作簿.xlsx> [选项]
+
+grade 的选项：
+  --out <分级后.xlsx>        分级结果写到哪里（默认：输入文件旁的 <文件名>.graded.xlsx；
+                             只有 --out 指明时才会覆盖输入文件）
+  --weights <表|工作表>      权重表（默认：权重 / Weights）
+  --customers <表|工作表>    客户表（默认：客户 / Customers）
+  --scheme <方案>            shares:20,30,50（默认，按客户占比）| pareto:80,95（按累计价值）| cutoffs:85,70,50（按得分）
+  --labels <A,B,C>           等级名称，由高到低（默认：A、B、C……按方案所需个数）
+  --value <列>               帕累托方案和价值金字塔所用的价值列（如 销售额）
+  --missing exclude|zero     指标为空时：排除该客户并列出（默认），或记 0 分
+  --formulas                 写入 Excel 原生公式而不是数值
+  --period <期间>            本次分级所属期间（如 2026-Q3）
+  --json <文件|->            另外以 JSON 写出 { customers: [{ id, score, rank, tier }], summary }（“-”为标准输出）
+  --lang zh-CN|en-US         提示信息和写入内容的语言（默认：按工作簿 / LANG）
+  -h, --help                 显示本帮助
+
+退出码：0 完成；1 工作簿有问题（逐条列出工作表和单元格）；2 用法错误。
+
+以后提供：tiers share、tiers split、tiers migrate（暂不可用）。
+
+示例：
+  tiers grade assets/sample-customers.zh-CN.xlsx --scheme pareto:80,95 --labels 关键,普通,小 --json -
+`,
+  notAvailable: (command) => `此版本暂不提供“tiers ${command}”。请使用“tiers grade”；参见 tiers --help。`,
+  unknownCommand: (command) => `未知命令“${command}”。参见 tiers --help。`,
+  noCommand: "请告诉 tiers 要做什么，例如 tiers grade <工作簿.xlsx>。参见 tiers --help。",
+  noWorkbook: "请指定要分级的工作簿：tiers grade <工作簿.xlsx>。",
+  extraArgument: (arg) => `多余的参数“${arg}”。一次只能为一个工作簿分级。`,
+  unknownOption: (option) => `未知选项“${option}”。参见 tiers --help。`,
+  missingValue: (option) => `选项 ${option} 需要一个值。参见 tiers --help。`,
+  badScheme: (text) =>
+    `“${text}”不是有效的分级方案。请写 shares:20,30,50（客户占比百分数，合计 100）、pareto:80,95（累计价值百分数）或 cutoffs:85,70,50（最低得分，由高到低）。`,
+  badLabels: (needed, given) => `该方案需要 ${needed} 个等级名称，但 --labels 给了 ${given} 个。请按由高到低每级给一个名称。`,
+  badMissing: (text) => `“${text}”不是有效的空值处理方式。请写 --missing exclude 或 --missing zero。`,
+  badLang: (text) => `不支持语言“${text}”。请写 --lang zh-CN 或 --lang en-US。`,
+  fileMissing: (file) => `找不到工作簿“${file}”。请检查路径。`,
+  notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。请在 Excel 中另存为 .xlsx 后重试。`,
+  problems: (count) => `工作簿有 ${count} 个问题，未写入任何内容。请修正后重新分级：`,
+  graded: (customers, excluded, out) => `已为 ${customers} 个客户分级${excluded ? `（${excluded} 个因空值被排除）` : ""}；已写入 ${out}`,
+  tierLine: (tier, customers, share) => `  ${tier}：${customers} 个客户（${share}）`,
+  jsonWritten: (file) => `已写入 ${file}`,
+  cancelled: "已取消，未写入任何内容。",
+  stage: { read: "读取", parse: "检查", grade: "分级", plan: "规划", write: "写入", done: "完成" },
+};
+
+export type CliText = typeof en;
+
+/**
+ * The command line's words in a language.
+ *
+ * @example
+ * cliText("zh-CN").badLang("fr") // "不支持语言“fr”。请写 --lang zh-CN 或 --lang en-US。"
+ */
+export function cliText(lang: Lang): CliText {
+  return lang === "zh-CN" ? zh : en;
+}
+
+/**
+ * The language for messages: --lang when given, else the LANG / LC_ALL / LC_MESSAGES environment
+ * (zh... is Chinese), else English.
+ *
+ * @example
+ * messageLanguage(undefined, { LANG: "zh_CN.UTF-8" }) // "zh-CN"
+ * messageLanguage(undefined, {})                      // "en-US"
+ */
+export function messageLanguage(option: string | undefined, env: Record<string, string | undefined>): Lang {
+  if (option === "zh-CN" || option === "en-US") return option;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^zh/i.test(locale) ? "zh-CN" : "en-US";
+}

@@ -1,0 +1,139 @@
+// The command line's arguments, checked before any file is opened: a mistake here is bad usage (exit 2).
+
+import type { MissingPolicy, TierScheme } from "../engine/types";
+import type { Lang } from "../workbook/types";
+import type { CliText } from "./cliText";
+
+export interface GradeOptions {
+  workbook: string;
+  out?: string;
+  weights?: string;
+  customers?: string;
+  scheme: TierScheme;
+  labels: string[];
+  value?: string;
+  missing: MissingPolicy;
+  formulas: boolean;
+  period?: string;
+  json?: string;
+  lang?: Lang;
+}
+
+export type ParsedCommand =
+  | { kind: "help" }
+  | { kind: "grade"; options: GradeOptions }
+  | { kind: "later"; command: "share" | "split" | "migrate" }
+  | { kind: "usage"; message: (text: CliText) => string };
+
+const VALUE_OPTIONS = ["--out", "--weights", "--customers", "--scheme", "--labels", "--value", "--missing", "--period", "--json", "--lang"];
+
+/**
+ * A tier scheme from its command-line form: shares and pareto in percent, cutoffs in score points.
+ * Returns undefined when the text is not one (the caller reports bad usage).
+ *
+ * @example
+ * parseScheme("shares:20,30,50") // { kind: "shares", shares: [0.2, 0.3, 0.5] }
+ * parseScheme("pareto:80,95")    // { kind: "pareto", cutoffs: [0.8, 0.95] }
+ * parseScheme("cutoffs:85,70,50") // { kind: "cutoffs", cutoffs: [85, 70, 50] }
+ * parseScheme("shares:20,30")    // undefined (does not add up to 100)
+ */
+export function parseScheme(text: string): TierScheme | undefined {
+  const match = /^\s*(shares|pareto|cutoffs)\s*[:=]\s*(.+)$/i.exec(text);
+  if (!match) return undefined;
+  const numbers = match[2].split(/[,，;]/).map((part) => Number(part.trim().replace(/%$/, "")));
+  if (numbers.length === 0 || numbers.some((n) => !Number.isFinite(n))) return undefined;
+  const kind = match[1].toLowerCase();
+  if (kind === "shares") {
+    const sum = numbers.reduce((s, n) => s + n, 0);
+    if (numbers.some((n) => n <= 0) || Math.abs(sum - 100) > 1e-9) return undefined;
+    return { kind: "shares", shares: numbers.map((n) => n / 100) };
+  }
+  const ascending = numbers.every((n, i) => i === 0 || n > numbers[i - 1]);
+  const descending = numbers.every((n, i) => i === 0 || n < numbers[i - 1]);
+  if (kind === "pareto") {
+    if (!ascending || numbers.some((n) => n <= 0 || n >= 100)) return undefined;
+    return { kind: "pareto", cutoffs: numbers.map((n) => n / 100) };
+  }
+  if (!descending) return undefined;
+  return { kind: "cutoffs", cutoffs: numbers };
+}
+
+/** How many labels a scheme needs. */
+function labelsNeeded(scheme: TierScheme): number {
+  return scheme.kind === "shares" ? scheme.shares.length : scheme.kind === "rules" ? scheme.rules.length + 1 : scheme.cutoffs.length + 1;
+}
+
+/** A, B, C, ... as many as needed. */
+function letters(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => String.fromCharCode(65 + i));
+}
+
+/**
+ * What the command line was asked to do. `grade` needs exactly one workbook; options may come as
+ * "--out x" or "--out=x".
+ *
+ * @example
+ * parseCommand(["grade", "book.xlsx", "--scheme", "cutoffs:85,70,50"])
+ * // { kind: "grade", options: { workbook: "book.xlsx", labels: ["A", "B", "C", "D"], ... } }
+ * parseCommand(["split", "book.xlsx"]) // { kind: "later", command: "split" }
+ */
+export function parseCommand(argv: string[]): ParsedCommand {
+  if (argv.length === 0) return { kind: "usage", message: (t) => t.noCommand };
+  if (argv.some((arg) => arg === "--help" || arg === "-h") || argv[0] === "help") return { kind: "help" };
+  const [command, ...rest] = argv;
+  if (command === "share" || command === "split" || command === "migrate") return { kind: "later", command };
+  if (command !== "grade") return { kind: "usage", message: (t) => t.unknownCommand(command) };
+
+  const values: Record<string, string> = {};
+  let formulas = false;
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === "--formulas") {
+      formulas = true;
+      continue;
+    }
+    if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      if (!VALUE_OPTIONS.includes(name)) return { kind: "usage", message: (t) => t.unknownOption(name) };
+      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+      // "-" alone is a value (--json -); any other dash-word is the next option, not a value.
+      if (value === undefined || (value.startsWith("--") && eq < 0)) return { kind: "usage", message: (t) => t.missingValue(name) };
+      values[name] = value;
+      continue;
+    }
+    positional.push(arg);
+  }
+  if (positional.length === 0) return { kind: "usage", message: (t) => t.noWorkbook };
+  if (positional.length > 1) return { kind: "usage", message: (t) => t.extraArgument(positional[1]) };
+
+  const lang = values["--lang"];
+  if (lang !== undefined && lang !== "zh-CN" && lang !== "en-US") return { kind: "usage", message: (t) => t.badLang(lang) };
+  const schemeText = values["--scheme"] ?? "shares:20,30,50";
+  const scheme = parseScheme(schemeText);
+  if (!scheme) return { kind: "usage", message: (t) => t.badScheme(schemeText) };
+  const needed = labelsNeeded(scheme);
+  const labels = values["--labels"] !== undefined ? values["--labels"].split(/[,，]/).map((l) => l.trim()) : letters(needed);
+  if (labels.length !== needed || labels.some((l) => l === "")) return { kind: "usage", message: (t) => t.badLabels(needed, labels.length) };
+  const missing = values["--missing"] ?? "exclude";
+  if (missing !== "exclude" && missing !== "zero") return { kind: "usage", message: (t) => t.badMissing(missing) };
+
+  return {
+    kind: "grade",
+    options: {
+      workbook: positional[0],
+      out: values["--out"],
+      weights: values["--weights"],
+      customers: values["--customers"],
+      scheme,
+      labels,
+      value: values["--value"],
+      missing,
+      formulas,
+      period: values["--period"],
+      json: values["--json"],
+      lang: lang as Lang | undefined,
+    },
+  };
+}
