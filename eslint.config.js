@@ -40,8 +40,6 @@ module.exports = [
     ...reactPlugin.configs.flat["jsx-runtime"],
     settings: { react: { version: "18" } },
   },
-  // Props are typed by TypeScript, not prop-types.
-  { files: ["**/*.tsx"], rules: { "react/prop-types": "off" } },
   {
     files: ["**/*.{ts,tsx,mts,cts}"],
     plugins: { "@typescript-eslint": tsPlugin, "office-addins": officeAddins, prettier: prettierPlugin },
@@ -51,6 +49,8 @@ module.exports = [
       // TypeScript resolves names itself (and knows Office, Excel, CustomFunctions from @types).
       "no-undef": "off",
       "no-redeclare": "off",
+      // The core rule misreads TypeScript (parameter names in function types); the TS rule replaces it.
+      "no-unused-vars": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "office-addins/call-sync-after-load": "error",
       "office-addins/call-sync-before-read": "error",
@@ -67,5 +67,14 @@ module.exports = [
     plugins: { prettier: prettierPlugin },
     languageOptions: { ecmaVersion: 2022, sourceType: "commonjs", globals: nodeGlobals },
     rules: { "prettier/prettier": "off" },
+  },
+  // Props are typed by TypeScript, not prop-types. `import * as React` is the Fluent and Office
+  // templates' habit; with the automatic JSX runtime it is unused but harmless.
+  {
+    files: ["**/*.tsx"],
+    rules: {
+      "react/prop-types": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^(_|React$)" }],
+    },
   },
 ];

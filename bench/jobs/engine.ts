@@ -4,7 +4,7 @@
 import { grade } from "../../src/engine/grade";
 import type { GradeInput, ScoringRule, TierScheme } from "../../src/engine/types";
 import { syntheticCustomers, seededRandom } from "../customers";
-import { collectGarbage, heldBytes, peakRssBytes, timeMedian } from "../statistics";
+import { collectGarbage, heldBytes, median, peakRssBytes, timeMedian } from "../statistics";
 
 export type SchemeKind = "shares" | "pareto";
 
@@ -38,14 +38,20 @@ export function engineInput(n: number, variant: EngineVariant): GradeInput {
   };
 }
 
+/** n uniform random numbers: what the floor sorts (a fresh copy each time). */
+function sortSource(n: number): Float64Array {
+  const random = seededRandom(7);
+  const source = new Float64Array(n);
+  for (let i = 0; i < n; i++) source[i] = random();
+  return source;
+}
+
 /**
  * The floor: median ms of sorting a fresh Float64Array of n uniform random numbers (the copy is
  * made outside the timing).
  */
 export function sortFloorMs(n: number, repeats: number): number {
-  const random = seededRandom(7);
-  const source = new Float64Array(n);
-  for (let i = 0; i < n; i++) source[i] = random();
+  const source = sortSource(n);
   return timeMedian(repeats, () => source.slice(), (a) => a.sort());
 }
 
@@ -56,18 +62,24 @@ export interface EngineTimings {
   gradeMs: number[];
 }
 
-/** Times the floor and every variant in this one process (the floor is re-timed last as well). */
+/**
+ * Times the floor and every variant in this one process. Repeats are interleaved (floor, then each
+ * variant, then again), so a busy neighbour slows the floor and the figures alike and the ratio holds.
+ */
 export function engineTimings(params: { n: number; repeats: number }): EngineTimings {
   const { n, repeats } = params;
-  const before = sortFloorMs(n, repeats);
-  const gradeMs = ENGINE_VARIANTS.map((variant) => {
-    const input = engineInput(n, variant);
-    grade(input); // warm-up: the first call pays for compiling grade() itself
-    return timeMedian(repeats, () => input, grade);
-  });
-  // Taking the lower of two floor medians keeps a noisy neighbour from flattering the ratio.
-  const floorMs = Math.min(before, sortFloorMs(n, repeats));
-  return { n, floorMs, gradeMs };
+  const source = sortSource(n);
+  const inputs = ENGINE_VARIANTS.map((variant) => engineInput(n, variant));
+  // Warm-up on a small input: the first calls pay for compiling grade() and the sort.
+  for (const variant of ENGINE_VARIANTS) grade(engineInput(Math.min(n, 2000), variant));
+  sortSource(2000).sort();
+  const floorTimes: number[] = [];
+  const gradeTimes: number[][] = ENGINE_VARIANTS.map(() => []);
+  for (let k = 0; k < repeats; k++) {
+    floorTimes.push(timeMedian(1, () => source.slice(), (a) => a.sort()));
+    inputs.forEach((input, v) => gradeTimes[v].push(timeMedian(1, () => input, grade)));
+  }
+  return { n, floorMs: median(floorTimes), gradeMs: gradeTimes.map(median) };
 }
 
 export interface EngineMemory {

@@ -47,8 +47,10 @@ export function engineSection(sizes?: number[]): Section {
           figures.push(notMeasured("engine", `grade, n = ${n.toLocaleString("en-US")}`, (error as Error).message));
         }
       }
+      // A quick run measures the lightest and the heaviest variant's memory only.
+      const memoryVariants = options.quick ? [VARIANTS[0], VARIANTS[3]] : VARIANTS;
       for (const n of plan.memorySizes) {
-        for (const variant of VARIANTS) {
+        for (const variant of memoryVariants) {
           const [scoring, scheme] = variant.split("/");
           options.log(`engine: memory ${variant}, n = ${n.toLocaleString("en-US")}`);
           try {

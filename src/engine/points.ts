@@ -116,46 +116,38 @@ function percentileOfCount(better: number, n: number): number {
   return clampPoints((better / (n - 1)) * 100);
 }
 
-/** The points of one value, rule and bands already checked; the only place the arithmetic lives. */
-function pointsChecked(
-  x: number,
-  stats: ColumnStats,
-  scoring: ScoringRule,
-  higher: boolean,
-  bands: Band[] | undefined,
-): number {
-  if (x !== x) return NaN;
-  if (x === Infinity || x === -Infinity) throw new RangeError("an indicator value is infinite");
-  switch (scoring) {
-    case "minmax": {
-      if (stats.n === 0) throw new RangeError("minmax scoring needs at least one value in the column");
-      const { min, max } = stats;
-      if (!(max > min)) return 100;
-      return clampPoints(higher ? ((x - min) / (max - min)) * 100 : ((max - x) / (max - min)) * 100);
-    }
-    case "percentile": {
-      const { n, min, max, sorted } = stats;
-      if (n === 0) throw new RangeError("percentile scoring needs at least one value in the column");
-      if (!(max > min)) return 100;
-      let better: number;
-      if (sorted) better = higher ? searchSorted(sorted, x, false) : n - searchSorted(sorted, x, true);
-      else better = higher ? percentileCountBelow(x, stats.values) : percentileCountAbove(x, stats.values);
-      return percentileOfCount(better, n);
-    }
-    case "bands": {
-      const list = bands as Band[];
-      if (higher) {
-        for (let k = list.length - 1; k >= 0; k--) if (list[k].threshold <= x) return list[k].points;
-      } else {
-        for (let k = 0; k < list.length; k++) if (list[k].threshold >= x) return list[k].points;
-      }
-      return 0;
-    }
-    default: {
-      if (!(x >= 0 && x <= 100)) throw new RangeError(`raw points must be within 0..100, found ${x}`);
-      return higher ? x : 100 - x;
-    }
+// The arithmetic of each rule lives in exactly one small function below. pointsOf calls them for
+// one cell; indicatorPoints calls the same functions in a loop specialised per rule, so V8 can
+// inline them and both paths still compute the same expression on the same operands.
+
+/** minmax points of a non-blank x; min/max of a non-empty column. */
+function minmaxPoints(x: number, min: number, max: number, higher: boolean): number {
+  if (!(max > min)) return 100;
+  return clampPoints(higher ? ((x - min) / (max - min)) * 100 : ((max - x) / (max - min)) * 100);
+}
+
+/** bands points of a non-blank x; bands already checked. */
+function bandPoints(x: number, bands: Band[], higher: boolean): number {
+  if (higher) {
+    for (let k = bands.length - 1; k >= 0; k--) if (bands[k].threshold <= x) return bands[k].points;
+  } else {
+    for (let k = 0; k < bands.length; k++) if (bands[k].threshold >= x) return bands[k].points;
   }
+  return 0;
+}
+
+/** raw points of a non-blank x. */
+function rawPoints(x: number, higher: boolean): number {
+  if (!(x >= 0 && x <= 100)) throw new RangeError(`raw points must be within 0..100, found ${x}`);
+  return higher ? x : 100 - x;
+}
+
+function checkFinite(x: number): void {
+  if (x === Infinity || x === -Infinity) throw new RangeError("an indicator value is infinite");
+}
+
+function checkNotEmpty(stats: ColumnStats, scoring: ScoringRule): void {
+  if (stats.n === 0) throw new RangeError(`${scoring} scoring needs at least one value in the column`);
 }
 
 /**
@@ -188,7 +180,27 @@ export function pointsOf(
 ): number {
   checkRule(scoring, direction);
   if (scoring === "bands") checkBands(bands);
-  return pointsChecked(x, stats, scoring, direction === "higher", bands);
+  if (x !== x) return NaN;
+  checkFinite(x);
+  const higher = direction === "higher";
+  switch (scoring) {
+    case "minmax":
+      checkNotEmpty(stats, scoring);
+      return minmaxPoints(x, stats.min, stats.max, higher);
+    case "percentile": {
+      checkNotEmpty(stats, scoring);
+      const { n, min, max, sorted } = stats;
+      if (!(max > min)) return 100;
+      let better: number;
+      if (sorted) better = higher ? searchSorted(sorted, x, false) : n - searchSorted(sorted, x, true);
+      else better = higher ? percentileCountBelow(x, stats.values) : percentileCountAbove(x, stats.values);
+      return percentileOfCount(better, n);
+    }
+    case "bands":
+      return bandPoints(x, bands as Band[], higher);
+    default:
+      return rawPoints(x, higher);
+  }
 }
 
 /**
@@ -229,6 +241,25 @@ export function indicatorPoints(
     }
     return points;
   }
-  for (let i = 0; i < length; i++) points[i] = pointsChecked(values[i], stats, scoring, higher, bands);
+  // columnStats has already rejected infinite values.
+  if (scoring === "minmax") {
+    const { min, max } = stats;
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      points[i] = x === x ? minmaxPoints(x, min, max, higher) : NaN;
+    }
+  } else if (scoring === "bands") {
+    const list = bands as Band[];
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      points[i] = x === x ? bandPoints(x, list, higher) : NaN;
+    }
+  } else {
+    // raw, or percentile on a column without spread: 100 for everyone, as pointsOf says.
+    for (let i = 0; i < length; i++) {
+      const x = values[i];
+      points[i] = x !== x ? NaN : scoring === "raw" ? rawPoints(x, higher) : 100;
+    }
+  }
   return points;
 }

@@ -1,17 +1,51 @@
-// PLACEHOLDER written by the skeleton so the page builds; the task pane's engineer replaces it with
-// the real app. It mounts into <div id="root"> of taskpane.html and exports nothing.
+// The task pane's start-up: the only pane file that touches Office. Inside Excel the pane grades the
+// active workbook through Office.js; opened as a plain web page (Office.onReady gives host null) it
+// grades .xlsx files in the browser, with the .xlsx backend loaded only when a file is opened.
+
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, Text, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "./Pane";
+import { paneLanguage } from "./strings";
 
-/* global document, Office */
+/* global document, navigator, Office, window */
 
-Office.onReady(() => {
+async function openXlsxInBrowser(bytes: ArrayBuffer) {
+  const { openXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
+  return openXlsx(bytes);
+}
+
+/** Office's theme is dark when its body background is dark. */
+function officeIsDark(): boolean {
+  try {
+    const background = Office.context.officeTheme?.bodyBackgroundColor;
+    if (!background) return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+    const n = parseInt(background.replace("#", ""), 16);
+    return ((n >> 16) & 255) * 0.299 + ((n >> 8) & 255) * 0.587 + (n & 255) * 0.114 < 128;
+  } catch {
+    return false;
+  }
+}
+
+Office.onReady(async (info) => {
   const root = document.getElementById("root");
   if (!root) return;
-  createRoot(root).render(
-    <FluentProvider theme={webLightTheme}>
-      <Text>Customer Tiers · 客户分级</Text>
-    </FluentProvider>,
-  );
+  const inExcel = info.host === Office.HostType.Excel;
+  const lang = paneLanguage(inExcel ? Office.context.displayLanguage : navigator.language);
+  document.documentElement.lang = lang;
+  const theme = officeIsDark() ? webDarkTheme : webLightTheme;
+  if (inExcel) {
+    const { ExcelWorkbook } = await import(/* webpackMode: "eager" */ "../workbook/excel");
+    createRoot(root).render(
+      <FluentProvider theme={theme}>
+        <Pane lang={lang} backend={new ExcelWorkbook()} />
+      </FluentProvider>,
+    );
+  } else {
+    createRoot(root).render(
+      <FluentProvider theme={theme}>
+        <Pane lang={lang} openWorkbook={openXlsxInBrowser} />
+      </FluentProvider>,
+    );
+  }
 });

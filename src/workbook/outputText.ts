@@ -7,6 +7,8 @@ const en = {
   score: "Score",
   rank: "Rank",
   tier: "Tier",
+  strategy: "Strategy",
+  risk: "Risk",
   summarySheet: "Tier summary",
   title: "Customer tiers",
   tierHeader: "Tier",
@@ -73,6 +75,8 @@ const zh: typeof en = {
   score: "得分",
   rank: "排名",
   tier: "等级",
+  strategy: "策略",
+  risk: "风险",
   summarySheet: "分级汇总",
   title: "客户分级",
   tierHeader: "等级",
@@ -144,6 +148,10 @@ export function outputText(lang: Lang): OutputText {
 
 /** Output column headers in both languages: a user column with any of these names is a collision. */
 export const OUTPUT_HEADERS: readonly string[] = [en.score, en.rank, en.tier, zh.score, zh.rank, zh.tier];
+
+/** The headers of the optional Strategy and Risk columns, in both languages. */
+export const STRATEGY_HEADERS: readonly string[] = [en.strategy, zh.strategy];
+export const RISK_HEADERS: readonly string[] = [en.risk, zh.risk];
 
 /** Sheet names the add-in creates, in both languages. */
 export const OUTPUT_SHEETS: readonly string[] = [

@@ -1,10 +1,16 @@
 // From a grading result to a write plan: which cells, columns, sheets and charts a run writes.
 // Plain data, so the Office.js executor and the .xlsx executor write the same workbook.
 
-import type { GradeResult, WeightTable } from "../engine/types";
+import type { StrategyRow } from "../engine/strategy";
+import type { GradeResult, TierRule, WeightTable } from "../engine/types";
+import { riskLevels, strategies, upgradePotential, WATCH_LIST_SHEETS, watchListSheet } from "./management";
+import { riskSheet } from "./riskRules";
+import { strategySheet } from "./strategyTable";
 import { boxAddress, cellAddress, columnName, parseCellAddress, quoteSheet } from "./address";
 import { absolute, columnRange, rankFormula, scoreFormula, tierFormula } from "./formulas";
 import type { IndicatorRefs } from "./formulas";
+import { isBlank } from "./cells";
+import { headerRowIndex } from "./blocks";
 import { findRole, headerKey } from "./headers";
 import { HISTORY_SHEETS, historySheet, mergeHistory } from "./history";
 import type { HistoryRow } from "./history";
@@ -62,6 +68,12 @@ export interface PlanArgs {
   indicatorCells?: string[];
   /** The History sheet's rows as read (the add-in's own sheet), when the workbook has one. */
   history?: HistoryRow[];
+  /** With settings.strategy: the strategy table, and whether to write it (the workbook has none yet). */
+  strategyTable?: StrategyRow[];
+  writeStrategyTable?: boolean;
+  /** With settings.risk: the risk rules, and whether to write them (the workbook has none yet). */
+  riskRules?: TierRule[];
+  writeRiskRules?: boolean;
 }
 
 /** Where the customer-side columns of a run are, for formulas that refer to them. */
@@ -78,12 +90,6 @@ interface Layout {
   columnsByKey: Map<string, number>;
 }
 
-/** Index of the first non-empty row of a block: its header row. */
-export function headerRowIndex(values: CellValue[][]): number {
-  const index = values.findIndex((row) => row.some((cell) => cell !== null && cell !== ""));
-  return index < 0 ? 0 : index;
-}
-
 /**
  * The first sheet column the output columns go to: where the earlier run put them, or right after the
  * last user column of the header row.
@@ -98,7 +104,7 @@ export function outputStartColumn(customers: CustomerData, previous: OwnedState 
   const header = block.values[headerRowIndex(block.values)] ?? [];
   let last = -1;
   header.forEach((cell, i) => {
-    if (cell !== null && cell !== "") last = i;
+    if (!isBlank(cell)) last = i;
   });
   return block.box.left + last + 1;
 }
@@ -201,8 +207,29 @@ export function planGrading(args: PlanArgs): WritePlan {
     tierColumn: 2,
     tierStyles: tierStyles(result.labels),
   };
-
   const sheets: OutputSheet[] = [summary.sheet];
+  const userSheets: OutputSheet[] = [];
+
+  // Acting on the grades: strategy and risk are written as values in either output mode.
+  const perRow = (values: string[]): CellOut[] => {
+    const out: CellOut[] = new Array(rowCount).fill(null);
+    customers.rows.forEach((row, i) => {
+      if (values[i] !== "") out[row - headerRow - 1] = values[i];
+    });
+    return out;
+  };
+  if (settings.strategy && args.strategyTable) {
+    const potential = upgradePotential(customers, settings.strategy);
+    columns.columns.push({ header: text.strategy, numberFormat: TEXT_FORMAT, values: perRow(strategies(result, potential, args.strategyTable)) });
+    if (args.writeStrategyTable) userSheets.push(strategySheet(args.strategyTable, settings.lang));
+  }
+  if (settings.risk && args.riskRules) {
+    const risk = riskLevels(result, customers, args.riskRules, settings.lang);
+    columns.columns.push({ header: text.risk, numberFormat: TEXT_FORMAT, values: perRow(risk.level) });
+    sheets.push(watchListSheet(result, customers, risk, args.riskRules, settings.lang));
+    if (args.writeRiskRules) userSheets.push(riskSheet(args.riskRules, settings.lang));
+  }
+
   const value = args.valueColumn === undefined ? undefined : customers.numericColumns[args.valueColumn];
   const history = settings.period
     ? mergeHistory(args.history ?? [], settings.period, customers.ids, result, value)
@@ -211,7 +238,7 @@ export function planGrading(args: PlanArgs): WritePlan {
 
   // This run replaces its own kinds of sheet (summary, history) in either language; other sheets the
   // add-in wrote before (a migration) stay and stay owned.
-  const replaced = new Set([text.summarySheet, ...OUTPUT_SHEETS.slice(0, 2), ...HISTORY_SHEETS].map(headerKey));
+  const replaced = new Set([...OUTPUT_SHEETS.slice(0, 2), ...HISTORY_SHEETS, ...WATCH_LIST_SHEETS].map(headerKey));
   const kept = (previous?.sheets ?? []).filter((name) => !replaced.has(headerKey(name)));
   const state: OwnedState = {
     version: 1,
@@ -223,7 +250,8 @@ export function planGrading(args: PlanArgs): WritePlan {
   };
   const removed = previous ? { ...previous, sheets: previous.sheets.filter((name) => replaced.has(headerKey(name))) } : undefined;
 
-  return { previous: removed, state, columns, sheets };
+  // The strategy and risk sheets are the analyst's from the start: written once, never owned.
+  return { previous: removed, state, columns, sheets: [...sheets, ...userSheets] };
 }
 
 /** The customer table without the add-in's own columns: what the analyst keeps. */

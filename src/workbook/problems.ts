@@ -37,6 +37,8 @@ export type ProblemParams = Record<string, string | number>;
  * - weights-normalised {subject, sum}; dimension-weights-normalised {subject, sum}
  * - customers-excluded {count, subject}; missing-scored-zero {count, subject}
  * - no-spread {subject}
+ * - unknown-potential {value}; rules-header-missing {headers}; rule-column-missing {column};
+ *   unknown-condition {value}; growth-column-missing {column}
  */
 export type ProblemCode =
   | "table-not-found"
@@ -72,7 +74,12 @@ export type ProblemCode =
   | "dimension-weights-normalised"
   | "customers-excluded"
   | "missing-scored-zero"
-  | "no-spread";
+  | "no-spread"
+  | "unknown-potential"
+  | "rules-header-missing"
+  | "rule-column-missing"
+  | "unknown-condition"
+  | "growth-column-missing";
 
 type Message = (p: ProblemParams) => string;
 
@@ -363,6 +370,32 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     "en-US": (p) =>
       `every customer has the same value for ${s(p, "subject")}, so it does not separate customers. Check the column, or give it weight 0.`,
     "zh-CN": (p) => `所有客户在 ${s(p, "subject")} 上的值都相同，无法区分客户。请检查该列，或将其权重设为 0。`,
+  },
+  "unknown-potential": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "value")}" is not an upgrade potential. Enter yes, no or any (是, 否 or 任意).`,
+    "zh-CN": (p) => `“${s(p, "value")}”不是有效的升级潜力。请填写 是、否 或 任意（yes、no、any）。`,
+  },
+  "rules-header-missing": {
+    severity: "error",
+    "en-US": (p) => `this sheet needs the headers ${s(p, "headers")} (风险, 数据列, 条件, 值). Add them, or delete the sheet to get a pre-filled one.`,
+    "zh-CN": (p) => `此工作表需要表头 风险、数据列、条件、值（${s(p, "headers")}）。请添加表头，或删除此表以获得预填的版本。`,
+  },
+  "rule-column-missing": {
+    severity: "error",
+    "en-US": (p) => `the customer table has no numeric column "${s(p, "column")}". Enter the header of a numeric customer column.`,
+    "zh-CN": (p) => `客户表中没有数字列“${s(p, "column")}”。请填写客户表中某个数字列的标题。`,
+  },
+  "unknown-condition": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "value")}" is not a condition. Enter one of > >= < <= = <>.`,
+    "zh-CN": (p) => `“${s(p, "value")}”不是有效的条件。请填写 > >= < <= = <> 之一。`,
+  },
+  "growth-column-missing": {
+    severity: "error",
+    "en-US": (p) =>
+      `the customer table has no numeric column "${s(p, "column")}" to judge upgrade potential by. Choose the growth column, or a Potential column of yes/no.`,
+    "zh-CN": (p) => `客户表中没有用于判断升级潜力的数字列“${s(p, "column")}”。请选择增长率列，或使用填写 是/否 的“潜力”列。`,
   },
 };
 

@@ -9,12 +9,28 @@ import { headerKey } from "./headers";
 import { HISTORY_SHEETS, readHistory } from "./history";
 import type { HistoryRow } from "./history";
 import { locateTable } from "./locate";
-import { OUTPUT_HEADERS, OUTPUT_SHEETS } from "./outputText";
-import { headerRowIndex, planGrading } from "./plan";
+import { OUTPUT_HEADERS, OUTPUT_SHEETS, RISK_HEADERS, STRATEGY_HEADERS } from "./outputText";
+import { missingGrowthColumn, WATCH_LIST_SHEETS } from "./management";
+import { defaultRiskRules, readRiskRules, RISK_SHEETS } from "./riskRules";
+import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./strategyTable";
+import type { StrategyRow } from "../engine/strategy";
+import type { TierRule } from "../engine/types";
+import { headerRowIndex } from "./blocks";
+import { planGrading } from "./plan";
 import { problem } from "./problems";
 import { defaultSettings, labelCount, schemeLabels } from "./settings";
 import type { GradeSettings } from "./settings";
-import type { Block, CustomerData, OwnedState, Problem, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "./types";
+import type {
+  Block,
+  CellValue,
+  CustomerData,
+  OwnedState,
+  Problem,
+  Progress,
+  WorkbookBackend,
+  WorkbookIndex,
+  WritePlan,
+} from "./types";
 import { parseWeightTable } from "./weightTable";
 import { engineWarningProblems } from "./warnings";
 
@@ -43,9 +59,10 @@ function collisions(
   sheetNames: string[],
   previous: OwnedState | undefined,
   writes: readonly string[],
+  headers: readonly string[],
 ): Problem[] {
   const found: Problem[] = [];
-  const outputKeys = new Set(OUTPUT_HEADERS.map(headerKey));
+  const outputKeys = new Set(headers.map(headerKey));
   const block = customers.block;
   const headerIndex = headerRowIndex(block.values);
   const owned = previous && previous.sheet === block.sheet ? previous.firstColumn : Infinity;
@@ -101,7 +118,70 @@ interface Prepared {
     weightsBlock: Block;
     indicatorCells: string[];
     history?: HistoryRow[];
-  };
+  } & Management;
+}
+
+/** The strategy table and risk rules a run uses, and whether the plan must write them (first run). */
+interface Management {
+  strategyTable?: StrategyRow[];
+  writeStrategyTable?: boolean;
+  riskRules?: TierRule[];
+  writeRiskRules?: boolean;
+}
+
+/** A user-owned sheet of one of these names (either language), read whole; undefined when absent. */
+async function readNamedSheet(
+  backend: WorkbookBackend,
+  index: WorkbookIndex,
+  names: string[],
+): Promise<{ name: string; values: CellValue[][] } | undefined> {
+  const keys = names.map(headerKey);
+  const sheet = index.sheets.find((s) => keys.includes(headerKey(s.name)));
+  if (!sheet) return undefined;
+  if (!sheet.used) return { name: sheet.name, values: [] };
+  const box = { top: 0, left: 0, rows: sheet.used.top + sheet.used.rows, columns: sheet.used.left + sheet.used.columns };
+  return { name: sheet.name, values: await backend.read(sheet.name, box) };
+}
+
+/**
+ * The strategy table and the risk rules, from the analyst's sheets when the workbook has them, else the
+ * practice's defaults, which the plan then writes as sheets for the analyst to edit.
+ */
+async function readManagement(
+  backend: WorkbookBackend,
+  index: WorkbookIndex,
+  settings: GradeSettings,
+  customers: CustomerData,
+  problems: Problem[],
+): Promise<Management> {
+  const management: Management = {};
+  if (settings.strategy) {
+    const missing = missingGrowthColumn(customers, settings.strategy);
+    if (missing !== undefined) {
+      problems.push(problem("growth-column-missing", customers.block.sheet, "", { column: missing }));
+    }
+    const sheet = await readNamedSheet(backend, index, Object.values(STRATEGY_SHEETS));
+    if (sheet) {
+      const read = readStrategies(sheet.name, sheet.values);
+      problems.push(...read.problems);
+      management.strategyTable = read.rows;
+    } else {
+      management.strategyTable = defaultStrategies(schemeLabels(settings), settings.lang);
+      management.writeStrategyTable = true;
+    }
+  }
+  if (settings.risk) {
+    const sheet = await readNamedSheet(backend, index, Object.values(RISK_SHEETS));
+    if (sheet) {
+      const read = readRiskRules(sheet.name, sheet.values, Object.keys(customers.numericColumns));
+      problems.push(...read.problems);
+      management.riskRules = read.rules;
+    } else {
+      management.riskRules = defaultRiskRules(Object.keys(customers.numericColumns), settings.lang);
+      management.writeRiskRules = management.riskRules.length > 0;
+    }
+  }
+  return management;
 }
 
 /** The History sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
@@ -172,14 +252,22 @@ async function prepare(
   problems.push(...parsed.problems);
   const customers = parsed.customers;
   if (!customers) return { inspection };
-  // The sheets this run writes, in either language: the summary always, the history with a period.
-  const writes = [...OUTPUT_SHEETS.slice(0, 2), ...(settings.period ? HISTORY_SHEETS : [])];
-  problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes));
+  // The sheets and columns this run writes, in either language.
+  const writes = [
+    ...OUTPUT_SHEETS.slice(0, 2),
+    ...(settings.period ? HISTORY_SHEETS : []),
+    ...(settings.risk ? WATCH_LIST_SHEETS : []),
+  ];
+  const headers = [...OUTPUT_HEADERS, ...(settings.strategy ? STRATEGY_HEADERS : []), ...(settings.risk ? RISK_HEADERS : [])];
+  problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes, headers));
+  const management = await readManagement(backend, index, settings, customers, problems);
   inspection.customers = customers.ids.length;
 
   const valueColumn = resolveValueColumn(customers, settings);
   if (settings.scheme.kind === "pareto" && !valueColumn) {
-    problems.push(problem("value-column-missing", customersBlock.sheet, "", { column: settings.valueColumn ?? "" }));
+    const headerRow = customersBlock.box.top + headerRowIndex(customersBlock.values);
+    const headerCells = boxAddress({ top: headerRow, left: customersBlock.box.left, rows: 1, columns: customersBlock.box.columns });
+    problems.push(problem("value-column-missing", customersBlock.sheet, headerCells, { column: settings.valueColumn ?? "" }));
   }
   if (problems.some((p) => p.severity === "error")) return { inspection };
 
@@ -225,6 +313,7 @@ async function prepare(
       weightsBlock,
       indicatorCells: weights.indicatorCells,
       history,
+      ...management,
     },
   };
 }

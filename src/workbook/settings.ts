@@ -1,6 +1,7 @@
 // The choices an analyst makes for one grading run, shared by the pane and the command line.
 
 import type { MissingPolicy, TierScheme } from "../engine/types";
+import type { StrategySettings } from "./management";
 import type { Lang } from "./types";
 
 export interface GradeSettings {
@@ -19,6 +20,10 @@ export interface GradeSettings {
   /** "values" writes numbers; "formulas" writes native Excel formulas (see the sharing issue). */
   mode: "values" | "formulas";
   period?: string;
+  /** Write a Strategy/策略 column: the action for each customer's tier and upgrade potential. */
+  strategy?: StrategySettings;
+  /** Write a Risk/风险 column by the risk rules, and the Watch list/重点关注 sheet. */
+  risk?: boolean;
   /** When the run happens: written on the summary sheet. The engine never reads a clock; callers pass it. */
   now: Date;
 }

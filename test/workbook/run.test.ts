@@ -210,3 +210,55 @@ describe("grading period after period", () => {
     expect(book.cell("History", "A1")).toBe("my diary");
   });
 });
+
+describe("acting on the grades", () => {
+  test("strategy by tier and growth: A is a key customer; C grows with 15 % growth and is served cheaper with 2 %", async () => {
+    const book = fiveCustomers();
+    const rows = book.sheets.get("Customers")!;
+    const growth = [0.15, 0.02, null, 0.3, 0.5];
+    rows.forEach((row, i) => row.push(i === 0 ? "YoY growth" : growth[i - 1]));
+    const outcome = await gradeWorkbook(book, settings({ strategy: {} }));
+    expect(outcome.ok).toBe(true);
+    expect(book.cell("Customers", "F1")).toBe("Score");
+    expect(book.cell("Customers", "I1")).toBe("Strategy");
+    const strategy = (row: number) => String(book.cell("Customers", `I${row}`));
+    expect(strategy(6)).toMatch(/^Key customer/); // C5, tier A
+    expect(strategy(2)).toMatch(/^Grow/); // C1, tier C, growth 15 % >= 10 %
+    expect(strategy(3)).toMatch(/^Lower the cost/); // C2, tier C, growth 2 %
+    expect(strategy(4)).toMatch(/^Lower the cost/); // C3, blank growth: no evidence of potential
+    // The table is written once for the analyst to edit, and read from then on.
+    expect(book.cell("Strategies", "A1")).toBe("Tier");
+    book.sheets.get("Strategies")!.forEach((row) => {
+      if (row[0] === "C" && row[1] === "no") row[2] = "Call twice a year";
+    });
+    await gradeWorkbook(book, settings({ strategy: {} }));
+    expect(strategy(3)).toBe("Call twice a year");
+  });
+
+  test("risk by the first matching rule, and the watch list holds the top key customers and every high risk", async () => {
+    const book = fiveCustomers();
+    book.sheets.get("Customers")![1][3] = 6; // C1: 6 complaints
+    const outcome = await gradeWorkbook(book, settings({ risk: true }));
+    expect(outcome.ok).toBe(true);
+    const risk = [2, 3, 4, 5, 6].map((row) => book.cell("Customers", `H${row}`));
+    // Complaints 6, 3, 2, 1, 0: >= 5 is high, >= 2 is medium, else low.
+    expect(risk).toEqual(["high", "medium", "medium", "low", "low"]);
+    const watch = book.sheets.get("Watch list")!.slice(1).map((row) => `${row[0]} ${row[6]}`);
+    expect(watch).toEqual(["C5 Top key customer", "C1 High risk: Complaints >= 5"]);
+    expect(book.cell("Risk rules", "B2")).toBe("Complaints");
+  });
+
+  test("a risk rule naming a column the table lacks is a problem at its cell", async () => {
+    const book = fiveCustomers();
+    book.sheets.set("Risk rules", [
+      ["Risk", "Column", "Condition", "Value"],
+      ["high", "Overdue days", ">", 90],
+    ]);
+    const outcome = await gradeWorkbook(book, settings({ risk: true }));
+    expect(outcome.ok).toBe(false);
+    expect(outcome.inspection.problems.find((p) => p.code === "rule-column-missing")).toMatchObject({
+      sheet: "Risk rules",
+      cell: "B2",
+    });
+  });
+});

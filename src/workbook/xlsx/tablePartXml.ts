@@ -35,12 +35,14 @@ export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstCo
   let kept = items.slice(0, right - box.left + 1);
   let bottom = box.bottom;
   if (add && add.firstColumn === right + 1 && add.headers.length > 0) {
-    let id = items.reduce((max, item) => Math.max(max, parseInt(attribute(item, "id") ?? "0", 10)), 0);
+    // Ids of columns taken out are free again, so a re-run gives the same ids as the first run.
+    let id = kept.reduce((max, item) => Math.max(max, parseInt(attribute(item, "id") ?? "0", 10)), 0);
     kept = [...kept, ...add.headers.map((header) => `<tableColumn id="${++id}" name="${escapeXml(header)}"/>`)];
     right += add.headers.length;
     bottom = Math.max(bottom, add.lastRow);
   }
-  if (right === box.right && bottom === box.bottom && kept.length === items.length) return xml;
+  // Unchanged when a re-run puts back the same columns with the same ids (kept ids are freed above).
+  if (right === box.right && bottom === box.bottom && kept.join("") === items.join("")) return xml;
 
   const newRef = `${columnLetters(box.left)}${box.top + 1}:${columnLetters(right)}${bottom + 1}`;
   let text =

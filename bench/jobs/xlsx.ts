@@ -1,0 +1,114 @@
+// Child-side measurements of the .xlsx section: a customer workbook written once with xlsx-populate
+// (a library nobody here wrote), then graded end to end by the project's backend (open, grade, save)
+// against reading and writing the same file with JSZip alone — the library the backend is built on —
+// and, for reference, with xlsx-populate alone.
+
+import * as fs from "fs";
+import * as path from "path";
+import { customerHeaders, syntheticCustomers, weightSheetRows } from "../customers";
+import { median, nowMs, collectGarbage } from "../statistics";
+
+/** Bumped when the fixture's content changes, so a cached file from an older harness is not reused. */
+const FIXTURE_VERSION = 1;
+
+/**
+ * The path of an .xlsx with the synthetic weight table and `n` customers in `scratch`, written with
+ * xlsx-populate on first use and reused afterwards.
+ */
+export async function customerWorkbook(params: { n: number; scratch: string }): Promise<string> {
+  const file = path.join(params.scratch, `customers-${params.n}-v${FIXTURE_VERSION}.xlsx`);
+  if (fs.existsSync(file)) return file;
+  // xlsx-populate ships no types; its API is the small part used here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XlsxPopulate = require("xlsx-populate") as {
+    fromBlankAsync(): Promise<{
+      sheet(i: number): { name(n: string): unknown; cell(a1: string): { value(v: unknown[][]): unknown } };
+      addSheet(name: string): { cell(a1: string): { value(v: unknown[][]): unknown } };
+      outputAsync(): Promise<Buffer>;
+    }>;
+  };
+  const workbook = await XlsxPopulate.fromBlankAsync();
+  const weights = workbook.sheet(0);
+  weights.name("Weights");
+  weights.cell("A1").value(weightSheetRows("minmax"));
+  const customers = syntheticCustomers(params.n);
+  const rows: unknown[][] = [customerHeaders()];
+  for (let i = 0; i < params.n; i++) rows.push([customers.ids[i], ...customers.indicatorValues.map((column) => column[i])]);
+  workbook.addSheet("Customers").cell("A1").value(rows);
+  const bytes = await workbook.outputAsync();
+  fs.mkdirSync(params.scratch, { recursive: true });
+  fs.writeFileSync(`${file}.part`, bytes);
+  fs.renameSync(`${file}.part`, file);
+  return file;
+}
+
+export interface XlsxTiming {
+  ms: number;
+  /** Size of the file written by the last repeat. */
+  outBytes: number;
+}
+
+/** Median ms of open + gradeWorkbook + save with the project's .xlsx backend. */
+export async function projectRoundTrip(params: { file: string; repeats: number }): Promise<XlsxTiming> {
+  const { openXlsx } = await import("../../src/workbook/xlsx");
+  const { gradeWorkbook } = await import("../../src/workbook/run");
+  const { defaultSettings } = await import("../../src/workbook/settings");
+  const bytes = fs.readFileSync(params.file);
+  const times: number[] = [];
+  let outBytes = 0;
+  for (let r = 0; r < params.repeats; r++) {
+    collectGarbage();
+    const start = nowMs();
+    const workbook = await openXlsx(bytes);
+    const outcome = await gradeWorkbook(workbook, defaultSettings("en-US", new Date(Date.UTC(2026, 10, 22))));
+    if (!outcome.ok) {
+      const first = outcome.inspection.problems.find((p) => p.severity === "error");
+      throw new Error(`the run found problems: ${first ? `${first.sheet}!${first.cell} ${first.message["en-US"]}` : "?"}`);
+    }
+    const out = await workbook.save();
+    times.push(nowMs() - start);
+    outBytes = out.byteLength;
+  }
+  return { ms: median(times), outBytes };
+}
+
+/**
+ * Median ms of JSZip reading every part of the file (inflating it to text) and writing every part back
+ * (deflate, level 6 as the backend saves): the least a tool that reads the customer sheet and rewrites
+ * the package must do.
+ */
+export async function jszipRoundTrip(params: { file: string; repeats: number }): Promise<XlsxTiming> {
+  const JSZip = (await import("jszip")).default;
+  const bytes = fs.readFileSync(params.file);
+  const times: number[] = [];
+  let outBytes = 0;
+  for (let r = 0; r < params.repeats; r++) {
+    collectGarbage();
+    const start = nowMs();
+    const zip = await JSZip.loadAsync(bytes);
+    const names = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
+    for (const name of names) zip.file(name, await zip.files[name].async("string"));
+    const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    times.push(nowMs() - start);
+    outBytes = out.byteLength;
+  }
+  return { ms: median(times), outBytes };
+}
+
+/** Median ms of xlsx-populate's own read (fromDataAsync) and write (outputAsync) of the file. */
+export async function populateRoundTrip(params: { file: string; repeats: number }): Promise<XlsxTiming> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XlsxPopulate = require("xlsx-populate") as { fromDataAsync(d: Buffer): Promise<{ outputAsync(): Promise<Buffer> }> };
+  const bytes = fs.readFileSync(params.file);
+  const times: number[] = [];
+  let outBytes = 0;
+  for (let r = 0; r < params.repeats; r++) {
+    collectGarbage();
+    const start = nowMs();
+    const workbook = await XlsxPopulate.fromDataAsync(bytes);
+    const out = await workbook.outputAsync();
+    times.push(nowMs() - start);
+    outBytes = out.byteLength;
+  }
+  return { ms: median(times), outBytes };
+}

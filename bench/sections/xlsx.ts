@@ -1,0 +1,71 @@
+// .xlsx section (issues 5 and 8): grading a customer workbook end to end with the project's backend
+// (open + grade + save) against the library it is built on reading and writing the same file
+// (target <= 1.5x), and each one's peak memory, every measurement in a child process of its own.
+
+import * as fs from "fs";
+import { against, notMeasured } from "../figure";
+import type { BenchOptions, Figure, Section } from "../figure";
+import { inChild } from "../inChild";
+import type { XlsxTiming } from "../jobs/xlsx";
+import { MB } from "../statistics";
+
+const TARGET = 1.5;
+
+export function xlsxSection(size?: number): Section {
+  return {
+    name: "xlsx",
+    about:
+      "A workbook with the weight table and n customers x 12 indicators, written once with xlsx-populate. Measured: openXlsx + gradeWorkbook + save " +
+      "(src/workbook/xlsx, built on JSZip). Floor: JSZip alone reading every part of the same file to text and writing every part back (DEFLATE level 6, as the backend saves). " +
+      "Reference without target: xlsx-populate's own fromDataAsync + outputAsync. Peak memory: each child process's maxRSS (node's own baseline included).",
+    async run(options: BenchOptions): Promise<Figure[]> {
+      const n = size ?? (options.quick ? 10_000 : 100_000);
+      const label = n.toLocaleString("en-US");
+      const repeats = options.quick ? 1 : 3;
+      const figures: Figure[] = [];
+      let file: string;
+      try {
+        options.log(`xlsx: fixture with ${label} customers`);
+        file = (await inChild<string>("jobs/xlsx", "customerWorkbook", { n, scratch: options.scratch }, { timeoutMs: 600_000 })).result;
+      } catch (error) {
+        return [notMeasured("xlsx", `end to end, ${label} customers`, `could not write the fixture: ${(error as Error).message}`)];
+      }
+      const fileMb = fs.statSync(file).size / MB;
+      const measure = (job: string) => inChild<XlsxTiming>("jobs/xlsx", job, { file, repeats }, { timeoutMs: 600_000 });
+      let floor;
+      try {
+        options.log("xlsx: JSZip read + write");
+        floor = await measure("jszipRoundTrip");
+      } catch (error) {
+        return [notMeasured("xlsx", `end to end, ${label} customers`, `the floor failed: ${(error as Error).message}`)];
+      }
+      try {
+        options.log("xlsx: open + grade + save");
+        const project = await measure("projectRoundTrip");
+        const figure = against("xlsx", `open + grade + save, ${label} customers`, project.result.ms, "ms", { what: "JSZip read + write of the same file", value: floor.result.ms }, TARGET);
+        figure.note = `file ${fileMb.toFixed(1)} MB in, ${(project.result.outBytes / MB).toFixed(1)} MB out; median of ${repeats}`;
+        figures.push(figure);
+        const memory = against(
+          "xlsx",
+          `peak memory (maxRSS), open + grade + save, ${label} customers`,
+          project.maxRssBytes / MB,
+          "MB",
+          { what: "maxRSS of the JSZip read + write", value: floor.maxRssBytes / MB },
+        );
+        figures.push(memory);
+      } catch (error) {
+        figures.push(notMeasured("xlsx", `open + grade + save, ${label} customers`, (error as Error).message));
+      }
+      try {
+        options.log("xlsx: xlsx-populate read + write (reference)");
+        const populate = await measure("populateRoundTrip");
+        const figure = against("xlsx", `xlsx-populate read + write (reference), ${label} customers`, populate.result.ms, "ms", { what: "JSZip read + write of the same file", value: floor.result.ms });
+        figure.note = `peak memory ${Math.round(populate.maxRssBytes / MB)} MB`;
+        figures.push(figure);
+      } catch (error) {
+        figures.push(notMeasured("xlsx", `xlsx-populate read + write, ${label} customers`, (error as Error).message));
+      }
+      return figures;
+    },
+  };
+}

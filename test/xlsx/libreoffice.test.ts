@@ -1,0 +1,89 @@
+// LibreOffice, a program nobody here wrote, opens what the .xlsx executor writes, recalculates it and
+// draws it. These tests need soffice and pdftoppm; without them they are skipped with a message.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { GradeOutcome } from "../../src/workbook/run";
+import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
+import { openXlsx } from "../../src/workbook/xlsx";
+import { colouredPixels, describeWithLibreOffice, renderSheet, sheetsAsCsv } from "../support/libreoffice";
+import { buildWorkbook, smallCustomerSheets } from "./buildWorkbook";
+
+const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));
+const SAMPLE_ZH = path.join(__dirname, "..", "..", "assets", "sample-customers.zh-CN.xlsx");
+
+async function gradeToFile(data: Uint8Array, settings: Parameters<typeof gradeWorkbook>[1]): Promise<{ file: string; outcome: Extract<GradeOutcome, { ok: true }> }> {
+  const workbook = await openXlsx(data);
+  const outcome = await gradeWorkbook(workbook, settings);
+  if (!outcome.ok) throw new Error(outcome.inspection.problems.map((p) => p.message["en-US"]).join("\n"));
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tiers-graded-")), "graded.xlsx");
+  fs.writeFileSync(file, await workbook.save());
+  return { file, outcome };
+}
+
+/** Score, Rank and Tier as LibreOffice computes them: the last three columns of the customer sheet. */
+function outputColumns(rows: string[][]): { score: number; rank: number; tier: string }[] {
+  return rows.slice(1).filter((row) => row[0] !== "").map((row) => ({
+    score: Number(row[row.length - 3]),
+    rank: Number(row[row.length - 2]),
+    tier: row[row.length - 1],
+  }));
+}
+
+describeWithLibreOffice("LibreOffice reads what the .xlsx executor writes", () => {
+  test("the graded zh-CN sample opened by LibreOffice shows the engine's scores, ranks and tiers", async () => {
+    const { file, outcome } = await gradeToFile(fs.readFileSync(SAMPLE_ZH), defaultSettings("zh-CN", NOW));
+    const sheets = sheetsAsCsv(file, ["权重", "客户", "分级汇总"]);
+    expect(Object.keys(sheets)).toEqual(["权重", "客户", "分级汇总"]);
+    expect(sheets["客户"][0].slice(-3)).toEqual(["得分", "排名", "等级"]);
+    const seen = outputColumns(sheets["客户"]);
+    expect(seen).toHaveLength(200);
+    seen.forEach((row, i) => {
+      expect(row.score).toBeCloseTo(outcome.result.score[i], 9);
+      expect(row.rank).toBe(outcome.result.rank[i]);
+      expect(row.tier).toBe(outcome.result.labels[outcome.result.tier[i]]);
+    });
+  });
+
+  test("in live-formula mode LibreOffice recalculates the engine's exact scores and tiers", async () => {
+    const { file, outcome } = await gradeToFile(fs.readFileSync(SAMPLE_ZH), { ...defaultSettings("zh-CN", NOW), mode: "formulas" });
+    const seen = outputColumns(sheetsAsCsv(file, ["客户"])["客户"]);
+    expect(seen).toHaveLength(200);
+    seen.forEach((row, i) => {
+      expect(Math.abs(row.score - outcome.result.score[i])).toBeLessThan(1e-9);
+      expect(row.rank).toBe(outcome.result.rank[i]);
+      expect(row.tier).toBe(outcome.result.labels[outcome.result.tier[i]]);
+    });
+  });
+
+  test("the summary sheet renders with both pyramid charts drawn (bars in two separate chart areas)", async () => {
+    const { file } = await gradeToFile(fs.readFileSync(SAMPLE_ZH), defaultSettings("zh-CN", NOW));
+    // Sheet 3 is the summary; each sheet is one page.
+    const page = renderSheet(file, 3);
+    // The bars (#4472C4) are the only blue on the sheet: the tier table is black on white.
+    const bars = colouredPixels(page, (r, g, b) => b > 150 && b - r > 60 && b - g > 30);
+    const wide = bars.columns.filter(([from, to]) => to - from >= 20);
+    expect(wide.length).toBeGreaterThanOrEqual(2);
+    expect(bars.count).toBeGreaterThan(2000);
+    // Both charts sit right of the tier table, which starts at the left edge of the page.
+    expect(wide[0][0]).toBeGreaterThan(page.width * 0.3);
+  });
+
+  test("a workbook with every kind of user part still opens after grading, its data intact and names as text", async () => {
+    const names = ['=HYPERLINK("http://x","y")', "+1-2", "Gamma & Sons", "-3", "@Delta"];
+    const original = await buildWorkbook(smallCustomerSheets({ tables: true, names }), { userParts: true });
+    const { file } = await gradeToFile(original, defaultSettings("en-US", NOW));
+    const sheets = sheetsAsCsv(file, ["Customers", "Weights", "Notes", "Tier summary"]);
+    expect(Object.keys(sheets)).toEqual(["Customers", "Weights", "Notes", "Tier summary"]);
+    expect(sheets["Customers"].slice(1, 6).map((row) => row[1])).toEqual(names);
+    expect(outputColumns(sheets["Customers"]).map((row) => [Math.round(row.score), row.rank, row.tier])).toEqual([
+      [100, 1, "A"],
+      [75, 2, "B"],
+      [50, 3, "C"],
+      [25, 4, "C"],
+      [0, 5, "C"],
+    ]);
+    expect(sheets["Notes"].slice(0, 4).map((row) => row.slice(0, 2))).toEqual([["Month", "Amount"], ["Jan", "10"], ["Feb", "20"], ["Mar", "15"]]);
+  });
+});
