@@ -18,6 +18,8 @@ export interface ExcelRun {
   ms: number;
   /** The executor's payload budget per batch, as it declares it. */
   budget: number;
+  /** Request plus response bytes of each sync, in order. */
+  syncBytes: number[];
 }
 
 /** A stand-in workbook holding the synthetic weight table and `rows` customers, one column at a time. */
@@ -56,5 +58,6 @@ export async function excelRun(params: { rows: number }): Promise<ExcelRun> {
     totalResponseBytes: model.syncs.reduce((s, r) => s + r.responseBytes, 0),
     ms,
     budget: PAYLOAD_BUDGET,
+    syncBytes: model.syncs.map((r) => r.requestBytes + r.responseBytes),
   };
 }

@@ -110,10 +110,10 @@ export function grade(input: GradeInput): GradeResult {
   const scoredZero: string[] = [];
   const points = indicators.map((indicator, j) => {
     const column = indicatorValues[j];
-    const p = indicatorPoints(column, indicator.scoring, indicator.direction, indicator.bands);
-    if (indicator.scoring === "minmax" || indicator.scoring === "percentile") {
-      const stats = columnStats(column);
-      if (!(stats.max > stats.min)) noSpread.push(indicator.name);
+    const stats = columnStats(column);
+    const p = indicatorPoints(column, indicator.scoring, indicator.direction, indicator.bands, stats);
+    if ((indicator.scoring === "minmax" || indicator.scoring === "percentile") && !(stats.max > stats.min)) {
+      noSpread.push(indicator.name);
     }
     let zeroed = false;
     for (let i = 0; i < n; i++) {

@@ -206,6 +206,7 @@ export function pointsOf(
 /**
  * The points of every value of one indicator's column (NaN in, NaN out), by the same arithmetic
  * as pointsOf; statistics are over the column's non-blank values, sorted once for percentile.
+ * `stats` may be passed when the caller already has columnStats(values), to save a pass.
  *
  * Throws RangeError as pointsOf does.
  *
@@ -217,10 +218,10 @@ export function indicatorPoints(
   scoring: ScoringRule,
   direction: Direction,
   bands?: Band[],
+  stats: ColumnStats = columnStats(values),
 ): Float64Array {
   checkRule(scoring, direction);
   if (scoring === "bands") checkBands(bands);
-  const stats = columnStats(values);
   const higher = direction === "higher";
   const length = values.length;
   const points = new Float64Array(length);

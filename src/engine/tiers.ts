@@ -153,6 +153,8 @@ export function paretoTiers(values: ArrayLike<number>, cutoffs: number[]): Int32
 /**
  * The Pareto class of one value x among `values` in one O(n) pass, exactly as paretoTiers would
  * classify it: the first k with SUMIF(values, ">" & x) / SUM(values) < cutoffs[k]. NaN x gives -1.
+ * Plain sums decide unless the share lies within their rounding-error bound of a cut-off; then a
+ * second pass with exact sums decides, as paretoTiers does.
  *
  * Throws RangeError on invalid cut-offs or a total <= 0 (see paretoTiers for negative values).
  *
@@ -162,17 +164,46 @@ export function paretoTiers(values: ArrayLike<number>, cutoffs: number[]): Int32
 export function paretoTierOf(x: number, values: ArrayLike<number>, cutoffs: number[]): number {
   checkParetoCutoffs(cutoffs);
   if (x !== x) return -1;
-  const total = new ExactSum();
-  const above = new ExactSum();
-  for (let i = 0; i < values.length; i++) {
+  // Fast path: plain sums, with Higham's bound on their rounding error (γ_n Σ|v|). When the ratio
+  // is clearly on one side of every cut-off, the exact sums would decide the same way; only a
+  // ratio within the bound of a cut-off (or a total of uncertain sign) pays for a second, exact pass.
+  let total = 0;
+  let above = 0;
+  let magnitude = 0;
+  let n = 0;
+  const length = values.length;
+  for (let i = 0; i < length; i++) {
     const v = values[i];
     if (v !== v) continue;
-    total.add(v);
-    if (v > x) above.add(v);
+    n++;
+    total += v;
+    magnitude += v < 0 ? -v : v;
+    if (v > x) above += v;
   }
-  const sum = total.value();
+  if (magnitude === Infinity) throw new RangeError("a value is infinite");
+  const unit = 2 ** -53;
+  const error = 4 * (n + 2) * unit * magnitude;
+  if (total > error) {
+    const share = above / total;
+    const band = (error * (magnitude + total)) / ((total - error) * total) + 8 * unit;
+    let clear = true;
+    for (let k = 0; k < cutoffs.length && clear; k++) clear = Math.abs(share - cutoffs[k]) > band;
+    if (clear) {
+      for (let k = 0; k < cutoffs.length; k++) if (share < cutoffs[k]) return k;
+      return cutoffs.length;
+    }
+  }
+  const exactTotal = new ExactSum();
+  const exactAbove = new ExactSum();
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    exactTotal.add(v);
+    if (v > x) exactAbove.add(v);
+  }
+  const sum = exactTotal.value();
   if (!(sum > 0)) throw new RangeError(`the values add up to ${sum}; a Pareto class needs a positive total`);
-  return paretoClass(above.value(), sum, cutoffs);
+  return paretoClass(exactAbove.value(), sum, cutoffs);
 }
 
 /**

@@ -9,6 +9,8 @@ const en = {
   tier: "Tier",
   strategy: "Strategy",
   risk: "Risk",
+  computedTier: "Computed tier",
+  override: "Override",
   summarySheet: "Tier summary",
   title: "Customer tiers",
   tierHeader: "Tier",
@@ -77,6 +79,8 @@ const zh: typeof en = {
   tier: "等级",
   strategy: "策略",
   risk: "风险",
+  computedTier: "计算等级",
+  override: "调整说明",
   summarySheet: "分级汇总",
   title: "客户分级",
   tierHeader: "等级",
@@ -152,6 +156,7 @@ export const OUTPUT_HEADERS: readonly string[] = [en.score, en.rank, en.tier, zh
 /** The headers of the optional Strategy and Risk columns, in both languages. */
 export const STRATEGY_HEADERS: readonly string[] = [en.strategy, zh.strategy];
 export const RISK_HEADERS: readonly string[] = [en.risk, zh.risk];
+export const OVERRIDE_HEADERS: readonly string[] = [en.computedTier, en.override, zh.computedTier, zh.override];
 
 /** Sheet names the add-in creates, in both languages. */
 export const OUTPUT_SHEETS: readonly string[] = [

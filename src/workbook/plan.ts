@@ -6,6 +6,8 @@ import type { GradeResult, TierRule, WeightTable } from "../engine/types";
 import { riskLevels, strategies, upgradePotential, WATCH_LIST_SHEETS, watchListSheet } from "./management";
 import { riskSheet } from "./riskRules";
 import { strategySheet } from "./strategyTable";
+import { auditHeader, auditRows } from "./overrides";
+import type { AuditEntry } from "./overrides";
 import { boxAddress, cellAddress, columnName, parseCellAddress, quoteSheet } from "./address";
 import { absolute, columnRange, rankFormula, scoreFormula, tierFormula } from "./formulas";
 import type { IndicatorRefs } from "./formulas";
@@ -74,6 +76,8 @@ export interface PlanArgs {
   /** With settings.risk: the risk rules, and whether to write them (the workbook has none yet). */
   riskRules?: TierRule[];
   writeRiskRules?: boolean;
+  /** Special grading: computed tiers before overrides, who is overridden and why, audit log entries. */
+  overrides?: { computed: Int32Array; overridden: boolean[]; reasons: string[]; audit: AuditEntry[]; auditSheet: string };
 }
 
 /** Where the customer-side columns of a run are, for formulas that refer to them. */
@@ -210,7 +214,6 @@ export function planGrading(args: PlanArgs): WritePlan {
   const sheets: OutputSheet[] = [summary.sheet];
   const userSheets: OutputSheet[] = [];
 
-  // Acting on the grades: strategy and risk are written as values in either output mode.
   const perRow = (values: string[]): CellOut[] => {
     const out: CellOut[] = new Array(rowCount).fill(null);
     customers.rows.forEach((row, i) => {
@@ -218,6 +221,21 @@ export function planGrading(args: PlanArgs): WritePlan {
     });
     return out;
   };
+  // Special grading: the computed tier stays visible beside the final one, with the reason.
+  const overrides = args.overrides;
+  if (overrides) {
+    const computed = overrides.computed;
+    columns.columns.push(
+      {
+        header: text.computedTier,
+        numberFormat: TEXT_FORMAT,
+        values: perRow(customers.ids.map((_, i) => (computed[i] < 0 ? "" : result.labels[computed[i]]))),
+      },
+      { header: text.override, numberFormat: TEXT_FORMAT, values: perRow(overrides.reasons) },
+    );
+  }
+
+  // Acting on the grades: strategy and risk are written as values in either output mode.
   if (settings.strategy && args.strategyTable) {
     const potential = upgradePotential(customers, settings.strategy);
     columns.columns.push({ header: text.strategy, numberFormat: TEXT_FORMAT, values: perRow(strategies(result, potential, args.strategyTable)) });
@@ -232,7 +250,7 @@ export function planGrading(args: PlanArgs): WritePlan {
 
   const value = args.valueColumn === undefined ? undefined : customers.numericColumns[args.valueColumn];
   const history = settings.period
-    ? mergeHistory(args.history ?? [], settings.period, customers.ids, result, value)
+    ? mergeHistory(args.history ?? [], settings.period, customers.ids, result, value, overrides?.overridden)
     : args.history;
   if (history && history.length > 0) sheets.push(historySheet(history, settings.lang));
 
@@ -250,8 +268,13 @@ export function planGrading(args: PlanArgs): WritePlan {
   };
   const removed = previous ? { ...previous, sheets: previous.sheets.filter((name) => replaced.has(headerKey(name))) } : undefined;
 
+  const appends =
+    overrides && overrides.audit.length > 0
+      ? [{ sheet: overrides.auditSheet, header: auditHeader(settings.lang), rows: auditRows(overrides.audit, formatDate(settings.now), settings.lang) }]
+      : [];
+
   // The strategy and risk sheets are the analyst's from the start: written once, never owned.
-  return { previous: removed, state, columns, sheets: [...sheets, ...userSheets] };
+  return { previous: removed, state, columns, sheets: [...sheets, ...userSheets], appends };
 }
 
 /** The customer table without the add-in's own columns: what the analyst keeps. */

@@ -39,6 +39,7 @@ export type ProblemParams = Record<string, string | number>;
  * - no-spread {subject}
  * - unknown-potential {value}; rules-header-missing {headers}; rule-column-missing {column};
  *   unknown-condition {value}; growth-column-missing {column}
+ * - override-unknown-customer {id}; override-unknown-tier {value, labels}; not-a-date {value}
  */
 export type ProblemCode =
   | "table-not-found"
@@ -79,7 +80,10 @@ export type ProblemCode =
   | "rules-header-missing"
   | "rule-column-missing"
   | "unknown-condition"
-  | "growth-column-missing";
+  | "growth-column-missing"
+  | "override-unknown-customer"
+  | "override-unknown-tier"
+  | "not-a-date";
 
 type Message = (p: ProblemParams) => string;
 
@@ -390,6 +394,21 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     severity: "error",
     "en-US": (p) => `"${s(p, "value")}" is not a condition. Enter one of > >= < <= = <>.`,
     "zh-CN": (p) => `“${s(p, "value")}”不是有效的条件。请填写 > >= < <= = <> 之一。`,
+  },
+  "override-unknown-customer": {
+    severity: "error",
+    "en-US": (p) => `no customer has the ID "${s(p, "id")}". Correct the ID, or delete the override.`,
+    "zh-CN": (p) => `没有客户编号为“${s(p, "id")}”的客户。请更正编号，或删除此调整。`,
+  },
+  "override-unknown-tier": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "value")}" is not one of this grading's tiers (${s(p, "labels")}). Enter one of them.`,
+    "zh-CN": (p) => `“${s(p, "value")}”不是本次分级的等级（${s(p, "labels")}）。请填写其中之一。`,
+  },
+  "not-a-date": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "value")}" is not a date. Enter a date such as 2026-12-31, or leave the cell blank.`,
+    "zh-CN": (p) => `“${s(p, "value")}”不是日期。请填写如 2026-12-31 的日期，或留空。`,
   },
   "growth-column-missing": {
     severity: "error",

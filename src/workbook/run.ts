@@ -9,8 +9,19 @@ import { headerKey } from "./headers";
 import { HISTORY_SHEETS, readHistory } from "./history";
 import type { HistoryRow } from "./history";
 import { locateTable } from "./locate";
-import { OUTPUT_HEADERS, OUTPUT_SHEETS, RISK_HEADERS, STRATEGY_HEADERS } from "./outputText";
+import { OUTPUT_HEADERS, OUTPUT_SHEETS, OVERRIDE_HEADERS, RISK_HEADERS, STRATEGY_HEADERS } from "./outputText";
 import { missingGrowthColumn, WATCH_LIST_SHEETS } from "./management";
+import {
+  activeOverrides,
+  applyOverrides,
+  AUDIT_SHEETS,
+  auditChanges,
+  dateSerial,
+  loggedOverrides,
+  OVERRIDE_SHEETS,
+  readOverrides,
+} from "./overrides";
+import type { AuditEntry } from "./overrides";
 import { defaultRiskRules, readRiskRules, RISK_SHEETS } from "./riskRules";
 import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./strategyTable";
 import type { StrategyRow } from "../engine/strategy";
@@ -123,10 +134,53 @@ interface Prepared {
 
 /** The strategy table and risk rules a run uses, and whether the plan must write them (first run). */
 interface Management {
+  /** Special grading: the computed tiers (before overrides), who is overridden, and the audit entries. */
+  overrides?: { computed: Int32Array; overridden: boolean[]; reasons: string[]; audit: AuditEntry[]; auditSheet: string };
   strategyTable?: StrategyRow[];
   writeStrategyTable?: boolean;
   riskRules?: TierRule[];
   writeRiskRules?: boolean;
+}
+
+/**
+ * Special grading: the Overrides sheet's overrides in force today applied to the result, and the audit
+ * entries for what changed since the audit log's last word. Undefined when the workbook has no
+ * Overrides sheet; problems (unknown customer or tier, bad date) are added with their cells.
+ */
+async function readSpecialGrading(
+  backend: WorkbookBackend,
+  index: WorkbookIndex,
+  settings: GradeSettings,
+  customers: CustomerData,
+  result: GradeResult,
+  valueColumn: string | undefined,
+  problems: Problem[],
+): Promise<{ result: GradeResult; overrides: NonNullable<Management["overrides"]> } | undefined> {
+  const sheet = await readNamedSheet(backend, index, [...OVERRIDE_SHEETS]);
+  if (!sheet) return undefined;
+  const read = readOverrides(sheet.name, sheet.values, new Set(customers.ids), result.labels);
+  problems.push(...read.problems);
+  if (read.problems.some((p) => p.severity === "error")) return undefined;
+  const today = dateSerial(settings.now);
+  const active = activeOverrides(read.overrides, today);
+  const log = await readNamedSheet(backend, index, Object.values(AUDIT_SHEETS));
+  const audit = auditChanges(loggedOverrides(log?.values ?? []), active, read.overrides, today);
+  const value = valueColumn ? customers.numericColumns[valueColumn] : result.score;
+  const applied = applyOverrides(result, customers.ids, active, value);
+  const reasons = customers.ids.map((id) => {
+    const o = active.get(id);
+    return o ? [o.reason, o.by].filter((part) => part !== "").join(" · ") : "";
+  });
+  return {
+    result: applied.result,
+    overrides: {
+      computed: applied.computed,
+      overridden: applied.overridden,
+      reasons,
+      audit,
+      auditSheet: log?.name ?? AUDIT_SHEETS[settings.lang],
+    },
+  };
 }
 
 /** A user-owned sheet of one of these names (either language), read whole; undefined when absent. */
@@ -258,7 +312,13 @@ async function prepare(
     ...(settings.period ? HISTORY_SHEETS : []),
     ...(settings.risk ? WATCH_LIST_SHEETS : []),
   ];
-  const headers = [...OUTPUT_HEADERS, ...(settings.strategy ? STRATEGY_HEADERS : []), ...(settings.risk ? RISK_HEADERS : [])];
+  const hasOverrides = index.sheets.some((sheet) => OVERRIDE_SHEETS.map(headerKey).includes(headerKey(sheet.name)));
+  const headers = [
+    ...OUTPUT_HEADERS,
+    ...(settings.strategy ? STRATEGY_HEADERS : []),
+    ...(settings.risk ? RISK_HEADERS : []),
+    ...(hasOverrides ? OVERRIDE_HEADERS : []),
+  ];
   problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes, headers));
   const management = await readManagement(backend, index, settings, customers, problems);
   inspection.customers = customers.ids.length;
@@ -290,6 +350,12 @@ async function prepare(
     problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: (error as Error).message }));
     return { inspection };
   }
+  const special = await readSpecialGrading(backend, index, settings, customers, result, valueColumn, problems);
+  if (special) {
+    result = special.result;
+    management.overrides = special.overrides;
+  }
+  if (problems.some((p) => p.severity === "error")) return { inspection };
   const warnings = engineWarningProblems(result.warnings, weightsBlock.sheet, customersBlock.sheet);
   problems.push(...warnings);
   inspection.ok = true;

@@ -153,6 +153,11 @@ export interface WritePlan {
   state: OwnedState;
   columns: OutputColumns;
   sheets: OutputSheet[];
+  /**
+   * Rows appended below the last used row of a sheet the add-in never rewrites (the audit log): the
+   * sheet is created with `header` as its first row when it does not exist. Never owned, never cleared.
+   */
+  appends?: { sheet: string; header: CellOut[]; rows: CellOut[][] }[];
 }
 
 export interface Progress {

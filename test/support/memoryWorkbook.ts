@@ -82,6 +82,11 @@ export class MemoryWorkbook implements WorkbookBackend {
       this.sheets.set(sheet.name, grid);
       this.charts.set(sheet.name, sheet.charts);
     }
+    for (const append of plan.appends ?? []) {
+      if (!this.sheets.has(append.sheet)) this.sheets.set(append.sheet, [append.header.map((v) => v as CellValue)]);
+      const grid = this.sheets.get(append.sheet)!;
+      for (const row of append.rows) grid.push(row.map((v) => v as CellValue));
+    }
     this.names.set(STATE_NAME, encodeState(plan.state));
   }
 

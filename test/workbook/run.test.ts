@@ -262,3 +262,58 @@ describe("acting on the grades", () => {
     });
   });
 });
+
+describe("special grading", () => {
+  const overridesSheet = (rows: CellValue[][]) => [["Customer ID", "Tier", "Reason", "Date", "By", "Expires"], ...rows];
+
+  test("an override wins over the computed tier, which stays visible beside it with the reason", async () => {
+    const book = fiveCustomers();
+    book.sheets.set("Overrides", overridesSheet([["C1", "A", "Major contract", "2026-11-01", "Li", null]]));
+    const outcome = await gradeWorkbook(book, settings({ period: "2026-Q4" }));
+    expect(outcome.ok).toBe(true);
+    expect(book.cell("Customers", "G1")).toBe("Tier");
+    expect(book.cell("Customers", "G2")).toBe("A"); // C1 computed C, overridden to A
+    expect(book.cell("Customers", "H2")).toBe("C");
+    expect(book.cell("Customers", "I2")).toBe("Major contract · Li");
+    // The summary counts the final tiers: C5 and C1 in A.
+    expect(book.cell("Tier summary", "B4")).toBe(2);
+    expect(book.sheets.get("History")![1][6]).toBe("yes");
+    expect(book.sheets.get("Audit log")!.slice(1).map((row) => `${row[1]} ${row[2]} ${row[3]}`)).toEqual(["C1 added A"]);
+  });
+
+  test("an expired override no longer applies, and the audit log only grows", async () => {
+    const book = fiveCustomers();
+    book.sheets.set("Overrides", overridesSheet([["C2", "B", "Default risk cleared", "2026-10-01", "Wang", "2026-11-30"]]));
+    await gradeWorkbook(book, settings());
+    expect(book.cell("Customers", "G3")).toBe("B");
+    const log = () => book.sheets.get("Audit log")!.slice(1).map((row) => `${row[1]} ${row[2]}`);
+    expect(log()).toEqual(["C2 added"]);
+    await gradeWorkbook(book, settings()); // nothing changed: nothing logged
+    expect(log()).toEqual(["C2 added"]);
+    await gradeWorkbook(book, settings({ now: new Date(2026, 11, 1) })); // 1 December: expired
+    expect(book.cell("Customers", "G3")).toBe("C");
+    expect(log()).toEqual(["C2 added", "C2 expired"]);
+    book.sheets.set("Overrides", overridesSheet([]));
+    await gradeWorkbook(book, settings({ now: new Date(2026, 11, 1) }));
+    expect(log()).toEqual(["C2 added", "C2 expired"]);
+  });
+
+  test("removing an override is logged as removed", async () => {
+    const book = fiveCustomers();
+    book.sheets.set("Overrides", overridesSheet([["C3", "A", "Strategic", null, "Li", null]]));
+    await gradeWorkbook(book, settings());
+    book.sheets.set("Overrides", overridesSheet([]));
+    await gradeWorkbook(book, settings());
+    expect(book.sheets.get("Audit log")!.slice(1).map((row) => `${row[1]} ${row[2]}`)).toEqual(["C3 added", "C3 removed"]);
+    expect(book.cell("Customers", "G4")).toBe("C");
+  });
+
+  test("an override of an unknown customer or tier is a problem at its cell", async () => {
+    const book = fiveCustomers();
+    book.sheets.set("Overrides", overridesSheet([["C9", "A", "", null, "", null], ["C1", "Z", "", null, "", null]]));
+    const outcome = await gradeWorkbook(book, settings());
+    expect(outcome.ok).toBe(false);
+    const cells = outcome.inspection.problems.filter((p) => p.sheet === "Overrides").map((p) => `${p.code} ${p.cell}`);
+    expect(cells).toEqual(["override-unknown-customer A2", "override-unknown-tier B3"]);
+  });
+});

@@ -62,7 +62,9 @@ export class Batch {
     this.pendingUndo.push(step);
   }
 
+  /** From now on every batch suspends recalculation until its sync, the current one included. */
   setSuspendCalculation(on: boolean): void {
     this.suspendCalculation = on;
+    if (on && this.queued > 0) this.context.workbook.application.suspendApiCalculationUntilNextSync();
   }
 }
