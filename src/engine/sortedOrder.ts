@@ -34,8 +34,9 @@ export function sortedOrder(values: ArrayLike<number>): { sorted: Float64Array; 
   const words = new Uint32Array(sorted.buffer);
   const loAt = LITTLE_ENDIAN ? 0 : 1;
   const hiAt = 1 - loAt;
-  let lo = new Uint32Array(m);
-  let hi = new Uint32Array(m);
+  // Keys as (lo, hi) word pairs side by side, so a pass moves each key within one cache line.
+  let keys = new Uint32Array(2 * m);
+  const counts = new Uint32Array(8 * 256);
   for (let j = 0; j < m; j++) {
     let h = words[2 * j + hiAt];
     let l = words[2 * j + loAt];
@@ -45,14 +46,8 @@ export function sortedOrder(values: ArrayLike<number>): { sorted: Float64Array; 
     } else {
       h = (h | 0x80000000) >>> 0;
     }
-    hi[j] = h;
-    lo[j] = l;
-  }
-
-  const counts = new Uint32Array(8 * 256);
-  for (let j = 0; j < m; j++) {
-    const l = lo[j];
-    const h = hi[j];
+    keys[2 * j] = l;
+    keys[2 * j + 1] = h;
     counts[l & 255]++;
     counts[256 + ((l >>> 8) & 255)]++;
     counts[512 + ((l >>> 16) & 255)]++;
@@ -63,8 +58,7 @@ export function sortedOrder(values: ArrayLike<number>): { sorted: Float64Array; 
     counts[1792 + (h >>> 24)]++;
   }
 
-  let lo2 = new Uint32Array(m);
-  let hi2 = new Uint32Array(m);
+  let keys2 = new Uint32Array(2 * m);
   let order2 = new Uint32Array(m);
   const offsets = new Uint32Array(256);
   for (let pass = 0; pass < 8; pass++) {
@@ -83,28 +77,27 @@ export function sortedOrder(values: ArrayLike<number>): { sorted: Float64Array; 
       running += counts[base + d];
     }
     const shift = (pass & 3) * 8;
-    const fromHigh = pass >= 4;
+    const word = pass >= 4 ? 1 : 0;
     for (let j = 0; j < m; j++) {
-      const d = ((fromHigh ? hi[j] : lo[j]) >>> shift) & 255;
+      const l = keys[2 * j];
+      const h = keys[2 * j + 1];
+      const d = ((word ? h : l) >>> shift) & 255;
       const at = offsets[d]++;
-      lo2[at] = lo[j];
-      hi2[at] = hi[j];
+      keys2[2 * at] = l;
+      keys2[2 * at + 1] = h;
       order2[at] = order[j];
     }
-    let t = lo;
-    lo = lo2;
-    lo2 = t;
-    t = hi;
-    hi = hi2;
-    hi2 = t;
+    let t = keys;
+    keys = keys2;
+    keys2 = t;
     t = order;
     order = order2;
     order2 = t;
   }
 
   for (let j = 0; j < m; j++) {
-    let h = hi[j];
-    let l = lo[j];
+    let l = keys[2 * j];
+    let h = keys[2 * j + 1];
     if (h & 0x80000000) {
       h = (h & 0x7fffffff) >>> 0;
     } else {

@@ -151,6 +151,10 @@ export interface WritePlan {
   previous?: OwnedState;
   /** What it owns after this run (the executor records it in the workbook). */
   state: OwnedState;
+  /**
+   * The output columns. TO BECOME OPTIONAL (absent for a plan that writes only sheets: the migration
+   * of `tiers migrate`); executors already treat it as `OutputColumns | undefined`.
+   */
   columns: OutputColumns;
   sheets: OutputSheet[];
   /**
