@@ -1,4 +1,4 @@
-// Entry of a benchmark child process: `node --expose-gc -r ts-node/register/transpile-only
+// Entry of a benchmark child process: `node --expose-gc -r bench/register.js
 // bench/child.ts <module> <export> <params JSON>`. It runs one measurement function and prints its
 // result as one marked JSON line. A size runs in a child of its own so that its peak memory (maxRSS)
 // is its own, and so that one section's broken code cannot take the others down.

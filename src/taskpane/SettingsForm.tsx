@@ -1,7 +1,8 @@
-// The run's settings: which tables, the tier scheme, the labels, blanks and the output mode.
+// The run's settings: which tables, the tier scheme, the labels, blanks, the period, strategy and
+// risk, and the output mode.
 
 import * as React from "react";
-import { Dropdown, Field, Input, Option, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import { Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import type { GradeSettings } from "../workbook/run";
 import type { Lang, WorkbookIndex } from "../workbook/types";
 import { SchemeEditor, defaultScheme, type SchemeKind } from "./SchemeEditor";
@@ -123,6 +124,38 @@ export function SettingsForm({ settings, index, lang, text, disabled, onChange }
           <Radio value="zero" label={text.missingZero} />
         </RadioGroup>
       </Field>
+      <Field label={text.period} hint={text.periodHint}>
+        <Input
+          disabled={disabled}
+          defaultValue={settings.period ?? ""}
+          key={settings.period ?? ""}
+          placeholder="2026-Q3"
+          onBlur={(e) => {
+            const period = e.currentTarget.value.trim();
+            if (period !== (settings.period ?? "")) set({ period: period || undefined });
+          }}
+        />
+      </Field>
+      <Checkbox
+        disabled={disabled}
+        checked={settings.strategy !== undefined}
+        label={text.strategy}
+        onChange={(_, d) => set({ strategy: d.checked ? {} : undefined })}
+      />
+      {settings.strategy && (
+        <Field label={text.growthColumn} hint={text.growthHint}>
+          <Input
+            disabled={disabled}
+            defaultValue={settings.strategy.growthColumn ?? ""}
+            key={settings.strategy.growthColumn ?? ""}
+            onBlur={(e) => {
+              const growthColumn = e.currentTarget.value.trim() || undefined;
+              if (growthColumn !== settings.strategy?.growthColumn) set({ strategy: { ...settings.strategy, growthColumn } });
+            }}
+          />
+        </Field>
+      )}
+      <Checkbox disabled={disabled} checked={settings.risk === true} label={text.risk} onChange={(_, d) => set({ risk: d.checked === true || undefined })} />
       <Field label={text.mode} hint={settings.mode === "formulas" ? text.modeFormulasNote : undefined}>
         <RadioGroup disabled={disabled} value={settings.mode} onChange={(_, d) => set({ mode: d.value as GradeSettings["mode"] })}>
           <Radio value="values" label={text.modeValues} />
