@@ -67,7 +67,9 @@ export async function runBench(args: BenchArgs, sections?: Section[], log: (line
     try {
       section ??= await loadSection(name);
       log(`== ${name}`);
+      const started = Date.now();
       found = await section.run(options);
+      log(`== ${name}: ${Math.round((Date.now() - started) / 1000)} s`);
     } catch (error) {
       found = [notMeasured(name, name, (error as Error).message.split("\n")[0])];
     }

@@ -91,9 +91,11 @@ export interface FormulasTimings {
 
 /** Interleaved LibreOffice conversions of the values-mode and formulas-mode files, after a warm-up. */
 export function sofficeTimings(params: { values: string; formulas: string; scratch: string; repeats: number }): FormulasTimings {
-  const profile = recalculatingProfile(path.join(params.scratch, "soffice-profile"));
+  const profileDir = path.join(params.scratch, "soffice-profile");
+  const fresh = !fs.existsSync(path.join(profileDir, "user"));
+  const profile = recalculatingProfile(profileDir);
   const outdir = path.join(params.scratch, "soffice-out");
-  sofficeToCsv(params.values, profile, outdir); // first start creates the profile: not timed
+  if (fresh) sofficeToCsv(params.values, profile, outdir); // the first start builds the profile: not timed
   const valuesTimes: number[] = [];
   const formulasTimes: number[] = [];
   let valuesCsv = "";

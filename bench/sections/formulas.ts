@@ -17,7 +17,7 @@ export function formulasSection(size?: number): Section {
       "(soffice --headless, OOXMLRecalcMode 0 so every formula is recalculated on load). Recalculation = formulas-mode time minus values-mode time; " +
       "floor: the engine's grade() of the same n customers (minmax, shares). The recalculated tiers and scores are checked against the engine's.",
     async run(options: BenchOptions): Promise<Figure[]> {
-      const n = size ?? (options.quick ? 2_000 : 10_000);
+      const n = size ?? (options.quick ? 1_000 : 10_000);
       const label = n.toLocaleString("en-US");
       const repeats = options.quick ? 1 : 3;
       try {

@@ -52,8 +52,8 @@ function labelsOf(scheme: TierScheme, labels: string[]): string[] {
  * ("missing-scored-zero", subject the indicators); score (weightedScore); RANK.EQ rank among graded
  * customers (rankEq); tiers by the scheme; the pyramid by `input.value` when given, else by score.
  * Under `pareto` a customer with a blank value is excluded too (`blankValue: true`). Excluded
- * customers have NaN points and score, rank 0 and tier -1, and count for nobody's rank, tier or
- * pyramid. Labels: shares need one per share, cutoffs and pareto one more than the cut-offs, rules
+ * customers have NaN points and score, rank 0 and tier -1, and count for nobody's rank, tier,
+ * Pareto total or pyramid (only for the column statistics of points, like MIN/MAX over the column). Labels: shares need one per share, cutoffs and pareto one more than the cut-offs, rules
  * use the rule labels then `otherwise`. Warns "no-spread" for minmax/percentile indicators whose
  * column has no spread (every customer gets 100 points there, see pointsOf).
  *
@@ -86,9 +86,13 @@ export function grade(input: GradeInput): GradeResult {
   const warnings: EngineWarning[] = [...weightWarnings];
 
   // Who is left out: any blank indicator under "exclude", a blank value under "pareto".
+  // Column statistics first: a column with n non-blank values needs no scan for blanks.
+  const stats = indicatorValues.map((column) => columnStats(column));
   const out = new Uint8Array(n);
   if (missing === "exclude") {
-    for (const column of indicatorValues) for (let i = 0; i < n; i++) if (column[i] !== column[i]) out[i] = 1;
+    indicatorValues.forEach((column, j) => {
+      if (stats[j].n < n) for (let i = 0; i < n; i++) if (column[i] !== column[i]) out[i] = 1;
+    });
   }
   const blankValue = scheme.kind === "pareto" && value ? value : undefined;
   if (blankValue) for (let i = 0; i < n; i++) if (blankValue[i] !== blankValue[i]) out[i] = 1;
@@ -110,11 +114,11 @@ export function grade(input: GradeInput): GradeResult {
   const scoredZero: string[] = [];
   const points = indicators.map((indicator, j) => {
     const column = indicatorValues[j];
-    const stats = columnStats(column);
-    const p = indicatorPoints(column, indicator.scoring, indicator.direction, indicator.bands, stats);
-    if ((indicator.scoring === "minmax" || indicator.scoring === "percentile") && !(stats.max > stats.min)) {
+    const p = indicatorPoints(column, indicator.scoring, indicator.direction, indicator.bands, stats[j]);
+    if ((indicator.scoring === "minmax" || indicator.scoring === "percentile") && !(stats[j].max > stats[j].min)) {
       noSpread.push(indicator.name);
     }
+    if (excluded.length === 0 && stats[j].n === n) return p;
     let zeroed = false;
     for (let i = 0; i < n; i++) {
       if (out[i]) p[i] = NaN;
