@@ -82,7 +82,6 @@ export function Pane({ lang, backend: excelBackend, openWorkbook, now = () => ne
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [backend, settings]);
 
   const grade = async () => {

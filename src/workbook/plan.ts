@@ -23,7 +23,6 @@ import type {
   Block,
   CellBlock,
   CellOut,
-  CellValue,
   CustomerData,
   OutputColumns,
   OutputSheet,
