@@ -6,7 +6,6 @@
 import * as fs from "fs";
 import * as path from "path";
 // xlsx-populate ships no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const XlsxPopulate = require("xlsx-populate");
 
 const CUSTOMERS = 200;

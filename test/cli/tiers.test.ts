@@ -31,6 +31,7 @@ beforeAll(async () => {
   input = path.join(dir, "book.xlsx");
   fs.writeFileSync(input, await buildWorkbook(smallCustomerSheets()));
 });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("tiers grade", () => {
   test("writes <name>.graded.xlsx beside the input and leaves the input as it was", async () => {

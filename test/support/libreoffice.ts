@@ -23,7 +23,6 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
   if (soffice && pdftoppm) {
     describe(name, body);
   } else {
-    // eslint-disable-next-line no-console
     console.warn(`SKIPPED "${name}": LibreOffice (soffice) or pdftoppm is not installed; .ci/run installs them.`);
     describe.skip(`${name} [skipped: LibreOffice not installed]`, body);
   }
@@ -102,6 +101,7 @@ export function sheetsAsCsv(xlsx: string, sheetNames: string[]): Record<string, 
     const file = path.join(dir, `book-${name}.csv`);
     if (fs.existsSync(file)) sheets[name] = parseCsv(fs.readFileSync(file, "utf8"));
   }
+  fs.rmSync(dir, { recursive: true, force: true });
   return sheets;
 }
 
@@ -142,7 +142,11 @@ export function renderSheet(xlsx: string, page: number, dpi = 60): Page {
   const base = path.join(dir, "page");
   execFileSync(pdftoppm, ["-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, base], { timeout: 60000 });
   execFileSync(pdftoppm, ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, base], { timeout: 60000 });
-  return { ...readPpm(`${base}.ppm`), png: `${base}.png` };
+  const pixels = readPpm(`${base}.ppm`);
+  // The PNG stays for a person to look at; the profile and the intermediate files go.
+  fs.rmSync(profile, { recursive: true, force: true });
+  for (const file of [input, pdf, `${base}.ppm`]) fs.rmSync(file, { force: true });
+  return { ...pixels, png: `${base}.png` };
 }
 
 /**

@@ -42,11 +42,11 @@ export const RED_PIXEL_PNG = Uint8Array.from(
 export async function buildWorkbook(sheets: FixtureSheet[], options: { userParts?: boolean } = {}): Promise<Uint8Array> {
   const zip = new JSZip();
   const strings: string[] = [];
+  const indexes = new Map<string, number>();
   const stringIndex = (s: string) => {
-    const at = strings.indexOf(s);
-    if (at >= 0) return at;
-    strings.push(s);
-    return strings.length - 1;
+    let at = indexes.get(s);
+    if (at === undefined) indexes.set(s, (at = strings.push(s) - 1));
+    return at;
   };
   const overrides: [string, string][] = [
     ["/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"],

@@ -12,12 +12,16 @@ import { buildWorkbook, smallCustomerSheets } from "./buildWorkbook";
 
 const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));
 const SAMPLE_ZH = path.join(__dirname, "..", "..", "assets", "sample-customers.zh-CN.xlsx");
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
 async function gradeToFile(data: Uint8Array, settings: Parameters<typeof gradeWorkbook>[1]): Promise<{ file: string; outcome: Extract<GradeOutcome, { ok: true }> }> {
   const workbook = await openXlsx(data);
   const outcome = await gradeWorkbook(workbook, settings);
   if (!outcome.ok) throw new Error(outcome.inspection.problems.map((p) => p.message["en-US"]).join("\n"));
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tiers-graded-")), "graded.xlsx");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-graded-"));
+  made.push(dir);
+  const file = path.join(dir, "graded.xlsx");
   fs.writeFileSync(file, await workbook.save());
   return { file, outcome };
 }

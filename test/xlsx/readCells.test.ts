@@ -60,3 +60,15 @@ describe("reading an .xlsx: what each kind of cell holds", () => {
     await expect(openXlsx(new TextEncoder().encode("not a workbook"))).rejects.toThrow();
   });
 });
+
+describe("the scanner's column of a cell reference", () => {
+  test("letters are read in base 26, in either case; a cell without r has none", async () => {
+    const { referenceColumn } = await import("../../src/workbook/xlsx/sheetScanner");
+    expect(referenceColumn(' r="A1"')).toBe(0);
+    expect(referenceColumn(' s="3" r="AB12"')).toBe(27);
+    expect(referenceColumn(' r="xfd7"')).toBe(16383);
+    expect(referenceColumn(' s="3"')).toBe(-1);
+    // "r=" inside another attribute's name is not the reference.
+    expect(referenceColumn(' xr="Z9" r="C2"')).toBe(2);
+  });
+});

@@ -6,7 +6,7 @@
 import type { OutputColumns } from "../types";
 import { columnLetters, parseRange } from "./cellReference";
 import { cellXml } from "./cellXml";
-import { splitCells, splitSheet } from "./sheetScanner";
+import { referenceColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
 
@@ -72,6 +72,15 @@ export function outputColumnsXml(sheetXml: string, columns: OutputColumns | unde
     if (written) next++;
     if (row.index < firstOwnedRow && !written) {
       rows.push(`<row${row.attributes}>${row.inner}</row>`);
+      continue;
+    }
+    // Cells of a row are in column order, so when the last one is left of every owned column the
+    // new cells simply go after it: most rows of a large sheet need no splitting at all.
+    const lastCell = row.inner.lastIndexOf("<c ");
+    const lastColumn = lastCell < 0 ? -1 : referenceColumn(row.inner.slice(lastCell + 2, row.inner.indexOf(">", lastCell)));
+    if (lastCell >= 0 && lastColumn >= 0 && areas.every((area) => lastColumn < area.first || row.index < area.headerRow)) {
+      const added = written ? [...written].sort((a, b) => a.column - b.column).map((cell) => cell.xml).join("") : "";
+      rows.push(added ? `<row${withAttribute(row.attributes, "spans", undefined)}>${row.inner}${added}</row>` : `<row${row.attributes}>${row.inner}</row>`);
       continue;
     }
     const cells = splitCells(row.inner);

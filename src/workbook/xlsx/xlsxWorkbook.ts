@@ -133,7 +133,10 @@ export class XlsxWorkbook implements WorkbookBackend {
 
   /** The workbook as .xlsx bytes, with every part the runs did not touch as it was read. */
   async save(): Promise<Uint8Array> {
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    // Level 1: compressing the rewritten customer sheet dominates the save of a large workbook, and
+    // level 1 is about 2.5 times faster than the default 6 on a 50 MB sheet for a slightly larger file.
+    // Parts the run did not touch keep their original compressed bytes (JSZip reuses them).
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
   }
 
   async execute(plan: WritePlan, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<void> {

@@ -38,6 +38,8 @@ export function unescapeXml(text: string): string {
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 /**
  * The value of one attribute in an element's attribute text, unescaped; undefined when absent.
  *
@@ -45,7 +47,13 @@ export function unescapeXml(text: string): string {
  * attribute(' r="B2" t="s"', "t") // "s"
  */
 export function attribute(attributes: string, name: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attributes);
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    // Compiled once per name: the sheet scanner asks for "r" and "t" of every cell.
+    pattern = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const match = pattern.exec(attributes);
   if (!match) return undefined;
   return unescapeXml(match[2] ?? match[3] ?? "");
 }
