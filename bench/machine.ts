@@ -11,7 +11,10 @@ export interface Machine {
   date: string;
 }
 
-/** This machine, now. `date` is an ISO timestamp to the minute (UTC). */
+/**
+ * This machine, now. `date` is an ISO timestamp to the minute (UTC).
+ * @example thisMachine() // { cpu: "Intel(R) Xeon(R) Processor @ 2.50GHz", cores: 2, memoryGb: 23.5, node: "v20.20.2", ... }
+ */
 export function thisMachine(): Machine {
   const cpus = os.cpus();
   return {

@@ -42,7 +42,9 @@ function escapeCell(text: string): string {
 /**
  * One section's block of BENCHMARKS.md: heading, what it measures, the figures as a table.
  *
- * @example sectionMarkdown({ name: "engine", about: "grade()", run: ... }, [], "2026-11-22 22:40 UTC", true) // "<!-- section:engine -->\n## engine\n..."
+ * Throws nothing.
+ * @example sectionMarkdown({ name: "engine", about: "grade()." }, [], "2026-11-22 22:40 UTC", true)
+ *   // "<!-- section:engine -->\n## engine\n\ngrade().\n\nMeasured 2026-11-22 22:40 UTC, quick run ... Targets met: 0 of 0.\n..."
  */
 export function sectionMarkdown(section: Pick<Section, "name" | "about">, figures: Figure[], date: string, quick: boolean): string {
   const lines = [`<!-- section:${section.name} -->`, `## ${section.name}`, "", section.about, ""];
@@ -60,7 +62,10 @@ export function sectionMarkdown(section: Pick<Section, "name" | "about">, figure
   return lines.join("\n");
 }
 
-/** The blocks of an existing BENCHMARKS.md by section name, and its hand-written notes. */
+/**
+ * The blocks of an existing BENCHMARKS.md by section name, and its hand-written notes.
+ * @example parseBenchmarks("<!-- section:pane -->x<!-- /section:pane -->").blocks.get("pane") // "<!-- section:pane -->x<!-- /section:pane -->"
+ */
 export function parseBenchmarks(text: string): { blocks: Map<string, string>; notes: string } {
   const blocks = new Map<string, string>();
   const pattern = /<!-- section:([\w-]+) -->[\s\S]*?<!-- \/section:\1 -->/g;
@@ -72,6 +77,7 @@ export function parseBenchmarks(text: string): { blocks: Map<string, string>; no
 /**
  * The whole BENCHMARKS.md: machine, how to run, then one block per section in `order` — fresh
  * blocks from this run, the previous file's blocks for sections this run skipped — then the notes.
+ * @example benchmarksMarkdown(thisMachine(), ["engine"], new Map([["engine", block]]), "") // "# Benchmarks\n...- CPU: ..., 2 cores\n..." with the engine block
  */
 export function benchmarksMarkdown(machine: Machine, order: string[], fresh: Map<string, string>, previous: string): string {
   const old = parseBenchmarks(previous);
@@ -97,7 +103,10 @@ export function benchmarksMarkdown(machine: Machine, order: string[], fresh: Map
   return [...head, blocks.join("\n\n"), "", NOTES_MARK, "", old.notes].join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
-/** The figures as a fixed-width console table. */
+/**
+ * The figures as a fixed-width console table.
+ * @example consoleTable([against("engine", "grade", 30, "ms", { what: "sort", value: 10 }, 10)]) // "section  figure  measured ...\nengine   grade   30.0 ms  10.0 ms (sort)  3.00x ..."
+ */
 export function consoleTable(figures: Figure[]): string {
   const rows = [["section", ...HEAD.slice(0, 6)], ...figures.map((f) => [f.section, ...cells(f).slice(0, 6)])];
   const widths = rows[0].map((_, c) => Math.min(60, Math.max(...rows.map((r) => r[c].length))));

@@ -51,6 +51,7 @@ async function loadSection(name: string): Promise<Section> {
 /**
  * Runs `sections` (or each named section), prints the table, writes `out`, and returns every figure.
  * A section that throws becomes one "not measured" figure with its error message.
+ * @example await runBench({ quick: true, out: "/tmp/B.md" }, [engineSection([500])]) // [{ section: "engine", what: "grade minmax/shares, n = 500", value: 0.9, ratio: 31.2, ... }, ...]
  */
 export async function runBench(args: BenchArgs, sections?: Section[], log: (line: string) => void = (l) => console.log(l)): Promise<Figure[]> {
   const root = path.resolve(__dirname, "..");

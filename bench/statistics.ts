@@ -15,13 +15,19 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs a full garbage collection when node was started with --expose-gc; otherwise does nothing. */
+/**
+ * Runs a full garbage collection when node was started with --expose-gc; otherwise does nothing.
+ * @example collectGarbage() // undefined; heapUsed drops when --expose-gc is on
+ */
 export function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) gc();
 }
 
-/** Milliseconds since an arbitrary origin, with sub-microsecond resolution. */
+/**
+ * Milliseconds since an arbitrary origin, with sub-microsecond resolution.
+ * @example nowMs() - nowMs() // -0.0004: two readings a few hundred nanoseconds apart
+ */
 export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
@@ -47,27 +53,19 @@ export function timeMedian<T>(repeats: number, prepare: () => T, run: (input: T)
   return median(times);
 }
 
-/** The async form of timeMedian, for runs that await (a workbook backend). */
-export async function timeMedianAsync<T>(repeats: number, prepare: () => T | Promise<T>, run: (input: T) => Promise<unknown>): Promise<number> {
-  if (!(repeats >= 1)) throw new RangeError("timeMedianAsync needs at least one repeat");
-  const times: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const input = await prepare();
-    collectGarbage();
-    const start = nowMs();
-    await run(input);
-    times.push(nowMs() - start);
-  }
-  return median(times);
-}
-
-/** Bytes held by the JS heap plus array buffers and other off-heap memory, right now. */
+/**
+ * Bytes held by the JS heap plus array buffers and other off-heap memory, right now.
+ * @example heldBytes() // 5_832_704 in a fresh node process
+ */
 export function heldBytes(): number {
   const m = process.memoryUsage();
   return m.heapUsed + m.external;
 }
 
-/** The process's peak resident set size so far, in bytes (the kernel's maxRSS, reported in KB). */
+/**
+ * The process's peak resident set size so far, in bytes (the kernel's maxRSS, reported in KB).
+ * @example peakRssBytes() // 48_234_496 in a fresh node process; never decreases
+ */
 export function peakRssBytes(): number {
   return process.resourceUsage().maxRSS * 1024;
 }

@@ -22,7 +22,11 @@ export interface ExcelRun {
   syncBytes: number[];
 }
 
-/** A stand-in workbook holding the synthetic weight table and `rows` customers, one column at a time. */
+/**
+ * A stand-in workbook holding the synthetic weight table and `rows` customers, one column at a time.
+ * Throws nothing.
+ * @example standinWorkbook(200).get("Customers", 1, 0) // "C0000001"
+ */
 export function standinWorkbook(rows: number): StandinWorkbook {
   const model = new StandinWorkbook({ excelApi: 1.12 });
   model.addSheet("Weights");
@@ -35,7 +39,10 @@ export function standinWorkbook(rows: number): StandinWorkbook {
   return model;
 }
 
-/** Grades `rows` customers through ExcelWorkbook on the stand-in; throws when the run reports problems. */
+/**
+ * Grades `rows` customers through ExcelWorkbook on the stand-in; throws when the run reports problems.
+ * @example await excelRun({ rows: 200 }) // { rows: 200, syncs: 8, maxRequestBytes: 13477, ... }
+ */
 export async function excelRun(params: { rows: number }): Promise<ExcelRun> {
   const { ExcelWorkbook } = await import("../../src/workbook/excel");
   const { PAYLOAD_BUDGET } = await import("../../src/workbook/excel/payload");

@@ -57,13 +57,14 @@ export interface FunctionsTimings {
  * Times `calls` per-cell calls of each function (customers spread evenly over the table) and, between
  * them, one pass over the same ranges; then GRADE against grade() on the same data, interleaved.
  * Each call gets a fresh outer array, as each Excel call marshals its ranges anew.
+ * Throws when a function returns nothing or GRADE disagrees with grade().
+ * @example await functionsTimings({ n: 10_000, calls: 40, repeats: 3 }) // { n: 10000, perCall: [{ name: "CUSTOMERSCORE", callMs: 13.8, passMs: 0.54, calls: 40 }, ...], gradeFunctionMs: 75, gradeEngineMs: 50 }
  */
 export async function functionsTimings(params: { n: number; calls: number; repeats: number }): Promise<FunctionsTimings> {
   installCustomFunctionsGlobal();
   const fx = await import("../../src/functions/functions");
   const { n, calls, repeats } = params;
   const customers = syntheticCustomers(n, "minmax");
-  const k = customers.indicatorValues.length;
   const indicators = customers.weightTable.indicators;
   const flatWeights = globalWeights(customers.weightTable).weights;
   const directions: Direction[] = indicators.map((i) => i.direction);

@@ -13,7 +13,12 @@ const TIME_TARGET_AT = 1_000_000;
 const TIME_TARGET = 10;
 const MEMORY_TARGET = 3;
 
-/** Sizes, repeats and the sizes whose memory is measured, full or quick. */
+/**
+ * Sizes, repeats and the sizes whose memory is measured, full or quick.
+ * Throws nothing.
+ * @example enginePlan(true).sizes // [10000, 100000]
+ * @example enginePlan(false).memorySizes // [100000, 1000000]
+ */
 export function enginePlan(quick: boolean, sizes?: number[]): { sizes: number[]; repeats: (n: number) => number; memorySizes: number[] } {
   const chosen = sizes ?? (quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
   return {
@@ -24,6 +29,11 @@ export function enginePlan(quick: boolean, sizes?: number[]): { sizes: number[];
   };
 }
 
+/**
+ * The engine section for bench/run.ts; `sizes` overrides the customer counts (tests use tiny ones).
+ * Its run never throws: a size whose child fails becomes a "not measured" figure.
+ * @example await engineSection([500]).run(options) // [{ what: "grade minmax/shares, n = 500", unit: "ms", ratio: 31.2, ... }, ...]
+ */
 export function engineSection(sizes?: number[]): Section {
   return {
     name: "engine",

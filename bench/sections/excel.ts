@@ -11,12 +11,21 @@ import type { ExcelRun } from "../jobs/excel";
 import { MB } from "../statistics";
 
 const LIMIT = 5 * 1024 * 1024;
-/** A sync carrying less than this is not a chunk of bulk data (budget / 16: 256 KB for a 4 MB budget). */
+/**
+ * A sync carrying less than this is not a chunk of bulk data (budget / 16: 256 KB for a 4 MB budget).
+ * Throws nothing.
+ * @example smallSync(200 * 1024, 4 * 1024 * 1024) // true
+ * @example smallSync(1.5 * 1024 * 1024, 4 * 1024 * 1024) // false
+ */
 export function smallSync(bytes: number, budget: number): boolean {
   return bytes < budget / 16;
 }
 
-/** The syncs a run of `run.rows` rows cannot avoid, given the small run's count and the payload budget. */
+/**
+ * The syncs a run of `run.rows` rows cannot avoid, given the small run's count and the payload budget.
+ * Throws nothing.
+ * @example syncFloor({ syncs: 8, totalRequestBytes: 14e3, totalResponseBytes: 40e3, ... }, { totalRequestBytes: 50 * MB, totalResponseBytes: 196 * MB, budget: 4 * MB, ... }) // 8 + 12 + 48 = 68
+ */
 export function syncFloor(small: ExcelRun, run: ExcelRun): number {
   const chunks = (bytes: number) => Math.ceil(bytes / run.budget);
   return (
@@ -26,6 +35,11 @@ export function syncFloor(small: ExcelRun, run: ExcelRun): number {
   );
 }
 
+/**
+ * The Excel section for bench/run.ts; `sizes` overrides the row counts (the first is the baseline).
+ * Its run never throws: a size whose child fails becomes a "not measured" figure.
+ * @example await excelSection([200]).run(options) // [{ what: "syncs per run, 200 rows", value: 8, ... }, { what: "largest request / response, 200 rows", ... }]
+ */
 export function excelSection(sizes?: number[]): Section {
   return {
     name: "excel",

@@ -9,6 +9,11 @@ import { inChild } from "../inChild";
 import type { EngineTimings } from "../jobs/engine";
 import type { FormulasTimings } from "../jobs/formulas";
 
+/**
+ * The live-formulas section for bench/run.ts; `size` overrides the customer count.
+ * Its run never throws: a failure becomes a "not measured" figure with the reason.
+ * @example await formulasSection(1000).run(options) // [{ what: "LibreOffice open + recalculate + export, ...", value: 7364, ratio: 2.66 }, { what: "LibreOffice recalculation alone, ...", ... }]
+ */
 export function formulasSection(size?: number): Section {
   return {
     name: "formulas",

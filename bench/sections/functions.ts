@@ -10,6 +10,11 @@ import type { FunctionsTimings } from "../jobs/functions";
 const PER_CALL_TARGET = 3;
 const GRADE_TARGET = 1.2;
 
+/**
+ * The custom functions section for bench/run.ts; `sizes` and `calls` override the customer counts and the sample of calls.
+ * Its run never throws: a size whose child fails becomes a "not measured" figure.
+ * @example await functionsSection([10_000], 40).run(options) // [{ what: "CUSTOMERSCORE per call, n = 10,000", ratio: 25.8, target: { met: false } }, ...]
+ */
 export function functionsSection(sizes?: number[], calls?: number): Section {
   return {
     name: "functions",

@@ -37,6 +37,11 @@ function builtPane(options: BenchOptions): { dir: string; how: string } {
   return { dir: out, how: "fresh production build of the current source" };
 }
 
+/**
+ * The task pane section for bench/run.ts.
+ * Its run never throws: a failed build or page becomes a "not measured" figure.
+ * @example await paneSection().run(options) // [{ what: "JavaScript for the first render, gzipped", value: 177, unit: "KB", target: { met: true } }, { what: "time to first render", ... }]
+ */
 export function paneSection(): Section {
   return {
     name: "pane",

@@ -17,6 +17,10 @@ export interface GradeOptions {
   period?: string;
   json?: string;
   lang?: Lang;
+  /** --strategy: write the Strategy column; --growth <column>[:threshold] says how potential is judged. */
+  strategy?: { growthColumn?: string; threshold?: number };
+  /** --risk: write the Risk column and the Watch list. */
+  risk: boolean;
 }
 
 export type ParsedCommand =
@@ -25,7 +29,7 @@ export type ParsedCommand =
   | { kind: "later"; command: "share" | "split" | "migrate" }
   | { kind: "usage"; message: (text: CliText) => string };
 
-const VALUE_OPTIONS = ["--out", "--weights", "--customers", "--scheme", "--labels", "--value", "--missing", "--period", "--json", "--lang"];
+const VALUE_OPTIONS = ["--out", "--weights", "--customers", "--scheme", "--labels", "--value", "--missing", "--period", "--json", "--lang", "--growth"];
 
 /**
  * A tier scheme from its command-line form: shares and pareto in percent, cutoffs in score points.
@@ -86,11 +90,15 @@ export function parseCommand(argv: string[]): ParsedCommand {
 
   const values: Record<string, string> = {};
   let formulas = false;
+  let strategy = false;
+  let risk = false;
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === "--formulas") {
-      formulas = true;
+    if (arg === "--formulas" || arg === "--strategy" || arg === "--risk") {
+      if (arg === "--formulas") formulas = true;
+      if (arg === "--strategy") strategy = true;
+      if (arg === "--risk") risk = true;
       continue;
     }
     if (arg.startsWith("--")) {
@@ -118,6 +126,10 @@ export function parseCommand(argv: string[]): ParsedCommand {
   if (labels.length !== needed || labels.some((l) => l === "")) return { kind: "usage", message: (t) => t.badLabels(needed, labels.length) };
   const missing = values["--missing"] ?? "exclude";
   if (missing !== "exclude" && missing !== "zero") return { kind: "usage", message: (t) => t.badMissing(missing) };
+  const growth = values["--growth"];
+  const growthMatch = growth === undefined ? undefined : /^(.+?)(?::\s*(-?[\d.]+)\s*(%?))?$/.exec(growth);
+  if (growth !== undefined && !growthMatch) return { kind: "usage", message: (t) => t.missingValue("--growth") };
+  const threshold = growthMatch?.[2] === undefined ? undefined : Number(growthMatch[2]) / (growthMatch[3] ? 100 : 1);
 
   return {
     kind: "grade",
@@ -134,6 +146,8 @@ export function parseCommand(argv: string[]): ParsedCommand {
       period: values["--period"],
       json: values["--json"],
       lang: lang as Lang | undefined,
+      strategy: strategy || growth !== undefined ? { growthColumn: growthMatch?.[1]?.trim(), threshold } : undefined,
+      risk,
     },
   };
 }

@@ -72,6 +72,8 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo): Promise<numb
     valueColumn: options.value,
     mode: options.formulas ? "formulas" : "values",
     period: options.period,
+    strategy: options.strategy,
+    risk: options.risk || undefined,
   };
 
   let shown = false;

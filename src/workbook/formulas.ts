@@ -102,6 +102,14 @@ export interface TierRefs {
   values?: string;
   /** For rules: the row's cell of each column a rule names, by header. */
   ruleCells?: Record<string, string>;
+  /**
+   * Cells that already hold RANK.EQ of this row, COUNT of the scores and (pareto) the graded total of
+   * the values: with them each row's formula reads a cell instead of scanning the column again, which
+   * keeps a large sheet's recalculation from growing with the square of its rows.
+   */
+  rankCell?: string;
+  countCell?: string;
+  valueTotalCell?: string;
 }
 
 /** The tier label by the scheme, as engine tiers.ts decides it; "" for a customer left out. */
@@ -115,7 +123,9 @@ export function tierFormula(scheme: TierScheme, labels: string[], refs: TierRefs
       const cuts = cumulativeShares(scheme.shares).slice(0, -1);
       chain = text(labels[labels.length - 1]);
       for (let i = cuts.length - 1; i >= 0; i--) {
-        chain = `IF(RANK.EQ(${s},${refs.scores})<=${numberText(cuts[i])}*COUNT(${refs.scores}),${text(labels[i])},${chain})`;
+        const rank = refs.rankCell ?? `RANK.EQ(${s},${refs.scores})`;
+        const count = refs.countCell ?? `COUNT(${refs.scores})`;
+        chain = `IF(${rank}<=${numberText(cuts[i])}*${count},${text(labels[i])},${chain})`;
       }
       break;
     }
@@ -123,7 +133,8 @@ export function tierFormula(scheme: TierScheme, labels: string[], refs: TierRefs
       const v = refs.valueCell as string;
       const values = refs.values as string;
       // Only graded customers count: their score cell holds a number (">=0"); left-out ones hold "".
-      const above = `SUMIFS(${values},${values},">"&${v},${refs.scores},">=0")/SUMIFS(${values},${refs.scores},">=0")`;
+      const total = refs.valueTotalCell ?? `SUMIFS(${values},${refs.scores},">=0")`;
+      const above = `SUMIFS(${values},${values},">"&${v},${refs.scores},">=0")/${total}`;
       chain = text(labels[labels.length - 1]);
       for (let i = scheme.cutoffs.length - 1; i >= 0; i--) {
         chain = `IF(${above}<${numberText(scheme.cutoffs[i])},${text(labels[i])},${chain})`;

@@ -180,6 +180,9 @@ export function planGrading(args: PlanArgs): WritePlan {
         formula: tierFormula(settings.scheme, result.labels, {
           scoreCell,
           scores,
+          rankCell: cellAddress(row, firstColumn + 1),
+          countCell: summary.countCell,
+          valueTotalCell: summary.valueTotalCell,
           valueCell: layout.valueColumn === undefined ? undefined : cellAddress(row, layout.valueColumn),
           values,
           ruleCells,
@@ -297,7 +300,7 @@ function summarySheet(
   text: OutputText,
   name: string,
   layout?: Layout,
-): { sheet: OutputSheet; weightsTop: number } {
+): { sheet: OutputSheet; weightsTop: number; countCell?: string; valueTotalCell?: string } {
   const { result, settings, customers, weightTable } = args;
   const blocks: CellBlock[] = [];
   blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
@@ -376,6 +379,10 @@ function summarySheet(
 
   // How the workbook was graded, so a reader without the add-in knows.
   let top = Math.max(last + 3, chartTop + 18);
+  // Live formulas count the graded customers and their value once here; every row's tier reads these.
+  const scoreRange = layout && columnRange(layout.scoreColumn, layout.firstRow, layout.lastRow, layout.customerSheet);
+  const valueRange =
+    layout && layout.valueColumn !== undefined ? columnRange(layout.valueColumn, layout.firstRow, layout.lastRow, layout.customerSheet) : undefined;
   const settingsRows: CellOut[][] = [
     [text.gradedOn, formatDate(settings.now)],
     [text.scheme, describeScheme(settings, text)],
@@ -383,11 +390,17 @@ function summarySheet(
     [text.missing, settings.missing === "exclude" ? text.missingExclude : text.missingZero],
     [text.weightsTable, args.weightsRange],
     [text.customersTable, `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}`],
-    [text.graded, totalCustomers],
+    [text.graded, scoreRange ? { formula: `COUNT(${scoreRange})` } : totalCustomers],
     [text.excludedCount, result.excluded.length],
     [text.valueColumn, args.valueColumn ?? text.valueIsScore],
   ];
   if (settings.period) settingsRows.push([text.period, settings.period]);
+  const countCell = scoreRange ? absolute(top + 1 + 6, 1, name) : undefined;
+  let valueTotalCell: string | undefined;
+  if (scoreRange && valueRange) {
+    settingsRows.push([text.gradedValue, { formula: `SUMIFS(${valueRange},${scoreRange},">=0")` }]);
+    valueTotalCell = absolute(top + settingsRows.length, 1, name);
+  }
   blocks.push({ top, left: 0, values: [[text.settings]], style: "header" });
   blocks.push({ top: top + 1, left: 0, values: settingsRows, numberFormats: [TEXT_FORMAT, null] });
   top += settingsRows.length + 3;
@@ -446,7 +459,7 @@ function summarySheet(
     });
   }
 
-  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop };
+  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop, countCell, valueTotalCell };
 }
 
 /** The tier table's rows as formulas over the tier column, so counts, values and charts follow edits. */

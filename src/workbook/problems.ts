@@ -40,6 +40,7 @@ export type ProblemParams = Record<string, string | number>;
  * - unknown-potential {value}; rules-header-missing {headers}; rule-column-missing {column};
  *   unknown-condition {value}; growth-column-missing {column}
  * - override-unknown-customer {id}; override-unknown-tier {value, labels}; not-a-date {value}
+ * - period-not-graded {period, periods}
  */
 export type ProblemCode =
   | "table-not-found"
@@ -83,7 +84,8 @@ export type ProblemCode =
   | "growth-column-missing"
   | "override-unknown-customer"
   | "override-unknown-tier"
-  | "not-a-date";
+  | "not-a-date"
+  | "period-not-graded";
 
 type Message = (p: ProblemParams) => string;
 
@@ -409,6 +411,12 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     severity: "error",
     "en-US": (p) => `"${s(p, "value")}" is not a date. Enter a date such as 2026-12-31, or leave the cell blank.`,
     "zh-CN": (p) => `“${s(p, "value")}”不是日期。请填写如 2026-12-31 的日期，或留空。`,
+  },
+  "period-not-graded": {
+    severity: "error",
+    "en-US": (p) =>
+      `no customers were graded for period "${s(p, "period")}" (graded periods: ${s(p, "periods") || "none"}). Grade that period first with a period set, or pick a graded one.`,
+    "zh-CN": (p) => `期间“${s(p, "period")}”没有分级记录（已分级期间：${s(p, "periods") || "无"}）。请先设置该期间并分级，或选择已分级的期间。`,
   },
   "growth-column-missing": {
     severity: "error",

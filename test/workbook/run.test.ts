@@ -1,6 +1,7 @@
 import { defaultSettings, gradeWorkbook, inspectWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import type { CellValue } from "../../src/workbook/types";
+import { migrateWorkbook } from "../../src/workbook/migrate";
 import { MemoryWorkbook } from "../support/memoryWorkbook";
 
 const NOW = new Date(2026, 10, 22, 9, 30);
@@ -315,5 +316,50 @@ describe("special grading", () => {
     expect(outcome.ok).toBe(false);
     const cells = outcome.inspection.problems.filter((p) => p.sheet === "Overrides").map((p) => `${p.code} ${p.cell}`);
     expect(cells).toEqual(["override-unknown-customer A2", "override-unknown-tier B3"]);
+  });
+});
+
+describe("migration between periods", () => {
+  test("two quarters: who moved, who is new, who left; rows and columns add up to each period's tiers", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings({ period: "Q1" }));
+    // Q2: C1 leaves, C6 arrives at the top, and the order of the rest reverses.
+    const rows = book.sheets.get("Customers")!;
+    rows.splice(1, 1);
+    rows.push(["C6", "Zeta", 600, 0]);
+    rows.slice(1, 5).forEach((row, i) => (row[2] = [500, 400, 300, 200][i]));
+    const outcome = await gradeWorkbook(book, settings({ period: "Q2" }));
+    expect(outcome.ok).toBe(true);
+    const moved = await migrateWorkbook(book, { from: "Q1", to: "Q2", lang: "en-US" });
+    if (!moved.ok) throw new Error(JSON.stringify(moved.problems));
+    const m = moved.migration;
+    expect(m.tiers).toEqual(["A", "B", "C"]);
+    expect(m.new).toEqual(["C6"]);
+    expect(m.lost).toEqual(["C1"]);
+    const history = book.sheets.get("History")!.slice(1);
+    const tierOf = (id: string, period: string) => history.find((r) => r[0] === id && r[1] === period)?.[4];
+    for (const id of m.upgraded) expect(["A", "B", "C"].indexOf(tierOf(id, "Q2") as string)).toBeLessThan(["A", "B", "C"].indexOf(tierOf(id, "Q1") as string));
+    for (const id of m.downgraded) expect(["A", "B", "C"].indexOf(tierOf(id, "Q2") as string)).toBeGreaterThan(["A", "B", "C"].indexOf(tierOf(id, "Q1") as string));
+    const count = (period: string, tier: string) => history.filter((r) => r[1] === period && r[4] === tier).length;
+    m.tiers.forEach((tier, i) => {
+      expect(m.counts[i].reduce((s, x) => s + x, 0)).toBe(count("Q1", tier));
+      expect(m.counts.reduce((s, row) => s + row[i], 0)).toBe(count("Q2", tier));
+    });
+    expect(book.cell("Migration", "A1")).toBe("Tier migration from Q1 to Q2");
+    // The migration is the add-in's: a later grading keeps it, and the grading columns stay where they were.
+    await gradeWorkbook(book, settings({ period: "Q2" }));
+    expect(book.sheets.has("Migration")).toBe(true);
+    expect(book.cell("Customers", "G1")).toBe("Tier");
+  });
+
+  test("a period that was never graded is named with the periods there are, and nothing is written", async () => {
+    const book = fiveCustomers();
+    await gradeWorkbook(book, settings({ period: "2026-Q1" }));
+    const moved = await migrateWorkbook(book, { from: "2026-Q1", to: "2026-Q2", lang: "en-US" });
+    expect(moved.ok).toBe(false);
+    if (moved.ok) return;
+    expect(moved.problems[0].code).toBe("period-not-graded");
+    expect(moved.problems[0].message["en-US"]).toContain("2026-Q1");
+    expect(book.sheets.has("Migration")).toBe(false);
   });
 });
