@@ -7,6 +7,7 @@ const en = {
 
 Usage:
   tiers grade <workbook.xlsx> [options]
+  tiers migrate <workbook.xlsx> --from <period> --to <period> [--out <copy.xlsx>] [--json <file|->]
 
 Options for grade:
   --out <graded.xlsx>        where to write the graded copy (default: <name>.graded.xlsx beside the input;
@@ -18,14 +19,17 @@ Options for grade:
   --value <column>           value column for pareto and the value pyramid (e.g. Sales)
   --missing exclude|zero     blank indicator: leave the customer out and list it (default), or score 0 points
   --formulas                 write native Excel formulas instead of values
-  --period <label>           the period this grading is for (2026-Q3)
+  --period <label>           the period this grading is for (2026-Q3): kept in the History sheet
+  --strategy                 write a Strategy column (tier x upgrade potential; a Strategies sheet to edit)
+  --growth <column>[:10%]    the growth column that judges upgrade potential, and its threshold
+  --risk                     write a Risk column by the Risk rules sheet, and a Watch list sheet
   --json <file|->            also write { customers: [{ id, score, rank, tier }], summary } as JSON ("-": stdout)
   --lang zh-CN|en-US         language of messages and of what is written (default: the workbook's / LANG)
   -h, --help                 this help
 
 Exit codes: 0 done, 1 the workbook has problems (each listed with sheet and cell), 2 bad usage.
 
-Later: tiers share, tiers split, tiers migrate (not available yet).
+Later: tiers share, tiers split (not available yet).
 
 Example:
   tiers grade assets/sample-customers.en-US.xlsx --scheme pareto:80,95 --labels A,B,C --json -
@@ -58,6 +62,7 @@ const zh: typeof en = {
 
 用法：
   tiers grade <工作簿.xlsx> [选项]
+  tiers migrate <工作簿.xlsx> --from <期间> --to <期间> [--out <副本.xlsx>] [--json <文件|->]
 
 grade 的选项：
   --out <分级后.xlsx>        分级结果写到哪里（默认：输入文件旁的 <文件名>.graded.xlsx；
@@ -69,14 +74,17 @@ grade 的选项：
   --value <列>               帕累托方案和价值金字塔所用的价值列（如 销售额）
   --missing exclude|zero     指标为空时：排除该客户并列出（默认），或记 0 分
   --formulas                 写入 Excel 原生公式而不是数值
-  --period <期间>            本次分级所属期间（如 2026-Q3）
+  --period <期间>            本次分级所属期间（如 2026-Q3），记入“历史”工作表
+  --strategy                 写入“策略”列（等级 × 升级潜力；附可编辑的“策略”工作表）
+  --growth <列>[:10%]        判断升级潜力的增长率列及阈值
+  --risk                     按“风险规则”工作表写入“风险”列，并生成“重点关注”工作表
   --json <文件|->            另外以 JSON 写出 { customers: [{ id, score, rank, tier }], summary }（“-”为标准输出）
   --lang zh-CN|en-US         提示信息和写入内容的语言（默认：按工作簿 / LANG）
   -h, --help                 显示本帮助
 
 退出码：0 完成；1 工作簿有问题（逐条列出工作表和单元格）；2 用法错误。
 
-以后提供：tiers share、tiers split、tiers migrate（暂不可用）。
+以后提供：tiers share、tiers split（暂不可用）。
 
 示例：
   tiers grade assets/sample-customers.zh-CN.xlsx --scheme pareto:80,95 --labels 关键,普通,小 --json -

@@ -26,7 +26,7 @@ export interface GradeOptions {
 export type ParsedCommand =
   | { kind: "help" }
   | { kind: "grade"; options: GradeOptions }
-  | { kind: "later"; command: "share" | "split" | "migrate" }
+  | { kind: "later"; command: "share" | "split" }
   | { kind: "usage"; message: (text: CliText) => string };
 
 const VALUE_OPTIONS = ["--out", "--weights", "--customers", "--scheme", "--labels", "--value", "--missing", "--period", "--json", "--lang", "--growth"];
@@ -85,7 +85,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   if (argv.length === 0) return { kind: "usage", message: (t) => t.noCommand };
   if (argv.some((arg) => arg === "--help" || arg === "-h") || argv[0] === "help") return { kind: "help" };
   const [command, ...rest] = argv;
-  if (command === "share" || command === "split" || command === "migrate") return { kind: "later", command };
+  if (command === "share" || command === "split") return { kind: "later", command };
   if (command !== "grade") return { kind: "usage", message: (t) => t.unknownCommand(command) };
 
   const values: Record<string, string> = {};

@@ -12,6 +12,7 @@ import { cliText, messageLanguage } from "./cliText";
 import type { GradeOptions } from "./gradeArguments";
 import { parseCommand } from "./gradeArguments";
 import { gradeJson } from "./gradeJson";
+import { migrateCommand } from "./migrate";
 
 /** Where the command line writes; tests pass their own. */
 export interface CliIo {
@@ -128,6 +129,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const langOption = langIndex < 0 ? undefined : argv[langIndex].includes("=") ? argv[langIndex].split("=")[1] : argv[langIndex + 1];
   const lang = messageLanguage(langOption, io.env);
   const text = cliText(lang);
+  if (argv[0] === "migrate" && !argv.includes("--help") && !argv.includes("-h")) return migrateCommand(argv.slice(1), lang, io);
   const command = parseCommand(argv);
   switch (command.kind) {
     case "help":
@@ -158,7 +160,10 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error) => {
-      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      // Something no check foresaw: say what failed in a sentence; the stack only when asked for.
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`tiers: ${message}\n`);
+      if (process.env.TIERS_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ""}\n`);
       process.exitCode = 1;
     },
   );

@@ -112,7 +112,7 @@ describe("tiers grade", () => {
     const zh = capture({ env: { LANG: "zh_CN.UTF-8" } });
     expect(await main(["grade", "--help"], zh)).toBe(0);
     expect(zh.out).toContain("用法：");
-    for (const command of ["share", "split", "migrate"]) {
+    for (const command of ["share", "split"]) {
       const io = capture();
       expect(await main([command, input, "--lang", "zh-CN"], io)).toBe(2);
       expect(io.err).toContain(`暂不提供“tiers ${command}”`);

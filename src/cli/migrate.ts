@@ -1,0 +1,100 @@
+// `tiers migrate <workbook.xlsx> --from <period> --to <period> [--out <copy.xlsx>] [--json <file|->]`:
+// who moved between two graded periods of a workbook's History sheet, written as the Migration sheet
+// of a copy (the input is never overwritten unless --out names it), and as JSON on request.
+
+import * as fs from "fs";
+import * as path from "path";
+import { migrateWorkbook, migrationJson } from "../workbook/migrate";
+import { formatProblem } from "../workbook/problems";
+import type { Lang } from "../workbook/types";
+import { openXlsx } from "../workbook/xlsx";
+import type { CliIo } from "./main";
+
+const TEXT: Record<Lang, {
+  usage: string;
+  missing: (file: string) => string;
+  notXlsx: (file: string, reason: string) => string;
+  written: (file: string) => string;
+  line: (tier: string, cells: string) => string;
+  moved: (up: number, down: number, added: number, lost: number) => string;
+}> = {
+  "en-US": {
+    usage: "Usage: tiers migrate <workbook.xlsx> --from <period> --to <period> [--out <copy.xlsx>] [--json <file|->] [--lang zh-CN|en-US]",
+    missing: (file) => `There is no file "${file}". Check the path.`,
+    notXlsx: (file, reason) => `"${file}" could not be read as an .xlsx workbook (${reason}).`,
+    written: (file) => `Migration sheet written to ${file}.`,
+    line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
+    moved: (up, down, added, lost) => `Upgraded ${up}, downgraded ${down}, new ${added}, lost ${lost}.`,
+  },
+  "zh-CN": {
+    usage: "用法：tiers migrate <工作簿.xlsx> --from <期间> --to <期间> [--out <副本.xlsx>] [--json <文件|->] [--lang zh-CN|en-US]",
+    missing: (file) => `找不到文件“${file}”。请检查路径。`,
+    notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。`,
+    written: (file) => `迁移表已写入 ${file}。`,
+    line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
+    moved: (up, down, added, lost) => `升级 ${up}，降级 ${down}，新增 ${added}，流失 ${lost}。`,
+  },
+};
+
+/** The default copy: <name>.migration.xlsx beside the input. */
+export function migrationOutput(workbook: string): string {
+  const ext = path.extname(workbook);
+  return path.join(path.dirname(workbook), `${path.basename(workbook, ext)}.migration.xlsx`);
+}
+
+/** Runs `tiers migrate` with the arguments after the command word; returns the exit code. */
+export async function migrateCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+  const text = TEXT[lang];
+  const values: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith("--")) {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (!["--from", "--to", "--out", "--json", "--lang"].includes(name) || value === undefined) {
+      io.stderr(`${text.usage}\n`);
+      return 2;
+    }
+    values[name] = value;
+  }
+  if (positional.length !== 1 || !values["--from"] || !values["--to"]) {
+    io.stderr(`${text.usage}\n`);
+    return 2;
+  }
+  const file = positional[0];
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    io.stderr(`${text.missing(file)}\n`);
+    return 2;
+  }
+  let workbook;
+  try {
+    workbook = await openXlsx(fs.readFileSync(file));
+  } catch (error) {
+    io.stderr(`${text.notXlsx(file, error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+  const outcome = await migrateWorkbook(workbook, { from: values["--from"], to: values["--to"], lang });
+  if (!outcome.ok) {
+    for (const p of outcome.problems) io.stderr(`${formatProblem(p, lang)}\n`);
+    return 1;
+  }
+  const out = values["--out"] ?? migrationOutput(file);
+  fs.writeFileSync(out, await workbook.save());
+  const report = values["--json"] === "-" ? io.stderr : io.stdout;
+  const m = outcome.migration;
+  report(`${text.written(out)}\n`);
+  report(`${text.line("", m.tiers.map((t) => t.padStart(6)).join(""))}\n`);
+  m.tiers.forEach((tier, i) => report(`${text.line(tier, m.counts[i].slice(0, m.tiers.length).map((n) => String(n).padStart(6)).join(""))}\n`));
+  report(`${text.moved(m.upgraded.length, m.downgraded.length, m.new.length, m.lost.length)}\n`);
+  if (values["--json"] !== undefined) {
+    const json = `${JSON.stringify(migrationJson(m, values["--from"], values["--to"]), null, 2)}\n`;
+    if (values["--json"] === "-") io.stdout(json);
+    else fs.writeFileSync(values["--json"], json);
+  }
+  return 0;
+}
