@@ -21,7 +21,8 @@ export async function gradeToFile(params: { source: string; out: string; mode: "
   const settings = { ...defaultSettings("en-US", new Date(Date.UTC(2026, 10, 22))), mode: params.mode };
   const outcome = await gradeWorkbook(workbook, settings);
   if (!outcome.ok) throw new Error(`the ${params.mode} run found problems: ${outcome.inspection.problems[0]?.message["en-US"] ?? "?"}`);
-  const formulaCells = outcome.plan.columns.columns.reduce(
+  // A grading plan always has output columns; only the migration plan of `tiers migrate` has none.
+  const formulaCells = outcome.plan.columns!.columns.reduce(
     (sum, column) => sum + column.values.filter((v) => typeof v === "object" && v !== null && "formula" in v).length,
     0,
   );

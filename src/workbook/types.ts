@@ -152,10 +152,11 @@ export interface WritePlan {
   /** What it owns after this run (the executor records it in the workbook). */
   state: OwnedState;
   /**
-   * The output columns. TO BECOME OPTIONAL (absent for a plan that writes only sheets: the migration
-   * of `tiers migrate`); executors already treat it as `OutputColumns | undefined`.
+   * The output columns; absent for a plan that writes only sheets (the migration sheet of `tiers
+   * migrate`). Without them, `previous` (when given) lists only the sheets to replace and its
+   * `headers` is [], so no customer sheet is touched.
    */
-  columns: OutputColumns;
+  columns?: OutputColumns;
   sheets: OutputSheet[];
   /**
    * Rows appended below the last used row of a sheet the add-in never rewrites (the audit log): the

@@ -66,14 +66,16 @@ export class MemoryWorkbook implements WorkbookBackend {
       }
     }
     const columns = plan.columns;
-    const target = this.sheets.get(columns.sheet);
-    if (!target) throw new Error(`no sheet ${columns.sheet}`);
-    columns.columns.forEach((column, c) => {
-      const at = columns.firstColumn + c;
-      set(target, columns.headerRow, at, column.header);
-      this.formats.set(`${columns.sheet}!${cellAddress(columns.headerRow + 1, at)}`, column.numberFormat);
-      column.values.forEach((value, r) => set(target, columns.headerRow + 1 + r, at, value));
-    });
+    if (columns) {
+      const target = this.sheets.get(columns.sheet);
+      if (!target) throw new Error(`no sheet ${columns.sheet}`);
+      columns.columns.forEach((column, c) => {
+        const at = columns.firstColumn + c;
+        set(target, columns.headerRow, at, column.header);
+        this.formats.set(`${columns.sheet}!${cellAddress(columns.headerRow + 1, at)}`, column.numberFormat);
+        column.values.forEach((value, r) => set(target, columns.headerRow + 1 + r, at, value));
+      });
+    }
     for (const sheet of plan.sheets) {
       const grid: CellValue[][] = [];
       for (const block of sheet.blocks) {

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import type { OutputSheet, WritePlan } from "../../src/workbook/types";
+import type { OutputColumns, OutputSheet, WritePlan } from "../../src/workbook/types";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";
 
@@ -37,7 +37,10 @@ const summary: OutputSheet = {
   ],
 };
 
-function planFor(options: { table?: string; previous?: WritePlan["state"]; tiers?: string[]; headers?: string[] } = {}): WritePlan {
+/** A grading plan: unlike a migration plan, it always has output columns. */
+type GradingPlan = WritePlan & { columns: OutputColumns };
+
+function planFor(options: { table?: string; previous?: WritePlan["state"]; tiers?: string[]; headers?: string[] } = {}): GradingPlan {
   const headers = options.headers ?? ["Score", "Rank", "Tier"];
   const all = {
     Score: { header: "Score", numberFormat: "0.00", values: [100, 75, 50, 25, 0] },

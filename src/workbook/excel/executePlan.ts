@@ -65,19 +65,20 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   // 1. Look.
   const sheets = wb.worksheets.load("items/name,items/position,items/visibility");
   const stateName = wb.names.getItemOrNullObject(STATE_NAME);
-  const table = cols.table ? wb.tables.getItem(cols.table) : undefined;
+  const table = cols?.table ? wb.tables.getItem(cols.table) : undefined;
   const tableColumns = table?.columns.load("items/name");
   await batch.sync();
   const sheetNames = sheets.items.map((s) => s.name);
   const exists = (name: string) => sheetNames.some((n) => same(n, name));
   const prevHere = prev && exists(prev.sheet) ? prev : undefined;
-  const onTarget = (p: OwnedState | undefined) => !!p && same(p.sheet, cols.sheet) && p.headerRow === cols.headerRow;
+  const onTarget = (p: OwnedState | undefined) => !!p && !!cols && same(p.sheet, cols.sheet) && p.headerRow === cols.headerRow;
   const owns = (column: number) =>
     onTarget(prevHere) && column >= prevHere!.firstColumn && column < prevHere!.firstColumn + prevHere!.headers.length;
 
   // 2. Guard: the planner reports collisions as problems; this is the second line of defence.
-  const target = wb.worksheets.getItem(cols.sheet);
-  if (tableColumns) {
+  // A plan without output columns (a migration) writes only sheets.
+  const target = cols ? wb.worksheets.getItem(cols.sheet) : undefined;
+  if (cols && tableColumns) {
     const ownedHeaders = onTarget(prevHere) ? prevHere!.headers : [];
     for (const column of tableColumns.items) {
       const clash = cols.columns.find((c) => same(c.header, column.name));
@@ -87,14 +88,14 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
     }
   }
   const probes: { column: number; used: Excel.Range }[] = [];
-  cols.columns.forEach((_, j) => {
+  cols?.columns.forEach((_, j) => {
     const column = cols.firstColumn + j;
-    if (owns(column)) return;
+    if (owns(column) || !target) return;
     const used = target.getRangeByIndexes(cols.headerRow, column, cols.rowCount + 1, 1).getUsedRangeOrNullObject(true);
     probes.push({ column, used: used.load("address") });
   });
   let prevUsed: Excel.Range | undefined;
-  if (prevHere) {
+  if (prevHere && prevHere.headers.length > 0) {
     const area = wb.worksheets
       .getItem(prevHere.sheet)
       .getRangeByIndexes(prevHere.headerRow, prevHere.firstColumn, MAX_ROWS - prevHere.headerRow, prevHere.headers.length);
@@ -102,7 +103,7 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   }
   await batch.sync();
   for (const probe of probes) {
-    if (!probe.used.isNullObject) throw collision(cols.sheet, probe.used.address.split("!").pop() ?? "", headerAt(cols, probe.column));
+    if (cols && !probe.used.isNullObject) throw collision(cols.sheet, probe.used.address.split("!").pop() ?? "", headerAt(cols, probe.column));
   }
 
   // 3. Snapshot the earlier output columns, to put them back if the run is cancelled.
@@ -125,13 +126,16 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   try {
     // 4. Write. Remove the earlier output first.
     await batch.room(64);
-    if (snapshot) removeEarlierColumns(batch, cols.table, table, snapshot, prevHere!);
+    if (snapshot) removeEarlierColumns(batch, cols?.table, table, snapshot, prevHere!);
     const parked = parkEarlierSheets(batch, sheets.items, prevHere?.sheets ?? [], sheetNames);
     batch.setSuspendCalculation(features.suspendCalculation);
-    await writeColumns(batch, target, table, cols, (f) => report(0.1 + 0.6 * f));
-    if (features.conditionalFormats) await colourTiers(batch, target, cols);
+    if (cols && target) {
+      await writeColumns(batch, target, table, cols, (f) => report(0.1 + 0.6 * f));
+      if (features.conditionalFormats) await colourTiers(batch, target, cols);
+    }
     const notes = chartNotes(features);
     for (const sheet of plan.sheets) await writeSheet(batch, sheet, features, notes);
+    for (const append of plan.appends ?? []) await appendRows(batch, append);
     report(0.9);
 
     // 5. Commit: nothing below can be cancelled any more.
@@ -139,8 +143,11 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
       p.proxy.delete();
       wb.worksheets.getItem(p.name).position = p.position;
     }
+    // eslint-disable-next-line office-addins/call-sync-before-read -- loaded, then synced through batch.sync() (Batch wraps context.sync), which the rule cannot see
     if (!stateName.isNullObject) stateName.delete();
-    const recorded: OwnedState = { ...plan.state, tierColumn: cols.tierColumn, rowCount: cols.rowCount, tierStyles: cols.tierStyles };
+    const recorded: OwnedState = cols
+      ? { ...plan.state, tierColumn: cols.tierColumn, rowCount: cols.rowCount, tierStyles: cols.tierStyles }
+      : plan.state;
     wb.names.add(STATE_NAME, `=${encodeState(recorded)}`).visible = false;
     await batch.flush();
     onProgress?.({ stage: "done", fraction: 1 });
@@ -302,6 +309,49 @@ async function writeGrid(batch: Batch, sheet: Excel.Worksheet, top: number, left
   }
 }
 
+/**
+ * Appends rows below the last used row of a sheet the add-in never rewrites (the audit log), creating
+ * it with its header row when it does not exist. Undo removes exactly what was appended.
+ */
+async function appendRows(batch: Batch, append: NonNullable<WritePlan["appends"]>[number]): Promise<void> {
+  if (append.rows.length === 0) return;
+  const wb = batch.context.workbook;
+  const existing = wb.worksheets.getItemOrNullObject(append.sheet);
+  existing.load("name");
+  await batch.sync();
+  let top = 0;
+  let sheet: Excel.Worksheet;
+  // eslint-disable-next-line office-addins/call-sync-before-read -- loaded, then synced through batch.sync() (Batch wraps context.sync), which the rule cannot see
+  if (existing.isNullObject) {
+    sheet = wb.worksheets.add(append.sheet);
+    batch.onUndo(async (rollback) => {
+      await rollback.room(64);
+      rollback.context.workbook.worksheets.getItem(append.sheet).delete();
+    });
+    const header = sheet.getRangeByIndexes(0, 0, 1, append.header.length);
+    header.numberFormat = [append.header.map(() => TEXT_FORMAT)];
+    header.values = [append.header.map(excelValue)];
+    top = 1;
+  } else {
+    sheet = existing;
+    const used = sheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
+    await batch.sync();
+    top = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+    const width = Math.max(...append.rows.map((row) => row.length));
+    const count = append.rows.length;
+    batch.onUndo(async (rollback) => {
+      await rollback.room(64);
+      rollback.context.workbook.worksheets.getItem(append.sheet).getRangeByIndexes(top, 0, count, width).clear("All");
+    });
+  }
+  const width = Math.max(...append.rows.map((row) => row.length));
+  const rows = append.rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
+  await batch.room(JSON.stringify(rows).length * 2);
+  const range = sheet.getRangeByIndexes(top, 0, rows.length, width);
+  range.numberFormat = rows.map((row) => row.map((v) => cellFormat(v, "General")));
+  range.values = rows.map((row) => row.map(excelValue));
+}
+
 /** What the summary sheet says when the host lacks a chart feature. */
 function chartNotes(features: Features): string[] {
   const notes: string[] = [];
@@ -350,6 +400,16 @@ async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, n
     for (const chart of spec.charts) {
       await batch.room(512 + 256 * chartPoints(chart.categories));
       addPyramidChart(sheet, spec.name, chart, features);
+    }
+  }
+  if (features.conditionalFormats && (spec.heatMaps ?? []).length > 0) {
+    await batch.room(512 * (spec.heatMaps ?? []).length);
+    for (const address of spec.heatMaps ?? []) {
+      const scale = sheet.getRange(address).conditionalFormats.add("ColorScale");
+      scale.colorScale.criteria = {
+        minimum: { type: "LowestValue", color: "#FFFFFF" },
+        maximum: { type: "HighestValue", color: "#F8696B" },
+      };
     }
   }
   if (spec.charts.length > 0 && notes.length > 0) {

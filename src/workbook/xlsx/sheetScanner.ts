@@ -12,6 +12,9 @@ export interface RowText {
   index: number;
   attributes: string;
   inner: string;
+  /** Where the row's whole element starts and ends (exclusive) in the worksheet's XML. */
+  start: number;
+  end: number;
 }
 
 /** One <c> of a row: its 0-based column, attribute text, inner XML and its whole text. */
@@ -60,7 +63,8 @@ export function splitSheet(xml: string): SplitSheet {
   for (let match = ROW.exec(body); match; match = ROW.exec(body)) {
     const r = attribute(match[1], "r");
     const index = r === undefined ? previous + 1 : parseInt(r, 10) - 1;
-    rows.push({ index, attributes: match[1], inner: match[2] ?? "" });
+    const at = startEnd + 1 + match.index;
+    rows.push({ index, attributes: match[1], inner: match[2] ?? "", start: at, end: at + match[0].length });
     previous = index;
   }
   return { head: xml.slice(0, startEnd + 1), rows, tail: xml.slice(end) };

@@ -4,6 +4,7 @@
 import type { CellOut, OutputSheet } from "../types";
 import { columnLetters, parseRange } from "./cellReference";
 import { cellXml } from "./cellXml";
+import { heatMapXml } from "./heatMapXml";
 import type { Stylesheet } from "./stylesheet";
 
 /** Every cell the sheet's blocks write, by row then column (a later block wins where blocks overlap). */
@@ -40,11 +41,13 @@ export function valuesInRange(sheet: OutputSheet, range: string): CellOut[] {
 
 /**
  * The worksheet part of an add-in sheet: cells styled by their block (header, title, number format),
- * column widths, and a <drawing> pointing at drawingRelationshipId when the sheet has charts.
+ * column widths, its heat maps as colour-scale conditional formats, and a <drawing> pointing at
+ * drawingRelationshipId when the sheet has charts. Throws when a heat map's range is not A1.
  *
  * @example
  * // { name: "Tier summary", blocks: [{ top: 0, left: 0, values: [["Customer tiers"]], style: "title" }],
  * //   columnWidths: [24], charts: [] } -> a worksheet with <col min="1" max="1" width="24" customWidth="1"/>
+ * // heatMaps: ["B5:E8"] -> <conditionalFormatting sqref="B5:E8"> after </sheetData>
  */
 export function summarySheetXml(sheet: OutputSheet, styles: Stylesheet, drawingRelationshipId?: string): string {
   const cells = cellMap(sheet);
@@ -78,6 +81,8 @@ export function summarySheetXml(sheet: OutputSheet, styles: Stylesheet, drawingR
     '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
     (widths ? `<cols>${widths}</cols>` : "") +
     `<sheetData>${rowXml.join("")}</sheetData>` +
+    // CT_Worksheet's order: conditionalFormatting after sheetData, before pageMargins and drawing.
+    heatMapXml(sheet.heatMaps ?? []) +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '<pageSetup orientation="landscape"/>' +
     (drawingRelationshipId ? `<drawing r:id="${drawingRelationshipId}"/>` : "") +

@@ -10,7 +10,8 @@
 
 import JSZip from "jszip";
 import { decodeState, encodeState, STATE_NAME } from "../state";
-import type { Box, CellValue, OutputColumns, OwnedState, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "../types";
+import type { Box, CellValue, OutputColumns, OutputSheet, OwnedState, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "../types";
+import { appendRowsXml, logSheet } from "./appendRowsXml";
 import { parseRange } from "./cellReference";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { outputColumnsXml } from "./outputColumnsXml";
@@ -64,8 +65,9 @@ function abortError(): Error {
 function hasFormula(plan: WritePlan): boolean {
   const isFormula = (value: unknown) => typeof value === "object" && value !== null && "formula" in value;
   return (
-    plan.columns.columns.some((column) => column.values.some(isFormula)) ||
-    plan.sheets.some((sheet) => sheet.blocks.some((block) => block.values.some((row) => row.some(isFormula))))
+    (plan.columns?.columns.some((column) => column.values.some(isFormula)) ?? false) ||
+    plan.sheets.some((sheet) => sheet.blocks.some((block) => block.values.some((row) => row.some(isFormula)))) ||
+    (plan.appends ?? []).some((append) => [append.header, ...append.rows].some((row) => row.some(isFormula)))
   );
 }
 
@@ -200,8 +202,9 @@ export class XlsxWorkbook implements WorkbookBackend {
         { headerRow: previous.headerRow, first: previous.firstColumn, last: previous.firstColumn + previous.headers.length - 1 },
       ]);
     }
-    const target = plan.columns.sheet.toLowerCase();
-    if (!sheets.some((sheet) => sheet.name.toLowerCase() === target)) throw new Error(`The workbook has no sheet "${plan.columns.sheet}".`);
+    // A plan without columns (the migration sheet alone) leaves every customer sheet as it is.
+    const target = plan.columns?.sheet.toLowerCase();
+    if (plan.columns && !sheets.some((sheet) => sheet.name.toLowerCase() === target)) throw new Error(`The workbook has no sheet "${plan.columns.sheet}".`);
     for (const sheet of sheets) {
       const key = sheet.name.toLowerCase();
       const columns: OutputColumns | undefined = key === target ? plan.columns : undefined;
@@ -231,7 +234,7 @@ export class XlsxWorkbook implements WorkbookBackend {
       while (exists(`${prefix}${n}.xml`)) n++;
       return `${prefix}${n}.xml`;
     };
-    for (const sheet of plan.sheets) {
+    const addSheet = (sheet: OutputSheet) => {
       const part = freePart("xl/worksheets/sheet");
       staged.set(part, "");
       let drawingId: string | undefined;
@@ -259,10 +262,21 @@ export class XlsxWorkbook implements WorkbookBackend {
       workbookRels = [...workbookRels, { id: relId, type: REL.worksheet, target: resolveRelative(this.workbookPart, part), external: false }];
       const element = `<sheet name="${escapeXml(sheet.name)}" sheetId="${++sheetId}" r:id="${relId}"/>`;
       workbook = workbook.replace(/<\/sheets>/, `${element}</sheets>`).replace(/<sheets\s*\/>/, `<sheets>${element}</sheets>`);
+      sheets.push({ name: sheet.name, part, relationshipId: relId, element });
+    };
+    for (const sheet of plan.sheets) addSheet(sheet);
+    check();
+
+    // 4. Appends (the audit log): new rows below the last used row of a sheet that is never rewritten,
+    //    or a new sheet with the header as row 1.
+    for (const append of plan.appends ?? []) {
+      const log = sheets.find((sheet) => sheet.name.toLowerCase() === append.sheet.toLowerCase());
+      if (log) staged.set(log.part, appendRowsXml((await read(log.part))!, append.header, append.rows, styles));
+      else addSheet(logSheet(append.sheet, append.header, append.rows));
     }
     check();
 
-    // 4. The record of what the add-in owns, and a full calculation on open when formulas were
+    // 5. The record of what the add-in owns, and a full calculation on open when formulas were
     //    written without cached values. The calculation chain is only a cache of formula cells; a
     //    stale one (cells the run removed) makes Excel repair the file, so it goes and Excel rebuilds it.
     workbook = this.withState(workbook, plan.state);
