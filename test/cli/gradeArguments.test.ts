@@ -34,8 +34,14 @@ describe("the command line's arguments", () => {
       options: {
         workbook: "in.xlsx", out: "out.xlsx", weights: "W", customers: "C", scheme: { kind: "shares", shares: [0.2, 0.3, 0.5] },
         labels: ["A", "B", "C"], value: "Sales", missing: "zero", formulas: true, period: "2026-Q3", json: "-", lang: "zh-CN",
+        strategy: undefined, risk: false,
       },
     });
+    const managed = parseCommand(["grade", "in.xlsx", "--strategy", "--growth=Growth:15%", "--risk"]);
+    expect(managed.kind === "grade" && managed.options.strategy).toEqual({ growthColumn: "Growth", threshold: 0.15 });
+    expect(managed.kind === "grade" && managed.options.risk).toBe(true);
+    const growthOnly = parseCommand(["grade", "in.xlsx", "--growth", "增长率"]);
+    expect(growthOnly.kind === "grade" && growthOnly.options.strategy).toEqual({ growthColumn: "增长率", threshold: undefined });
   });
 
   test("mistakes are bad usage, with a message in both languages", () => {
