@@ -193,7 +193,8 @@ export function pointsOf(
       if (!(max > min)) return 100;
       let better: number;
       if (sorted) better = higher ? searchSorted(sorted, x, false) : n - searchSorted(sorted, x, true);
-      else better = higher ? percentileCountBelow(x, stats.values) : percentileCountAbove(x, stats.values);
+      else if (stats.values) better = higher ? percentileCountBelow(x, stats.values) : percentileCountAbove(x, stats.values);
+      else throw new RangeError("percentile scoring needs the column's values");
       return percentileOfCount(better, n);
     }
     case "bands":

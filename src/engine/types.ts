@@ -145,6 +145,7 @@ export interface ColumnStats {
   n: number;
   min: number;
   max: number;
-  values: ArrayLike<number>;
+  /** The column; only percentile points read it (when `sorted` is absent), so a minmax caller may omit it. */
+  values?: ArrayLike<number>;
   sorted?: Float64Array;
 }

@@ -5,7 +5,8 @@
 // such as "1,200" or "12%"; blanks are skipped like Excel's statistical functions skip them; words,
 // booleans and error values stop the call with a message naming the argument.
 
-import type { Direction } from "../engine/types";
+import { columnStats } from "../engine/points";
+import type { ColumnStats, Direction } from "../engine/types";
 import { cellText, readNumber } from "../workbook/cells";
 import { directionOf, scoringOf } from "../workbook/headers";
 import type { CellValue, Text } from "../workbook/types";
@@ -29,10 +30,17 @@ function fail(argument: string, en: string, zh: string): never {
   throw new ArgumentError(argument, { "en-US": `${argument}: ${en}`, "zh-CN": `${argument}：${zh}` });
 }
 
-/** A range as rows of cells; a single value becomes a 1×1 range. */
+/**
+ * A range as rows of cells; a single value becomes a 1×1 range. Excel's ranges are already rows of
+ * rows, so they are returned as they are (no copy of a million rows per call); only a flat list is
+ * rebuilt.
+ */
 function gridOf(range: unknown): unknown[][] {
   if (Array.isArray(range)) {
-    if (range.length === 0) return [];
+    const length = range.length;
+    let k = 0;
+    while (k < length && Array.isArray(range[k])) k++;
+    if (k === length) return range as unknown[][];
     return range.map((row) => (Array.isArray(row) ? row : [row]));
   }
   return [[range]];
@@ -42,9 +50,16 @@ function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
-/** The number in one cell, NaN when blank; throws naming the argument and the cell's position. */
-function cellNumber(v: unknown, argument: string, position: string): number {
+/**
+ * The number in one cell, NaN when blank; throws naming the argument and the cell's position: a
+ * number k is "cell k" (counted from 1, row by row), built only when the message is needed, because
+ * this runs once per cell of ranges of up to a million rows on every call.
+ */
+function cellNumber(v: unknown, argument: string, cell: number | string): number {
+  // A finite number is by far the most common cell: nothing else to check (x - x is NaN for ±Infinity).
+  if (typeof v === "number" && v - v === 0) return v;
   if (isBlankCell(v)) return NaN;
+  const position = typeof cell === "number" ? `cell ${cell}` : cell;
   const n = typeof v === "object" ? undefined : readNumber(v as CellValue);
   if (n === null) return NaN;
   if (n === undefined) {
@@ -69,16 +84,47 @@ function positionZh(position: string): string {
  */
 export function numbersOf(range: unknown, argument: string): Float64Array {
   const grid = gridOf(range);
-  const out: number[] = [];
+  let cells = 0;
+  for (let r = 0; r < grid.length; r++) cells += grid[r].length;
+  const out = new Float64Array(cells);
   let k = 0;
-  for (const row of grid) {
-    for (const v of row) {
+  let count = 0;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
       k++;
-      const x = cellNumber(v, argument, `cell ${k}`);
-      if (x === x) out.push(x);
+      const x = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, k);
+      if (x === x) out[count++] = x;
     }
   }
-  return Float64Array.from(out);
+  return count === cells ? out : out.slice(0, count);
+}
+
+/**
+ * How many numbers a range holds and how many of them are strictly greater than x, in the one pass
+ * that checks its cells (numbersOf's rules: blanks skipped, words and errors refused): what RANK.EQ
+ * needs (rank = 1 + greater), without building the list on each of a million calls.
+ * @example countAbove([[90], [null], ["80"], [70]], "scores", 80) // { count: 3, greater: 1 }
+ */
+export function countAbove(range: unknown, argument: string, x: number): { count: number; greater: number } {
+  const grid = gridOf(range);
+  let k = 0;
+  let count = 0;
+  let greater = 0;
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      k++;
+      const y = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, k);
+      if (y === y) {
+        count++;
+        if (y > x) greater++;
+      }
+    }
+  }
+  return { count, greater };
 }
 
 /** How a one-dimensional range lies on the sheet. */
@@ -100,7 +146,7 @@ export function vectorOf(range: unknown, argument: string): { values: Float64Arr
     fail(argument, `give one row or one column, not ${rows}×${columns} cells`, `请给出一行或一列，而不是 ${rows}×${columns} 个单元格`);
   }
   const cells = rows === 1 ? grid[0] : grid.map((row) => row[0]);
-  const values = Float64Array.from(cells, (v, k) => cellNumber(v, argument, `cell ${k + 1}`));
+  const values = Float64Array.from(cells, (v, k) => cellNumber(v, argument, k + 1));
   return { values, orientation: rows === 1 && columns === 1 ? "cell" : rows === 1 ? "row" : "column" };
 }
 
@@ -131,6 +177,74 @@ export function tableOf(
   indicators: number,
   customersIn: "rows" | "columns" | "either",
 ): Float64Array[] {
+  const { grid, byRows, customers } = tableShape(range, argument, indicators, customersIn);
+  const out = Array.from({ length: indicators }, () => new Float64Array(customers));
+  const rows = grid.length;
+  const columns = rows === 0 ? 0 : grid[0].length;
+  for (let r = 0; r < rows; r++) {
+    const row = grid[r];
+    if (byRows) {
+      for (let c = 0; c < columns; c++) {
+        const v = row[c];
+        out[c][r] = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, r * columns + c + 1);
+      }
+    } else {
+      const column = out[r];
+      for (let c = 0; c < columns; c++) {
+        const v = row[c];
+        column[c] = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, r * columns + c + 1);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Each indicator's ColumnStats (count, minimum, maximum and, with `keepValues`, the column) of a
+ * table read as tableOf reads it. With `keepValues` false the columns are never built: count, min
+ * and max are taken in the one pass that checks the cells, which is all minmax points need, and
+ * saves writing n × indicators numbers on every CUSTOMERSCORE call. The comparisons are the engine's
+ * columnStats's, so the numbers are the same either way.
+ * @example tableStatsOf([[1, 10], [null, 30]], "data", 2, "rows")[1] // { n: 2, min: 10, max: 30, values: Float64Array [10, 30] }
+ * @example tableStatsOf([[1, 10], [null, 30]], "data", 2, "rows", false)[1] // { n: 2, min: 10, max: 30 }
+ */
+export function tableStatsOf(
+  range: unknown,
+  argument: string,
+  indicators: number,
+  customersIn: "rows" | "columns" | "either",
+  keepValues = true,
+): ColumnStats[] {
+  if (keepValues) return tableOf(range, argument, indicators, customersIn).map((column) => columnStats(column));
+  const { grid, byRows } = tableShape(range, argument, indicators, customersIn);
+  const count = new Uint32Array(indicators);
+  const min = new Float64Array(indicators).fill(Infinity);
+  const max = new Float64Array(indicators).fill(-Infinity);
+  const rows = grid.length;
+  const columns = rows === 0 ? 0 : grid[0].length;
+  for (let r = 0; r < rows; r++) {
+    const row = grid[r];
+    for (let c = 0; c < columns; c++) {
+      const v = row[c];
+      const x = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, r * columns + c + 1);
+      if (x === x) {
+        const j = byRows ? c : r;
+        count[j]++;
+        if (x < min[j]) min[j] = x;
+        if (x > max[j]) max[j] = x;
+      }
+    }
+  }
+  return Array.from({ length: indicators }, (_, j) => ({ n: count[j], min: min[j], max: max[j] }));
+}
+
+/** Where the customers lie in a table range, or an ArgumentError saying why they cannot be found. */
+function tableShape(
+  range: unknown,
+  argument: string,
+  indicators: number,
+  customersIn: "rows" | "columns" | "either",
+): { grid: unknown[][]; byRows: boolean; customers: number } {
   const grid = gridOf(range);
   const rows = grid.length;
   const columns = rows === 0 ? 0 : grid[0].length;
@@ -146,17 +260,7 @@ export function tableOf(
       `有${alongZh}，但指标有 ${indicators} 个；每个指标应占一${customersIn === "columns" ? "行" : "列"}`,
     );
   }
-  const customers = byRows ? rows : columns;
-  const out = Array.from({ length: indicators }, () => new Float64Array(customers));
-  for (let r = 0; r < rows; r++) {
-    const row = grid[r];
-    for (let c = 0; c < columns; c++) {
-      const x = cellNumber(row[c], argument, `cell ${r * columns + c + 1}`);
-      if (byRows) out[c][r] = x;
-      else out[r][c] = x;
-    }
-  }
-  return out;
+  return { grid, byRows, customers: byRows ? rows : columns };
 }
 
 /**
@@ -173,7 +277,7 @@ export function matrixOf(range: unknown, argument: string): number[][] {
   }
   return grid.map((row, r) =>
     row.map((v, c) => {
-      const x = cellNumber(v, argument, `cell ${r * n + c + 1}`);
+      const x = cellNumber(v, argument, r * n + c + 1);
       if (x !== x) fail(argument, `cell ${r * n + c + 1} is blank`, `第 ${r * n + c + 1} 个单元格为空`);
       return x;
     }),

@@ -12,13 +12,11 @@
 import {
   ahpConsistency,
   ahpWeights,
-  columnStats,
   entropyWeights,
   globalWeights,
   grade,
   paretoTierOf,
   pointsOf,
-  rankOf,
   scoreOf,
   shareTier,
 } from "../engine";
@@ -27,6 +25,7 @@ import type { Lang } from "../workbook/types";
 import {
   ArgumentError,
   columnCount,
+  countAbove,
   directionsOf,
   engineRefusal,
   labelsOf,
@@ -38,6 +37,7 @@ import {
   scoringArgumentOf,
   sharesOf,
   tableOf,
+  tableStatsOf,
   vectorOf,
   weightsOf,
 } from "./arguments";
@@ -120,7 +120,9 @@ export function customerScore(
     const direction = directionsOf(directions, "directions", k);
     const rule = scoringArgumentOf(scoring, "scoring");
     const layout = customer.orientation === "row" ? "rows" : customer.orientation === "column" ? "columns" : "either";
-    const columns = tableOf(data, "data", k, layout);
+    // Each column's count, min and max come from the pass that reads the range (columnStats's numbers).
+    // Minmax points need only those three numbers, so the columns are not even kept; percentile needs them.
+    const stats = tableStatsOf(data, "data", k, layout, rule === "percentile");
     const global = globalWeights({ dimensions: [], indicators: formulaIndicators(raw, direction, rule) }).weights;
     const points = new Float64Array(k);
     for (let j = 0; j < k; j++) {
@@ -128,7 +130,7 @@ export function customerScore(
       if (x !== x) {
         throw blankValue("values", `value ${j + 1} is blank, so the customer has no score`, `第 ${j + 1} 个值为空，该客户无法计分`);
       }
-      points[j] = engineStep("data", () => pointsOf(x, columnStats(columns[j]), rule, direction[j]));
+      points[j] = engineStep("data", () => pointsOf(x, stats[j], rule, direction[j]));
     }
     return scoreOf(points, global);
   });
@@ -145,9 +147,10 @@ export function customerRank(score: any, scores: any[][]): number {
   return excelCall(() => {
     const s = numberOf(score, "score");
     if (s !== s) throw blankValue("score", "the score is blank", "得分为空");
-    const list = numbersOf(scores, "scores");
-    if (list.length === 0) throw blankValue("scores", "there are no scores", "没有得分");
-    return rankOf(s, list);
+    // RANK.EQ, as the engine's rankOf: 1 + the number of scores above, counted while the cells are read.
+    const { count, greater } = countAbove(scores, "scores", s);
+    if (count === 0) throw blankValue("scores", "there are no scores", "没有得分");
+    return 1 + greater;
   });
 }
 
@@ -164,11 +167,11 @@ export function customerTier(score: any, scores: any[][], shares?: any[][], labe
   return excelCall(() => {
     const s = numberOf(score, "score");
     if (s !== s) throw blankValue("score", "the score is blank", "得分为空");
-    const list = numbersOf(scores, "scores");
-    if (list.length === 0) throw blankValue("scores", "there are no scores", "没有得分");
+    const { count, greater } = countAbove(scores, "scores", s);
+    if (count === 0) throw blankValue("scores", "there are no scores", "没有得分");
     const fractions = sharesOf(shares, "shares");
     const names = labelsOf(labels, "labels", fractions.length);
-    const tier = engineStep("shares", () => shareTier(rankOf(s, list), list.length, fractions));
+    const tier = engineStep("shares", () => shareTier(1 + greater, count, fractions));
     return names[tier];
   });
 }

@@ -86,6 +86,12 @@ describe("percentile", () => {
     expect(Array.from(indicatorPoints([3], "percentile", "lower"))).toEqual([100]);
   });
 
+  it("refuses a summary without the column, which only minmax can do without", () => {
+    const { n, min, max } = columnStats([10, 20, 30]);
+    expect(pointsOf(20, { n, min, max }, "minmax", "higher")).toBe(50);
+    expect(() => pointsOf(20, { n, min, max }, "percentile", "higher")).toThrow(/needs the column's values/);
+  });
+
   it("counts in one pass per cell", () => {
     expect(percentileCountBelow(20, [10, 20, 20, 30, NaN])).toBe(1);
     expect(percentileCountAbove(20, [10, 20, 20, 30, NaN])).toBe(1);

@@ -1,12 +1,16 @@
 // How Excel's arguments become numbers: the rules every TIERS.* function shares.
+import fc from "fast-check";
+import { columnStats, rankOf } from "../../src/engine";
 import {
   ArgumentError,
+  countAbove,
   directionsOf,
   labelsOf,
   numbersOf,
   paretoCutoffsOf,
   sharesOf,
   tableOf,
+  tableStatsOf,
   vectorOf,
 } from "../../src/functions/arguments";
 
@@ -73,4 +77,47 @@ test("Pareto cut-offs: 80, 95 are 0.8, 0.95; descending cut-offs are refused", (
 test("labels: A, B, C, D by default; the user's words otherwise, blanks skipped", () => {
   expect(labelsOf(null, "labels", 4)).toEqual(["A", "B", "C", "D"]);
   expect(labelsOf([["VIP"], [null], ["高净值"], ["普通"]], "labels", 3)).toEqual(["VIP", "高净值", "普通"]);
+});
+
+describe("the one-pass readers the per-cell functions use", () => {
+  const cell = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(null, "", "  ") },
+    { weight: 1, arbitrary: fc.integer({ min: -500, max: 500 }).map((k) => String(k)) },
+  );
+
+  test("countAbove counts what numbersOf lists and what rankOf ranks above", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 40 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), (rows, x) => {
+        const width = rows[0].length;
+        const grid = rows.map((r) => Array.from({ length: width }, (_, c) => r[c % r.length]));
+        const list = numbersOf(grid, "scores");
+        const { count, greater } = countAbove(grid, "scores", x);
+        expect(count).toBe(list.length);
+        expect(1 + greater).toBe(rankOf(x, list));
+      }),
+    );
+    expect(countAbove([[90], [null], ["80"], [70]], "scores", 80)).toEqual({ count: 3, greater: 1 });
+    expect(refusal(() => countAbove([[1], ["many"]], "scores", 0)).text["en-US"]).toBe('scores: cell 2 holds "many", not a number');
+  });
+
+  test("tableStatsOf gives exactly columnStats of tableOf's columns, either layout", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }), (rows) => {
+        const byRows = tableOf(rows, "data", 3, "rows");
+        tableStatsOf(rows, "data", 3, "rows").forEach((stats, j) => {
+          const { n, min, max } = columnStats(byRows[j]);
+          expect({ n: stats.n, min: stats.min, max: stats.max }).toEqual({ n, min, max });
+          expect(Array.from(stats.values ?? [])).toEqual(Array.from(byRows[j]));
+        });
+        const transposed = [0, 1, 2].map((j) => rows.map((r) => r[j]));
+        const byColumns = tableStatsOf(transposed, "data", 3, "columns");
+        byColumns.forEach((stats, j) => expect(Array.from(stats.values ?? [])).toEqual(Array.from(byRows[j])));
+        // Without the columns kept: the same three numbers, and no values.
+        expect(tableStatsOf(rows, "data", 3, "rows", false)).toEqual(tableStatsOf(rows, "data", 3, "rows").map(({ n, min, max }) => ({ n, min, max })));
+      }),
+    );
+    expect(tableStatsOf([[1, 10], [null, 30]], "data", 2, "rows")[0]).toEqual({ n: 1, min: 1, max: 1, values: Float64Array.from([1, NaN]) });
+    expect(refusal(() => tableStatsOf([[1, 2], [3, Infinity]], "data", 2, "rows")).text["en-US"]).toMatch(/^data: cell 4 holds/);
+  });
 });
