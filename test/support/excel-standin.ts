@@ -44,7 +44,18 @@ export interface CfModel {
   formula1: string;
   fill?: string;
   fontColor?: string;
+  /** A colour scale's criteria (ConditionalColorScaleCriteria), for a "ColorScale" format. */
+  colorScale?: { minimum?: ColorScaleCriterion; midpoint?: ColorScaleCriterion; maximum?: ColorScaleCriterion };
 }
+
+export interface ColorScaleCriterion {
+  type: string;
+  color: string;
+  formula?: string;
+}
+
+/** Excel.ConditionalFormatColorCriterionType's values. */
+const COLOR_CRITERION_TYPES = ["Invalid", "LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"];
 
 export interface ChartModel {
   name: string;
@@ -774,8 +785,11 @@ class RangeFormat extends Proxy<RangeModel> {
 
 class ConditionalFormatCollection {
   constructor(private ctx: RequestContext, private range: () => RangeModel) {}
-  add(type: string): { cellValue: { rule: unknown; format: { fill: { color: string }; font: { color: string } } } } {
-    if (type !== "CellValue") throw new StandinError("InvalidArgument", `conditional format ${type} is not modelled`);
+  add(type: string): {
+    cellValue: { rule: unknown; format: { fill: { color: string }; font: { color: string } } };
+    colorScale: { criteria: unknown };
+  } {
+    if (type !== "CellValue" && type !== "ColorScale") throw new StandinError("InvalidArgument", `conditional format ${type} is not modelled`);
     const ctx = this.ctx;
     let cf: CfModel | undefined;
     ctx.enqueue(type, () => {
@@ -789,10 +803,34 @@ class ConditionalFormatCollection {
         if (!cf) throw new StandinError("InvalidOperation", "conditional format not added");
         apply(cf);
       });
+    // The object Excel returns has both facets; the one that does not match the type fails at sync.
+    const facet = (wanted: string) => {
+      if (type !== wanted) throw new StandinError("InvalidOperation", `a ${type} conditional format has no ${wanted} facet`);
+    };
     return {
+      colorScale: {
+        set criteria(criteria: unknown) {
+          later(criteria, (cf) => {
+            facet("ColorScale");
+            const c = criteria as CfModel["colorScale"] & Record<string, unknown>;
+            for (const key of Object.keys(c ?? {})) {
+              if (key !== "minimum" && key !== "midpoint" && key !== "maximum") throw new StandinError("InvalidArgument", `colour scale criterion ${key}`);
+              const criterion = c[key] as ColorScaleCriterion;
+              if (!COLOR_CRITERION_TYPES.includes(criterion?.type)) throw new StandinError("InvalidArgument", `colour scale type ${String(criterion?.type)}`);
+              if (!/^#[0-9A-Fa-f]{6}$/.test(criterion.color)) throw new StandinError("InvalidArgument", `colour ${String(criterion.color)}`);
+            }
+            if (!c?.minimum || !c?.maximum) throw new StandinError("InvalidArgument", "a colour scale needs a minimum and a maximum");
+            cf.colorScale = { ...c };
+          });
+        },
+        get criteria(): unknown {
+          throw new StandinError("PropertyNotLoaded", "criteria");
+        },
+      },
       cellValue: {
         set rule(rule: unknown) {
           later(rule, (cf) => {
+            facet("CellValue");
             const r = rule as { operator: string; formula1: string };
             cf.operator = r.operator;
             cf.formula1 = r.formula1;
