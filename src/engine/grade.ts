@@ -3,6 +3,7 @@
 // no object or closure per customer (only the excluded customers are listed as objects).
 
 import { indicatorPoints, columnStats } from "./points";
+import { SortScratch } from "./sortedOrder";
 import { pyramid } from "./pyramid";
 import { rankEq } from "./rank";
 import { weightedScore } from "./score";
@@ -112,9 +113,11 @@ export function grade(input: GradeInput): GradeResult {
 
   const noSpread: string[] = [];
   const scoredZero: string[] = [];
+  // One sort's working memory serves every percentile column in turn.
+  const scratch = new SortScratch();
   const points = indicators.map((indicator, j) => {
     const column = indicatorValues[j];
-    const p = indicatorPoints(column, indicator.scoring, indicator.direction, indicator.bands, stats[j]);
+    const p = indicatorPoints(column, indicator.scoring, indicator.direction, indicator.bands, stats[j], scratch);
     if ((indicator.scoring === "minmax" || indicator.scoring === "percentile") && !(stats[j].max > stats[j].min)) {
       noSpread.push(indicator.name);
     }

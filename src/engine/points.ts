@@ -3,6 +3,7 @@
 // per-cell path (custom functions), so both give the same bits for the same customer.
 
 import { sortedOrder } from "./sortedOrder";
+import type { SortScratch } from "./sortedOrder";
 import type { Band, ColumnStats, Direction, ScoringRule } from "./types";
 
 /**
@@ -207,7 +208,8 @@ export function pointsOf(
 /**
  * The points of every value of one indicator's column (NaN in, NaN out), by the same arithmetic
  * as pointsOf; statistics are over the column's non-blank values, sorted once for percentile.
- * `stats` may be passed when the caller already has columnStats(values), to save a pass.
+ * `stats` may be passed when the caller already has columnStats(values), to save a pass, and
+ * `scratch` to reuse one sort's working memory across a run's columns (see SortScratch).
  *
  * Throws RangeError as pointsOf does.
  *
@@ -220,6 +222,7 @@ export function indicatorPoints(
   direction: Direction,
   bands?: Band[],
   stats: ColumnStats = columnStats(values),
+  scratch?: SortScratch,
 ): Float64Array {
   checkRule(scoring, direction);
   if (scoring === "bands") checkBands(bands);
@@ -230,7 +233,7 @@ export function indicatorPoints(
     // One walk along the sorted column gives every count; the points come from the same
     // percentileOfCount as a per-cell call, so the bits agree.
     points.fill(NaN);
-    const { sorted, order } = sortedOrder(values);
+    const { sorted, order } = sortedOrder(values, scratch);
     const n = sorted.length;
     let start = 0;
     while (start < n) {

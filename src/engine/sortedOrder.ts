@@ -11,18 +11,41 @@ const MASK = RADIX - 1;
 const PASSES = 6;
 
 /**
+ * Working memory for sortedOrder, reused across the columns of one grading run: twelve percentile
+ * columns of a million customers would otherwise allocate (and leave to the collector) 12 × 32 MB.
+ * With a scratch, the arrays sortedOrder returns are views into it, valid only until its next use.
+ */
+export class SortScratch {
+  private floatSlots: Float64Array[] = [];
+  private intSlots: Uint32Array[] = [];
+
+  /** A Float64Array view of `length` in slot `slot`, grown when too small. */
+  floats(slot: number, length: number): Float64Array {
+    if (!this.floatSlots[slot] || this.floatSlots[slot].length < length) this.floatSlots[slot] = new Float64Array(length);
+    return this.floatSlots[slot].subarray(0, length);
+  }
+
+  /** A Uint32Array view of `length` in slot `slot`, grown when too small. */
+  ints(slot: number, length: number): Uint32Array {
+    if (!this.intSlots[slot] || this.intSlots[slot].length < length) this.intSlots[slot] = new Uint32Array(length);
+    return this.intSlots[slot].subarray(0, length);
+  }
+}
+
+/**
  * The non-NaN values of a column sorted ascending (`sorted`), and for each the index it came from
  * (`order`: sorted[k] === values[order[k]]); equal values keep their original order. -0 sorts just
- * before +0 (they compare equal). NaN values are left out. O(n). Throws nothing.
+ * before +0 (they compare equal). NaN values are left out. O(n). Throws nothing. With `scratch`
+ * the result lives in the scratch's memory (see SortScratch).
  *
  * @example sortedOrder([30, NaN, 10, 20]) // { sorted: [10, 20, 30], order: [2, 3, 0] }
  */
-export function sortedOrder(values: ArrayLike<number>): { sorted: Float64Array; order: Uint32Array } {
+export function sortedOrder(values: ArrayLike<number>, scratch?: SortScratch): { sorted: Float64Array; order: Uint32Array } {
   const n = values.length;
   let m = 0;
   for (let i = 0; i < n; i++) if (values[i] === values[i]) m++;
-  const sorted = new Float64Array(m);
-  let order = new Uint32Array(m);
+  const sorted = scratch ? scratch.floats(0, m) : new Float64Array(m);
+  let order = scratch ? scratch.ints(0, m) : new Uint32Array(m);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const x = values[i];
@@ -41,7 +64,7 @@ export function sortedOrder(values: ArrayLike<number>): { sorted: Float64Array; 
   // Keys as (lo, hi) word pairs side by side, so a pass moves each key within one cache line.
   // Digits of 11 bits: six passes over the 64-bit keys instead of eight of 8 bits (2048 counters a
   // pass still fit in L1). Digit p is bits 11p .. 11p+10; the third straddles the two words.
-  let keys = new Uint32Array(2 * m);
+  let keys = scratch ? scratch.ints(1, 2 * m) : new Uint32Array(2 * m);
   const counts = new Uint32Array(PASSES * RADIX);
   for (let j = 0; j < m; j++) {
     let h = words[2 * j + hiAt];
@@ -62,8 +85,8 @@ export function sortedOrder(values: ArrayLike<number>): { sorted: Float64Array; 
     counts[5 * RADIX + (h >>> 23)]++;
   }
 
-  let keys2 = new Uint32Array(2 * m);
-  let order2 = new Uint32Array(m);
+  let keys2 = scratch ? scratch.ints(2, 2 * m) : new Uint32Array(2 * m);
+  let order2 = scratch ? scratch.ints(3, m) : new Uint32Array(m);
   const offsets = new Uint32Array(RADIX);
   for (let pass = 0; pass < PASSES; pass++) {
     const base = pass * RADIX;

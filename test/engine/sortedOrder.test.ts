@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { sortedOrder } from "../../src/engine/sortedOrder";
+import { SortScratch, sortedOrder } from "../../src/engine/sortedOrder";
 
 describe("sortedOrder", () => {
   it("sorts the non-blank values and keeps where each came from", () => {
@@ -38,6 +38,19 @@ describe("sortedOrder", () => {
         expect(Array.from(sorted)).toEqual(expected.map((e) => e.v));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("gives the same answer with a reused scratch, column after column of any size", () => {
+    const scratch = new SortScratch();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double(), fc.integer({ min: -5, max: 5 })), { maxLength: 200 }), (values) => {
+        const alone = sortedOrder(values);
+        const shared = sortedOrder(values, scratch);
+        expect(Array.from(shared.sorted)).toEqual(Array.from(alone.sorted));
+        expect(Array.from(shared.order)).toEqual(Array.from(alone.order));
+      }),
+      { numRuns: 200 },
     );
   });
 });
