@@ -44,6 +44,15 @@ export function tierOrder(rows: HistoryRow[]): string[] {
 }
 
 /**
+ * The periods the add-in's History sheet holds, in the order they were first graded ([] when there is
+ * none): what the pane offers to compare.
+ */
+export async function gradedPeriods(backend: WorkbookBackend): Promise<string[]> {
+  const rows = await readOwnedHistory(backend, await backend.index(), await backend.readState());
+  return rows ? historyPeriods(rows) : [];
+}
+
+/**
  * The migration from one period to another, written as the Migration sheet through the backend. Writes
  * nothing when the workbook has no History sheet of the add-in's or a period has no rows (ok: false,
  * with the periods the history holds).

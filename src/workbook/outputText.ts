@@ -72,6 +72,25 @@ const en = {
   schemePareto: (p: string) => `Pareto (ABC) by cumulative value: ${p}`,
   schemeCutoffs: (p: string) => `score cut-offs: ${p}`,
   schemeRules: (p: string) => `rules, first match wins: ${p}`,
+  aboutSheet: "About this grading",
+  aboutMethod: "How the tiers were computed",
+  aboutLines: [
+    "Each indicator gives points from 0 to 100: min-max ((x - min) / (max - min)), percentile (the share of customers below x), bands, or the raw value; reversed where lower is better.",
+    "A customer's score is the sum of points x global weight; a global weight is the dimension's weight times the indicator's weight within it.",
+    "The rank follows Excel's RANK.EQ: equal scores share the best rank. Tiers follow the scheme below, and equal scores always share a tier.",
+  ],
+  aboutCopy: "This copy",
+  preparedOn: "Prepared for sharing on",
+  toValues: "TIERS formulas replaced by their values",
+  toNative: "TIERS formulas replaced by native Excel formulas",
+  unresolved: "TIERS formulas without a stored value (left as they showed)",
+  addinOnOpen: "The add-in opens with this copy",
+  notGradedHere: "The add-in's tier summary is not in this workbook: only its TIERS formulas were converted.",
+  copyOf: "This copy holds the customers of",
+  companyWide: "Tiers and ranks are the company-wide grading; the tier table above counts this copy's customers only.",
+  roleSalesperson: "salesperson",
+  roleManager: "manager and team",
+  roleAll: "everyone",
 };
 
 const zh: typeof en = {
@@ -143,6 +162,25 @@ const zh: typeof en = {
   schemePareto: (p: string) => `按累计价值的 ABC（帕累托）分类：${p}`,
   schemeCutoffs: (p: string) => `按得分分档：${p}`,
   schemeRules: (p: string) => `规则，先匹配者优先：${p}`,
+  aboutSheet: "关于本次分级",
+  aboutMethod: "等级的计算方法",
+  aboutLines: [
+    "每个指标给出 0 到 100 分：极差法（(x - 最小值) / (最大值 - 最小值)）、百分位（低于 x 的客户占比）、分档或原值；越低越好的指标反向计分。",
+    "客户得分 = Σ 指标得分 × 全局权重；全局权重 = 维度权重 × 指标在维度内的权重。",
+    "排名与 Excel 的 RANK.EQ 相同：得分相同者并列最优名次。等级按下列方案划分，得分相同者总在同一等级。",
+  ],
+  aboutCopy: "本副本",
+  preparedOn: "生成时间",
+  toValues: "替换为数值的 TIERS 公式",
+  toNative: "替换为 Excel 原生公式的 TIERS 公式",
+  unresolved: "没有保存结果的 TIERS 公式（保持原显示）",
+  addinOnOpen: "打开副本时加载本加载项",
+  notGradedHere: "本工作簿中没有加载项的分级汇总，仅转换了其中的 TIERS 公式。",
+  copyOf: "本副本包含以下负责人的客户",
+  companyWide: "等级与排名为全公司统一评定；上方等级表只统计本副本中的客户。",
+  roleSalesperson: "销售",
+  roleManager: "经理及其团队",
+  roleAll: "全部",
 };
 
 export type OutputText = typeof en;

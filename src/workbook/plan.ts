@@ -532,7 +532,7 @@ function globalWeightFormulas(args: PlanArgs): string[] | undefined {
   });
 }
 
-function formatDate(date: Date): string {
+export function formatDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

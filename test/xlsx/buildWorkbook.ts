@@ -5,7 +5,16 @@
 
 import JSZip from "jszip";
 
-export type FixtureCell = string | number | boolean | null | { error: string } | { inline: string } | { date: string };
+export type FixtureCell =
+  | string
+  | number
+  | boolean
+  | null
+  | { error: string }
+  | { inline: string }
+  | { date: string }
+  /** A cell written as given (formulas with cached values, shared formulas): the XML of <c> for its reference. */
+  | { raw: (ref: string) => string };
 
 export interface FixtureSheet {
   name: string;
@@ -72,6 +81,7 @@ export async function buildWorkbook(sheets: FixtureSheet[], options: { userParts
             if (typeof value === "boolean") return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
             if (typeof value === "string") return `<c r="${ref}"${style} t="s"><v>${stringIndex(value)}</v></c>`;
             if ("error" in value) return `<c r="${ref}" t="e"><v>${escape(value.error)}</v></c>`;
+            if ("raw" in value) return value.raw(ref);
             if ("inline" in value) return `<c r="${ref}" t="inlineStr"><is><t>${escape(value.inline)}</t></is></c>`;
             return `<c r="${ref}" t="d"><v>${value.date}</v></c>`;
           })

@@ -57,6 +57,13 @@ function insertBefore(xml: string, followers: string[], closing: string, text: s
   return xml.slice(0, at) + text + xml.slice(at);
 }
 
+/** workbook.xml asking for a full calculation when the file is opened (formulas without fresh values). */
+export function withFullCalcOnLoad(workbook: string): string {
+  return /<calcPr\b/.test(workbook)
+    ? workbook.replace(/<calcPr\b([^>]*?)(\/?)>/, (_, attrs: string, close: string) => `<calcPr${withAttribute(attrs, "fullCalcOnLoad", "1")}${close}>`)
+    : insertBefore(workbook, AFTER_CALC_PR, "</workbook>", '<calcPr fullCalcOnLoad="1"/>');
+}
+
 function abortError(): Error {
   const message = "The grading run was cancelled; the workbook was not changed.";
   return typeof DOMException === "function" ? new DOMException(message, "AbortError") : Object.assign(new Error(message), { name: "AbortError" });
@@ -139,6 +146,44 @@ export class XlsxWorkbook implements WorkbookBackend {
     // level 1 is about 2.5 times faster than the default 6 on a 50 MB sheet for a slightly larger file.
     // Parts the run did not touch keep their original compressed bytes (JSZip reuses them).
     return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+  }
+
+  /** The worksheets in tab order, with their part paths (for transforms outside a write plan). */
+  async worksheets(): Promise<{ name: string; part: string }[]> {
+    return (await this.sheetList()).map(({ name, part }) => ({ name, part }));
+  }
+
+  /** The workbook part's path (xl/workbook.xml in every file Excel writes). */
+  get workbookPath(): string {
+    return this.workbookPart;
+  }
+
+  /** Every part path in the package. */
+  partPaths(): string[] {
+    return Object.keys(this.zip.files).filter((path) => !this.zip.files[path].dir);
+  }
+
+  /** A part's text, or undefined when the package has no such part. */
+  async partText(path: string): Promise<string | undefined> {
+    return this.text(path);
+  }
+
+  /**
+   * Replaces parts (text) or removes them (null) in one step: the transforms that are not a write plan
+   * (prepare for sharing) go through here, so the cached sheet cells stay consistent.
+   */
+  replaceParts(changes: Map<string, string | null>): void {
+    for (const [path, text] of changes) {
+      if (text === null) {
+        this.zip.remove(path);
+        this.texts.delete(path);
+      } else {
+        this.zip.file(path, text);
+        this.texts.set(path, text);
+      }
+    }
+    this.cells.clear();
+    this.strings = undefined;
   }
 
   async execute(plan: WritePlan, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<void> {
@@ -281,11 +326,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     //    stale one (cells the run removed) makes Excel repair the file, so it goes and Excel rebuilds it.
     workbook = this.withState(workbook, plan.state);
     const formulas = hasFormula(plan);
-    if (formulas) {
-      workbook = /<calcPr\b/.test(workbook)
-        ? workbook.replace(/<calcPr\b([^>]*?)(\/?)>/, (_, attrs: string, close: string) => `<calcPr${withAttribute(attrs, "fullCalcOnLoad", "1")}${close}>`)
-        : insertBefore(workbook, AFTER_CALC_PR, "</workbook>", '<calcPr fullCalcOnLoad="1"/>');
-    }
+    if (formulas) workbook = withFullCalcOnLoad(workbook);
     const calcChain = workbookRels.find((rel) => rel.type === REL.calcChain);
     if (calcChain && (formulas || previous)) {
       const path = resolveTarget(this.workbookPart, calcChain.target);

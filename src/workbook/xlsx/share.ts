@@ -1,0 +1,198 @@
+// "Prepare for sharing" on an .xlsx held in memory: a copy that is right for a reader without the add-in.
+//  1. Every cell whose formula calls a TIERS function keeps its last calculated value and loses the
+//     formula, or, on request, gets the exact native formula where Excel has one (shareFormulas.ts).
+//  2. The add-in's task-pane web extension is removed, so the copy does not load the add-in on open
+//     (other add-ins' extensions stay).
+//  3. An "About this grading" sheet says how the workbook was graded and what the copy changed.
+// Runs in Node (the CLI) and in the browser (the pane works on the bytes Office hands it).
+
+import { headerKey } from "../headers";
+import { outputText } from "../outputText";
+import { aboutSheet, readGradingRecord, sheetsOnlyPlan } from "../sharing";
+import { hasTiersCall, nativeFormula } from "../shareFormulas";
+import type { Lang } from "../types";
+import { parseRelationships, REL, relationshipsXml, relsPath, resolveTarget, withOverride } from "./packageParts";
+import { openXlsx, withFullCalcOnLoad, XlsxWorkbook } from "./xlsxWorkbook";
+import { attribute, escapeXml, unescapeXml, withAttribute } from "./xmlText";
+
+/** The add-in's id in manifest.xml: its web extension in a workbook carries it as the reference id. */
+export const ADDIN_ID = "9d9f3a3a-2220-4d2e-b635-5ad8c36346be";
+
+export interface ShareOptions {
+  /** The pane's or the command line's language; the About sheet follows the workbook's own when it has one. */
+  lang: Lang;
+  /** "values" (default): TIERS formulas become their values. "native": exact native formulas where there are. */
+  formulas?: "values" | "native";
+  now?: Date;
+}
+
+/** One converted cell. */
+export interface ConvertedCell {
+  sheet: string;
+  cell: string;
+  /** The formula as it was (display form, with "="). */
+  formula: string;
+  /** The native formula it became (display form), when it became one. */
+  native?: string;
+}
+
+export interface ShareReport {
+  toValues: ConvertedCell[];
+  toNative: ConvertedCell[];
+  /** TIERS formulas whose stored value is missing or an error the missing add-in caused (#NAME?, #BUSY!). */
+  unresolved: ConvertedCell[];
+  /** Defined names whose formula calls TIERS: left as they are (a name has no stored value). */
+  names: string[];
+  /** True when the add-in was set to load with the workbook and no longer is. */
+  addinRemoved: boolean;
+  aboutSheet: string;
+}
+
+const UNRESOLVED_ERRORS = new Set(["#NAME?", "#BUSY!", "#CALC!", "#GETTING_DATA", "#CONNECT!"]);
+const CELL = /<c(\s[^>]*?)?(?<!\/)>([\s\S]*?)<\/c>/g;
+const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+
+const display = (stored: string) => `=${stored.replace(/_xldudf_TIERS_/gi, "TIERS.").replace(/_xlfn\./g, "")}`;
+
+/** The cells of one worksheet part with their TIERS formulas converted, and what was converted. */
+export function shareSheetXml(xml: string, sheet: string, mode: "values" | "native", report: ShareReport): string {
+  if (!/_xldudf_TIERS_|TIERS\./i.test(xml)) return xml;
+  // Shared formulas: the group follows its master (the cell holding the text): dependents refer to it.
+  const groups = new Map<string, "values" | "native">();
+  for (const match of xml.matchAll(CELL)) {
+    const f = FORMULA.exec(match[2]);
+    if (!f || attribute(f[1], "t") !== "shared" || f[2] === undefined) continue;
+    const formula = unescapeXml(f[2]);
+    if (!hasTiersCall(formula)) continue;
+    groups.set(attribute(f[1], "si") ?? "", mode === "native" && nativeFormula(formula) !== undefined ? "native" : "values");
+  }
+  return xml.replace(CELL, (whole, attrs: string | undefined, inner: string) => {
+    const f = FORMULA.exec(inner);
+    if (!f) return whole;
+    const fAttrs = f[1];
+    const formula = f[2] === undefined ? undefined : unescapeXml(f[2]);
+    const shared = attribute(fAttrs, "t") === "shared" ? groups.get(attribute(fAttrs, "si") ?? "") : undefined;
+    const tiers = formula !== undefined ? hasTiersCall(formula) : shared !== undefined;
+    if (!tiers) return whole;
+    const cell = attribute(attrs ?? "", "r") ?? "";
+    const shown = formula !== undefined ? display(formula) : "(shared)";
+    const native = mode === "native" && formula !== undefined ? nativeFormula(formula) : undefined;
+    if (shared === "native" || (shared === undefined && native !== undefined)) {
+      report.toNative.push({ sheet, cell, formula: shown, native: native === undefined ? undefined : display(native) });
+      if (native === undefined) return whole;
+      return `<c${attrs ?? ""}>${inner.replace(f[0], `<f${fAttrs}>${escapeXml(native)}</f>`)}</c>`;
+    }
+    // To its value: the formula goes, the cached value stays as a constant of the same type.
+    let rest = inner.replace(f[0], "");
+    let cellAttrs = withAttribute(attrs ?? "", "cm", undefined);
+    const type = attribute(cellAttrs, "t");
+    const v = /<v>([\s\S]*?)<\/v>/.exec(rest);
+    const entry = { sheet, cell, formula: shown };
+    if (!v) {
+      report.unresolved.push(entry);
+      cellAttrs = withAttribute(cellAttrs, "t", undefined);
+      return `<c${cellAttrs}/>`;
+    }
+    if (type === "e" && UNRESOLVED_ERRORS.has(unescapeXml(v[1]))) report.unresolved.push(entry);
+    else report.toValues.push(entry);
+    if (type === "str") {
+      // A formula's text result; as a constant it is an inline string.
+      cellAttrs = withAttribute(cellAttrs, "t", "inlineStr");
+      rest = rest.replace(v[0], `<is><t xml:space="preserve">${v[1]}</t></is>`);
+    }
+    return `<c${cellAttrs}>${rest}</c>`;
+  });
+}
+
+/**
+ * Removes the add-in's web extension (the task pane Office reopens with the document) from the package.
+ * Returns the part changes and whether the add-in was there.
+ */
+async function withoutAddin(workbook: XlsxWorkbook, changes: Map<string, string | null>): Promise<boolean> {
+  const rootRels = parseRelationships(await workbook.partText("_rels/.rels"));
+  const paneRel = rootRels.find((rel) => rel.type.endsWith("/webextensiontaskpanes"));
+  let types = changes.get("[Content_Types].xml") ?? (await workbook.partText("[Content_Types].xml")) ?? "";
+  let removed = false;
+  const ours = async (part: string) => {
+    const xml = (await workbook.partText(part)) ?? "";
+    return [...xml.matchAll(/<we:reference\b([^>]*?)\/?>/g)].some((m) => (attribute(m[1], "id") ?? "").replace(/[{}]/g, "").toLowerCase() === ADDIN_ID);
+  };
+  if (paneRel) {
+    const panesPart = resolveTarget("", paneRel.target);
+    const panesRels = parseRelationships(await workbook.partText(relsPath(panesPart)));
+    let panes = (await workbook.partText(panesPart)) ?? "";
+    const kept = [];
+    for (const rel of panesRels) {
+      const part = resolveTarget(panesPart, rel.target);
+      if (rel.type.endsWith("/webextension") && (await ours(part))) {
+        removed = true;
+        changes.set(part, null);
+        if (await workbook.partText(relsPath(part))) changes.set(relsPath(part), null);
+        types = withOverride(types, part, undefined);
+        panes = panes.replace(/<wetp:taskpane\b[\s\S]*?<\/wetp:taskpane>/g, (pane) => (new RegExp(`r:id="${rel.id}"`).test(pane) ? "" : pane));
+      } else {
+        kept.push(rel);
+      }
+    }
+    if (removed && !/<wetp:taskpane\b/.test(panes)) {
+      changes.set(panesPart, null);
+      changes.set(relsPath(panesPart), null);
+      types = withOverride(types, panesPart, undefined);
+      changes.set("_rels/.rels", relationshipsXml(rootRels.filter((rel) => rel !== paneRel)));
+    } else if (removed) {
+      changes.set(panesPart, panes);
+      changes.set(relsPath(panesPart), relationshipsXml(kept));
+    }
+  }
+  if (removed) changes.set("[Content_Types].xml", types);
+  return removed;
+}
+
+/**
+ * A copy of the workbook prepared for mailing (the input bytes are not changed), with a report of what
+ * was converted. Throws when the bytes are not an .xlsx workbook.
+ *
+ * @example
+ * const { data, report } = await prepareForSharing(fs.readFileSync("graded.xlsx"), { lang: "en-US" });
+ * report.toValues.length // TIERS formulas that became values
+ */
+export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options: ShareOptions): Promise<{ data: Uint8Array; report: ShareReport }> {
+  const workbook = await openXlsx(data);
+  const state = await workbook.readState();
+  const record = await readGradingRecord(workbook, state);
+  const lang = record?.lang ?? options.lang;
+  const about = outputText(lang).aboutSheet;
+  const report: ShareReport = { toValues: [], toNative: [], unresolved: [], names: [], addinRemoved: false, aboutSheet: about };
+  const changes = new Map<string, string | null>();
+
+  for (const sheet of await workbook.worksheets()) {
+    if (headerKey(sheet.name) === headerKey(about)) continue;
+    const xml = (await workbook.partText(sheet.part)) ?? "";
+    const next = shareSheetXml(xml, sheet.name, options.formulas ?? "values", report);
+    if (next !== xml) changes.set(sheet.part, next);
+  }
+  const workbookXml = (await workbook.partText(workbook.workbookPath)) ?? "";
+  for (const m of workbookXml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+    if (hasTiersCall(unescapeXml(m[2]))) report.names.push(attribute(m[1], "name") ?? "");
+  }
+
+  // The calculation chain lists formula cells; with formulas gone it is stale, and Excel rebuilds it.
+  if (changes.size > 0) {
+    const workbookRelsPath = relsPath(workbook.workbookPath);
+    const rels = parseRelationships(await workbook.partText(workbookRelsPath));
+    const chain = rels.find((rel) => rel.type === REL.calcChain);
+    if (chain) {
+      const part = resolveTarget(workbook.workbookPath, chain.target);
+      changes.set(part, null);
+      changes.set(workbookRelsPath, relationshipsXml(rels.filter((rel) => rel !== chain)));
+      changes.set("[Content_Types].xml", withOverride((await workbook.partText("[Content_Types].xml")) ?? "", part, undefined));
+    }
+  }
+  if (report.toNative.length > 0) changes.set(workbook.workbookPath, withFullCalcOnLoad(workbookXml));
+  report.addinRemoved = await withoutAddin(workbook, changes);
+  workbook.replaceParts(changes);
+
+  const counts = { toValues: report.toValues.length, toNative: report.toNative.length, unresolved: report.unresolved.length, addinRemoved: report.addinRemoved };
+  await workbook.execute(sheetsOnlyPlan(state, [aboutSheet(record, counts, lang, options.now ?? new Date())]));
+  return { data: await workbook.save(), report };
+}
