@@ -8,6 +8,12 @@ const en = {
 Usage:
   tiers grade <workbook.xlsx> [options]
   tiers migrate <workbook.xlsx> --from <period> --to <period> [--out <copy.xlsx>] [--json <file|->]
+  tiers share <workbook.xlsx> [--out <copy.xlsx>] [--formulas values|native]
+                             a copy safe to mail: TIERS formulas replaced, the add-in not loaded on open,
+                             an "About this grading" sheet
+  tiers split <graded.xlsx> --by <owner column> [--org <table|sheet>] --out <folder>
+                             one copy per salesperson (their customers only), per manager (their team's)
+                             and one with everyone; tiers stay company-wide
 
 Options for grade:
   --out <graded.xlsx>        where to write the graded copy (default: <name>.graded.xlsx beside the input;
@@ -29,12 +35,9 @@ Options for grade:
 
 Exit codes: 0 done, 1 the workbook has problems (each listed with sheet and cell), 2 bad usage.
 
-Later: tiers share, tiers split (not available yet).
-
 Example:
   tiers grade assets/sample-customers.en-US.xlsx --scheme pareto:80,95 --labels A,B,C --json -
 `,
-  notAvailable: (command: string) => `"tiers ${command}" is not available yet in this version. Use "tiers grade"; see tiers --help.`,
   unknownCommand: (command: string) => `Unknown command "${command}". See tiers --help.`,
   noCommand: "Tell tiers what to do, e.g. tiers grade <workbook.xlsx>. See tiers --help.",
   noWorkbook: "Name the workbook to grade: tiers grade <workbook.xlsx>.",
@@ -63,6 +66,11 @@ const zh: typeof en = {
 用法：
   tiers grade <工作簿.xlsx> [选项]
   tiers migrate <工作簿.xlsx> --from <期间> --to <期间> [--out <副本.xlsx>] [--json <文件|->]
+  tiers share <工作簿.xlsx> [--out <副本.xlsx>] [--formulas values|native]
+                             生成可邮寄的副本：替换 TIERS 公式，打开时不加载本加载项，附“关于本次分级”工作表
+  tiers split <已分级.xlsx> --by <负责人列> [--org <表|工作表>] --out <文件夹>
+                             每位销售一份（只含其客户）、每位经理一份（其团队的客户）、另有全部客户一份；
+                             等级仍按全公司评定
 
 grade 的选项：
   --out <分级后.xlsx>        分级结果写到哪里（默认：输入文件旁的 <文件名>.graded.xlsx；
@@ -84,12 +92,9 @@ grade 的选项：
 
 退出码：0 完成；1 工作簿有问题（逐条列出工作表和单元格）；2 用法错误。
 
-以后提供：tiers share、tiers split（暂不可用）。
-
 示例：
   tiers grade assets/sample-customers.zh-CN.xlsx --scheme pareto:80,95 --labels 关键,普通,小 --json -
 `,
-  notAvailable: (command) => `此版本暂不提供“tiers ${command}”。请使用“tiers grade”；参见 tiers --help。`,
   unknownCommand: (command) => `未知命令“${command}”。参见 tiers --help。`,
   noCommand: "请告诉 tiers 要做什么，例如 tiers grade <工作簿.xlsx>。参见 tiers --help。",
   noWorkbook: "请指定要分级的工作簿：tiers grade <工作簿.xlsx>。",

@@ -26,7 +26,6 @@ export interface GradeOptions {
 export type ParsedCommand =
   | { kind: "help" }
   | { kind: "grade"; options: GradeOptions }
-  | { kind: "later"; command: "share" | "split" }
   | { kind: "usage"; message: (text: CliText) => string };
 
 const VALUE_OPTIONS = ["--out", "--weights", "--customers", "--scheme", "--labels", "--value", "--missing", "--period", "--json", "--lang", "--growth"];
@@ -79,13 +78,12 @@ function letters(count: number): string[] {
  * @example
  * parseCommand(["grade", "book.xlsx", "--scheme", "cutoffs:85,70,50"])
  * // { kind: "grade", options: { workbook: "book.xlsx", labels: ["A", "B", "C", "D"], ... } }
- * parseCommand(["split", "book.xlsx"]) // { kind: "later", command: "split" }
+ * parseCommand(["rank", "book.xlsx"]) // { kind: "usage", ... } (migrate, share and split are routed before this)
  */
 export function parseCommand(argv: string[]): ParsedCommand {
   if (argv.length === 0) return { kind: "usage", message: (t) => t.noCommand };
   if (argv.some((arg) => arg === "--help" || arg === "-h") || argv[0] === "help") return { kind: "help" };
   const [command, ...rest] = argv;
-  if (command === "share" || command === "split") return { kind: "later", command };
   if (command !== "grade") return { kind: "usage", message: (t) => t.unknownCommand(command) };
 
   const values: Record<string, string> = {};

@@ -13,6 +13,7 @@ import type { GradeOptions } from "./gradeArguments";
 import { parseCommand } from "./gradeArguments";
 import { gradeJson } from "./gradeJson";
 import { migrateCommand } from "./migrate";
+import { shareCommand, splitCommand } from "./share";
 
 /** Where the command line writes; tests pass their own. */
 export interface CliIo {
@@ -129,15 +130,15 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   const langOption = langIndex < 0 ? undefined : argv[langIndex].includes("=") ? argv[langIndex].split("=")[1] : argv[langIndex + 1];
   const lang = messageLanguage(langOption, io.env);
   const text = cliText(lang);
-  if (argv[0] === "migrate" && !argv.includes("--help") && !argv.includes("-h")) return migrateCommand(argv.slice(1), lang, io);
+  const asksHelp = argv.includes("--help") || argv.includes("-h");
+  if (argv[0] === "migrate" && !asksHelp) return migrateCommand(argv.slice(1), lang, io);
+  if (argv[0] === "share" && !asksHelp) return shareCommand(argv.slice(1), lang, io);
+  if (argv[0] === "split" && !asksHelp) return splitCommand(argv.slice(1), lang, io);
   const command = parseCommand(argv);
   switch (command.kind) {
     case "help":
       io.stdout(text.help);
       return 0;
-    case "later":
-      io.stderr(`${text.notAvailable(command.command)}\n`);
-      return 2;
     case "usage":
       io.stderr(`${command.message(text)}\n`);
       return 2;

@@ -9,6 +9,7 @@ import { formatProblem } from "../workbook/problems";
 import type { Lang } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
 import type { CliIo } from "./main";
+import { parseOptions } from "./options";
 
 const TEXT: Record<Lang, {
   usage: string;
@@ -45,23 +46,12 @@ export function migrationOutput(workbook: string): string {
 /** Runs `tiers migrate` with the arguments after the command word; returns the exit code. */
 export async function migrateCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
   const text = TEXT[lang];
-  const values: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-    if (!["--from", "--to", "--out", "--json", "--lang"].includes(name) || value === undefined) {
-      io.stderr(`${text.usage}\n`);
-      return 2;
-    }
-    values[name] = value;
+  const parsed = parseOptions(args, ["--from", "--to", "--out", "--json", "--lang"]);
+  if (!parsed) {
+    io.stderr(`${text.usage}\n`);
+    return 2;
   }
+  const { values, positional } = parsed;
   if (positional.length !== 1 || !values["--from"] || !values["--to"]) {
     io.stderr(`${text.usage}\n`);
     return 2;

@@ -8,9 +8,11 @@ import { defaultSettings, gradeWorkbook, inspectWorkbook, type GradeSettings, ty
 import type { Lang, Problem, Progress, WorkbookBackend, WorkbookIndex } from "../workbook/types";
 import { GradeProgress } from "./GradeProgress";
 import { InspectionView } from "./InspectionView";
+import { MigrationPanel } from "./MigrationPanel";
 import { SettingsForm } from "./SettingsForm";
 import { TierSummary } from "./TierSummary";
-import { WebWorkbookBar, type SavableWorkbook } from "./WebWorkbookBar";
+import { SharePanel, type CopyChannel } from "./SharePanel";
+import { WebWorkbookBar, downloadFile, type SavableWorkbook } from "./WebWorkbookBar";
 import { strings } from "./strings";
 
 const useStyles = makeStyles({
@@ -33,6 +35,8 @@ export interface PaneProps {
   backend?: WorkbookBackend;
   /** Web mode: reads an .xlsx chosen by the analyst (loaded on demand). */
   openWorkbook?: (bytes: ArrayBuffer) => Promise<SavableWorkbook>;
+  /** In Excel: the open workbook's bytes and a way to open a copy (the web page makes its own). */
+  copies?: CopyChannel;
   now?: () => Date;
 }
 
@@ -47,7 +51,7 @@ function isAbort(error: unknown): boolean {
   return (error as { name?: string })?.name === "AbortError";
 }
 
-export function Pane({ lang, backend: excelBackend, openWorkbook, now = () => new Date() }: PaneProps) {
+export function Pane({ lang, backend: excelBackend, openWorkbook, copies, now = () => new Date() }: PaneProps) {
   const styles = useStyles();
   const text = strings(lang);
   const [opened, setOpened] = React.useState<{ backend: SavableWorkbook; name: string }>();
@@ -58,6 +62,7 @@ export function Pane({ lang, backend: excelBackend, openWorkbook, now = () => ne
   const [checking, setChecking] = React.useState(false);
   const [run, setRun] = React.useState<RunState>({ kind: "idle" });
   const [extraProblems, setExtraProblems] = React.useState<Problem[]>([]);
+  const [generation, setGeneration] = React.useState(0);
   const controller = React.useRef<AbortController>();
   const running = run.kind === "running";
 
@@ -94,6 +99,7 @@ export function Pane({ lang, backend: excelBackend, openWorkbook, now = () => ne
       const outcome = await gradeWorkbook(backend, { ...settings, now: now() }, (progress) => setRun({ kind: "running", progress }), abort.signal);
       setInspection(outcome.inspection);
       setRun(outcome.ok ? { kind: "done", pyramid: outcome.result.pyramid } : { kind: "idle" });
+      if (outcome.ok) setGeneration((g) => g + 1);
     } catch (error) {
       if (isAbort(error)) setRun({ kind: "cancelled" });
       else {
@@ -103,6 +109,19 @@ export function Pane({ lang, backend: excelBackend, openWorkbook, now = () => ne
       }
     }
   };
+
+  // The web page's copies come from the opened file as the pane has left it, and are downloaded.
+  const channel: CopyChannel | undefined = React.useMemo(
+    () =>
+      copies ??
+      (opened && {
+        current: () => opened.backend.save(),
+        deliver: async (name: string, data: Uint8Array) => downloadFile(name, data),
+        verb: "save" as const,
+        baseName: opened.name.replace(/\.xlsx$/i, ""),
+      }),
+    [copies, opened],
+  );
 
   const shown = inspection && extraProblems.length ? { ...inspection, problems: [...extraProblems, ...inspection.problems] } : inspection;
   const blocked = !backend || running || checking || !inspection || !inspection.ok;
@@ -154,6 +173,13 @@ export function Pane({ lang, backend: excelBackend, openWorkbook, now = () => ne
             <>
               <Title3 as="h2">{text.summary}</Title3>
               <TierSummary rows={run.pyramid} lang={lang} text={text} />
+            </>
+          )}
+          <MigrationPanel backend={backend} lang={lang} text={text} generation={generation} disabled={running} />
+          {channel && (
+            <>
+              <Divider />
+              <SharePanel text={text} lang={lang} channel={channel} disabled={running} />
             </>
           )}
         </>

@@ -21,6 +21,18 @@ export function gradedName(name: string): string {
   return `${name.replace(/\.xlsx$/i, "")}.graded.xlsx`;
 }
 
+/** Offers bytes to the browser as a downloaded .xlsx file. */
+export function downloadFile(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
 export interface WebWorkbookBarProps {
   text: Strings;
   openWorkbook(bytes: ArrayBuffer): Promise<SavableWorkbook>;
@@ -46,15 +58,7 @@ export function WebWorkbookBar({ text, openWorkbook, opened, canDownload, onOpen
 
   const download = async () => {
     if (!opened) return;
-    const bytes = await opened.backend.save();
-    const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = gradedName(opened.name);
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    downloadFile(gradedName(opened.name), await opened.backend.save());
   };
 
   return (

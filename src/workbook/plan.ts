@@ -2,7 +2,7 @@
 // Plain data, so the Office.js executor and the .xlsx executor write the same workbook.
 
 import type { StrategyRow } from "../engine/strategy";
-import type { GradeResult, TierRule, WeightTable } from "../engine/types";
+import type { GradeResult, PyramidRow, TierRule, WeightTable } from "../engine/types";
 import { riskLevels, strategies, upgradePotential, WATCH_LIST_SHEETS, watchListSheet } from "./management";
 import { riskSheet } from "./riskRules";
 import { strategySheet } from "./strategyTable";
@@ -24,6 +24,7 @@ import type {
   CellBlock,
   CellOut,
   CustomerData,
+  Lang,
   OutputColumns,
   OutputSheet,
   OwnedState,
@@ -305,77 +306,10 @@ function summarySheet(
   const blocks: CellBlock[] = [];
   blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
 
-  // The tier table, with the chart data beside it so the charts stay right without the add-in.
   const tableTop = 2;
-  const pyramid = result.pyramid;
-  const maxCustomers = Math.max(...pyramid.map((row) => row.customers), 0);
-  const maxValue = Math.max(...pyramid.map((row) => row.value), 0);
-  const count = new Intl.NumberFormat(settings.lang);
-  const percent = new Intl.NumberFormat(settings.lang, { style: "percent", maximumFractionDigits: 1 });
-  blocks.push({
-    top: tableTop,
-    left: 0,
-    style: "header",
-    values: [
-      [
-        text.tierHeader,
-        text.customers,
-        text.customerShare,
-        text.value,
-        text.valueShare,
-        text.spacerCustomers,
-        text.spacerValue,
-        text.labelCustomers,
-        text.labelValue,
-      ],
-    ],
-  });
-  const rows: CellOut[][] = pyramid.map((row) => [
-    row.tier,
-    row.customers,
-    row.customerShare,
-    row.value,
-    row.valueShare,
-    (maxCustomers - row.customers) / 2,
-    (maxValue - Math.max(row.value, 0)) / 2,
-    `${count.format(row.customers)} · ${percent.format(row.customerShare)}`,
-    `${count.format(Math.round(row.value))} · ${percent.format(row.valueShare)}`,
-  ]);
-  const totalCustomers = pyramid.reduce((sum, row) => sum + row.customers, 0);
-  const totalValue = pyramid.reduce((sum, row) => sum + row.value, 0);
-  rows.push([text.total, totalCustomers, totalCustomers > 0 ? 1 : 0, totalValue, totalValue !== 0 ? 1 : 0, null, null, null, null]);
-  if (layout) liveTierTable(rows, tableTop + 1, layout);
-  blocks.push({
-    top: tableTop + 1,
-    left: 0,
-    values: rows,
-    numberFormats: [TEXT_FORMAT, COUNT_FORMAT, SHARE_FORMAT, VALUE_FORMAT, SHARE_FORMAT, VALUE_FORMAT, VALUE_FORMAT, TEXT_FORMAT, TEXT_FORMAT],
-  });
-
-  const first = tableTop + 1;
-  const last = tableTop + pyramid.length;
-  const range = (column: number) => `${columnName(column)}${first + 1}:${columnName(column)}${last + 1}`;
+  const { blocks: tierBlocks, charts, last, totalCustomers } = tierTableBlocks(result.pyramid, text, settings.lang, tableTop, layout && ((rows) => liveTierTable(rows, tableTop + 1, layout)));
+  blocks.push(...tierBlocks);
   const chartTop = tableTop;
-  const charts: PyramidChart[] = [
-    {
-      title: text.quantityPyramid,
-      categories: range(0),
-      spacer: range(5),
-      values: range(1),
-      labels: range(7),
-      seriesName: text.customers,
-      anchor: { row: chartTop, column: 10, rows: 16, columns: 7 },
-    },
-    {
-      title: text.valuePyramid,
-      categories: range(0),
-      spacer: range(6),
-      values: range(3),
-      labels: range(8),
-      seriesName: text.value,
-      anchor: { row: chartTop, column: 17, rows: 16, columns: 7 },
-    },
-  ];
 
   // How the workbook was graded, so a reader without the add-in knows.
   let top = Math.max(last + 3, chartTop + 18);
@@ -460,6 +394,92 @@ function summarySheet(
   }
 
   return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop, countCell, valueTotalCell };
+}
+
+/**
+ * The tier table (customers, shares, value per tier, with the chart data beside it so the charts stay
+ * right without the add-in) at row `tableTop`, and the two pyramid charts drawn from it. `live` may
+ * turn the rows into formulas before they are placed. Used by the summary sheet and by per-owner copies.
+ */
+export function tierTableBlocks(
+  pyramid: PyramidRow[],
+  text: OutputText,
+  lang: Lang,
+  tableTop: number,
+  live?: (rows: CellOut[][]) => void,
+): { blocks: CellBlock[]; charts: PyramidChart[]; last: number; totalCustomers: number } {
+  const blocks: CellBlock[] = [];
+  // The tier table, with the chart data beside it so the charts stay right without the add-in.
+  const maxCustomers = Math.max(...pyramid.map((row) => row.customers), 0);
+  const maxValue = Math.max(...pyramid.map((row) => row.value), 0);
+  const count = new Intl.NumberFormat(lang);
+  const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
+  blocks.push({
+    top: tableTop,
+    left: 0,
+    style: "header",
+    values: [
+      [
+        text.tierHeader,
+        text.customers,
+        text.customerShare,
+        text.value,
+        text.valueShare,
+        text.spacerCustomers,
+        text.spacerValue,
+        text.labelCustomers,
+        text.labelValue,
+      ],
+    ],
+  });
+  const rows: CellOut[][] = pyramid.map((row) => [
+    row.tier,
+    row.customers,
+    row.customerShare,
+    row.value,
+    row.valueShare,
+    (maxCustomers - row.customers) / 2,
+    (maxValue - Math.max(row.value, 0)) / 2,
+    `${count.format(row.customers)} · ${percent.format(row.customerShare)}`,
+    `${count.format(Math.round(row.value))} · ${percent.format(row.valueShare)}`,
+  ]);
+  const totalCustomers = pyramid.reduce((sum, row) => sum + row.customers, 0);
+  const totalValue = pyramid.reduce((sum, row) => sum + row.value, 0);
+  rows.push([text.total, totalCustomers, totalCustomers > 0 ? 1 : 0, totalValue, totalValue !== 0 ? 1 : 0, null, null, null, null]);
+  live?.(rows);
+  blocks.push({
+    top: tableTop + 1,
+    left: 0,
+    values: rows,
+    numberFormats: [TEXT_FORMAT, COUNT_FORMAT, SHARE_FORMAT, VALUE_FORMAT, SHARE_FORMAT, VALUE_FORMAT, VALUE_FORMAT, TEXT_FORMAT, TEXT_FORMAT],
+  });
+
+  const first = tableTop + 1;
+  const last = tableTop + pyramid.length;
+  const range = (column: number) => `${columnName(column)}${first + 1}:${columnName(column)}${last + 1}`;
+  const chartTop = tableTop;
+  const charts: PyramidChart[] = [
+    {
+      title: text.quantityPyramid,
+      categories: range(0),
+      spacer: range(5),
+      values: range(1),
+      labels: range(7),
+      seriesName: text.customers,
+      anchor: { row: chartTop, column: 10, rows: 16, columns: 7 },
+    },
+    {
+      title: text.valuePyramid,
+      categories: range(0),
+      spacer: range(6),
+      values: range(3),
+      labels: range(8),
+      seriesName: text.value,
+      anchor: { row: chartTop, column: 17, rows: 16, columns: 7 },
+    },
+  ];
+
+  return { blocks, charts, last, totalCustomers };
 }
 
 /** The tier table's rows as formulas over the tier column, so counts, values and charts follow edits. */

@@ -41,6 +41,8 @@ export type ProblemParams = Record<string, string | number>;
  *   unknown-condition {value}; growth-column-missing {column}
  * - override-unknown-customer {id}; override-unknown-tier {value, labels}; not-a-date {value}
  * - period-not-graded {period, periods}
+ * - not-graded {}; owner-column-missing {column, headers}; org-table-not-found {name, sheets};
+ *   org-header-missing {headers}; not-recalculated {column}
  */
 export type ProblemCode =
   | "table-not-found"
@@ -85,7 +87,12 @@ export type ProblemCode =
   | "override-unknown-customer"
   | "override-unknown-tier"
   | "not-a-date"
-  | "period-not-graded";
+  | "period-not-graded"
+  | "not-graded"
+  | "owner-column-missing"
+  | "org-table-not-found"
+  | "org-header-missing"
+  | "not-recalculated";
 
 type Message = (p: ProblemParams) => string;
 
@@ -417,6 +424,32 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     "en-US": (p) =>
       `no customers were graded for period "${s(p, "period")}" (graded periods: ${s(p, "periods") || "none"}). Grade that period first with a period set, or pick a graded one.`,
     "zh-CN": (p) => `期间“${s(p, "period")}”没有分级记录（已分级期间：${s(p, "periods") || "无"}）。请先设置该期间并分级，或选择已分级的期间。`,
+  },
+  "not-graded": {
+    severity: "error",
+    "en-US": () => "this workbook has not been graded by Customer Tiers (it holds no record of the add-in's output). Grade it first, then make the copies.",
+    "zh-CN": () => "该工作簿尚未经过客户分级（没有加载项的输出记录）。请先分级，再生成副本。",
+  },
+  "owner-column-missing": {
+    severity: "error",
+    "en-US": (p) => `the customer table has no column "${s(p, "column")}" (its columns: ${s(p, "headers")}). Enter the owner column's header as it is written here.`,
+    "zh-CN": (p) => `客户表中没有“${s(p, "column")}”列（现有列：${s(p, "headers")}）。请按此处的写法填写负责人列的标题。`,
+  },
+  "org-table-not-found": {
+    severity: "error",
+    "en-US": (p) => `there is no sheet or table "${s(p, "name")}" for the org table (sheets: ${s(p, "sheets")}). Enter the name of the sheet or table with the columns Owner and Manager.`,
+    "zh-CN": (p) => `找不到组织表“${s(p, "name")}”（现有工作表：${s(p, "sheets")}）。请填写含“负责人”和“经理”两列的工作表或表名。`,
+  },
+  "org-header-missing": {
+    severity: "error",
+    "en-US": (p) => `the org table needs the columns Owner and Manager (or 负责人 and 经理); its header row has: ${s(p, "headers")}. Add or rename the two headers.`,
+    "zh-CN": (p) => `组织表需要“负责人”和“经理”两列（或 Owner、Manager）；其标题行为：${s(p, "headers")}。请添加或改名这两列。`,
+  },
+  "not-recalculated": {
+    severity: "error",
+    "en-US": (p) =>
+      `the column "${s(p, "column")}" holds formulas that were never calculated (the workbook was written with live formulas and not yet opened in Excel). Open and save it in Excel or LibreOffice, or grade it with values, then make the copies.`,
+    "zh-CN": (p) => `“${s(p, "column")}”列的公式尚未计算（工作簿以实时公式写出，还未在 Excel 中打开过）。请在 Excel 或 LibreOffice 中打开并保存，或以数值方式分级，然后再生成副本。`,
   },
   "growth-column-missing": {
     severity: "error",

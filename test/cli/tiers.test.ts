@@ -104,22 +104,40 @@ describe("tiers grade", () => {
     expect(pipe.err).toBe("");
   });
 
-  test("--help in English and Chinese; later commands say they are not available yet, exit 2", async () => {
+  test("--help in English and Chinese lists every command", async () => {
     const en = capture();
     expect(await main(["--help"], en)).toBe(0);
     expect(en.out).toContain("Usage:");
     expect(en.out).toContain("--scheme <scheme>");
+    for (const command of ["grade", "share", "split", "migrate"]) expect(en.out).toContain(`tiers ${command} <`);
     const zh = capture({ env: { LANG: "zh_CN.UTF-8" } });
     expect(await main(["grade", "--help"], zh)).toBe(0);
     expect(zh.out).toContain("用法：");
-    for (const command of ["share", "split"]) {
+  });
+
+  test("share and split: bad usage exits 2 with the command's usage; share writes a copy beside the input", async () => {
+    for (const args of [["share"], ["share", input, "--formulas", "maybe"], ["split", input], ["split", input, "--by", "Owner"]]) {
       const io = capture();
-      expect(await main([command, input, "--lang", "zh-CN"], io)).toBe(2);
-      expect(io.err).toContain(`暂不提供“tiers ${command}”`);
-      const english = capture();
-      expect(await main([command, input], english)).toBe(2);
-      expect(english.err).toContain(`"tiers ${command}" is not available yet`);
+      expect(await main(args, io)).toBe(2);
+      expect(io.err).toContain(`tiers ${args[0]} <`);
     }
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-share-cli-"));
+    const graded = path.join(dir, "graded.xlsx");
+    expect(await main(["grade", input, "--out", graded], capture())).toBe(0);
+    const io = capture();
+    expect(await main(["share", graded, "--lang", "en-US"], io)).toBe(0);
+    expect(io.out).toContain(`Copy for sharing written to ${path.join(dir, "graded.shared.xlsx")}.`);
+    expect(fs.existsSync(path.join(dir, "graded.shared.xlsx"))).toBe(true);
+    // A column that is not there: split says so, with the header row, and writes nothing.
+    const wrong = capture();
+    expect(await main(["split", graded, "--by", "Salesman", "--out", path.join(dir, "none"), "--lang", "en-US"], wrong)).toBe(1);
+    expect(wrong.err).toMatch(/Error: Customers!A1:[A-Z]+1: the customer table has no column "Salesman"/);
+    expect(fs.existsSync(path.join(dir, "none"))).toBe(false);
+    const split = capture();
+    expect(await main(["split", graded, "--by", "Owner", "--out", path.join(dir, "copies"), "--lang", "en-US"], split)).toBe(0);
+    expect(fs.readdirSync(path.join(dir, "copies")).sort()).toEqual(["graded.Li.xlsx", "graded.Wu.xlsx", "graded.everyone.xlsx"]);
+    expect(split.out).toContain("graded.Wu.xlsx: 3 customers");
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

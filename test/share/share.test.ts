@@ -178,7 +178,7 @@ describe("prepare for sharing", () => {
   test("a workbook graded by the add-in: the About sheet is in the workbook's language with its settings and weights", async () => {
     const sample = fs.readFileSync(path.join(__dirname, "../../assets/sample-customers.zh-CN.xlsx"));
     const book = await openXlsx(sample);
-    const outcome = await gradeWorkbook(book, { ...defaultSettings("zh-CN"), now: NOW });
+    const outcome = await gradeWorkbook(book, defaultSettings("zh-CN", NOW));
     expect(outcome.ok).toBe(true);
     const { data, report } = await prepareForSharing(await book.save(), { lang: "en-US", now: NOW });
     expect(report).toMatchObject({ toValues: [], toNative: [], unresolved: [], addinRemoved: false, aboutSheet: "关于本次分级" });
