@@ -71,16 +71,8 @@ export function aboutSheet(record: GradingRecord | undefined, counts: ShareCount
     blocks.push({ top, left: 0, values: [[t.settings]], style: "header" });
     blocks.push({ top: top + 1, left: 0, values: record.settings.map(([label, value]) => [label, cellOut(value)]), numberFormats: [TEXT_FORMAT, null] });
     top += record.settings.length + 2;
-    if (record.weights.length > 0) {
-      blocks.push({ top, left: 0, values: [record.weights[0].map(cellOut)], style: "header" });
-      blocks.push({
-        top: top + 1,
-        left: 0,
-        values: record.weights.slice(1).map((row) => row.map(cellOut)),
-        numberFormats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, "0.0000"],
-      });
-      top += record.weights.length + 1;
-    }
+    blocks.push(...weightBlocks(record, top));
+    if (record.weights.length > 0) top += record.weights.length + 1;
   } else {
     blocks.push({ top, left: 0, values: [[t.notGradedHere]], numberFormats: [TEXT_FORMAT] });
     top += 2;
@@ -99,6 +91,20 @@ export function aboutSheet(record: GradingRecord | undefined, counts: ShareCount
     ],
   });
   return { name: t.aboutSheet, blocks, columnWidths: [48, 30, 16, 16, 16, 14], charts: [] };
+}
+
+/** The recorded weights table (header row styled) at `top`; nothing when the record has none. */
+export function weightBlocks(record: GradingRecord, top: number): CellBlock[] {
+  if (record.weights.length === 0) return [];
+  return [
+    { top, left: 0, values: [record.weights[0].map(cellOut)], style: "header" },
+    {
+      top: top + 1,
+      left: 0,
+      values: record.weights.slice(1).map((row) => row.map(cellOut)),
+      numberFormats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, "0.0000"],
+    },
+  ];
 }
 
 /** A value read back, to write again: error values become their text. */

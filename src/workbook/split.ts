@@ -15,7 +15,7 @@ import { outputText } from "./outputText";
 import type { OutputText } from "./outputText";
 import { RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles, tierTableBlocks } from "./plan";
 import { problem } from "./problems";
-import { cellOut, readGradingRecord } from "./sharing";
+import { cellOut, readGradingRecord, weightBlocks } from "./sharing";
 import type { GradingRecord } from "./sharing";
 import type { CellBlock, CellOut, CellValue, Lang, OutputSheet, OwnedState, Problem, WorkbookBackend, WritePlan } from "./types";
 
@@ -162,15 +162,7 @@ function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, r
     blocks.push({ top: top + 1, left: 0, values: settings, numberFormats: [TEXT_FORMAT, null] });
     top += settings.length + 3;
   }
-  if (record && record.weights.length > 0) {
-    blocks.push({ top, left: 0, values: [record.weights[0].map(cellOut)], style: "header" });
-    blocks.push({
-      top: top + 1,
-      left: 0,
-      values: record.weights.slice(1).map((row) => row.map(cellOut)),
-      numberFormats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, "0.0000"],
-    });
-  }
+  if (record) blocks.push(...weightBlocks(record, top));
   return { name: t.summarySheet, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts: tiers.charts };
 }
 
