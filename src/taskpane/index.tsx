@@ -7,6 +7,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "./Pane";
 import { paneLanguage } from "./strings";
+import { downloadFile } from "./WebWorkbookBar";
 
 /* global document, Excel, navigator, Office, window */
 
@@ -102,7 +103,12 @@ Office.onReady(async (info) => {
         <Pane
           lang={lang}
           backend={new ExcelWorkbook()}
-          copies={{ current: documentBytes, deliver: openAsNewWorkbook, verb: "open", baseName: documentBaseName() }}
+          copies={
+            // Excel.createWorkbook needs ExcelApi 1.8; where it is missing the copies are downloaded.
+            Office.context.requirements.isSetSupported("ExcelApi", "1.8")
+              ? { current: documentBytes, deliver: openAsNewWorkbook, verb: "open", baseName: documentBaseName() }
+              : { current: documentBytes, deliver: async (name, data) => downloadFile(name, data), verb: "save", baseName: documentBaseName() }
+          }
         />
       </FluentProvider>,
     );
