@@ -166,6 +166,42 @@ describeInBrowser("the task pane as a web page in Chromium", () => {
     await page.context().close();
   }, 300000);
 
+  test("grades, then downloads one owner's copy and a copy prepared for sharing", async () => {
+    const file = path.join(work, "owners.xlsx");
+    fs.writeFileSync(file, await buildWorkbook(smallCustomerSheets()));
+    const page = await pane("en-US");
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const gradeButton = page.getByRole("button", { name: "Grade", exact: true });
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === "Grade" && !b.disabled),
+      undefined,
+      { timeout: 60000 },
+    );
+    await gradeButton.click();
+    await page.getByRole("button", { name: "Download graded workbook" }).waitFor({ timeout: 120000 });
+
+    await page.getByRole("button", { name: "Make the copies" }).click();
+    await page.getByText(/owners\.Wu\.xlsx — salesperson, 3 customers/).waitFor({ timeout: 60000 });
+    const saves = page.getByRole("button", { name: "Save", exact: true });
+    expect(await saves.count()).toBe(3);
+    const [copy] = await Promise.all([page.waitForEvent("download"), saves.nth(1).click()]);
+    expect(copy.suggestedFilename()).toBe("owners.Wu.xlsx");
+    const copyFile = path.join(work, "wu.xlsx");
+    await copy.saveAs(copyFile);
+    const wu = await openXlsx(fs.readFileSync(copyFile));
+    const rows = await wu.read("Customers", { top: 1, left: 0, rows: 5, columns: 3 });
+    expect(rows.map((row) => row[0])).toEqual(["C3", "C4", "C5", null, null]);
+    expect(rows.slice(0, 3).every((row) => row[2] === "Wu")).toBe(true);
+
+    const [shared] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Prepare a copy for sharing" }).click()]);
+    expect(shared.suggestedFilename()).toBe("owners.shared.xlsx");
+    const sharedFile = path.join(work, "shared.xlsx");
+    await shared.saveAs(sharedFile);
+    expect((await (await openXlsx(fs.readFileSync(sharedFile))).index()).sheets.map((s) => s.name)).toContain("About this grading");
+    await page.getByText(/the sheet “About this grading” says how it was graded/).waitFor({ timeout: 60000 });
+    await page.context().close();
+  }, 300000);
+
   test("an invalid workbook shows its problem with sheet and cell", async () => {
     const sheets = smallCustomerSheets();
     const customers = sheets.find((s) => s.name === "Customers")!;
