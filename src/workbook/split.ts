@@ -51,6 +51,8 @@ interface GradedTable {
   /** Index in `headers` of the first output column. */
   outputFirst: number;
   tierColumn: number;
+  /** Number formats of the user columns as the first customer row has them (null = General). */
+  formats: (string | null)[];
 }
 
 const MANAGER_HEADERS = ["Manager", "经理", "主管"].map(headerKey);
@@ -88,7 +90,8 @@ async function readGradedTable(backend: WorkbookBackend, state: OwnedState, text
   if (rows.length > 0 && rows.every((row) => isBlank(row[tierColumn]))) {
     return problem("not-recalculated", sheet.name, "", { column: headers[tierColumn] || text.tier });
   }
-  return { sheet: sheet.name, headers, rows, outputFirst, tierColumn };
+  const formats = (await backend.numberFormats?.(sheet.name, top + 1, left, outputFirst)) ?? new Array<string | null>(outputFirst).fill(null);
+  return { sheet: sheet.name, headers, rows, outputFirst, tierColumn, formats };
 }
 
 /** Owner -> manager from the org table, or a problem saying what is missing. */
@@ -173,7 +176,7 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
     name: table.sheet,
     blocks: [
       { top: 0, left: 0, values: [table.headers.slice(0, userColumns)], style: "header" },
-      { top: 1, left: 0, values: rows.map((row) => row.slice(0, userColumns).map(cellOut)) },
+      { top: 1, left: 0, values: rows.map((row) => row.slice(0, userColumns).map(cellOut)), numberFormats: table.formats },
     ],
     columnWidths: new Array<number>(userColumns).fill(14),
     charts: [],

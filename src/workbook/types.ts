@@ -180,6 +180,11 @@ export interface WorkbookBackend {
   readState(): Promise<OwnedState | undefined>;
   /** Runs a write plan; on abort, leaves the workbook as it was before the call. */
   execute(plan: WritePlan, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<void>;
+  /**
+   * The number format codes of `columns` cells of one row from `left` (null = General); optional, for
+   * copies that rebuild a table from its values (per-owner copies keep date and number formats).
+   */
+  numberFormats?(sheet: string, row: number, left: number, columns: number): Promise<(string | null)[]>;
   /** Selects a cell for the analyst (the pane's problem links); optional. */
   select?(sheet: string, cell: string): Promise<void>;
 }

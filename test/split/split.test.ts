@@ -47,7 +47,12 @@ function customers(): Customer[] {
 
 async function gradedWorkbook(): Promise<Uint8Array> {
   const list = customers();
-  const rows: FixtureCell[][] = [["Customer ID", "Name", "Owner", "Sales", "Complaints"], ...list.map((c) => [c.id, c.name, c.owner || null, c.sales, c.complaints])];
+  // Sales in the fixture's custom currency format (style 1), complaints in the built-in "#,##0" (style 2).
+  const styled = (value: number, style: number) => ({ raw: (ref: string) => `<c r="${ref}" s="${style}"><v>${value}</v></c>` });
+  const rows: FixtureCell[][] = [
+    ["Customer ID", "Name", "Owner", "Sales", "Complaints"],
+    ...list.map((c) => [c.id, c.name, c.owner || null, styled(c.sales, 1), styled(c.complaints, 2)]),
+  ];
   const weights: FixtureCell[][] = [
     ["Indicator", "Weight", "Direction", "Scoring", "Column"],
     ["Sales", 0.7, "higher", "minmax", "Sales"],
@@ -66,6 +71,8 @@ async function gradedWorkbook(): Promise<Uint8Array> {
       { userParts: true },
     ),
   );
+  const styles = await zip.file("xl/styles.xml")!.async("string");
+  zip.file("xl/styles.xml", styles.replace(/<cellXfs count="2">([\s\S]*?)<\/cellXfs>/, '<cellXfs count="3">$1<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'));
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   zip.file("xl/workbook.xml", workbook.replace(/<sheet name="Everyone"/, '<sheet name="Everyone" state="hidden"'));
   zip.file("docProps/core.xml", `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${list[0].id} ${list[1].id}</dc:title></cp:coreProperties>`);
@@ -163,6 +170,8 @@ describe("per-owner copies", () => {
       ]);
       const sales = allowed(copy).reduce((sum, c) => sum + c.sales, 0);
       expect(summary[3][3]).toBe(sales);
+      // The customers keep their number formats (the original's first customer row).
+      expect(await book.numberFormats("Customers", 1, 0, 5)).toEqual([null, null, null, '"¥"#,##0', "#,##0"]);
       // The copy is graded output the add-in recognises: its state names the output columns.
       expect(await book.readState()).toMatchObject({ sheet: "Customers", headerRow: 0, firstColumn: 5, headers: ["Score", "Rank", "Tier"], sheets: ["Tier summary"] });
     }

@@ -9,6 +9,14 @@ const BUILT_IN_FORMATS: Record<string, number> = {
   General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "0.00E+00": 11, "@": 49,
 };
 
+/** Built-in formats a cell may carry by id, as codes a copy can write again (dates in ISO order, since id 14 is the reader's locale date). */
+const BUILT_IN_CODES: Record<number, string> = {
+  ...Object.fromEntries(Object.entries(BUILT_IN_FORMATS).map(([code, id]) => [id, code])),
+  14: "yyyy-mm-dd", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
+  20: "h:mm", 21: "h:mm:ss", 22: "yyyy-mm-dd h:mm", 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)", 40: "#,##0.00;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0",
+};
+
 /** A minimal styles part for a workbook that has none (the format lets a package omit it). */
 export const EMPTY_STYLESHEET =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -126,6 +134,22 @@ export class Stylesheet {
       }
     }
     return xml;
+  }
+
+  /**
+   * The number format code of a cell style (the s attribute of a cell), or null for General or an
+   * unknown style.
+   *
+   * @example
+   * new Stylesheet(xmlWithDateStyleAt3).numberFormatOf(3) // "yyyy-mm-dd"
+   */
+  numberFormatOf(style: number): string | null {
+    const xf = this.items.cellXfs[style];
+    if (!xf) return null;
+    const id = parseInt(attribute(xf, "numFmtId") ?? "0", 10);
+    if (id === 0) return null;
+    const custom = this.items.numFmts.find((item) => attribute(item, "numFmtId") === String(id));
+    return custom ? attribute(custom, "formatCode") ?? null : BUILT_IN_CODES[id] ?? null;
   }
 
   private numberFormatId(code: string): number {

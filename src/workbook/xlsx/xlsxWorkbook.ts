@@ -148,6 +148,22 @@ export class XlsxWorkbook implements WorkbookBackend {
     return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
   }
 
+  async numberFormats(sheet: string, row: number, left: number, columns: number): Promise<(string | null)[]> {
+    const formats = new Array<string | null>(columns).fill(null);
+    const entry = (await this.sheetList()).find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    if (!entry) return formats;
+    const line = splitSheet((await this.text(entry.part)) ?? "").rows.find((r) => r.index === row);
+    if (!line) return formats;
+    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)));
+    const stylesRel = rels.find((rel) => rel.type === REL.styles);
+    const styles = new Stylesheet((stylesRel && (await this.text(resolveTarget(this.workbookPart, stylesRel.target)))) || EMPTY_STYLESHEET);
+    for (const cell of splitCells(line.inner)) {
+      const style = attribute(cell.attributes, "s");
+      if (cell.column >= left && cell.column < left + columns && style !== undefined) formats[cell.column - left] = styles.numberFormatOf(parseInt(style, 10));
+    }
+    return formats;
+  }
+
   /** The worksheets in tab order, with their part paths (for transforms outside a write plan). */
   async worksheets(): Promise<{ name: string; part: string }[]> {
     return (await this.sheetList()).map(({ name, part }) => ({ name, part }));
