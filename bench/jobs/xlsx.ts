@@ -1,7 +1,8 @@
 // Child-side measurements of the .xlsx section: a customer workbook written once with xlsx-populate
 // (a library nobody here wrote), then graded end to end by the project's backend (open, grade, save)
 // against reading and writing the same file with JSZip alone — the library the backend is built on —
-// and, for reference, with xlsx-populate alone.
+// and, for reference, with xlsx-populate alone. Then the copies for other people made from the graded
+// file: prepare for sharing, and one copy per owner.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -9,13 +10,16 @@ import { customerHeaders, syntheticCustomers, weightSheetRows } from "../custome
 import { median, nowMs, collectGarbage } from "../statistics";
 
 /** Bumped when the fixture's content changes, so a cached file from an older harness is not reused. */
-const FIXTURE_VERSION = 1;
+const FIXTURE_VERSION = 2;
+
+/** Owners of the fixture's customers, round robin: what `tiers split` makes copies for. */
+export const OWNERS = 100;
 
 /**
  * The path of an .xlsx with the synthetic weight table and `n` customers in `scratch`, written with
  * xlsx-populate on first use and reused afterwards.
  * Throws when xlsx-populate or the file system fails.
- * @example await customerWorkbook({ n: 10_000, scratch: ".bench-out" }) // ".bench-out/customers-10000-v1.xlsx" (724 KB)
+ * @example await customerWorkbook({ n: 10_000, scratch: ".bench-out" }) // ".bench-out/customers-10000-v2.xlsx" (760 KB)
  */
 export async function customerWorkbook(params: { n: number; scratch: string }): Promise<string> {
   const file = path.join(params.scratch, `customers-${params.n}-v${FIXTURE_VERSION}.xlsx`);
@@ -33,8 +37,10 @@ export async function customerWorkbook(params: { n: number; scratch: string }): 
   weights.name("Weights");
   weights.cell("A1").value(weightSheetRows("minmax"));
   const customers = syntheticCustomers(params.n);
-  const rows: unknown[][] = [customerHeaders()];
-  for (let i = 0; i < params.n; i++) rows.push([customers.ids[i], ...customers.indicatorValues.map((column) => column[i])]);
+  const rows: unknown[][] = [[...customerHeaders(), "Owner"]];
+  for (let i = 0; i < params.n; i++) {
+    rows.push([customers.ids[i], ...customers.indicatorValues.map((column) => column[i]), `Owner ${String((i % OWNERS) + 1).padStart(3, "0")}`]);
+  }
   workbook.addSheet("Customers").cell("A1").value(rows);
   const bytes = await workbook.outputAsync();
   fs.mkdirSync(params.scratch, { recursive: true });
@@ -121,4 +127,53 @@ export async function populateRoundTrip(params: { file: string; repeats: number 
     outBytes = out.byteLength;
   }
   return { ms: median(times), outBytes };
+}
+
+export interface CopiesTiming {
+  /** JSZip reading and writing every part of the graded file: the floor. */
+  floorMs: number;
+  shareMs: number;
+  splitMs: number;
+  copies: number;
+}
+
+/**
+ * Grades the file once (not timed), then the median ms of prepareForSharing and of splitByOwner on the
+ * graded bytes, and of JSZip's read + write of the same graded bytes as their floor.
+ * Throws when grading or splitting reports problems.
+ * @example await copiesRoundTrip({ file, repeats: 1 }) // { floorMs: 2400, shareMs: 2600, splitMs: 9000, copies: 101 }
+ */
+export async function copiesRoundTrip(params: { file: string; repeats: number }): Promise<CopiesTiming> {
+  const JSZip = (await import("jszip")).default;
+  const { openXlsx } = await import("../../src/workbook/xlsx");
+  const { gradeWorkbook } = await import("../../src/workbook/run");
+  const { defaultSettings } = await import("../../src/workbook/settings");
+  const { prepareForSharing } = await import("../../src/workbook/xlsx/share");
+  const { splitByOwner } = await import("../../src/workbook/xlsx/split");
+  const workbook = await openXlsx(fs.readFileSync(params.file));
+  if (!(await gradeWorkbook(workbook, defaultSettings("en-US", new Date(Date.UTC(2026, 10, 22))))).ok) throw new Error("the fixture did not grade");
+  const graded = await workbook.save();
+  const time = async (work: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let r = 0; r < params.repeats; r++) {
+      collectGarbage();
+      const start = nowMs();
+      await work();
+      times.push(nowMs() - start);
+    }
+    return median(times);
+  };
+  const floorMs = await time(async () => {
+    const zip = await JSZip.loadAsync(graded);
+    for (const name of Object.keys(zip.files).filter((n) => !zip.files[n].dir)) zip.file(name, await zip.files[name].async("string"));
+    await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  });
+  const shareMs = await time(() => prepareForSharing(graded, { lang: "en-US" }));
+  let copies = 0;
+  const splitMs = await time(async () => {
+    const outcome = await splitByOwner(graded, { by: "Owner", lang: "en-US" });
+    if (!outcome.ok) throw new Error(outcome.problems[0].message["en-US"]);
+    copies = outcome.copies.length;
+  });
+  return { floorMs, shareMs, splitMs, copies };
 }

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import { against, notMeasured } from "../figure";
 import type { BenchOptions, Figure, Section } from "../figure";
 import { inChild } from "../inChild";
-import type { XlsxTiming } from "../jobs/xlsx";
+import type { CopiesTiming, XlsxTiming } from "../jobs/xlsx";
 import { MB } from "../statistics";
 
 const TARGET = 1.5;
@@ -22,7 +22,8 @@ export function xlsxSection(size?: number): Section {
     about:
       "A workbook with the weight table and n customers x 12 indicators, written once with xlsx-populate. Measured: openXlsx + gradeWorkbook + save " +
       "(src/workbook/xlsx, built on JSZip). Floor: JSZip alone reading every part of the same file to text and writing every part back (DEFLATE level 6, as the backend saves). " +
-      "Reference without target (full run only): xlsx-populate's own fromDataAsync + outputAsync. Peak memory: each child process's maxRSS (node's own baseline included).",
+      "Reference without target (full run only): xlsx-populate's own fromDataAsync + outputAsync. Peak memory: each child process's maxRSS (node's own baseline included). " +
+      "Copies (no target in the issues): prepare for sharing and tiers split (100 owners, so 101 copies) on the graded file, against JSZip reading and writing that graded file.",
     async run(options: BenchOptions): Promise<Figure[]> {
       const n = size ?? (options.quick ? 10_000 : 100_000);
       const label = n.toLocaleString("en-US");
@@ -60,6 +61,17 @@ export function xlsxSection(size?: number): Section {
         figures.push(memory);
       } catch (error) {
         figures.push(notMeasured("xlsx", `open + grade + save, ${label} customers`, (error as Error).message));
+      }
+      try {
+        options.log("xlsx: prepare for sharing and per-owner copies");
+        const copies = await inChild<CopiesTiming>("jobs/xlsx", "copiesRoundTrip", { file, repeats }, { timeoutMs: 900_000 });
+        const floor = { what: "JSZip read + write of the graded file", value: copies.result.floorMs };
+        figures.push(against("xlsx", `prepare for sharing, ${label} customers`, copies.result.shareMs, "ms", floor));
+        const split = against("xlsx", `split into ${copies.result.copies} per-owner copies, ${label} customers`, copies.result.splitMs, "ms", floor);
+        split.note = `peak memory ${Math.round(copies.maxRssBytes / MB)} MB (grading included); median of ${repeats}`;
+        figures.push(split);
+      } catch (error) {
+        figures.push(notMeasured("xlsx", `copies for sharing, ${label} customers`, (error as Error).message));
       }
       if (options.quick) return figures;
       try {

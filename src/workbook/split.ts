@@ -78,8 +78,8 @@ async function readGradedTable(backend: WorkbookBackend, state: OwnedState, text
   const rows: CellValue[][] = [];
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r].slice(left, last);
-    if (row.every(isBlank)) break;
-    rows.push(row);
+    // Blank rows inside the table are skipped, as the grading skipped them; the customers after them count.
+    if (!row.every(isBlank)) rows.push(row);
   }
   const headers = header.slice(left, last).map(asText);
   const outputFirst = state.firstColumn - left;

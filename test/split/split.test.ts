@@ -13,7 +13,7 @@ import { openXlsx } from "../../src/workbook/xlsx";
 import { splitByOwner } from "../../src/workbook/xlsx/split";
 import type { OwnerCopyFile } from "../../src/workbook/xlsx/split";
 import { describeWithLibreOffice, sheetsAsCsv } from "../support/libreoffice";
-import { buildWorkbook } from "../xlsx/buildWorkbook";
+import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import type { FixtureCell } from "../xlsx/buildWorkbook";
 
 const NOW = new Date(Date.UTC(2026, 10, 23, 9, 0));
@@ -182,6 +182,20 @@ describe("per-owner copies", () => {
     expect(unowned).toHaveLength(2);
     expect(copies.filter((copy) => allowed(copy).some((c) => c.owner === "")).map((c) => c.role)).toEqual(["all"]);
   });
+});
+
+test("a blank row inside the customer table does not drop the customers after it", async () => {
+  const sheets = smallCustomerSheets();
+  const customerSheet = sheets.find((sheet) => sheet.name === "Customers")!;
+  customerSheet.rows.splice(3, 0, [null, null, null, null, null]);
+  const book = await openXlsx(await buildWorkbook(sheets));
+  expect((await gradeWorkbook(book, defaultSettings("en-US", NOW))).ok).toBe(true);
+  const outcome = await splitByOwner(await book.save(), { by: "Owner", lang: "en-US" });
+  expect(outcome.ok && outcome.copies.map((copy) => [copy.owner, copy.customers])).toEqual([
+    ["Li", 2],
+    ["Wu", 3],
+    ["everyone", 5],
+  ]);
 });
 
 describe("per-owner copies: problems", () => {
