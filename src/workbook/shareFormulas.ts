@@ -1,13 +1,13 @@
 // TIERS.* formulas as a file stores them, and their native Excel equivalents where one is exact.
 //
 // A custom function is stored in the file under a prefixed name: TIERS.CUSTOMERTIER(...) is written as
-// _xldudf_TIERS_CUSTOMERTIER(...) (the namespace and the function joined by "_"). Files edited by
+// _xldudf_TIERS_CUSTOMERTIER(...) (the namespace and the function joined by "_"; "." is accepted too). Files edited by
 // other tools may carry the display form TIERS.CUSTOMERTIER(...); both are recognised.
 // Written by hand: it is a small scanner over formula text (string literals, nested parentheses and
 // array constants), not a formula engine, and no package parses Excel formulas both ways.
 
-const CALL = /(?:_xldudf_TIERS_|TIERS\.)([A-Za-z][A-Za-z0-9]*)\s*\(/iy;
-const ANY_CALL = /(?:_xldudf_TIERS_|(?<![A-Za-z0-9_.])TIERS\.)[A-Za-z]/i;
+const CALL = /(?:_xldudf_TIERS[_.]|TIERS\.)([A-Za-z][A-Za-z0-9]*)\s*\(/iy;
+const ANY_CALL = /(?:_xldudf_TIERS[_.]|(?<![A-Za-z0-9_.])TIERS\.)[A-Za-z]/i;
 
 /**
  * Whether a formula (stored form, no leading "=") calls a TIERS function outside its string literals.

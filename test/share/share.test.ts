@@ -92,6 +92,8 @@ describe("TIERS formulas and their native equivalents", () => {
     expect(hasTiersCall("1+TIERS.GRADE(A1:B9,C1:C2)")).toBe(true);
     expect(hasTiersCall('IF(TRUE,"TIERS.GRADE(","")')).toBe(false);
     expect(hasTiersCall("MYTIERS.GRADE(A1)")).toBe(false);
+    expect(hasTiersCall("_xldudf_TIERS.CUSTOMERRANK(B2,B:B)")).toBe(true);
+    expect(nativeFormula("_xldudf_TIERS.CUSTOMERRANK(B2,B:B)")).toBe("_xlfn.RANK.EQ(B2,B:B)");
   });
 
   test("rank, default tiers and default Pareto classes have exact native formulas; the rest do not", () => {

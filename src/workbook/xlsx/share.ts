@@ -52,11 +52,11 @@ const UNRESOLVED_ERRORS = new Set(["#NAME?", "#BUSY!", "#CALC!", "#GETTING_DATA"
 const CELL = /<c(\s[^>]*?)?(?<!\/)>([\s\S]*?)<\/c>/g;
 const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
 
-const display = (stored: string) => `=${stored.replace(/_xldudf_TIERS_/gi, "TIERS.").replace(/_xlfn\./g, "")}`;
+const display = (stored: string) => `=${stored.replace(/_xldudf_TIERS[_.]/gi, "TIERS.").replace(/_xlfn\./g, "")}`;
 
 /** The cells of one worksheet part with their TIERS formulas converted, and what was converted. */
 export function shareSheetXml(xml: string, sheet: string, mode: "values" | "native", report: ShareReport): string {
-  if (!/_xldudf_TIERS_|TIERS\./i.test(xml)) return xml;
+  if (!/_xldudf_TIERS[_.]|TIERS\./i.test(xml)) return xml;
   // Shared formulas: the group follows its master (the cell holding the text): dependents refer to it.
   const groups = new Map<string, "values" | "native">();
   for (const match of xml.matchAll(CELL)) {
