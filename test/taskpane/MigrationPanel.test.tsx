@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from "react";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MigrationPanel } from "../../src/taskpane/MigrationPanel";
 import { strings } from "../../src/taskpane/strings";
@@ -67,7 +67,10 @@ test("with one graded period there is nothing to compare, and the panel stays aw
   const book = new MemoryWorkbook({ Weights: [["Indicator", "Weight"], ["Sales", 1]], Customers: [["Customer ID", "Sales"], ["C1", 1], ["C2", 2]] });
   await gradeWorkbook(book, { ...defaultSettings("en-US", NOW), period: "2026-Q1" });
   const { container } = show(book);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // The periods are looked up after the first render; let that finish inside act.
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
   expect(container.querySelector("section")).toBeNull();
 });
 
