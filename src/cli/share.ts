@@ -19,7 +19,7 @@ const TEXT: Record<Lang, {
   shared: (file: string) => string;
   converted: (values: number, native: number) => string;
   unresolved: (cells: string) => string;
-  names: (names: string) => string;
+  leftAsIs: (places: string) => string;
   addin: (removed: boolean) => string;
   about: (sheet: string) => string;
   copy: (file: string, customers: number) => string;
@@ -33,7 +33,7 @@ const TEXT: Record<Lang, {
     shared: (file) => `Copy for sharing written to ${file}.`,
     converted: (values, native) => `TIERS formulas: ${values} replaced by their values, ${native} by native Excel formulas.`,
     unresolved: (cells) => `Warning: these TIERS formulas had no calculated value to keep (open the workbook in Excel with the add-in, let it calculate, save, and share again): ${cells}`,
-    names: (names) => `Warning: these defined names call TIERS functions and were left as they are: ${names}`,
+    leftAsIs: (places) => `Warning: these formulas outside cells call TIERS functions and were left as they are (replace them by hand): ${places}`,
     addin: (removed) => (removed ? "The add-in no longer opens with the copy." : "The workbook did not open the add-in; nothing to remove."),
     about: (sheet) => `The sheet "${sheet}" says how it was graded.`,
     copy: (file, customers) => `  ${file}: ${customers} customers`,
@@ -47,7 +47,7 @@ const TEXT: Record<Lang, {
     shared: (file) => `可发送的副本已写入 ${file}。`,
     converted: (values, native) => `TIERS 公式：${values} 个替换为数值，${native} 个替换为 Excel 原生公式。`,
     unresolved: (cells) => `警告：以下 TIERS 公式没有可保留的计算结果（请在装有加载项的 Excel 中打开、计算并保存后再生成副本）：${cells}`,
-    names: (names) => `警告：以下名称调用了 TIERS 函数，已保持原样：${names}`,
+    leftAsIs: (places) => `警告：以下单元格之外的公式调用了 TIERS 函数，已保持原样（请手动替换）：${places}`,
     addin: (removed) => (removed ? "副本打开时不再加载本加载项。" : "该工作簿打开时不加载本加载项，无需移除。"),
     about: (sheet) => `工作表“${sheet}”说明了分级方法。`,
     copy: (file, customers) => `  ${file}：${customers} 位客户`,
@@ -97,7 +97,7 @@ export async function shareCommand(args: string[], lang: Lang, io: CliIo): Promi
   const { report } = result;
   io.stdout(`${text.shared(out)}\n${text.converted(report.toValues.length, report.toNative.length)}\n${text.addin(report.addinRemoved)}\n${text.about(report.aboutSheet)}\n`);
   if (report.unresolved.length > 0) io.stderr(`${text.unresolved(report.unresolved.map((c) => `${c.sheet}!${c.cell}`).join(", "))}\n`);
-  if (report.names.length > 0) io.stderr(`${text.names(report.names.join(", "))}\n`);
+  if (report.leftAsIs.length > 0) io.stderr(`${text.leftAsIs(report.leftAsIs.join(", "))}\n`);
   return 0;
 }
 

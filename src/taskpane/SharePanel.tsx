@@ -65,7 +65,8 @@ export function SharePanel({ text, lang, channel, disabled }: SharePanelProps) {
       const { data, report } = await prepareForSharing(await channel.current(), { lang, formulas });
       await channel.deliver(`${channel.baseName}.shared.xlsx`, data);
       const message = text.shared(report.toValues.length, report.toNative.length, report.aboutSheet);
-      const parts = [message, report.addinRemoved ? "" : text.addinKept, report.unresolved.length > 0 ? text.unresolved(report.unresolved.map((c) => `${c.sheet}!${c.cell}`).join(", ")) : ""];
+      const parts = [message, report.addinRemoved ? "" : text.addinKept, report.unresolved.length > 0 ? text.unresolved(report.unresolved.map((c) => `${c.sheet}!${c.cell}`).join(", ")) : "",
+        report.leftAsIs.length > 0 ? text.leftAsIs(report.leftAsIs.join(", ")) : ""];
       setJob({ kind: "shared", message: parts.filter(Boolean).join(" ") });
     } catch (error) {
       setJob({ kind: "failed", message: String((error as Error)?.message ?? error) });

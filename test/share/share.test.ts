@@ -163,6 +163,24 @@ describe("prepare for sharing", () => {
     expect(Object.values(files).some((xml) => /_xldudf_TIERS_/.test(xml))).toBe(false);
   });
 
+  test("formulas outside cells that call TIERS are reported, not silently kept", async () => {
+    const zip = await JSZip.loadAsync(await tiersWorkbook());
+    const sheetPath = Object.keys(zip.files).find((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))!;
+    const sheet = await zip.file(sheetPath)!.async("string");
+    zip.file(
+      sheetPath,
+      sheet.replace(
+        "</sheetData>",
+        '</sheetData><conditionalFormatting sqref="C2:C6"><cfRule type="expression" dxfId="0" priority="1"><formula>_xldudf_TIERS_CUSTOMERRANK(B2,$B$2:$B$6)=1</formula></cfRule></conditionalFormatting>' +
+          '<dataValidations count="1"><dataValidation type="custom" sqref="B2:B6"><formula1>SUM(B2)&gt;0</formula1></dataValidation></dataValidations>',
+      ),
+    );
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbook.replace("</sheets>", '</sheets><definedNames><definedName name="TopRank">_xldudf_TIERS_CUSTOMERRANK(Customers!$B$2,Customers!$B$2:$B$6)</definedName></definedNames>'));
+    const { report } = await prepareForSharing(await zip.generateAsync({ type: "uint8array" }), { lang: "en-US", now: NOW });
+    expect(report.leftAsIs).toEqual(["Customers!C2:C6 (conditional format)", "name TopRank"]);
+  });
+
   test("removes the task-pane part entirely when the add-in was the only one", async () => {
     const zip = await JSZip.loadAsync(await tiersWorkbook());
     zip.file("xl/webextensions/taskpanes.xml", (await zip.file("xl/webextensions/taskpanes.xml")!.async("string")).replace(/<wetp:taskpane dockstate="right" visibility="0"[\s\S]*?<\/wetp:taskpane>/, ""));

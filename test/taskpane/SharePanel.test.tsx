@@ -45,7 +45,7 @@ beforeEach(() => {
 test("a copy for sharing: the workbook's bytes go in, the copy goes to the analyst, the report is shown", async () => {
   share.prepareForSharing.mockResolvedValue({
     data: new Uint8Array([1, 2, 3]),
-    report: { toValues: [{}, {}, {}], toNative: [{}], unresolved: [], names: [], addinRemoved: true, aboutSheet: "About this grading" },
+    report: { toValues: [{}, {}, {}], toNative: [{}], unresolved: [], leftAsIs: [], addinRemoved: true, aboutSheet: "About this grading" },
   });
   const c = show("en-US");
   fireEvent.click(screen.getByRole("radio", { name: /Native Excel formulas/ }));

@@ -41,8 +41,11 @@ export interface ShareReport {
   toNative: ConvertedCell[];
   /** TIERS formulas whose stored value is missing or an error the missing add-in caused (#NAME?, #BUSY!). */
   unresolved: ConvertedCell[];
-  /** Defined names whose formula calls TIERS: left as they are (a name has no stored value). */
-  names: string[];
+  /**
+   * Formulas outside cells that call TIERS — defined names, conditional formats, data validation — left
+   * as they are (they have no stored value to keep): "name Top", "Customers!D2:D9 (conditional format)".
+   */
+  leftAsIs: string[];
   /** True when the add-in was set to load with the workbook and no longer is. */
   addinRemoved: boolean;
   aboutSheet: string;
@@ -104,6 +107,23 @@ export function shareSheetXml(xml: string, sheet: string, mode: "values" | "nati
   });
 }
 
+/** Conditional-format and data-validation formulas of a sheet that call TIERS, with where they apply. */
+function rulesCallingTiers(xml: string, sheet: string): string[] {
+  if (!/_xldudf_TIERS[_.]|TIERS\./i.test(xml)) return [];
+  const found: string[] = [];
+  const calls = (body: string, tag: string) => [...body.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].some((m) => hasTiersCall(unescapeXml(m[1])));
+  for (const m of xml.matchAll(/<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g)) {
+    if (calls(m[2], "formula")) found.push(`${sheet}!${attribute(m[1], "sqref") ?? ""} (conditional format)`);
+  }
+  for (const m of xml.matchAll(/<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g)) {
+    if (calls(m[2], "formula1") || calls(m[2], "formula2")) found.push(`${sheet}!${attribute(m[1], "sqref") ?? ""} (data validation)`);
+  }
+  for (const m of xml.matchAll(/<x14:(conditionalFormatting|dataValidation)\b[\s\S]*?<\/x14:\1>/g)) {
+    if (calls(m[0], "xm:f")) found.push(`${sheet}!${/<xm:sqref>([^<]*)<\/xm:sqref>/.exec(m[0])?.[1] ?? ""} (${m[1] === "dataValidation" ? "data validation" : "conditional format"})`);
+  }
+  return found;
+}
+
 /**
  * Removes the add-in's web extension (the task pane Office reopens with the document) from the package.
  * Returns the part changes and whether the add-in was there.
@@ -162,18 +182,19 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
   const record = await readGradingRecord(workbook, state);
   const lang = record?.lang ?? options.lang;
   const about = outputText(lang).aboutSheet;
-  const report: ShareReport = { toValues: [], toNative: [], unresolved: [], names: [], addinRemoved: false, aboutSheet: about };
+  const report: ShareReport = { toValues: [], toNative: [], unresolved: [], leftAsIs: [], addinRemoved: false, aboutSheet: about };
   const changes = new Map<string, string | null>();
 
   for (const sheet of await workbook.worksheets()) {
     if (headerKey(sheet.name) === headerKey(about)) continue;
     const xml = (await workbook.partText(sheet.part)) ?? "";
+    report.leftAsIs.push(...rulesCallingTiers(xml, sheet.name));
     const next = shareSheetXml(xml, sheet.name, options.formulas ?? "values", report);
     if (next !== xml) changes.set(sheet.part, next);
   }
   const workbookXml = (await workbook.partText(workbook.workbookPath)) ?? "";
   for (const m of workbookXml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
-    if (hasTiersCall(unescapeXml(m[2]))) report.names.push(attribute(m[1], "name") ?? "");
+    if (hasTiersCall(unescapeXml(m[2]))) report.leftAsIs.push(`name ${attribute(m[1], "name") ?? ""}`);
   }
 
   // The calculation chain lists formula cells; with formulas gone it is stale, and Excel rebuilds it.
