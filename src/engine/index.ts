@@ -22,6 +22,7 @@ export {
   checkParetoCutoffs,
   paretoTiers,
   paretoTierOf,
+  paretoTierFromSums,
   checkScoreCutoffs,
   tiersByCutoffs,
   tiersByRules,

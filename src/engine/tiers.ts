@@ -150,11 +150,43 @@ export function paretoTiers(values: ArrayLike<number>, cutoffs: number[]): Int32
   return tier;
 }
 
+/** The plain sums one pass over the values gives for the class of x: what paretoTierFromSums decides on. */
+export interface ParetoSums {
+  /** Non-blank values. */
+  n: number;
+  total: number;
+  /** The sum of the values strictly greater than x. */
+  above: number;
+  /** The sum of the values' magnitudes (for the rounding-error bound). */
+  magnitude: number;
+}
+
+/**
+ * The Pareto class from plain (floating-point) sums when their rounding error cannot change it, else
+ * undefined: then only exact sums can decide (paretoTierOf's second pass). Uses Higham's bound on the
+ * error of a sum (γ_n Σ|v|): when the share is clearly on one side of every cut-off, the exact sums
+ * would decide the same way. Throws RangeError when a value was infinite.
+ *
+ * @example paretoTierFromSums({ n: 4, total: 100, above: 90, magnitude: 100 }, [0.8, 0.95]) // 1
+ */
+export function paretoTierFromSums(sums: ParetoSums, cutoffs: number[]): number | undefined {
+  const { n, total, above, magnitude } = sums;
+  if (magnitude === Infinity) throw new RangeError("a value is infinite");
+  const unit = 2 ** -53;
+  const error = 4 * (n + 2) * unit * magnitude;
+  if (!(total > error)) return undefined;
+  const share = above / total;
+  const band = (error * (magnitude + total)) / ((total - error) * total) + 8 * unit;
+  for (let k = 0; k < cutoffs.length; k++) if (!(Math.abs(share - cutoffs[k]) > band)) return undefined;
+  for (let k = 0; k < cutoffs.length; k++) if (share < cutoffs[k]) return k;
+  return cutoffs.length;
+}
+
 /**
  * The Pareto class of one value x among `values` in one O(n) pass, exactly as paretoTiers would
  * classify it: the first k with SUMIF(values, ">" & x) / SUM(values) < cutoffs[k]. NaN x gives -1.
- * Plain sums decide unless the share lies within their rounding-error bound of a cut-off; then a
- * second pass with exact sums decides, as paretoTiers does.
+ * Plain sums decide unless the share lies within their rounding-error bound of a cut-off
+ * (paretoTierFromSums); then a second pass with exact sums decides, as paretoTiers does.
  *
  * Throws RangeError on invalid cut-offs or a total <= 0 (see paretoTiers for negative values).
  *
@@ -164,35 +196,18 @@ export function paretoTiers(values: ArrayLike<number>, cutoffs: number[]): Int32
 export function paretoTierOf(x: number, values: ArrayLike<number>, cutoffs: number[]): number {
   checkParetoCutoffs(cutoffs);
   if (x !== x) return -1;
-  // Fast path: plain sums, with Higham's bound on their rounding error (γ_n Σ|v|). When the ratio
-  // is clearly on one side of every cut-off, the exact sums would decide the same way; only a
-  // ratio within the bound of a cut-off (or a total of uncertain sign) pays for a second, exact pass.
-  let total = 0;
-  let above = 0;
-  let magnitude = 0;
-  let n = 0;
+  const sums: ParetoSums = { n: 0, total: 0, above: 0, magnitude: 0 };
   const length = values.length;
   for (let i = 0; i < length; i++) {
     const v = values[i];
     if (v !== v) continue;
-    n++;
-    total += v;
-    magnitude += v < 0 ? -v : v;
-    if (v > x) above += v;
+    sums.n++;
+    sums.total += v;
+    sums.magnitude += v < 0 ? -v : v;
+    if (v > x) sums.above += v;
   }
-  if (magnitude === Infinity) throw new RangeError("a value is infinite");
-  const unit = 2 ** -53;
-  const error = 4 * (n + 2) * unit * magnitude;
-  if (total > error) {
-    const share = above / total;
-    const band = (error * (magnitude + total)) / ((total - error) * total) + 8 * unit;
-    let clear = true;
-    for (let k = 0; k < cutoffs.length && clear; k++) clear = Math.abs(share - cutoffs[k]) > band;
-    if (clear) {
-      for (let k = 0; k < cutoffs.length; k++) if (share < cutoffs[k]) return k;
-      return cutoffs.length;
-    }
-  }
+  const clear = paretoTierFromSums(sums, cutoffs);
+  if (clear !== undefined) return clear;
   const exactTotal = new ExactSum();
   const exactAbove = new ExactSum();
   for (let i = 0; i < length; i++) {

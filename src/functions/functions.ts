@@ -15,6 +15,7 @@ import {
   entropyWeights,
   globalWeights,
   grade,
+  paretoTierFromSums,
   paretoTierOf,
   pointsOf,
   scoreOf,
@@ -34,6 +35,7 @@ import {
   numberOf,
   numbersOf,
   paretoCutoffsOf,
+  paretoSumsOf,
   scoringArgumentOf,
   sharesOf,
   tableOf,
@@ -189,12 +191,14 @@ export function paretoClass(value: any, values: any[][], cutoffs?: any[][], labe
   return excelCall(() => {
     const x = numberOf(value, "value");
     if (x !== x) throw blankValue("value", "the value is blank", "数值为空");
-    const list = numbersOf(values, "values");
+    // One pass for the plain sums; the list only when they cannot decide (a share within rounding
+    // error of a cut-off, or a total that is not clearly positive).
+    const sums = paretoSumsOf(values, "values", x);
     const fractions = paretoCutoffsOf(cutoffs, "cutoffs");
     const names = labelsOf(labels, "labels", fractions.length + 1);
     let tier: number;
     try {
-      tier = paretoTierOf(x, list, fractions);
+      tier = paretoTierFromSums(sums, fractions) ?? paretoTierOf(x, numbersOf(values, "values"), fractions);
     } catch (error) {
       // The cut-offs are checked above, so the engine can only refuse the total.
       if (!(error instanceof RangeError)) throw error;

@@ -7,6 +7,7 @@ import {
   directionsOf,
   labelsOf,
   numbersOf,
+  paretoSumsOf,
   paretoCutoffsOf,
   sharesOf,
   tableOf,
@@ -101,6 +102,21 @@ describe("the one-pass readers the per-cell functions use", () => {
     expect(refusal(() => countAbove([[1], ["many"]], "scores", 0)).text["en-US"]).toBe('scores: cell 2 holds "many", not a number');
   });
 
+  test("paretoSumsOf adds up what numbersOf lists, in the same pass that checks the cells", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: -5, max: 5 }), (grid, x) => {
+        const list = Array.from(numbersOf(grid, "values"));
+        expect(paretoSumsOf(grid, "values", x)).toEqual({
+          n: list.length,
+          total: list.reduce((a, v) => a + v, 0),
+          above: list.filter((v) => v > x).reduce((a, v) => a + v, 0),
+          magnitude: list.reduce((a, v) => a + Math.abs(v), 0),
+        });
+      }),
+    );
+    expect(refusal(() => paretoSumsOf([[1], ["lots"]], "values", 0)).text["en-US"]).toBe('values: cell 2 holds "lots", not a number');
+  });
+
   test("tableStatsOf gives exactly columnStats of tableOf's columns, either layout", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 30 }), (rows) => {
@@ -115,6 +131,7 @@ describe("the one-pass readers the per-cell functions use", () => {
         byColumns.forEach((stats, j) => expect(Array.from(stats.values ?? [])).toEqual(Array.from(byRows[j])));
         // Without the columns kept: the same three numbers, and no values.
         expect(tableStatsOf(rows, "data", 3, "rows", false)).toEqual(tableStatsOf(rows, "data", 3, "rows").map(({ n, min, max }) => ({ n, min, max })));
+        expect(tableStatsOf(transposed, "data", 3, "columns", false)).toEqual(tableStatsOf(rows, "data", 3, "rows", false));
       }),
     );
     expect(tableStatsOf([[1, 10], [null, 30]], "data", 2, "rows")[0]).toEqual({ n: 1, min: 1, max: 1, values: Float64Array.from([1, NaN]) });

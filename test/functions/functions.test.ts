@@ -210,6 +210,11 @@ describe("PARETOCLASS", () => {
     expect(paretoClass(5, column([50, null, 20, 10, 10, "", 5, 3, 2]))).toBe("B");
     expect(excelErrorOf(() => paretoClass(5, column([50, "x"]))).message).toMatch(/^values: cell 2/);
   });
+
+  test("a total of 0 or less is #VALUE! naming values (the plain sums defer to the exact pass, which refuses)", () => {
+    expect(excelErrorOf(() => paretoClass(1, column([-5, 2, 3]))).message).toBe("values: they add up to 0 or less; a share of the total needs a positive total");
+    expect(excelErrorOf(() => paretoClass(1, column([-3, 1, 1]))).message).toMatch(/^values: they add up to 0 or less/);
+  });
 });
 
 describe("GRADE", () => {
