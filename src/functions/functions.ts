@@ -241,7 +241,8 @@ export function gradeCustomers(
     const n = columns[0].length;
     const result = engineStep("data", () =>
       grade({
-        ids: Array.from({ length: n }, (_, i) => String(i + 1)),
+        // GRADE has no customer IDs: a customer is its row, and a blank row is reported by number below.
+        ids: new Array<string>(n).fill(""),
         indicatorValues: columns,
         weightTable: { dimensions: [], indicators: formulaIndicators(raw, direction, rule) },
         scheme: { kind: "shares", shares: fractions },
