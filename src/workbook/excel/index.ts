@@ -2,3 +2,4 @@
 export { ExcelWorkbook } from "./ExcelWorkbook";
 export type { ExcelWorkbookOptions } from "./ExcelWorkbook";
 export { OutputCollisionError } from "./executePlan";
+export { documentBaseName, documentBytes, openAsNewWorkbook } from "./documentFile";
