@@ -212,6 +212,18 @@ describe("prepare for sharing", () => {
     expect((await (await openXlsx(again.data)).index()).sheets.filter((s) => s.name === "关于本次分级")).toHaveLength(1);
   });
 
+  test("a sheet of the analyst's named like the About sheet is kept; the About sheet takes the next name", async () => {
+    const data = await buildWorkbook([
+      { name: "Customers", rows: [["ID"], ["C1"]] },
+      { name: "About this grading", rows: [["my own notes"]] },
+    ]);
+    const { data: shared, report } = await prepareForSharing(data, { lang: "en-US", now: NOW });
+    expect(report.aboutSheet).toBe("About this grading 2");
+    const book = await openXlsx(shared);
+    expect((await book.index()).sheets.map((s) => s.name)).toEqual(["Customers", "About this grading", "About this grading 2"]);
+    expect(await book.read("About this grading", { top: 0, left: 0, rows: 1, columns: 1 })).toEqual([["my own notes"]]);
+  });
+
   test("ADDIN_ID is the manifest's Id", () => {
     const manifest = fs.readFileSync(path.join(__dirname, "../../manifest.xml"), "utf8");
     expect(/<Id>([^<]+)<\/Id>/.exec(manifest)![1].toLowerCase()).toBe(ADDIN_ID);

@@ -181,7 +181,12 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
   const state = await workbook.readState();
   const record = await readGradingRecord(workbook, state);
   const lang = record?.lang ?? options.lang;
-  const about = outputText(lang).aboutSheet;
+  // The About sheet is the add-in's: a sheet of that name the analyst made keeps its name and content,
+  // and the About sheet takes the next free name.
+  const owned = new Set((state?.sheets ?? []).map(headerKey));
+  const names = new Set((await workbook.worksheets()).map((sheet) => headerKey(sheet.name)));
+  let about = outputText(lang).aboutSheet;
+  for (let n = 2; names.has(headerKey(about)) && !owned.has(headerKey(about)); n++) about = `${outputText(lang).aboutSheet} ${n}`;
   const report: ShareReport = { toValues: [], toNative: [], unresolved: [], leftAsIs: [], addinRemoved: false, aboutSheet: about };
   const changes = new Map<string, string | null>();
 
@@ -214,6 +219,6 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
   workbook.replaceParts(changes);
 
   const counts = { toValues: report.toValues.length, toNative: report.toNative.length, unresolved: report.unresolved.length, addinRemoved: report.addinRemoved };
-  await workbook.execute(sheetsOnlyPlan(state, [aboutSheet(record, counts, lang, options.now ?? new Date())]));
+  await workbook.execute(sheetsOnlyPlan(state, [{ ...aboutSheet(record, counts, lang, options.now ?? new Date()), name: about }]));
   return { data: await workbook.save(), report };
 }
