@@ -128,11 +128,12 @@ function labelsOf(record: GradingRecord | undefined, state: OwnedState, table: G
   return [...new Set(table.rows.map((row) => asText(row[table.tierColumn])).filter(Boolean))].sort();
 }
 
-/** The settings rows a copy may carry: none of them names a customer or counts the company's. */
+/** The settings rows a copy may carry: none of them names a customer or counts the company's customers. */
 function copySettings(record: GradingRecord | undefined): [string, CellOut][] {
   if (!record) return [];
   const t = outputText(record.lang);
-  const safe = new Set([t.gradedOn, t.scheme, t.labels, t.missing, t.valueColumn, t.period]);
+  // Not the blank-value policy: its words point to the list of customers left out, which a copy omits.
+  const safe = new Set([t.gradedOn, t.scheme, t.labels, t.valueColumn, t.period]);
   return record.settings.filter(([label]) => safe.has(label)).map(([label, value]) => [label, cellOut(value)]);
 }
 
