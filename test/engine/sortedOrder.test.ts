@@ -47,6 +47,16 @@ describe("sortedOrder", () => {
     );
   });
 
+  it("orders a large group of values that share their high 32 bits, with ties, stably", () => {
+    // 400 values of 1 + k ulps (k = 0..79, each five times), shuffled: one high word, 80 low words.
+    const ulp = 2 ** -52;
+    const values = Array.from({ length: 400 }, (_, i) => 1 + ((i * 37) % 80) * ulp);
+    const { sorted, order } = sortedOrder(values);
+    const expected = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v || a.i - b.i);
+    expect(Array.from(order)).toEqual(expected.map((e) => e.i));
+    expect(Array.from(sorted)).toEqual(expected.map((e) => e.v));
+  });
+
   it("gives the same answer with a reused scratch, column after column of any size", () => {
     const scratch = new SortScratch();
     fc.assert(
