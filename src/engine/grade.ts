@@ -113,7 +113,7 @@ export function grade(input: GradeInput): GradeResult {
 
   const noSpread: string[] = [];
   const scoredZero: string[] = [];
-  // One sort's working memory serves every percentile column in turn.
+  // One sort's working memory serves every percentile column in turn, then the rank and Pareto sorts.
   const scratch = new SortScratch();
   const points = indicators.map((indicator, j) => {
     const column = indicatorValues[j];
@@ -137,7 +137,7 @@ export function grade(input: GradeInput): GradeResult {
   if (noSpread.length > 0) warnings.push({ code: "no-spread", subject: noSpread });
 
   const score = weightedScore(points, weights);
-  const rank = rankEq(score);
+  const rank = rankEq(score, scratch);
   let tier: Int32Array;
   switch (scheme.kind) {
     case "shares":
@@ -149,7 +149,7 @@ export function grade(input: GradeInput): GradeResult {
     case "pareto": {
       const graded = Float64Array.from(value as Float64Array);
       for (let i = 0; i < n; i++) if (out[i]) graded[i] = NaN;
-      tier = paretoTiers(graded, scheme.cutoffs);
+      tier = paretoTiers(graded, scheme.cutoffs, scratch);
       break;
     }
     default:

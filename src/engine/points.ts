@@ -205,6 +205,42 @@ export function pointsOf(
   }
 }
 
+/** The widest range of whole numbers counted rather than sorted: one counter per value in between. */
+const COUNTING_SPAN = 1 << 16;
+
+/**
+ * Percentile points of a column of whole numbers within COUNTING_SPAN of each other (years, counts,
+ * ratings: most indicators with few distinct values) by counting each value's occurrences: two passes
+ * and no sort. The count below each value, and so the points (percentileOfCount), are exactly the
+ * sorting path's. Fills `points` and returns true, or returns false (and leaves `points` for the
+ * sorting path) when a value is not whole or the span is wider.
+ */
+function countingPercentile(values: ArrayLike<number>, stats: ColumnStats, higher: boolean, points: Float64Array): boolean {
+  const { min, max, n } = stats;
+  if (!(max - min < COUNTING_SPAN) || Math.floor(min) !== min) return false;
+  const length = values.length;
+  const counts = new Uint32Array(max - min + 1);
+  for (let i = 0; i < length; i++) {
+    const x = values[i];
+    if (x !== x) continue;
+    if (Math.floor(x) !== x) return false;
+    counts[x - min]++;
+  }
+  // Points per value: below = how many are smaller; above = n - below - count.
+  const byValue = new Float64Array(counts.length);
+  let below = 0;
+  for (let v = 0; v < counts.length; v++) {
+    const c = counts[v];
+    if (c > 0) byValue[v] = percentileOfCount(higher ? below : n - below - c, n);
+    below += c;
+  }
+  for (let i = 0; i < length; i++) {
+    const x = values[i];
+    points[i] = x === x ? byValue[x - min] : NaN;
+  }
+  return true;
+}
+
 /**
  * The points of every value of one indicator's column (NaN in, NaN out), by the same arithmetic
  * as pointsOf; statistics are over the column's non-blank values, sorted once for percentile.
@@ -230,6 +266,7 @@ export function indicatorPoints(
   const length = values.length;
   const points = new Float64Array(length);
   if (scoring === "percentile" && stats.max > stats.min) {
+    if (countingPercentile(values, stats, higher, points)) return points;
     // One walk along the sorted column gives every count; the points come from the same
     // percentileOfCount as a per-cell call, so the bits agree.
     points.fill(NaN);

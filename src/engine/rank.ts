@@ -2,18 +2,19 @@
 // ties share the best rank and the next rank is skipped (90, 80, 80, 70 rank 1, 2, 2, 4).
 
 import { sortedOrder } from "./sortedOrder";
+import type { SortScratch } from "./sortedOrder";
 
 /**
  * The RANK.EQ rank of every score (descending: 1 = largest); NaN scores (blanks, excluded
  * customers) get 0 and are not counted for anyone else. One radix sort (see sortedOrder), then
- * one walk from the largest score down. Throws nothing.
+ * one walk from the largest score down; with `scratch` the sort works in its memory. Throws nothing.
  *
  * @example rankEq([70, 90, 80, 80]) // Int32Array [4, 1, 2, 2]
  * @example rankEq([5, NaN, 7]) // Int32Array [2, 0, 1]
  */
-export function rankEq(scores: ArrayLike<number>): Int32Array {
+export function rankEq(scores: ArrayLike<number>, scratch?: SortScratch): Int32Array {
   const rank = new Int32Array(scores.length);
-  const { sorted, order } = sortedOrder(scores);
+  const { sorted, order } = sortedOrder(scores, scratch);
   const m = sorted.length;
   let end = m - 1;
   while (end >= 0) {

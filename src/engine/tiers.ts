@@ -3,6 +3,7 @@
 
 import { ExactSum } from "./exactSum";
 import { sortedOrder } from "./sortedOrder";
+import type { SortScratch } from "./sortedOrder";
 import type { Comparison, TierRule } from "./types";
 
 const ONE_TOLERANCE = 1e-9;
@@ -117,15 +118,15 @@ function paretoClass(above: number, total: number, cutoffs: number[]): number {
  * in the last class, and they lower the total that everyone's share is measured against.
  *
  * Throws RangeError on invalid cut-offs, or when the values add up to 0 or less (no share of a
- * total is defined then). An all-blank column gives all -1.
+ * total is defined then). An all-blank column gives all -1. With `scratch` the sort works in its memory.
  *
  * @example paretoTiers([90, 5, 3, 2], [0.8, 0.95]) // [0, 1, 2, 2]: above 5 is 90 %, above 3 is 95 %
  * @example paretoTiers([40, 40, 20], [0.5]) // [0, 0, 1]: ties share A though 80 % > 50 %
  */
-export function paretoTiers(values: ArrayLike<number>, cutoffs: number[]): Int32Array {
+export function paretoTiers(values: ArrayLike<number>, cutoffs: number[], scratch?: SortScratch): Int32Array {
   checkParetoCutoffs(cutoffs);
   const tier = new Int32Array(values.length).fill(-1);
-  const { sorted, order } = sortedOrder(values);
+  const { sorted, order } = sortedOrder(values, scratch);
   const m = sorted.length;
   if (m === 0) return tier;
   if (sorted[0] === -Infinity || sorted[m - 1] === Infinity) throw new RangeError("a value is infinite");
