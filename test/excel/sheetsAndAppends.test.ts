@@ -4,30 +4,11 @@
 
 import { ExcelWorkbook } from "../../src/workbook/excel";
 import { STATE_NAME, decodeState } from "../../src/workbook/state";
-import type { OutputSheet, WritePlan } from "../../src/workbook/types";
+import type { WritePlan } from "../../src/workbook/types";
 import { PAYLOAD_LIMIT, StandinWorkbook } from "../support/excel-standin";
 import { customerSheet } from "./fixtures";
+import { migration } from "../support/migrationSheetFixture";
 
-const migration: OutputSheet = {
-  name: "Migration",
-  blocks: [
-    { top: 0, left: 0, values: [["Migration 2026-Q2 → 2026-Q3"]], style: "title" },
-    { top: 3, left: 0, values: [["From \\ to", "A", "B", "C"]], style: "header" },
-    {
-      top: 4,
-      left: 0,
-      values: [
-        ["A", 3, 1, 0],
-        ["B", 0, 5, 2],
-        ["C", 0, 0, 9],
-      ],
-      numberFormats: ["@", "#,##0", "#,##0", "#,##0"],
-    },
-  ],
-  columnWidths: [16, 10, 10, 10],
-  charts: [],
-  heatMaps: ["B5:D7"],
-};
 
 const AUDIT_HEADER = ["When", "Customer", "From", "To", "Reason"];
 

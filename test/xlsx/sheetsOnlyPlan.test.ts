@@ -1,36 +1,17 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { OutputSheet, WritePlan } from "../../src/workbook/types";
+import type { WritePlan } from "../../src/workbook/types";
 import { heatMapXml } from "../../src/workbook/xlsx/heatMapXml";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { colouredPixels, describeWithLibreOffice, renderSheet } from "../support/libreoffice";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";
+import { migration } from "../support/migrationSheetFixture";
 
 // `tiers migrate` writes one sheet and no output columns: a customer-count matrix from one period's
 // tiers (rows) to the next one's (columns), shaded as a heat map. 3 customers stayed in A, 1 moved
 // A -> B, 5 stayed in B, 2 moved B -> C, 9 stayed in C: the heat map is B5:D7, its maximum 9 in D7.
 
-const migration: OutputSheet = {
-  name: "Migration",
-  blocks: [
-    { top: 0, left: 0, values: [["Migration 2026-Q2 → 2026-Q3"]], style: "title" },
-    { top: 3, left: 0, values: [["From \\ to", "A", "B", "C"]], style: "header" },
-    {
-      top: 4,
-      left: 0,
-      values: [
-        ["A", 3, 1, 0],
-        ["B", 0, 5, 2],
-        ["C", 0, 0, 9],
-      ],
-      numberFormats: ["@", "#,##0", "#,##0", "#,##0"],
-    },
-  ],
-  columnWidths: [16, 10, 10, 10],
-  charts: [],
-  heatMaps: ["B5:D7"],
-};
 
 function migrationPlan(previous?: WritePlan["previous"]): WritePlan {
   return {
