@@ -6,10 +6,10 @@
 // office-addins rule stays as Microsoft's template sets it.
 
 const officeAddins = require("eslint-plugin-office-addins");
-const tsParser = require("@typescript-eslint/parser");
-const tsPlugin = require("@typescript-eslint/eslint-plugin");
+const tseslint = require("typescript-eslint");
 const reactPlugin = require("eslint-plugin-react");
 const prettierPlugin = require("eslint-plugin-prettier");
+const { builtinModules } = require("module");
 
 // CommonJS files (this config, webpack's, test stubs) run in node.
 const nodeGlobals = {
@@ -23,9 +23,72 @@ const nodeGlobals = {
 
 const parserOptions = {
   ecmaFeatures: { jsx: true },
-  // typescript-eslint 8.8 (pinned by the office-addins plugin) predates TypeScript 5.9 but parses it.
+  // typescript-eslint 8.8.1 (the office-addins plugin pins it; package.json declares the same) predates TypeScript 5.9 but parses it.
   warnOnUnsupportedTypeScriptVersion: false,
 };
+
+
+// The layers (docs/DESIGN.md §3, docs/ARCHITECTURE.md): arrows point one way, surfaces -> workbook ->
+// engine, and nothing imports the task pane or the command line. A relative import is matched by the
+// folder names on its path, so the rule holds at any depth.
+const SURFACES = ["taskpane", "cli", "commands", "functions"];
+const relativeInto = (folders) => `^\\.{1,2}/(.*/)?(${folders.join("|")})(/|$)`;
+const layerRule = (folders, message) => ({
+  "no-restricted-imports": ["error", { patterns: [{ regex: relativeInto(folders), message }] }],
+});
+// The engine is pure: none of the project above it, and no Office, DOM framework, file or Node module.
+const engineForbidden = [
+  `^(node:|react(-dom)?(/|$)|@fluentui/|@microsoft/|@types/office|office-|jszip$|xlsx-populate$|@xmldom/)`,
+  `^(${builtinModules.filter((name) => !name.startsWith("_")).join("|")})(/|$)`,
+];
+// The Office.js globals exist only in workbook/excel, functions, commands and the pane's start-up file.
+const officeGlobals = ["Office", "Excel", "CustomFunctions"].map((name) => ({
+  name,
+  message: `${name} is used only in src/workbook/excel, src/functions, src/commands and src/taskpane/index.tsx (docs/ARCHITECTURE.md).`,
+}));
+const layers = [
+  {
+    files: ["src/engine/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: relativeInto(["workbook", ...SURFACES, "test", "bench", "scripts"]),
+              message: "src/engine imports nothing else of the project (docs/ARCHITECTURE.md).",
+            },
+            ...engineForbidden.map((regex) => ({
+              regex,
+              message: "src/engine is pure TypeScript: no Office, React, files or Node modules (docs/ARCHITECTURE.md).",
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/workbook/**/*.{ts,tsx}"],
+    rules: layerRule(SURFACES, "src/workbook never imports a surface above it (docs/ARCHITECTURE.md)."),
+  },
+  {
+    files: ["src/functions/**/*.{ts,tsx}", "src/commands/**/*.{ts,tsx}"],
+    rules: layerRule(["taskpane", "cli"], "Nothing imports the task pane or the command line (docs/ARCHITECTURE.md)."),
+  },
+  {
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    rules: layerRule(["cli"], "Nothing imports the command line (docs/ARCHITECTURE.md)."),
+  },
+  {
+    files: ["src/cli/**/*.{ts,tsx}"],
+    rules: layerRule(["taskpane"], "Nothing imports the task pane (docs/ARCHITECTURE.md)."),
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/workbook/excel/**", "src/functions/**", "src/commands/**", "src/taskpane/index.tsx"],
+    rules: { "no-restricted-globals": ["error", ...officeGlobals] },
+  },
+];
 
 module.exports = [
   { ignores: ["dist/**", "coverage/**", "node_modules/**", ".bench-out/**"] },
@@ -42,8 +105,8 @@ module.exports = [
   },
   {
     files: ["**/*.{ts,tsx,mts,cts}"],
-    plugins: { "@typescript-eslint": tsPlugin, "office-addins": officeAddins, prettier: prettierPlugin },
-    languageOptions: { parser: tsParser, ecmaVersion: 2022, sourceType: "module", parserOptions },
+    plugins: { "@typescript-eslint": tseslint.plugin, "office-addins": officeAddins, prettier: prettierPlugin },
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: "module", parserOptions },
     rules: {
       "prettier/prettier": "off",
       // TypeScript resolves names itself (and knows Office, Excel, CustomFunctions from @types).
@@ -77,4 +140,5 @@ module.exports = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^(_|React$)" }],
     },
   },
+  ...layers,
 ];
