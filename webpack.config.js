@@ -15,14 +15,6 @@ const urlDev = "https://localhost:3000/";
 const urlProd = withTrailingSlash(process.env.TIERS_URL_PROD || "https://customer-tiers.example.com/");
 const devServerPort = 3000;
 
-// xlsx-populate's package entry needs node's fs and crypto; its browser build is self-contained.
-// The no-encryption variant is half the size and, unlike the full one, contains no eval (the pane's
-// Content-Security-Policy forbids it); password-protected workbooks cannot be opened in the browser.
-const xlsxPopulateBrowser = path.resolve(
-  __dirname,
-  "node_modules/xlsx-populate/browser/xlsx-populate-no-encryption.min.js"
-);
-
 function withTrailingSlash(url) {
   return url.endsWith("/") ? url : url + "/";
 }
@@ -65,12 +57,10 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx"],
-      alias: { "xlsx-populate$": xlsxPopulateBrowser },
       // Only the .xlsx backend's node-only paths reach these; the browser never takes them.
       fallback: { fs: false, path: false, crypto: false, stream: false },
     },
     module: {
-      noParse: [xlsxPopulateBrowser],
       rules: [
         {
           test: /\.tsx?$/,

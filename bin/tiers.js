@@ -1,14 +1,7 @@
 #!/usr/bin/env node
-// The package's `tiers` command: runs src/cli/main.ts through ts-node (transpile only, CommonJS
-// settings of tsconfig.node.json), so the command line needs no build step.
-const path = require("path");
-
-require("ts-node").register({
-  project: path.join(__dirname, "..", "tsconfig.node.json"),
-  transpileOnly: true,
-});
-
-const { main } = require("../src/cli/main");
+// The package's `tiers` command: runs the command line compiled into lib/ (tsconfig.cli.json; built by
+// `npm run build`, and by `prepare` on `npm install` and `npm pack`), so it needs no TypeScript at run time.
+const { main } = require("../lib/cli/main");
 
 main(process.argv.slice(2)).then(
   (code) => {

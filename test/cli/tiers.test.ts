@@ -5,6 +5,7 @@ import * as path from "path";
 import type { CliIo } from "../../src/cli/main";
 import { defaultOutput, main } from "../../src/cli/main";
 import { openXlsx } from "../../src/workbook/xlsx";
+import { BUILDS, ensureBuilt } from "../support/builds";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 
 function capture(options: { env?: Record<string, string>; tty?: boolean } = {}): CliIo & { out: string; err: string } {
@@ -142,6 +143,7 @@ describe("tiers grade", () => {
 });
 
 describe("the tiers bin", () => {
+  beforeAll(() => ensureBuilt(BUILDS.lib), 600000); // bin/tiers.js runs the compiled lib/, rebuilt when stale
   test("runs the command line through node and returns its exit code", () => {
     const bin = path.join(__dirname, "..", "..", "bin", "tiers.js");
     const help = execFileSync("node", [bin, "--help", "--lang", "en-US"], { encoding: "utf8" });

@@ -6,6 +6,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { describeNeeding } from "./programs";
 
 const SOFFICE_CANDIDATES = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice"];
 
@@ -16,16 +17,12 @@ export const soffice: string | undefined = SOFFICE_CANDIDATES.find((file) => fs.
 export const pdftoppm: string | undefined = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].find((file) => fs.existsSync(file));
 
 /**
- * `describe` when LibreOffice and pdftoppm are installed, else `describe.skip` with a message saying so,
- * so a missing LibreOffice is visible in the test output and never silently passes.
+ * `describe` when LibreOffice and pdftoppm are installed; else skipped with a message saying so, so a
+ * missing LibreOffice is visible in the test output and never silently passes, and in CI (CI=true) a failure.
  */
 export function describeWithLibreOffice(name: string, body: () => void): void {
-  if (soffice && pdftoppm) {
-    describe(name, body);
-  } else {
-    console.warn(`SKIPPED "${name}": LibreOffice (soffice) or pdftoppm is not installed; .ci/run installs them.`);
-    describe.skip(`${name} [skipped: LibreOffice not installed]`, body);
-  }
+  const missing = !soffice ? "LibreOffice (soffice)" : !pdftoppm ? "pdftoppm (poppler-utils)" : undefined;
+  describeNeeding(missing, name, body);
 }
 
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
