@@ -91,7 +91,7 @@ const layers = [
 ];
 
 module.exports = [
-  { ignores: ["dist/**", "coverage/**", "node_modules/**", ".bench-out/**"] },
+  { ignores: ["dist/**", "lib/**", "coverage/**", "node_modules/**", ".bench-out/**"] },
   ...officeAddins.configs.recommended,
   {
     files: ["**/*.tsx", "**/*.jsx"],

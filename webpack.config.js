@@ -100,7 +100,7 @@ module.exports = async (env, options) => {
       }),
     ],
     performance: { hints: false },
-    watchOptions: { ignored: ["**/node_modules", "**/dist", "**/test", "**/coverage", "**/.git"] },
+    watchOptions: { ignored: ["**/node_modules", "**/dist", "**/test", "**/coverage", "**/lib", "**/.git"] },
     devServer: {
       port: devServerPort,
       headers: { "Access-Control-Allow-Origin": "*" },

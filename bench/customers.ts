@@ -1,5 +1,5 @@
 // Synthetic customers for the benchmarks: 12 indicators in the method's 3 reference dimensions
-// (DESIGN.md §2), drawn from a seeded generator so every run grades the same numbers. The shapes are
+// (docs/DESIGN.md §2), drawn from a seeded generator so every run grades the same numbers. The shapes are
 // an analyst's, not uniform noise: sales are log-normal (a few customers carry most of the value, so
 // pareto is realistic), counts and rates are rounded (so ranks and percentiles have ties), and two
 // indicators are lower-is-better.
@@ -120,7 +120,7 @@ export function customerHeaders(): string[] {
 }
 
 /**
- * The weight table as sheet rows (header first) in the workbook convention of DESIGN.md §4: dimension
+ * The weight table as sheet rows (header first) in the workbook convention of docs/DESIGN.md §4: dimension
  * rows have an empty Indicator. Throws nothing.
  *
  * @example weightSheetRows("minmax")[0] // ["Dimension", "Indicator", "Weight", "Direction", "Scoring"]

@@ -1,4 +1,4 @@
-// The `tiers` command line (DESIGN.md §5): the same grading as the task pane, on .xlsx files, through
+// The `tiers` command line (docs/DESIGN.md §5): the same grading as the task pane, on .xlsx files, through
 // the .xlsx backend. File I/O lives here; the backend only sees bytes.
 
 import * as fs from "fs";

@@ -1,4 +1,4 @@
-// The whole method in one call (DESIGN.md §2): weights, points, score, rank, tier, pyramid.
+// The whole method in one call (docs/DESIGN.md §2): weights, points, score, rank, tier, pyramid.
 // Built for Excel's 1,048,575 rows × a dozen indicators: typed arrays, one column at a time,
 // no object or closure per customer (only the excluded customers are listed as objects).
 

@@ -1,4 +1,4 @@
-// The grading engine's public surface: pure functions over plain arrays (DESIGN.md §2-3).
+// The grading engine's public surface: pure functions over plain arrays (docs/DESIGN.md §2-3).
 
 export * from "./types";
 export { globalWeights } from "./weights";

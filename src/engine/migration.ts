@@ -1,4 +1,4 @@
-// Who moved between two gradings (DESIGN.md §2 "Over time"): the tier-to-tier matrix of customers and
+// Who moved between two gradings (docs/DESIGN.md §2 "Over time"): the tier-to-tier matrix of customers and
 // of value, and the lists of upgraded, downgraded, new and lost customers.
 
 /** One period's grading: a tier label (and optionally a value) per customer id. */

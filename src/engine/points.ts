@@ -1,4 +1,4 @@
-// Points: one indicator's raw value becomes 0..100 points by its scoring rule (DESIGN.md §2).
+// Points: one indicator's raw value becomes 0..100 points by its scoring rule (docs/DESIGN.md §2).
 // One scalar function serves the whole-column path (the task pane, the command line) and the
 // per-cell path (custom functions), so both give the same bits for the same customer.
 

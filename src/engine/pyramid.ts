@@ -1,4 +1,4 @@
-// The customer pyramid (DESIGN.md §2): per tier, how many customers and how much value, so the
+// The customer pyramid (docs/DESIGN.md §2): per tier, how many customers and how much value, so the
 // quantity pyramid can stand beside the value pyramid.
 
 import { ExactSum } from "./exactSum";

@@ -1,4 +1,4 @@
-// Strategy per tier and upgrade potential (DESIGN.md §2 "Management"): a table of tier × potential ->
+// Strategy per tier and upgrade potential (docs/DESIGN.md §2 "Management"): a table of tier × potential ->
 // action, looked up per customer, and the upgrade potential from a growth indicator and a threshold.
 
 /** "yes" / "no" match customers with / without upgrade potential; "any" matches both. */

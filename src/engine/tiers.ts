@@ -1,4 +1,4 @@
-// Tier schemes (DESIGN.md §2): by rank shares, by cumulative value (Pareto/ABC), by score cut-offs,
+// Tier schemes (docs/DESIGN.md §2): by rank shares, by cumulative value (Pareto/ABC), by score cut-offs,
 // and by ordered rules. A tier is an index into the labels, best first; -1 means "not graded".
 
 import { ExactSum } from "./exactSum";

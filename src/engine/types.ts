@@ -1,4 +1,4 @@
-// The grading method's vocabulary (DESIGN.md §2). Plain data only: the engine takes arrays and
+// The grading method's vocabulary (docs/DESIGN.md §2). Plain data only: the engine takes arrays and
 // returns arrays; it never reads a clock, a global, a file or Office.
 
 /** "higher" is better (sales), or "lower" is better (complaints, overdue days). */

@@ -1,4 +1,4 @@
-// Global weights: an indicator's weight is the product down the hierarchy (DESIGN.md §2).
+// Global weights: an indicator's weight is the product down the hierarchy (docs/DESIGN.md §2).
 
 import type { EngineWarning, WeightTable } from "./types";
 

@@ -1,4 +1,4 @@
-// The TIERS.* custom functions (DESIGN.md §5). Thin wrappers: arguments.ts turns Excel's ranges
+// The TIERS.* custom functions (docs/DESIGN.md §5). Thin wrappers: arguments.ts turns Excel's ranges
 // into arrays, the engine computes, and the numbers are the engine's to the last bit, as in the
 // task pane. The JSDoc below is what Excel shows in formula autocomplete (the metadata plugin reads
 // it to write functions.json), so it speaks to the analyst.

@@ -1,4 +1,4 @@
-// The customer table (DESIGN.md §4) read from a block of cells: one customer per row, an ID column,
+// The customer table (docs/DESIGN.md §4) read from a block of cells: one customer per row, an ID column,
 // optional Name and Owner, and the columns the weight table's indicators read. Built for Excel's
 // maximum of 1,048,575 rows: one pass per column into Float64Arrays, nothing allocated per cell.
 

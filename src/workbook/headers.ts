@@ -1,5 +1,5 @@
 // Headers and keywords as analysts write them, in English or Chinese, in any case, with or without
-// spaces, in full-width or half-width characters (DESIGN.md §4).
+// spaces, in full-width or half-width characters (docs/DESIGN.md §4).
 
 import type { Direction, ScoringRule } from "../engine/types";
 

@@ -1,4 +1,4 @@
-// Periodic grading (DESIGN.md §2 "Over time"): the History/历史 sheet keeps one row per customer and
+// Periodic grading (docs/DESIGN.md §2 "Over time"): the History/历史 sheet keeps one row per customer and
 // period. Re-grading a period replaces that period's rows only; other periods stay as they were.
 
 import type { GradeResult } from "../engine/types";

@@ -1,5 +1,5 @@
 // Where the weight table and the customer table are: an Excel table by name, else a sheet by name
-// (DESIGN.md §4). Only the workbook's index is needed: nothing is read yet.
+// (docs/DESIGN.md §4). Only the workbook's index is needed: nothing is read yet.
 
 import { parseBoxAddress } from "./address";
 import { headerKey } from "./headers";

@@ -1,4 +1,4 @@
-// Acting on the grades (DESIGN.md §2 "Management"): a strategy per customer from its tier and upgrade
+// Acting on the grades (docs/DESIGN.md §2 "Management"): a strategy per customer from its tier and upgrade
 // potential, a risk level from the risk rules, and the watch list of both ends — the top key customers
 // and every high-risk customer.
 

@@ -92,7 +92,7 @@ export async function migrateWorkbook(backend: WorkbookBackend, settings: Migrat
   return { ok: true, migration, periods, plan };
 }
 
-/** The `migrate --json` document (DESIGN.md §5): the tier-to-tier counts among graded tiers, and the lists. */
+/** The `migrate --json` document (docs/DESIGN.md §5): the tier-to-tier counts among graded tiers, and the lists. */
 export function migrationJson(migration: Migration, from: string, to: string) {
   const k = migration.tiers.length;
   const matrix: Record<string, Record<string, number>> = {};

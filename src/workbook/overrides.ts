@@ -1,4 +1,4 @@
-// Special grading (特殊分级, DESIGN.md §2 "Over time"): an event — a major contract, a default — sets a
+// Special grading (特殊分级, docs/DESIGN.md §2 "Over time"): an event — a major contract, a default — sets a
 // customer's tier by hand, with a reason, a date, who did it and an optional expiry. The Overrides sheet
 // is the analyst's; the add-in reads it, applies what has not expired, and appends every change to an
 // audit log sheet that it never rewrites.

@@ -1,4 +1,4 @@
-// Risk levels (DESIGN.md §2 "Management"): ordered rules on risk indicators (overdue days, credit
+// Risk levels (docs/DESIGN.md §2 "Management"): ordered rules on risk indicators (overdue days, credit
 // rating, complaints, declining sales), first match wins, kept in a sheet the analyst owns and edits.
 // The add-in writes it once, pre-filled for the risk columns the customer table has.
 

@@ -54,7 +54,7 @@ function callArguments(formula: string, open: number): { args: string[]; end: nu
 
 /**
  * The native formula of one TIERS call, when Excel has an exact equivalent: CUSTOMERRANK is RANK.EQ,
- * CUSTOMERTIER with its default shares and labels is the RANK.EQ/COUNT chain of DESIGN.md §2, and
+ * CUSTOMERTIER with its default shares and labels is the RANK.EQ/COUNT chain of docs/DESIGN.md §2, and
  * PARETOCLASS with its default cut-offs and labels is the SUMIF chain. Undefined otherwise.
  */
 function nativeCall(name: string, args: string[]): string | undefined {

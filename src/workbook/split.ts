@@ -1,4 +1,4 @@
-// Per-owner copies (visibility by role, DESIGN.md §2): from a graded workbook, the plans of one workbook
+// Per-owner copies (visibility by role, docs/DESIGN.md §2): from a graded workbook, the plans of one workbook
 // per salesperson (their customers), per manager (their team's, from an org table) and one for the
 // business owner (everyone). Tiers and ranks are the company-wide grading as the workbook holds it; each
 // copy's summary counts only the customers it holds.

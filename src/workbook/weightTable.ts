@@ -1,4 +1,4 @@
-// The weight table (DESIGN.md §4) read from a block of cells: indicators with their weight,
+// The weight table (docs/DESIGN.md §4) read from a block of cells: indicators with their weight,
 // direction, scoring rule, bands and customer column, optionally grouped in weighted dimensions.
 // Every problem is collected in one pass, each at its cell.
 
@@ -299,7 +299,7 @@ function readWeight(
   return n;
 }
 
-/** A Direction cell: blank is higher (DESIGN.md §4); 1 and -1 may arrive as numbers. */
+/** A Direction cell: blank is higher (docs/DESIGN.md §4); 1 and -1 may arrive as numbers. */
 function readDirection(text: string, sheet: string, cell: string, problems: Problem[]): Direction {
   if (text === "") return "higher";
   const direction = directionOf(text);

@@ -1,5 +1,5 @@
 // `tiers grade --period` quarter after quarter, then `tiers migrate`: the Migration sheet in a copy and
-// the DESIGN.md §5 JSON, with the exit codes of the contract.
+// the docs/DESIGN.md §5 JSON, with the exit codes of the contract.
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";

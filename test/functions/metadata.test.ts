@@ -1,6 +1,6 @@
 // The functions metadata Excel reads (functions.json), generated here from the source with the same
 // library the webpack plugin uses, so no build is needed: every TIERS.* function of the contract
-// (DESIGN.md §5) is there with its arguments in order, and everything has a description.
+// (docs/DESIGN.md §5) is there with its arguments in order, and everything has a description.
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { join } from "path";
 

@@ -1,5 +1,5 @@
 // Offline checks of manifest.xml: what `office-addin-manifest validate` would ask Microsoft's web
-// service, and the shared-runtime wiring that the service does not check (ENVIRONMENT.md).
+// service, and the shared-runtime wiring that the service does not check (docs/ENVIRONMENT.md).
 
 import { readFileSync, existsSync } from "fs";
 import { join } from "path";

@@ -1,5 +1,5 @@
 // Jest stand-in for office-addin-manifest: the real package pulls ESM-only dependencies that jest
-// cannot load (ENVIRONMENT.md), and office-addin-mock only needs its OfficeApp enum.
+// cannot load (docs/ENVIRONMENT.md), and office-addin-mock only needs its OfficeApp enum.
 // Values copied from office-addin-manifest/lib/officeApp.js.
 
 const OfficeApp = Object.freeze({

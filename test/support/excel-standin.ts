@@ -1,4 +1,4 @@
-// A strict stand-in of the Excel object model (DESIGN.md §6): Excel does not run here, so the Office.js
+// A strict stand-in of the Excel object model (docs/DESIGN.md §6): Excel does not run here, so the Office.js
 // executor is tested against this. It keeps the rules that make real add-ins slow or broken:
 // - a property read before load + sync throws (PropertyNotLoaded), as does isNullObject before a sync;
 // - writes and loads are queued and take effect, in order, at context.sync();

@@ -1,5 +1,5 @@
 // A PyramidChart as a DrawingML chart part. No npm package writes a chart into an existing workbook
-// (ENVIRONMENT.md), so the part is written here: a stacked horizontal bar whose first series is an
+// (docs/ENVIRONMENT.md), so the part is written here: a stacked horizontal bar whose first series is an
 // invisible spacer, so the visible bars are centred and stack into a pyramid.
 
 import type { CellOut, PyramidChart } from "../types";

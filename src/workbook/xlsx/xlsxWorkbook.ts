@@ -2,7 +2,7 @@
 //
 // Why JSZip and text edits of only the parts a plan touches: the promise is to lose nothing of the
 // user's workbook. exceljs drops charts it reads; xlsx-populate keeps unknown parts but re-serialises
-// every sheet and the styles it parses, and no package writes charts (ENVIRONMENT.md). Editing the
+// every sheet and the styles it parses, and no package writes charts (docs/ENVIRONMENT.md). Editing the
 // few parts a plan touches (the customer sheet, its table, styles, workbook.xml, the add-in's own
 // sheets and charts) leaves every other part byte-identical, runs the same in Node and in a browser
 // (JSZip needs neither fs nor path), and is fast: the sheet scanner (sheetScanner.ts) walks a
