@@ -19,7 +19,7 @@ describe("the packed package", () => {
   beforeAll(() => {
     ensureBuilt(BUILDS.lib);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-pack-"));
-    // lib/ is fresh (built above); --ignore-scripts keeps `prepare` from compiling it a second time.
+    // lib/ is fresh (built above); --ignore-scripts keeps `prepack` from compiling it a second time.
     const packed = JSON.parse(
       execFileSync(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8", timeout: 120000 }),
     );
