@@ -81,7 +81,7 @@ export function symmetricEigen(matrix: number[][]): { values: number[]; vectors:
   });
   const a = matrix.map((row) => row.slice());
   // v's columns accumulate the rotations: they become the eigenvectors.
-  const v = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (i === j ? 1 : 0)));
+  const v: number[][] = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => (i === j ? 1 : 0)));
   let total = 0;
   for (let i = 0; i < p; i++) for (let j = 0; j < p; j++) total += a[i][j] * a[i][j];
   for (let sweep = 0; sweep < 100; sweep++) {
