@@ -45,6 +45,7 @@ export type ProblemParams = Record<string, string | number>;
  *   org-header-missing {headers}; not-recalculated {column}
  * - orders-header-missing {column, columnZh, headers}; order-value-missing {column};
  *   order-date-unreadable {value, example}; order-after-as-of {value, asOf}; order-not-a-number {value, column, error}
+ * - segments-header-missing {column, headers}; segment-bound {value, bins}; segment-bounds-crossed {low, high}
  */
 export type ProblemCode =
   | "table-not-found"
@@ -99,7 +100,10 @@ export type ProblemCode =
   | "order-value-missing"
   | "order-date-unreadable"
   | "order-after-as-of"
-  | "order-not-a-number";
+  | "order-not-a-number"
+  | "segments-header-missing"
+  | "segment-bound"
+  | "segment-bounds-crossed";
 
 type Message = (p: ProblemParams) => string;
 
@@ -121,14 +125,14 @@ function s(p: ProblemParams, key: string): string {
 }
 
 const TABLE: Record<Lang, Record<string, string>> = {
-  "en-US": { weights: "weight table", customers: "customer table", orders: "Orders table" },
-  "zh-CN": { weights: "权重表", customers: "客户表", orders: "订单表" },
+  "en-US": { weights: "weight table", customers: "customer table", orders: "Orders table", segments: "Segments table" },
+  "zh-CN": { weights: "权重表", customers: "客户表", orders: "订单表", segments: "细分表" },
 };
 const ITEM: Record<Lang, Record<string, string>> = {
-  "en-US": { weights: "indicator", customers: "customer", orders: "order" },
-  "zh-CN": { weights: "指标", customers: "客户", orders: "订单" },
+  "en-US": { weights: "indicator", customers: "customer", orders: "order", segments: "segment" },
+  "zh-CN": { weights: "指标", customers: "客户", orders: "订单", segments: "细分" },
 };
-const DEFAULT_NAMES: Record<string, string> = { weights: "Weights / 权重", customers: "Customers / 客户", orders: "Orders / 订单" };
+const DEFAULT_NAMES: Record<string, string> = { weights: "Weights / 权重", customers: "Customers / 客户", orders: "Orders / 订单", segments: "Segments / 细分" };
 
 function table(p: ProblemParams, lang: Lang): string {
   return TABLE[lang][s(p, "role")] ?? TABLE[lang].customers;
@@ -486,6 +490,23 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
         : `"${s(p, "value")}" in ${s(p, "column")} is not a number. Enter a number.`,
     "zh-CN": (p) =>
       p.error !== undefined ? `${s(p, "column")}单元格显示错误 ${s(p, "error")}。请修正公式或填写数字。` : `${s(p, "column")}中的“${s(p, "value")}”不是数字。请填写数字。`,
+  },
+  "segments-header-missing": {
+    severity: "error",
+    "en-US": (p) =>
+      `the Segments table has no "${s(p, "column")}" column (its header row has: ${s(p, "headers")}). Its columns are Segment, R low, R high, F low, F high, M low, M high (or 细分, R下限, R上限, F下限, F上限, M下限, M上限).`,
+    "zh-CN": (p) =>
+      `细分表中没有“${s(p, "column")}”列（其标题行为：${s(p, "headers")}）。细分表的列为：细分、R下限、R上限、F下限、F上限、M下限、M上限（或 Segment, R low, R high, F low, F high, M low, M high）。`,
+  },
+  "segment-bound": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "value")}" is not a score bound. Enter a whole number from 1 to ${s(p, "bins")}.`,
+    "zh-CN": (p) => `“${s(p, "value")}”不是有效的分值界限。请填写 1 到 ${s(p, "bins")} 的整数。`,
+  },
+  "segment-bounds-crossed": {
+    severity: "error",
+    "en-US": (p) => `the low bound ${s(p, "low")} is above the high bound ${s(p, "high")}, so no customer can match. Swap them.`,
+    "zh-CN": (p) => `下限 ${s(p, "low")} 大于上限 ${s(p, "high")}，没有客户能匹配。请交换两者。`,
   },
   "growth-column-missing": {
     severity: "error",
