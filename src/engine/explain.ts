@@ -72,13 +72,17 @@ function valueForPoints(
       // Points = (count of worse others) / (n − 1) × 100: count needed, rounded up.
       const count = Math.max(1, Math.ceil((needed / 100) * (n - 1) - EPS));
       if (count > n - 1) return undefined;
-      const others: number[] = [];
-      let skipped = false;
-      for (let i = 0; i < sorted.length; i++) {
-        if (!skipped && sorted[i] === x) skipped = true;
-        else others.push(sorted[i]);
+      // The others are `sorted` without one x (the customer's own value, at its first position):
+      // other k is sorted[k] before that position and sorted[k + 1] from it on. No copy per customer.
+      let pos = 0;
+      let hi = sorted.length;
+      while (pos < hi) {
+        const mid = (pos + hi) >>> 1;
+        if (sorted[mid] < x) pos = mid + 1;
+        else hi = mid;
       }
-      return { to: higher ? others[count - 1] : others[others.length - count], strict: true };
+      const k = higher ? count - 1 : n - 1 - count;
+      return { to: k < pos ? sorted[k] : sorted[k + 1], strict: true };
     }
     case "bands": {
       let best: number | undefined;

@@ -148,7 +148,9 @@ describe("explainGrade properties", () => {
           let s = seed;
           const rand = () => ((s = (Math.imul(s, 1103515245) + 12345) | 0) >>> 0) / 4294967296;
           const indicators: Indicator[] = specs.map(([sc, dir, w], j) => ({ name: `I${j}`, weight: w, direction: dir, scoring: sc, column: `I${j}` }));
-          const values = indicators.map(() => Array.from({ length: n }, () => Math.round(rand() * 1000) / 10));
+          // coarse values half the time, so ties (shared ranks, repeated percentile values) are common
+          const coarse = rand() < 0.5;
+          const values = indicators.map(() => Array.from({ length: n }, () => (coarse ? Math.round(rand() * 10) * 10 : Math.round(rand() * 1000) / 10)));
           const scheme: TierScheme = byShares ? { kind: "shares", shares: [0.2, 0.3, 0.5] } : { kind: "cutoffs", cutoffs: [70, 40] };
           const inp = input(values, indicators, scheme, ["A", "B", "C"]);
           const res = grade(inp);
