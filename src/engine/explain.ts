@@ -162,14 +162,16 @@ export function explainGrade(input: GradeInput, result: GradeResult): (Explanati
     if (t >= 0 && result.score[i] < lowest[t]) lowest[t] = result.score[i];
   }
   const out: (Explanation | null)[] = [];
+  const points = new Float64Array(indicators.length);
   for (let i = 0; i < n; i++) {
     const tier = result.tier[i];
     if (tier < 0 || result.score[i] !== result.score[i]) {
       out.push(null);
       continue;
     }
-    const points = result.points.map((column) => column[i]);
-    const contributions = points.map((p, j) => result.weights[j] * p);
+    for (let j = 0; j < points.length; j++) points[j] = result.points[j][i];
+    const contributions = new Array<number>(points.length);
+    for (let j = 0; j < points.length; j++) contributions[j] = result.weights[j] * points[j];
     const score = scoreOf(points, result.weights);
     const label = labels[tier];
     const explanation: Explanation = { contributions, score, tier, text: { en: "", zh: "" } };
@@ -206,19 +208,19 @@ export function explainGrade(input: GradeInput, result: GradeResult): (Explanati
     explanation.gap = gap;
 
     let best: IndicatorChange | undefined;
-    indicators.forEach((indicator, j) => {
+    for (let j = 0; j < indicators.length; j++) {
       const w = result.weights[j];
-      if (!(w > 0)) return;
+      if (!(w > 0)) continue;
       const x = input.indicatorValues[j][i];
-      if (x !== x) return;
+      if (x !== x) continue;
       const pointsNeeded = points[j] + gap / w;
-      const found = valueForPoints(x, pointsNeeded, indicator, stats[j]);
-      if (!found) return;
+      const found = valueForPoints(x, pointsNeeded, indicators[j], stats[j]);
+      if (!found) continue;
       const change = found.to - x;
       const relative = x === 0 ? Infinity : Math.abs(change / x);
-      const candidate: IndicatorChange = { indicator: j, name: indicator.name, from: x, to: found.to, strict: found.strict, change, relative, pointsNeeded };
-      if (!best || relative < best.relative || (relative === best.relative && Math.abs(change) < Math.abs(best.change))) best = candidate;
-    });
+      if (best && !(relative < best.relative || (relative === best.relative && Math.abs(change) < Math.abs(best.change)))) continue;
+      best = { indicator: j, name: indicators[j].name, from: x, to: found.to, strict: found.strict, change, relative, pointsNeeded };
+    }
     const nextLabel = labels[next];
     const head = { en: `${label}: ${gapWords(gap)} points below ${nextLabel}`, zh: `${label}：比 ${nextLabel} 低 ${gapWords(gap)} 分` };
     if (best) {
