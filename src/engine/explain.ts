@@ -104,7 +104,13 @@ function ceilSignificant(v: number, digits: number): number {
   return Number((Math.ceil(v / scale - EPS) * scale).toPrecision(digits));
 }
 
-/** "+18 %" for a relative change, "+5" for a change from 0; rounded up so it is enough. */
+/**
+ * The change in words: "+18 %" for a relative change (rounded up to a whole percent, or past it when
+ * the value must be passed strictly), "+5" for a change from 0 (3 significant digits, rounded up).
+ *
+ * @example changeWords({ indicator: 0, name: "Sales", from: 100, to: 117.2, strict: false, change: 17.2, relative: 0.172, pointsNeeded: 60 }) // "+18 %"
+ * @example changeWords({ indicator: 1, name: "Visits", from: 0, to: 3.33, strict: false, change: 3.33, relative: Infinity, pointsNeeded: 33.3 }) // "+3.33"
+ */
 export function changeWords(change: IndicatorChange): string {
   const sign = change.change < 0 ? "−" : "+";
   if (Number.isFinite(change.relative)) {

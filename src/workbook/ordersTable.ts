@@ -17,7 +17,11 @@ import type { Block, CellOut, CellValue, Lang, Problem } from "./types";
 /** The order of day, month and year in a text date such as 03/04/2006. */
 export type DateOrder = "MDY" | "DMY" | "YMD";
 
-/** The text-date order of a workbook language: en-US writes 12/31/2006, zh-CN 2006/12/31. */
+/**
+ * The text-date order of a workbook language: en-US writes 12/31/2006, zh-CN 2006/12/31.
+ *
+ * @example dateOrderOf("en-US") // "MDY"
+ */
 export function dateOrderOf(lang: Lang): DateOrder {
   return lang === "zh-CN" ? "YMD" : "MDY";
 }
@@ -103,7 +107,11 @@ export function readOrderDate(v: CellValue | undefined, order: DateOrder): numbe
   return undefined;
 }
 
-/** A serial day as yyyy-mm-dd (1900 system; Excel's phantom 1900-02-29 is serial 60). */
+/**
+ * A serial day as yyyy-mm-dd (1900 system; Excel's phantom 1900-02-29 is serial 60).
+ *
+ * @example serialText(39082) // "2006-12-31"
+ */
 export function serialText(serial: number): string {
   const day = Math.floor(serial);
   if (day === 60) return "1900-02-29";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { explainGrade } from "../../src/engine/explain";
+import { changeWords, explainGrade } from "../../src/engine/explain";
 import { grade } from "../../src/engine/grade";
 import { columnStats, pointsOf } from "../../src/engine/points";
 import type { GradeInput, Indicator, TierScheme } from "../../src/engine/types";
@@ -178,5 +178,18 @@ describe("explainGrade properties", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("changeWords", () => {
+  const base = { indicator: 0, name: "Sales", pointsNeeded: 60 };
+  it("rounds up, so the words never understate the change", () => {
+    expect(changeWords({ ...base, from: 100, to: 117.2, strict: false, change: 17.2, relative: 0.172 })).toBe("+18 %");
+    expect(changeWords({ ...base, from: 100, to: 120, strict: false, change: 20, relative: 0.2 })).toBe("+20 %");
+    expect(changeWords({ ...base, from: 100, to: 120, strict: true, change: 20, relative: 0.2 })).toBe("+21 %"); // must pass 120
+    expect(changeWords({ ...base, from: 50, to: 40, strict: false, change: -10, relative: 0.2 })).toBe("−20 %");
+    expect(changeWords({ ...base, from: 1000, to: 1004, strict: false, change: 4, relative: 0.004 })).toBe("+0.4 %");
+    expect(changeWords({ ...base, from: 0, to: 3.33, strict: false, change: 3.33, relative: Infinity })).toBe("+3.33");
+    expect(changeWords({ ...base, from: 0, to: 16.666666, strict: false, change: 16.666666, relative: Infinity })).toBe("+16.7");
   });
 });
