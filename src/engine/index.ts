@@ -42,11 +42,12 @@ export {
   rfmSegmentOf,
   rfmSegmentSummary,
   rfmHeatmap,
+  rfmAnalysis,
   DEFAULT_RFM_SEGMENTS,
   RFM_SEGMENT_NAMES_ZH,
   RFM_OTHERS,
 } from "./rfm";
-export type { RfmBins, RfmScores, RfmSegment, RfmSegmentSummaryRow } from "./rfm";
+export type { RfmAnalysis, RfmBins, RfmScores, RfmSegment, RfmSegmentSummaryRow } from "./rfm";
 export { seededRandom, standardize, kmeans, silhouettes, clusterCustomers, SILHOUETTE_SAMPLE } from "./kmeans";
 export type { KMeansResult, ClusterProfile, ClusterResult } from "./kmeans";
 export { correlationMatrix, symmetricEigen, pcaWeights } from "./pca";

@@ -312,3 +312,45 @@ export function rfmHeatmap(
   const mean = count.map((row, a) => row.map((c, b) => (c === 0 ? NaN : sums[a][b].value() / c)));
   return { count, mean };
 }
+
+/** Everything the RFM scheme reports: per-customer columns, the segment table, the heat map, the bins. */
+export interface RfmAnalysis extends RfmScores {
+  /** Index into `segments` per customer; -1 = "Others". */
+  segment: Int32Array;
+  /** Segment name per customer ("Others" included). */
+  segmentName: string[];
+  summary: RfmSegmentSummaryRow[];
+  heatmap: { count: number[][]; mean: number[][] };
+}
+
+/**
+ * The whole RFM scheme in one call, from per-customer recency (days), frequency and monetary value
+ * (from customerIndicators, or a customer table's own three columns): rfmScores, rfmSegmentOf,
+ * rfmSegmentSummary and the R × F heat map (rows R = 1..rBins, columns F = 1..fBins, as many as there
+ * are bins: thresholds + 1 when thresholds are given).
+ *
+ * Throws RangeError as the functions it calls do.
+ *
+ * @example rfmAnalysis([10, 200, 40], [5, 1, 3], [500, 20, 90], 3, DEFAULT_RFM_SEGMENTS).segmentName
+ * // ["Potential Loyalist", "Lost", "About To Sleep"]: scores 333, 111, 212
+ */
+export function rfmAnalysis(
+  recencyDays: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  bins: RfmBins | { r: RfmBins; f: RfmBins; m: RfmBins },
+  segments: readonly RfmSegment[],
+): RfmAnalysis {
+  const scores = rfmScores(recencyDays, frequency, monetary, bins);
+  const segment = rfmSegmentOf(scores.r, scores.f, scores.m, segments);
+  const segmentName = Array.from(segment, (s) => (s < 0 ? RFM_OTHERS : segments[s].name));
+  const rBins = scores.thresholds.recency.lower.length;
+  const fBins = scores.thresholds.frequency.lower.length;
+  return {
+    ...scores,
+    segment,
+    segmentName,
+    summary: rfmSegmentSummary(segment, frequency, monetary, segments),
+    heatmap: rfmHeatmap(scores.r, scores.f, monetary, rBins, fBins),
+  };
+}

@@ -5,6 +5,7 @@ import {
   quantileType7,
   rfmBinScores,
   rfmBreaks,
+  rfmAnalysis,
   rfmHeatmap,
   rfmScores,
   rfmSegmentOf,
@@ -158,5 +159,26 @@ describe("R's rfm vignette on rfm_data_orders, analysis date 2006-12-31", () => 
     expect(aov["About To Sleep"].toPrecision(3)).toBe("82.9");
     expect(aov["Need Attention"].toPrecision(3)).toBe("80.0");
     expect(aov["Promising"].toPrecision(3)).toBe("152");
+  });
+});
+
+describe("rfmAnalysis", () => {
+  it("puts scores, segments, the summary and the heat map together", () => {
+    // scores 333, 111, 212 (see "computes 100R + 10F + M"): 333 is Potential Loyalist (R 3-5, F 3-5,
+    // M 2-5), 111 Lost, 212 matches no row before About To Sleep (R 2-3, F 1-3, M 1-4).
+    const a = rfmAnalysis([10, 200, 40], [5, 1, 3], [500, 20, 90], 3, DEFAULT_RFM_SEGMENTS);
+    expect(a.segmentName).toEqual(["Potential Loyalist", "Lost", "About To Sleep"]);
+    expect(a.heatmap.count).toEqual([
+      [1, 0, 0],
+      [1, 0, 0],
+      [0, 0, 1],
+    ]);
+    expect(a.summary.map((s) => s.segment)).toEqual(["Potential Loyalist", "About To Sleep", "Lost"]);
+  });
+  it("counts all 995 vignette customers in the heat map", () => {
+    const ind = customerIndicators(readRfmOrders(), serialOfDate(2006, 12, 31));
+    const a = rfmAnalysis(ind.recencyDays, ind.frequency, ind.monetary, 5, DEFAULT_RFM_SEGMENTS);
+    expect(a.heatmap.count.flat().reduce((s, c) => s + c, 0)).toBe(995);
+    expect(a.segmentName.filter((s) => s === "Champions").length).toBe(35);
   });
 });
