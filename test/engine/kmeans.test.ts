@@ -88,6 +88,24 @@ describe("kmeans by hand", () => {
     expect(s[1]).toBeCloseTo((9.5 - 1) / 9.5, 15);
     expect(silhouettes([[0], [1], [5]], Int32Array.of(0, 0, 1), 2)[2]).toBe(0); // alone in its cluster
   });
+  it("computes silhouettes as a distance-matrix reference does, on 200 real customers", () => {
+    const z = standardize(rfmRows().slice(0, 200), ["lower", "higher", "higher"]);
+    const { assignment } = kmeans(z, 4);
+    const n = z.length;
+    const d = z.map((a) => z.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2])));
+    const ours = silhouettes(z, assignment, 4);
+    for (let i = 0; i < n; i++) {
+      const meanTo = (c: number) => {
+        const others = d[i].filter((_, q) => q !== i && assignment[q] === c);
+        return others.length === 0 ? NaN : others.reduce((s, x) => s + x, 0) / others.length;
+      };
+      const a = meanTo(assignment[i]);
+      const b = Math.min(...[0, 1, 2, 3].filter((c) => c !== assignment[i]).map(meanTo).filter((x) => x === x));
+      const expected = a !== a ? 0 : (b - a) / Math.max(a, b);
+      expect(Math.abs(ours[i] - expected)).toBeLessThan(1e-12);
+    }
+  });
+
   it("keeps every row in a cluster and inertia equal to the sum over rows", () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), { minLength: 3, maxLength: 40 }), fc.integer({ min: 1, max: 3 }), (pts, k) => {
