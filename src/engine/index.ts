@@ -31,3 +31,26 @@ export { pyramid } from "./pyramid";
 export { grade } from "./grade";
 export { RECIPROCAL_TOLERANCE, checkPairwiseMatrix, ahpWeights, ahpConsistency } from "./ahp";
 export { entropyWeights } from "./entropy";
+export { customerIndicators, serialOfDate } from "./orders";
+export type { OrderColumns, CustomerIndicators } from "./orders";
+export {
+  quantileType7,
+  seqProbabilities,
+  rfmBreaks,
+  rfmBinScores,
+  rfmScores,
+  rfmSegmentOf,
+  rfmSegmentSummary,
+  rfmHeatmap,
+  rfmAnalysis,
+  DEFAULT_RFM_SEGMENTS,
+  RFM_SEGMENT_NAMES_ZH,
+  RFM_OTHERS,
+} from "./rfm";
+export type { RfmAnalysis, RfmBins, RfmScores, RfmSegment, RfmSegmentSummaryRow } from "./rfm";
+export { seededRandom, standardize, kmeans, silhouettes, clusterCustomers, SILHOUETTE_SAMPLE } from "./kmeans";
+export type { KMeansResult, ClusterProfile, ClusterResult } from "./kmeans";
+export { correlationMatrix, symmetricEigen, pcaWeights } from "./pca";
+export type { PcaWeights } from "./pca";
+export { explainGrade, changeWords } from "./explain";
+export type { Explanation, IndicatorChange } from "./explain";

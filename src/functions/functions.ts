@@ -13,10 +13,12 @@ import {
   ahpConsistency,
   ahpWeights,
   entropyWeights,
+  explainGrade,
   globalWeights,
   grade,
   paretoTierFromSums,
   paretoTierOf,
+  pcaWeights,
   pointsOf,
   scoreOf,
   shareTier,
@@ -34,6 +36,7 @@ import {
   normalizationOf,
   numberOf,
   numbersOf,
+  omitted,
   paretoCutoffsOf,
   paretoSumsOf,
   scoringArgumentOf,
@@ -311,5 +314,89 @@ export function entropyIndicatorWeights(data: any[][], directions?: any[][], nor
       if (row.every((x) => x === x)) rows.push(row);
     }
     return [engineStep("data", () => entropyWeights(rows, direction, method))];
+  });
+}
+
+/**
+ * Objective indicator weights by principal components (factor analysis): components of the correlation matrix with eigenvalue above 1, each indicator weighted by its loadings; spills one weight per column of data. Rows with a blank are left out.
+ * @customfunction PCAWEIGHTS
+ * @param data All customers' indicator values, one row per customer, one column per indicator.
+ * @param [directions] Per indicator "higher" or "lower" (or 1 / -1); checked, but they do not change the weights.
+ * @returns A row of weights adding up to 1; a constant column gets 0.
+ */
+export function pcaIndicatorWeights(data: any[][], directions?: any[][]): number[][] {
+  return excelCall(() => {
+    const k = columnCount(data);
+    const columns = tableOf(data, "data", k, "rows");
+    directionsOf(directions, "directions", k);
+    const rows: number[][] = [];
+    const n = columns[0].length;
+    for (let i = 0; i < n; i++) {
+      const row = columns.map((column) => column[i]);
+      if (row.every((x) => x === x)) rows.push(row);
+    }
+    return [engineStep("data", () => pcaWeights(rows).weights)];
+  });
+}
+
+/**
+ * Why each customer got its tier, in words: points below the next tier and the one indicator that would close the gap; spills one sentence per customer.
+ * @customfunction EXPLAIN
+ * @param data All customers' indicator values, one row per customer, one column per indicator.
+ * @param weights One weight per indicator (normalised to add up to 1).
+ * @param [directions] Per indicator "higher" or "lower" (or 1 / -1) is better; default higher.
+ * @param [shares] Share of customers per tier, best first: 0.2, 0.3, 0.5 (default) or 20, 30, 50.
+ * @param [labels] Tier labels, best first, one per share; default A, B, C.
+ * @param [scoring] "minmax" (default) or "percentile".
+ * @param [names] Indicator names for the sentences (the header row); default indicator 1, 2, ...
+ * @returns A column of sentences such as "B: 6.2 points below A; Sales +18 % would close it"; #N/A for a customer with a blank value.
+ */
+export function explainTiers(
+  data: any[][],
+  weights: any[][],
+  directions?: any[][],
+  shares?: any[][],
+  labels?: any[][],
+  scoring?: any,
+  names?: any[][],
+): any[][] {
+  return excelCall(() => {
+    const raw = weightsOf(weights, "weights");
+    const k = raw.length;
+    const direction = directionsOf(directions, "directions", k);
+    const rule = scoringArgumentOf(scoring, "scoring");
+    const fractions = sharesOf(shares, "shares");
+    const tierNames = labelsOf(labels, "labels", fractions.length);
+    const indicators = formulaIndicators(raw, direction, rule);
+    if (!omitted(names)) {
+      let given: string[];
+      try {
+        given = labelsOf(names, "names", k);
+      } catch {
+        throw new ArgumentError("names", {
+          "en-US": `names: give one name per indicator (${k})`,
+          "zh-CN": `names：请为每个指标给出一个名称（共 ${k} 个）`,
+        });
+      }
+      given.forEach((name, j) => (indicators[j].name = name));
+    }
+    const columns = tableOf(data, "data", k, "either");
+    const n = columns[0].length;
+    const input = {
+      ids: new Array<string>(n).fill(""),
+      indicatorValues: columns,
+      weightTable: { dimensions: [], indicators },
+      scheme: { kind: "shares" as const, shares: fractions },
+      labels: tierNames,
+      missing: "exclude" as const,
+    };
+    const result = engineStep("data", () => grade(input));
+    const explanations = explainGrade(input, result);
+    const zh = displayLanguage() === "zh-CN";
+    return explanations.map((e, i) => {
+      if (e) return [zh ? e.text.zh : e.text.en];
+      const message = zh ? `第 ${i + 1} 位客户有空值` : `customer ${i + 1} has a blank value`;
+      return [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message)];
+    });
   });
 }

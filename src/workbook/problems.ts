@@ -43,6 +43,9 @@ export type ProblemParams = Record<string, string | number>;
  * - period-not-graded {period, periods}
  * - not-graded {}; owner-column-missing {column, headers}; org-table-not-found {name, sheets};
  *   org-header-missing {headers}; not-recalculated {column}
+ * - orders-header-missing {column, columnZh, headers}; order-value-missing {column};
+ *   order-date-unreadable {value, example}; order-after-as-of {value, asOf}; order-not-a-number {value, column, error}
+ * - segments-header-missing {column, headers}; segment-bound {value, bins}; segment-bounds-crossed {low, high}
  */
 export type ProblemCode =
   | "table-not-found"
@@ -92,7 +95,15 @@ export type ProblemCode =
   | "owner-column-missing"
   | "org-table-not-found"
   | "org-header-missing"
-  | "not-recalculated";
+  | "not-recalculated"
+  | "orders-header-missing"
+  | "order-value-missing"
+  | "order-date-unreadable"
+  | "order-after-as-of"
+  | "order-not-a-number"
+  | "segments-header-missing"
+  | "segment-bound"
+  | "segment-bounds-crossed";
 
 type Message = (p: ProblemParams) => string;
 
@@ -114,14 +125,14 @@ function s(p: ProblemParams, key: string): string {
 }
 
 const TABLE: Record<Lang, Record<string, string>> = {
-  "en-US": { weights: "weight table", customers: "customer table" },
-  "zh-CN": { weights: "权重表", customers: "客户表" },
+  "en-US": { weights: "weight table", customers: "customer table", orders: "Orders table", segments: "Segments table" },
+  "zh-CN": { weights: "权重表", customers: "客户表", orders: "订单表", segments: "细分表" },
 };
 const ITEM: Record<Lang, Record<string, string>> = {
-  "en-US": { weights: "indicator", customers: "customer" },
-  "zh-CN": { weights: "指标", customers: "客户" },
+  "en-US": { weights: "indicator", customers: "customer", orders: "order", segments: "segment" },
+  "zh-CN": { weights: "指标", customers: "客户", orders: "订单", segments: "细分" },
 };
-const DEFAULT_NAMES: Record<string, string> = { weights: "Weights / 权重", customers: "Customers / 客户" };
+const DEFAULT_NAMES: Record<string, string> = { weights: "Weights / 权重", customers: "Customers / 客户", orders: "Orders / 订单", segments: "Segments / 细分" };
 
 function table(p: ProblemParams, lang: Lang): string {
   return TABLE[lang][s(p, "role")] ?? TABLE[lang].customers;
@@ -450,6 +461,52 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     "en-US": (p) =>
       `the column "${s(p, "column")}" holds formulas that were never calculated (the workbook was written with live formulas and not yet opened in Excel). Open and save it in Excel or LibreOffice, or grade it with values, then make the copies.`,
     "zh-CN": (p) => `“${s(p, "column")}”列的公式尚未计算（工作簿以实时公式写出，还未在 Excel 中打开过）。请在 Excel 或 LibreOffice 中打开并保存，或以数值方式分级，然后再生成副本。`,
+  },
+  "orders-header-missing": {
+    severity: "error",
+    "en-US": (p) => `the Orders table has no "${s(p, "column")}" column (its header row has: ${s(p, "headers")}). Add a column headed "${s(p, "column")}" or "${s(p, "columnZh")}".`,
+    "zh-CN": (p) => `订单表中没有“${s(p, "columnZh")}”列（其标题行为：${s(p, "headers")}）。请添加标题为“${s(p, "columnZh")}”或“${s(p, "column")}”的列。`,
+  },
+  "order-value-missing": {
+    severity: "error",
+    "en-US": (p) => `this order has no ${s(p, "column")}. Enter it, or delete the row.`,
+    "zh-CN": (p) => `该订单没有${s(p, "column")}。请填写，或删除该行。`,
+  },
+  "order-date-unreadable": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "value")}" is not a date the add-in can read. Enter a date cell, or text such as 2006-12-31 or ${s(p, "example")}.`,
+    "zh-CN": (p) => `“${s(p, "value")}”不是可识别的日期。请填写日期单元格，或如 2006-12-31、${s(p, "example")} 的文本。`,
+  },
+  "order-after-as-of": {
+    severity: "error",
+    "en-US": (p) => `the order date ${s(p, "value")} is after the analysis date ${s(p, "asOf")}. Correct the date, or choose a later analysis date.`,
+    "zh-CN": (p) => `订单日期 ${s(p, "value")} 晚于分析日期 ${s(p, "asOf")}。请更正日期，或选择更晚的分析日期。`,
+  },
+  "order-not-a-number": {
+    severity: "error",
+    "en-US": (p) =>
+      p.error !== undefined
+        ? `the ${s(p, "column")} cell shows the error ${s(p, "error")}. Fix its formula or enter a number.`
+        : `"${s(p, "value")}" in ${s(p, "column")} is not a number. Enter a number.`,
+    "zh-CN": (p) =>
+      p.error !== undefined ? `${s(p, "column")}单元格显示错误 ${s(p, "error")}。请修正公式或填写数字。` : `${s(p, "column")}中的“${s(p, "value")}”不是数字。请填写数字。`,
+  },
+  "segments-header-missing": {
+    severity: "error",
+    "en-US": (p) =>
+      `the Segments table has no "${s(p, "column")}" column (its header row has: ${s(p, "headers")}). Its columns are Segment, R low, R high, F low, F high, M low, M high (or 细分, R下限, R上限, F下限, F上限, M下限, M上限).`,
+    "zh-CN": (p) =>
+      `细分表中没有“${s(p, "column")}”列（其标题行为：${s(p, "headers")}）。细分表的列为：细分、R下限、R上限、F下限、F上限、M下限、M上限（或 Segment, R low, R high, F low, F high, M low, M high）。`,
+  },
+  "segment-bound": {
+    severity: "error",
+    "en-US": (p) => `"${s(p, "value")}" is not a score bound. Enter a whole number from 1 to ${s(p, "bins")}.`,
+    "zh-CN": (p) => `“${s(p, "value")}”不是有效的分值界限。请填写 1 到 ${s(p, "bins")} 的整数。`,
+  },
+  "segment-bounds-crossed": {
+    severity: "error",
+    "en-US": (p) => `the low bound ${s(p, "low")} is above the high bound ${s(p, "high")}, so no customer can match. Swap them.`,
+    "zh-CN": (p) => `下限 ${s(p, "low")} 大于上限 ${s(p, "high")}，没有客户能匹配。请交换两者。`,
   },
   "growth-column-missing": {
     severity: "error",

@@ -27,8 +27,10 @@ const CONTRACT: Record<string, string[]> = {
   AHPWEIGHTS: ["matrix"],
   AHPCR: ["matrix"],
   ENTROPYWEIGHTS: ["data", "directions?", "normalization?"],
+  PCAWEIGHTS: ["data", "directions?"],
+  EXPLAIN: ["data", "weights", "directions?", "shares?", "labels?", "scoring?", "names?"],
 };
-const SPILLS = ["GRADE", "AHPWEIGHTS", "ENTROPYWEIGHTS"];
+const SPILLS = ["GRADE", "AHPWEIGHTS", "ENTROPYWEIGHTS", "PCAWEIGHTS", "EXPLAIN"];
 
 let functions: FunctionMetadata[];
 
@@ -38,7 +40,7 @@ beforeAll(async () => {
   functions = JSON.parse(result.metadataJson).functions;
 });
 
-test("lists exactly the eight functions of the contract", () => {
+test("lists exactly the functions of the contract", () => {
   expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(CONTRACT).sort());
   for (const f of functions) expect(f.name).toBe(f.id);
 });
@@ -56,7 +58,7 @@ test("every function and every argument has a description Excel can show", () =>
   }
 });
 
-test("ranges are taken as ranges, and GRADE, AHPWEIGHTS and ENTROPYWEIGHTS spill", () => {
+test("ranges are taken as ranges, and GRADE, AHPWEIGHTS, ENTROPYWEIGHTS, PCAWEIGHTS and EXPLAIN spill", () => {
   for (const f of functions) {
     expect(f.result.dimensionality === "matrix").toBe(SPILLS.includes(f.id));
     const ranges = f.parameters.filter((p) => /^(values|weights|data|scores|matrix)$/.test(p.name));

@@ -72,7 +72,7 @@ describe("the built task pane page", () => {
     const metadata = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
     const ids: string[] = metadata.functions.map((f: { id: string }) => f.id);
     expect(ids.sort()).toEqual(
-      ["AHPCR", "AHPWEIGHTS", "CUSTOMERRANK", "CUSTOMERSCORE", "CUSTOMERTIER", "ENTROPYWEIGHTS", "GRADE", "PARETOCLASS"],
+      ["AHPCR", "AHPWEIGHTS", "CUSTOMERRANK", "CUSTOMERSCORE", "CUSTOMERTIER", "ENTROPYWEIGHTS", "EXPLAIN", "GRADE", "PARETOCLASS", "PCAWEIGHTS"],
     );
     const bundle = readFileSync(join(dist, "functions.js"), "utf8");
     for (const id of ids) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
