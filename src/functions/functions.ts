@@ -253,7 +253,10 @@ export function gradeCustomers(
     const rows: any[][] = new Array(n);
     for (let i = 0; i < n; i++) {
       if (result.tier[i] < 0) {
-        const message = displayLanguage() === "zh-CN" ? `第 ${i + 1} 位客户有空值` : `customer ${i + 1} has a blank value`;
+        const message =
+          displayLanguage() === "zh-CN"
+            ? `第 ${i + 1} 位客户有空值（或文字、TRUE/FALSE），未参与排名`
+            : `customer ${i + 1} has a blank (or text, TRUE/FALSE) among its values and is left out of the ranks`;
         const missing = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
         rows[i] = [missing, missing, missing];
       } else {
@@ -313,3 +316,36 @@ export function entropyIndicatorWeights(data: any[][], directions?: any[][], nor
     return [engineStep("data", () => entropyWeights(rows, direction, method))];
   });
 }
+
+/**
+ * The functions Excel calls, by the ids the metadata (functions.json, generated from the
+ * @customfunction tags above) gives them. A test checks the two lists are the same.
+ */
+export const FUNCTIONS: Readonly<Record<string, (...args: any[]) => unknown>> = {
+  CUSTOMERSCORE: customerScore,
+  CUSTOMERRANK: customerRank,
+  CUSTOMERTIER: customerTier,
+  PARETOCLASS: paretoClass,
+  GRADE: gradeCustomers,
+  AHPWEIGHTS: ahpPriorityWeights,
+  AHPCR: ahpConsistencyRatio,
+  ENTROPYWEIGHTS: entropyIndicatorWeights,
+};
+
+/**
+ * Registers the functions with Excel's runtime when there is one. Outside Office (the pane opened
+ * as a web page, office.js blocked or not yet loaded) there is no CustomFunctions and nothing to do:
+ * the bundle must load without throwing, so the pane beside it still starts.
+ * @returns how many functions were registered (0 outside Excel).
+ */
+export function registerFunctions(runtime: { associate(id: string, f: (...args: any[]) => unknown): void } | undefined): number {
+  if (!runtime || typeof runtime.associate !== "function") return 0;
+  let count = 0;
+  for (const id of Object.keys(FUNCTIONS)) {
+    runtime.associate(id, FUNCTIONS[id]);
+    count++;
+  }
+  return count;
+}
+
+registerFunctions(typeof CustomFunctions === "undefined" ? undefined : CustomFunctions);
