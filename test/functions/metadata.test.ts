@@ -68,7 +68,6 @@ test("ranges are taken as ranges, and GRADE, AHPWEIGHTS and ENTROPYWEIGHTS spill
 
 describe("what Excel is told, and what the functions register", () => {
   test("functions.json lets data types and error cells reach the functions (arguments.ts names them)", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { functionsMetadata } = require("../../webpack.config.js");
     const { json, errors } = await functionsMetadata();
     expect(errors).toEqual([]);

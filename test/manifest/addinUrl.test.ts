@@ -20,7 +20,6 @@ async function builtManifest(env: Record<string, string | undefined>, mode = "pr
   Object.assign(process.env, env);
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const configure = require(join(root, "webpack.config.js"));
     const config = await configure({}, { mode });
     const copy = config.plugins.find((plugin: { constructor: { name: string } }) => plugin.constructor.name === "CopyPlugin");
