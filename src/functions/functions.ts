@@ -1,11 +1,13 @@
 // The TIERS.* custom functions (DESIGN.md §5). Thin wrappers: arguments.ts turns Excel's ranges
 // into arrays, the engine computes, and the numbers are the engine's to the last bit, as in the
-// task pane. The JSDoc below is what Excel shows in formula autocomplete (the metadata plugin reads
-// it to write functions.json), so it speaks to the analyst.
+// task pane. The JSDoc below is what Excel shows in formula autocomplete (webpack.config.js writes
+// functions.json from it with custom-functions-metadata), so it speaks to the analyst. The file
+// registers the functions itself, only where Excel's runtime is (registerFunctions, at the end).
 //
 // Cost: Excel calls a per-cell function once per customer with the same big ranges, so
 // CUSTOMERSCORE, CUSTOMERRANK, CUSTOMERTIER and PARETOCLASS make one pass over their ranges and
-// never sort; GRADE grades everyone at once (one sort).
+// never sort; GRADE grades everyone at once (one sort). Each call's arguments travel as JSON,
+// capped at 5 MB: docs/FUNCTIONS.md gives the largest table per function.
 
 /* global CustomFunctions, Office */
 

@@ -140,6 +140,16 @@ describe("blank cells sent as 0 (some Excel builds) and as null: what each funct
     expect(excelErrorOf(() => ahpConsistencyRatio([[1, 0], [1, 1]])).code).toBe("#VALUE!");
   });
 
+  test("directions, shares, labels: a blank is higher / skipped as null, #VALUE! as 0", () => {
+    const score = (dirs: unknown[]) => customerScore(row(customers[0]), row(weights), customers, row(dirs));
+    expect(score(["higher", null, "lower"])).toBe(score(directions));
+    expect(excelErrorOf(() => score(["higher", 0, "lower"])).message).toMatch(/^directions: cell 2 says "0"/);
+    expect(customerTier(80, column(scores), row([0.2, 0.3, 0.5, null]))).toBe("A");
+    expect(excelErrorOf(() => customerTier(80, column(scores), row([0.2, 0.3, 0.5, 0]))).message).toBe("shares: value 4 is 0; it must be greater than 0");
+    expect(customerTier(80, column(scores), undefined, row(["Key", "Mid", "Rest", null]))).toBe("Key");
+    expect(excelErrorOf(() => customerTier(80, column(scores), undefined, row(["Key", "Mid", "Rest", 0]))).message).toBe("labels: 4 labels for 3 tiers");
+  });
+
   test("ENTROPYWEIGHTS: a row with a blank is left out as null, kept with a 0 as 0", () => {
     const complete = asNull.data.filter((_, i) => i !== 3);
     expect(entropyIndicatorWeights(asNull.data, row(directions))).toEqual(entropyIndicatorWeights(complete, row(directions)));
