@@ -29,8 +29,8 @@ export async function showTiersPane(event: Office.AddinCommands.Event): Promise<
  */
 export async function registerCommands(office: typeof Office | undefined): Promise<boolean> {
   if (!office || typeof office.onReady !== "function") return false;
-  await office.onReady();
-  if (!office.actions || typeof office.actions.associate !== "function") return false;
+  const info = await office.onReady();
+  if (!info?.host || !office.actions || typeof office.actions.associate !== "function") return false;
   office.actions.associate("showTiersPane", showTiersPane);
   return true;
 }
