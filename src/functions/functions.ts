@@ -296,7 +296,7 @@ export function ahpConsistencyRatio(matrix: any[][]): number {
 }
 
 /**
- * Objective indicator weights by the entropy method; spills one weight per column of data. Rows with a blank are left out.
+ * Objective indicator weights by the entropy method; spills one weight per column of data. Rows with a blank or text (a header) are left out.
  * @customfunction ENTROPYWEIGHTS
  * @param data All customers' indicator values, one row per customer, one column per indicator.
  * @param [directions] Per indicator "higher" or "lower" (or 1 / -1) is better; default higher.
