@@ -134,13 +134,27 @@ function dataTypeName(v: object): string {
   return text ? `${text} (${kind})` : kind;
 }
 
-function positionOf(cell: number | string): { en: string; zh: string } {
-  return typeof cell === "number" ? { en: `cell ${cell}`, zh: `第 ${cell} 个单元格` } : { en: cell, zh: cell === "the cell" ? "该单元格" : cell };
+/**
+ * Where a cell is, in words: "cell k" (counted from 1) in a single row or column, "row r, column c"
+ * in a block `width` cells wide (k counted row by row), or the given words ("the cell").
+ * @example positionOf(11, 3).en // "row 4, column 2"
+ */
+function positionOf(cell: number | string, width = 1): { en: string; zh: string } {
+  if (typeof cell !== "number") return { en: cell, zh: cell === "the cell" ? "该单元格" : cell };
+  if (width <= 1) return { en: `cell ${cell}`, zh: `第 ${cell} 个单元格` };
+  const r = Math.floor((cell - 1) / width) + 1;
+  const c = ((cell - 1) % width) + 1;
+  return { en: `row ${r}, column ${c}`, zh: `第 ${r} 行第 ${c} 列` };
+}
+
+/** The width positionOf names cells by: the grid's width when it has several rows and columns, else 1. */
+function blockWidth(grid: unknown[][]): number {
+  return grid.length > 1 && grid[0].length > 1 ? grid[0].length : 1;
 }
 
 /** The ArgumentError for an error cell: #N/A stays #N/A (IFNA still catches it), any other error is #VALUE!. */
-function errorCell(argument: string, cell: number | string, error: string): never {
-  const { en, zh } = positionOf(cell);
+function errorCell(argument: string, cell: number | string, error: string, width = 1): never {
+  const { en, zh } = positionOf(cell, width);
   throw new ArgumentError(
     argument,
     {
@@ -151,8 +165,8 @@ function errorCell(argument: string, cell: number | string, error: string): neve
   );
 }
 
-function dataTypeCell(argument: string, cell: number | string, v: object): never {
-  const { en, zh } = positionOf(cell);
+function dataTypeCell(argument: string, cell: number | string, v: object, width = 1): never {
+  const { en, zh } = positionOf(cell, width);
   const name = dataTypeName(v);
   return fail(
     argument,
@@ -168,10 +182,10 @@ function dataTypeCell(argument: string, cell: number | string, v: object): never
  * once per cell of ranges of up to a million rows on every call. With `reference` (a list the
  * built-ins would read as a reference) words and booleans are NaN, skipped as blanks are.
  */
-function cellNumber(v: unknown, argument: string, cell: number | string, reference = false): number {
+function cellNumber(v: unknown, argument: string, cell: number | string, reference = false, width = 1): number {
   if (typeof v === "number") {
     if (v - v === 0) return v;
-    const { en, zh } = positionOf(cell);
+    const { en, zh } = positionOf(cell, width);
     return fail(argument, `${en} holds ${v}, not a number`, `${zh}是 ${v}，不是数字`);
   }
   if (v === null || v === undefined) return NaN;
@@ -180,23 +194,23 @@ function cellNumber(v: unknown, argument: string, cell: number | string, referen
     if (n === null) return NaN;
     if (n !== undefined) return n;
     if (reference) return NaN;
-    const { en, zh } = positionOf(cell);
+    const { en, zh } = positionOf(cell, width);
     return fail(argument, `${en} holds ${JSON.stringify(v)}, not a number`, `${zh}是 ${JSON.stringify(v)}，不是数字`);
   }
   if (typeof v === "boolean") {
     if (reference) return NaN;
     const shown = v ? "TRUE" : "FALSE";
-    const { en, zh } = positionOf(cell);
+    const { en, zh } = positionOf(cell, width);
     return fail(argument, `${en} holds ${shown}, not a number`, `${zh}是 ${shown}，不是数字`);
   }
   if (typeof v === "object") {
     const error = errorValueOf(v);
-    if (error !== undefined) errorCell(argument, cell, error);
+    if (error !== undefined) errorCell(argument, cell, error, width);
     const basic = Array.isArray(v) ? undefined : basicValueOf(v);
-    if (basic === undefined) dataTypeCell(argument, cell, v);
-    return cellNumber(basic, argument, cell, reference);
+    if (basic === undefined) dataTypeCell(argument, cell, v, width);
+    return cellNumber(basic, argument, cell, reference, width);
   }
-  const { en, zh } = positionOf(cell);
+  const { en, zh } = positionOf(cell, width);
   return fail(argument, `${en} holds ${String(v)}, not a number`, `${zh}是 ${String(v)}，不是数字`);
 }
 
@@ -226,6 +240,7 @@ function cellWord(v: unknown, argument: string, cell: number | string): string {
  */
 export function numbersOf(range: unknown, argument: string, reference = true): Float64Array {
   const grid = gridOf(range);
+  const width = blockWidth(grid);
   let cells = 0;
   for (let r = 0; r < grid.length; r++) cells += grid[r].length;
   const out = new Float64Array(cells);
@@ -239,7 +254,7 @@ export function numbersOf(range: unknown, argument: string, reference = true): F
       if (typeof v === "number" && v - v === 0) out[count++] = v;
       else {
         // Off the fast path: the number a cell's text holds, NaN for a blank, or an error.
-        const x = cellNumber(v, argument, k, reference);
+        const x = cellNumber(v, argument, k, reference, width);
         if (x === x) out[count++] = x;
       }
     }
@@ -256,6 +271,7 @@ export function numbersOf(range: unknown, argument: string, reference = true): F
  */
 export function countAbove(range: unknown, argument: string, x: number): { count: number; greater: number } {
   const grid = gridOf(range);
+  const width = blockWidth(grid);
   let k = 0;
   let count = 0;
   let greater = 0;
@@ -268,7 +284,7 @@ export function countAbove(range: unknown, argument: string, x: number): { count
         count++;
         if (v > x) greater++;
       } else {
-        const y = cellNumber(v, argument, k, true);
+        const y = cellNumber(v, argument, k, true, width);
         if (y === y) {
           count++;
           if (y > x) greater++;
@@ -287,6 +303,7 @@ export function countAbove(range: unknown, argument: string, x: number): { count
  */
 export function paretoSumsOf(range: unknown, argument: string, x: number): ParetoSums {
   const grid = gridOf(range);
+  const width = blockWidth(grid);
   let k = 0;
   let n = 0;
   let total = 0;
@@ -300,7 +317,7 @@ export function paretoSumsOf(range: unknown, argument: string, x: number): Paret
       let y: number;
       if (typeof v === "number" && v - v === 0) y = v;
       else {
-        y = cellNumber(v, argument, k, true);
+        y = cellNumber(v, argument, k, true, width);
         if (y !== y) continue;
       }
       n++;
@@ -364,6 +381,7 @@ export function tableOf(
   customersIn: "rows" | "columns" | "either",
 ): Float64Array[] {
   const { grid, byRows, customers } = tableShape(range, argument, indicators, customersIn);
+  const width = blockWidth(grid);
   const out = Array.from({ length: indicators }, () => new Float64Array(customers));
   const rows = grid.length;
   const columns = rows === 0 ? 0 : grid[0].length;
@@ -374,14 +392,14 @@ export function tableOf(
       for (let c = 0; c < columns; c++) {
         const v = row[c];
         if (typeof v === "number" && v - v === 0) out[c][r] = v;
-        else out[c][r] = cellNumber(v, argument, r * columns + c + 1, true);
+        else out[c][r] = cellNumber(v, argument, r * columns + c + 1, true, width);
       }
     } else {
       const column = out[r];
       for (let c = 0; c < columns; c++) {
         const v = row[c];
         if (typeof v === "number" && v - v === 0) column[c] = v;
-        else column[c] = cellNumber(v, argument, r * columns + c + 1, true);
+        else column[c] = cellNumber(v, argument, r * columns + c + 1, true, width);
       }
     }
   }
@@ -406,6 +424,7 @@ export function tableStatsOf(
 ): ColumnStats[] {
   if (keepValues) return tableOf(range, argument, indicators, customersIn).map((column) => columnStats(column));
   const { grid, byRows } = tableShape(range, argument, indicators, customersIn);
+  const width = blockWidth(grid);
   const count = new Uint32Array(indicators);
   const min = new Float64Array(indicators).fill(Infinity);
   const max = new Float64Array(indicators).fill(-Infinity);
@@ -424,7 +443,7 @@ export function tableStatsOf(
           if (v < min[c]) min[c] = v;
           if (v > max[c]) max[c] = v;
         } else {
-          const x = cellNumber(v, argument, r * columns + c + 1, true);
+          const x = cellNumber(v, argument, r * columns + c + 1, true, width);
           if (x !== x) blanks[c]++;
           else {
             if (x < min[c]) min[c] = x;
@@ -439,7 +458,7 @@ export function tableStatsOf(
       const row = grid[r];
       for (let c = 0; c < columns; c++) {
         const v = row[c];
-        const x = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, r * columns + c + 1, true);
+        const x = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, r * columns + c + 1, true, width);
         if (x === x) {
           count[r]++;
           if (x < min[r]) min[r] = x;
@@ -483,6 +502,7 @@ function tableShape(
  */
 export function matrixOf(range: unknown, argument: string): number[][] {
   const grid = gridOf(range);
+  const width = blockWidth(grid);
   const n = grid.length;
   if (n === 0 || grid.some((row) => row.length !== n)) {
     const columns = n === 0 ? 0 : grid[0].length;
@@ -490,8 +510,11 @@ export function matrixOf(range: unknown, argument: string): number[][] {
   }
   return grid.map((row, r) =>
     row.map((v, c) => {
-      const x = cellNumber(v, argument, r * n + c + 1);
-      if (x !== x) fail(argument, `cell ${r * n + c + 1} is blank`, `第 ${r * n + c + 1} 个单元格为空`);
+      const x = cellNumber(v, argument, r * n + c + 1, false, width);
+      if (x !== x) {
+        const { en, zh } = positionOf(r * n + c + 1, width);
+        fail(argument, `${en} is blank`, `${zh}为空`);
+      }
       return x;
     }),
   );

@@ -53,6 +53,11 @@ describe("error cells, in both shapes an error argument can take", () => {
   const na = { type: "Error", basicValue: "#N/A", errorType: "NotAvailable" };
 
   test("name the argument, the cell and the error, in both languages, in every reader", () => {
+    // In a block, the cell is named by row and column of the range.
+    expect(refusal(() => tableStatsOf([[1, 2, 3], [4, 5, div0]], "data", 3, "rows", false)).text).toEqual({
+      "en-US": "data: row 2, column 3 holds the error #DIV/0!; correct that cell, or leave it out of the range",
+      "zh-CN": "data：第 2 行第 3 列是错误值 #DIV/0!；请更正该单元格，或把它移出区域",
+    });
     const error = refusal(() => numbersOf([[1], [2], [div0]], "scores"));
     expect(error.text["en-US"]).toBe("scores: cell 3 holds the error #DIV/0!; correct that cell, or leave it out of the range");
     expect(error.text["zh-CN"]).toBe("scores：第 3 个单元格是错误值 #DIV/0!；请更正该单元格，或把它移出区域");
@@ -70,7 +75,7 @@ describe("error cells, in both shapes an error argument can take", () => {
       ["labelsOf", () => labelsOf([["A", div0]], "labels", 2)],
       ["scoringArgumentOf", () => scoringArgumentOf(div0, "scoring")],
     ];
-    for (const [, call] of readers) expect(refusal(call).text["en-US"]).toMatch(/: (cell \d|the cell) holds the error #DIV\/0!;/);
+    for (const [, call] of readers) expect(refusal(call).text["en-US"]).toMatch(/: (cell \d|the cell|row \d, column \d) holds the error #DIV\/0!;/);
   });
 
   test("#N/A stays #N/A (so IFNA still works), with the message; a CustomFunctions.Error is read by its code", () => {
@@ -217,7 +222,7 @@ describe("the one-pass readers the per-cell functions use", () => {
       }),
     );
     expect(tableStatsOf([[1, 10], [null, 30]], "data", 2, "rows")[0]).toEqual({ n: 1, min: 1, max: 1, values: Float64Array.from([1, NaN]) });
-    expect(refusal(() => tableStatsOf([[1, 2], [3, Infinity]], "data", 2, "rows")).text["en-US"]).toBe("data: cell 4 holds Infinity, not a number");
+    expect(refusal(() => tableStatsOf([[1, 2], [3, Infinity]], "data", 2, "rows")).text["en-US"]).toBe("data: row 2, column 2 holds Infinity, not a number");
     // A header row is skipped like a blank one, as MIN and MAX skip text in a reference.
     expect(tableStatsOf([["Sales", "Growth"], [1, 10], [3, 30]], "data", 2, "rows", false)).toEqual([
       { n: 2, min: 1, max: 3 },

@@ -132,7 +132,7 @@ describe("CUSTOMERSCORE", () => {
     broken[3][1] = { type: "Error", basicValue: "#DIV/0!", errorType: "Div0" };
     const error = excelErrorOf(() => customerScore(row(customers[0]), row(weights), broken));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe("data: cell 11 holds the error #DIV/0!; correct that cell, or leave it out of the range");
+    expect(error.message).toBe("data: row 4, column 2 holds the error #DIV/0!; correct that cell, or leave it out of the range");
     expect(excelErrorOf(() => customerScore(row([100, "n/a", 0]), row(weights), customers)).message).toBe('values: cell 2 holds "n/a", not a number');
   });
 
@@ -336,6 +336,6 @@ describe("ENTROPYWEIGHTS", () => {
     expect(entropyIndicatorWeights([["Sales", "Growth", "Complaints"] as never, ...data], null as never, "sum")).toEqual(
       entropyIndicatorWeights(data, null as never, "sum"),
     );
-    expect(excelErrorOf(() => entropyIndicatorWeights([[1, { type: "Error", basicValue: "#NUM!" }], [2, 3]])).message).toMatch(/^data: cell 2 holds the error #NUM!/);
+    expect(excelErrorOf(() => entropyIndicatorWeights([[1, { type: "Error", basicValue: "#NUM!" }], [2, 3]])).message).toMatch(/^data: row 1, column 2 holds the error #NUM!/);
   });
 });

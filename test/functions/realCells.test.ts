@@ -136,7 +136,7 @@ describe("blank cells sent as 0 (some Excel builds) and as null: what each funct
   });
 
   test("AHPCR/AHPWEIGHTS: a blank judgement is #VALUE! either way (blank, or a value ≤ 0)", () => {
-    expect(excelErrorOf(() => ahpConsistencyRatio([[1, null], [1, 1]])).message).toBe("matrix: cell 2 is blank");
+    expect(excelErrorOf(() => ahpConsistencyRatio([[1, null], [1, 1]])).message).toBe("matrix: row 1, column 2 is blank");
     expect(excelErrorOf(() => ahpConsistencyRatio([[1, 0], [1, 1]])).code).toBe("#VALUE!");
   });
 
