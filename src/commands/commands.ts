@@ -21,6 +21,20 @@ export async function showTiersPane(event: Office.AddinCommands.Event): Promise<
   }
 }
 
-Office.onReady(() => {
-  Office.actions.associate("showTiersPane", showTiersPane);
-});
+/**
+ * Associates the commands once Office is ready. Outside Office (the page opened in a browser, or
+ * office.js blocked) there is no Office, or no Office.actions: nothing to associate, and the bundle
+ * must not throw, so the pane beside it still starts.
+ * @returns a promise that resolves true when the commands were associated.
+ */
+export async function registerCommands(office: typeof Office | undefined): Promise<boolean> {
+  if (!office || typeof office.onReady !== "function") return false;
+  const info = await office.onReady();
+  if (!info?.host || !office.actions || typeof office.actions.associate !== "function") return false;
+  office.actions.associate("showTiersPane", showTiersPane);
+  return true;
+}
+
+registerCommands(typeof Office === "undefined" ? undefined : Office).catch((error) =>
+  console.error("Customer Tiers: could not register the commands", error),
+);

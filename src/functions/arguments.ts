@@ -1,9 +1,21 @@
 // What Excel hands a custom function, turned into what the engine takes. Pure: no CustomFunctions
 // here, so every rule about arguments is tested without Office. A range arrives as rows of cells
-// (a single cell as a bare value); a blank cell as null, undefined or "" depending on the host.
+// (a single cell as a bare value); a blank cell as null, undefined or "" depending on the host, and
+// as 0 on some Excel builds (office-js #4702, #5262; docs/FUNCTIONS.md says what that changes).
 // Cells are read as the task pane reads them (workbook/cells.readNumber): numbers, and numeric text
-// such as "1,200" or "12%"; blanks are skipped like Excel's statistical functions skip them; words,
-// booleans and error values stop the call with a message naming the argument.
+// such as "1,200" or "12%". In a *reference* (the list of all scores, values, the data table) words,
+// TRUE/FALSE and blanks are skipped, as RANK.EQ, SUM and MIN skip them, so a whole column (E:E) with
+// its header works; in the customer's own cells and in small arguments they stop the call with a
+// message naming the argument and the cell. An error cell (#N/A, #DIV/0!) and a data type (Stocks,
+// Geography, any entity) always stop the call with such a message: an object never reaches the maths.
+//
+// How these arrive (functions.json sets both flags; see webpack.config.js): with
+// allowCustomDataForDataTypeAny a data-type cell is its Excel.CellValue JSON ({ type: "Entity",
+// text, properties, basicValue: "#VALUE!" }, { type: "FormattedNumber", basicValue: 12.5 }, ...);
+// with allowErrorForDataTypeAny an error cell reaches the function instead of Excel answering the
+// error itself. Microsoft's pages do not show an error argument's shape, so both documented shapes
+// are read: the ErrorCellValue JSON ({ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" })
+// and a CustomFunctions.Error ({ code: "#DIV/0!" }).
 
 import { columnStats } from "../engine/points";
 import type { ParetoSums } from "../engine/tiers";
@@ -51,40 +63,184 @@ function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** Excel's error values by ErrorCellValue.errorType, for an error object that carries no basicValue. */
+const ERROR_TYPES: Record<string, string> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
+  Div0: "#DIV/0!",
+  External: "#EXTERNAL!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
+  Name: "#NAME?",
+  NotAvailable: "#N/A",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
+};
+
 /**
- * The number in one cell, NaN when blank; throws naming the argument and the cell's position: a
- * number k is "cell k" (counted from 1, row by row), built only when the message is needed, because
- * this runs once per cell of ranges of up to a million rows on every call.
+ * The error an error cell holds ("#N/A", "#DIV/0!", ...) in either shape an error argument can take,
+ * or undefined when `v` is not an error.
+ * @example errorValueOf({ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" }) // "#DIV/0!"
+ * @example errorValueOf({ code: "#N/A" }) // "#N/A"
  */
-function cellNumber(v: unknown, argument: string, cell: number | string): number {
-  // A finite number is by far the most common cell: nothing else to check (x - x is NaN for ±Infinity).
-  if (typeof v === "number" && v - v === 0) return v;
-  if (isBlankCell(v)) return NaN;
-  const position = typeof cell === "number" ? `cell ${cell}` : cell;
-  const n = typeof v === "object" ? undefined : readNumber(v as CellValue);
-  if (n === null) return NaN;
-  if (n === undefined) {
-    const shown = typeof v === "object" ? "an error value" : JSON.stringify(String(v));
-    const shownZh = typeof v === "object" ? "错误值" : JSON.stringify(String(v));
-    fail(argument, `${position} holds ${shown}, not a number`, `${positionZh(position)}是${shownZh}，不是数字`);
+export function errorValueOf(v: unknown): string | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  const o = v as { type?: unknown; basicValue?: unknown; errorType?: unknown; code?: unknown; error?: unknown };
+  if (o.type === "Error") {
+    if (typeof o.basicValue === "string" && o.basicValue.startsWith("#")) return o.basicValue;
+    return (typeof o.errorType === "string" && ERROR_TYPES[o.errorType]) || "#VALUE!";
   }
-  return n;
-}
-
-function positionZh(position: string): string {
-  const m = /^cell (\d+)$/.exec(position);
-  return m ? `第 ${m[1]} 个单元格` : position;
+  if (o.type === undefined) {
+    // A CustomFunctions.Error carries its code; the workbook layer's own error cells carry `error`.
+    for (const text of [o.code, o.error]) if (typeof text === "string" && text.startsWith("#")) return text;
+  }
+  return undefined;
 }
 
 /**
- * Every number of a range of any shape, row by row, blanks skipped: the list RANK.EQ, SUM or
- * SUMIF would read. Throws ArgumentError on text that is not a number, a boolean or an error value,
- * naming the argument and the cell (counted from 1, row by row).
- * @example numbersOf([[90], [null], ["80"], [70]], "scores") // Float64Array [90, 80, 70]
- * @example numbersOf([[1, 2], [3, ""]], "scores") // Float64Array [1, 2, 3]
+ * The plain value behind a rich cell value: a number for Double and FormattedNumber, the text of a
+ * String, the boolean of a Boolean, null for Empty; `undefined` for an entity, a linked data type
+ * (Stocks, Geography), an image or an array: a data type whose value is not one number.
+ * @example basicValueOf({ type: "FormattedNumber", basicValue: 12.5, numberFormat: "0.0" }) // 12.5
+ * @example basicValueOf({ type: "LinkedEntity", text: "Microsoft Corp" }) // undefined
  */
-export function numbersOf(range: unknown, argument: string): Float64Array {
+export function basicValueOf(v: object): number | string | boolean | null | undefined {
+  const o = v as { type?: unknown; basicValue?: unknown };
+  switch (o.type) {
+    case "Double":
+    case "FormattedNumber":
+      return typeof o.basicValue === "number" ? o.basicValue : undefined;
+    case "String":
+      return typeof o.basicValue === "string" ? o.basicValue : undefined;
+    case "Boolean":
+      return typeof o.basicValue === "boolean" ? o.basicValue : undefined;
+    case "Empty":
+      return null;
+    default:
+      return undefined;
+  }
+}
+
+/** How a data type shows itself in a message: its text ("Microsoft Corp") and kind. */
+function dataTypeName(v: object): string {
+  const o = v as { type?: unknown; text?: unknown };
+  const text = typeof o.text === "string" && o.text.trim() !== "" ? JSON.stringify(o.text.trim()) : "";
+  const kind = Array.isArray(v) ? "Array" : typeof o.type === "string" ? o.type : "object";
+  return text ? `${text} (${kind})` : kind;
+}
+
+/**
+ * Where a cell is, in words: "cell k" (counted from 1) in a single row or column, "row r, column c"
+ * in a block `width` cells wide (k counted row by row), or the given words ("the cell").
+ * @example positionOf(11, 3).en // "row 4, column 2"
+ */
+function positionOf(cell: number | string, width = 1): { en: string; zh: string } {
+  if (typeof cell !== "number") return { en: cell, zh: cell === "the cell" ? "该单元格" : cell };
+  if (width <= 1) return { en: `cell ${cell}`, zh: `第 ${cell} 个单元格` };
+  const r = Math.floor((cell - 1) / width) + 1;
+  const c = ((cell - 1) % width) + 1;
+  return { en: `row ${r}, column ${c}`, zh: `第 ${r} 行第 ${c} 列` };
+}
+
+/** The width positionOf names cells by: the grid's width when it has several rows and columns, else 1. */
+function blockWidth(grid: unknown[][]): number {
+  return grid.length > 1 && grid[0].length > 1 ? grid[0].length : 1;
+}
+
+/** The ArgumentError for an error cell: #N/A stays #N/A (IFNA still catches it), any other error is #VALUE!. */
+function errorCell(argument: string, cell: number | string, error: string, width = 1): never {
+  const { en, zh } = positionOf(cell, width);
+  throw new ArgumentError(
+    argument,
+    {
+      "en-US": `${argument}: ${en} holds the error ${error}; correct that cell, or leave it out of the range`,
+      "zh-CN": `${argument}：${zh}是错误值 ${error}；请更正该单元格，或把它移出区域`,
+    },
+    error === "#N/A",
+  );
+}
+
+function dataTypeCell(argument: string, cell: number | string, v: object, width = 1): never {
+  const { en, zh } = positionOf(cell, width);
+  const name = dataTypeName(v);
+  return fail(
+    argument,
+    `${en} holds a data type, ${name}, not a number; refer to one of its fields instead (for example =A2.Price)`,
+    `${zh}是数据类型 ${name}，不是数字；请改为引用它的某个字段（例如 =A2.Price）`,
+  );
+}
+
+/**
+ * The number in one cell that is not a plain finite number (the callers keep those on a fast path
+ * of their own), NaN when blank; throws naming the argument and the cell's position: a number k is
+ * "cell k" (counted from 1, row by row), built only when the message is needed, because this runs
+ * once per cell of ranges of up to a million rows on every call. With `reference` (a list the
+ * built-ins would read as a reference) words and booleans are NaN, skipped as blanks are.
+ */
+function cellNumber(v: unknown, argument: string, cell: number | string, reference = false, width = 1): number {
+  if (typeof v === "number") {
+    if (v - v === 0) return v;
+    const { en, zh } = positionOf(cell, width);
+    return fail(argument, `${en} holds ${v}, not a number`, `${zh}是 ${v}，不是数字`);
+  }
+  if (v === null || v === undefined) return NaN;
+  if (typeof v === "string") {
+    const n = readNumber(v);
+    if (n === null) return NaN;
+    if (n !== undefined) return n;
+    if (reference) return NaN;
+    const { en, zh } = positionOf(cell, width);
+    return fail(argument, `${en} holds ${JSON.stringify(v)}, not a number`, `${zh}是 ${JSON.stringify(v)}，不是数字`);
+  }
+  if (typeof v === "boolean") {
+    if (reference) return NaN;
+    const shown = v ? "TRUE" : "FALSE";
+    const { en, zh } = positionOf(cell, width);
+    return fail(argument, `${en} holds ${shown}, not a number`, `${zh}是 ${shown}，不是数字`);
+  }
+  if (typeof v === "object") {
+    const error = errorValueOf(v);
+    if (error !== undefined) errorCell(argument, cell, error, width);
+    const basic = Array.isArray(v) ? undefined : basicValueOf(v);
+    if (basic === undefined) dataTypeCell(argument, cell, v, width);
+    return cellNumber(basic, argument, cell, reference, width);
+  }
+  const { en, zh } = positionOf(cell, width);
+  return fail(argument, `${en} holds ${String(v)}, not a number`, `${zh}是 ${String(v)}，不是数字`);
+}
+
+/**
+ * The text of a cell of a word argument (directions, labels, scoring), "" when blank; a String data
+ * type gives its text; an error cell or another data type stops the call naming the cell.
+ */
+function cellWord(v: unknown, argument: string, cell: number | string): string {
+  if (isBlankCell(v)) return "";
+  if (typeof v === "object" && v !== null) {
+    const error = errorValueOf(v);
+    if (error !== undefined) errorCell(argument, cell, error);
+    const basic = Array.isArray(v) ? undefined : basicValueOf(v);
+    if (basic === undefined) dataTypeCell(argument, cell, v);
+    return basic === null ? "" : cellText(basic);
+  }
+  return cellText(v as CellValue);
+}
+
+/**
+ * Every number of a range of any shape, row by row: the list RANK.EQ, SUM or SUMIF would read.
+ * As a `reference` (the default) blanks, words and TRUE/FALSE are skipped, as those built-ins skip
+ * them; otherwise only blanks are, and a word or boolean is refused. An error cell or a data type
+ * is always refused (ArgumentError naming the argument and the cell, counted from 1, row by row).
+ * @example numbersOf([[90], [null], ["80"], [70]], "scores") // Float64Array [90, 80, 70]
+ * @example numbersOf([["Score"], [1], [true], [3, ""]], "scores") // Float64Array [1, 3]
+ */
+export function numbersOf(range: unknown, argument: string, reference = true): Float64Array {
   const grid = gridOf(range);
+  const width = blockWidth(grid);
   let cells = 0;
   for (let r = 0; r < grid.length; r++) cells += grid[r].length;
   const out = new Float64Array(cells);
@@ -98,7 +254,7 @@ export function numbersOf(range: unknown, argument: string): Float64Array {
       if (typeof v === "number" && v - v === 0) out[count++] = v;
       else {
         // Off the fast path: the number a cell's text holds, NaN for a blank, or an error.
-        const x = cellNumber(v, argument, k);
+        const x = cellNumber(v, argument, k, reference, width);
         if (x === x) out[count++] = x;
       }
     }
@@ -108,12 +264,14 @@ export function numbersOf(range: unknown, argument: string): Float64Array {
 
 /**
  * How many numbers a range holds and how many of them are strictly greater than x, in the one pass
- * that checks its cells (numbersOf's rules: blanks skipped, words and errors refused): what RANK.EQ
+ * that checks its cells (numbersOf's rules for a reference: blanks, words and booleans skipped,
+ * errors and data types refused): what RANK.EQ
  * needs (rank = 1 + greater), without building the list on each of a million calls.
  * @example countAbove([[90], [null], ["80"], [70]], "scores", 80) // { count: 3, greater: 1 }
  */
 export function countAbove(range: unknown, argument: string, x: number): { count: number; greater: number } {
   const grid = gridOf(range);
+  const width = blockWidth(grid);
   let k = 0;
   let count = 0;
   let greater = 0;
@@ -126,7 +284,7 @@ export function countAbove(range: unknown, argument: string, x: number): { count
         count++;
         if (v > x) greater++;
       } else {
-        const y = cellNumber(v, argument, k);
+        const y = cellNumber(v, argument, k, true, width);
         if (y === y) {
           count++;
           if (y > x) greater++;
@@ -145,6 +303,7 @@ export function countAbove(range: unknown, argument: string, x: number): { count
  */
 export function paretoSumsOf(range: unknown, argument: string, x: number): ParetoSums {
   const grid = gridOf(range);
+  const width = blockWidth(grid);
   let k = 0;
   let n = 0;
   let total = 0;
@@ -158,7 +317,7 @@ export function paretoSumsOf(range: unknown, argument: string, x: number): Paret
       let y: number;
       if (typeof v === "number" && v - v === 0) y = v;
       else {
-        y = cellNumber(v, argument, k);
+        y = cellNumber(v, argument, k, true, width);
         if (y !== y) continue;
       }
       n++;
@@ -207,10 +366,11 @@ export function numberOf(value: unknown, argument: string): number {
 
 /**
  * The customers' indicator values as one column per indicator (what columnStats and the engine
- * take), NaN where blank. `customersIn` says where the customers lie: "rows" (the customer table's
- * layout: one row per customer, one column per indicator) or "columns"; "either" takes rows unless
- * only columns fit. Throws ArgumentError when the range has no room for `indicators` values per
- * customer, or holds a cell that is not a number.
+ * take), NaN where blank. The table is a reference: a word or TRUE/FALSE (a header row, a note) is
+ * NaN like a blank, as MIN and SUM skip it. `customersIn` says where the customers lie: "rows" (the
+ * customer table's layout: one row per customer, one column per indicator) or "columns"; "either"
+ * takes rows unless only columns fit. Throws ArgumentError when the range has no room for
+ * `indicators` values per customer, or holds an error cell or a data type.
  * @example tableOf([[1, 10], [2, 20], [3, 30]], "data", 2, "rows") // [Float64Array [1, 2, 3], Float64Array [10, 20, 30]]
  * @example tableOf([[1, 2, 3], [10, 20, 30]], "data", 2, "either") // the same columns
  */
@@ -221,6 +381,7 @@ export function tableOf(
   customersIn: "rows" | "columns" | "either",
 ): Float64Array[] {
   const { grid, byRows, customers } = tableShape(range, argument, indicators, customersIn);
+  const width = blockWidth(grid);
   const out = Array.from({ length: indicators }, () => new Float64Array(customers));
   const rows = grid.length;
   const columns = rows === 0 ? 0 : grid[0].length;
@@ -231,14 +392,14 @@ export function tableOf(
       for (let c = 0; c < columns; c++) {
         const v = row[c];
         if (typeof v === "number" && v - v === 0) out[c][r] = v;
-        else out[c][r] = cellNumber(v, argument, r * columns + c + 1);
+        else out[c][r] = cellNumber(v, argument, r * columns + c + 1, true, width);
       }
     } else {
       const column = out[r];
       for (let c = 0; c < columns; c++) {
         const v = row[c];
         if (typeof v === "number" && v - v === 0) column[c] = v;
-        else column[c] = cellNumber(v, argument, r * columns + c + 1);
+        else column[c] = cellNumber(v, argument, r * columns + c + 1, true, width);
       }
     }
   }
@@ -263,6 +424,7 @@ export function tableStatsOf(
 ): ColumnStats[] {
   if (keepValues) return tableOf(range, argument, indicators, customersIn).map((column) => columnStats(column));
   const { grid, byRows } = tableShape(range, argument, indicators, customersIn);
+  const width = blockWidth(grid);
   const count = new Uint32Array(indicators);
   const min = new Float64Array(indicators).fill(Infinity);
   const max = new Float64Array(indicators).fill(-Infinity);
@@ -281,7 +443,7 @@ export function tableStatsOf(
           if (v < min[c]) min[c] = v;
           if (v > max[c]) max[c] = v;
         } else {
-          const x = cellNumber(v, argument, r * columns + c + 1);
+          const x = cellNumber(v, argument, r * columns + c + 1, true, width);
           if (x !== x) blanks[c]++;
           else {
             if (x < min[c]) min[c] = x;
@@ -296,7 +458,7 @@ export function tableStatsOf(
       const row = grid[r];
       for (let c = 0; c < columns; c++) {
         const v = row[c];
-        const x = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, r * columns + c + 1);
+        const x = typeof v === "number" && v - v === 0 ? v : cellNumber(v, argument, r * columns + c + 1, true, width);
         if (x === x) {
           count[r]++;
           if (x < min[r]) min[r] = x;
@@ -340,6 +502,7 @@ function tableShape(
  */
 export function matrixOf(range: unknown, argument: string): number[][] {
   const grid = gridOf(range);
+  const width = blockWidth(grid);
   const n = grid.length;
   if (n === 0 || grid.some((row) => row.length !== n)) {
     const columns = n === 0 ? 0 : grid[0].length;
@@ -347,21 +510,21 @@ export function matrixOf(range: unknown, argument: string): number[][] {
   }
   return grid.map((row, r) =>
     row.map((v, c) => {
-      const x = cellNumber(v, argument, r * n + c + 1);
-      if (x !== x) fail(argument, `cell ${r * n + c + 1} is blank`, `第 ${r * n + c + 1} 个单元格为空`);
+      const x = cellNumber(v, argument, r * n + c + 1, false, width);
+      if (x !== x) {
+        const { en, zh } = positionOf(r * n + c + 1, width);
+        fail(argument, `${en} is blank`, `${zh}为空`);
+      }
       return x;
     }),
   );
 }
 
-function wordsOf(range: unknown): { text: string; raw: unknown }[] {
+function wordsOf(range: unknown, argument: string): { text: string; raw: unknown }[] {
   const out: { text: string; raw: unknown }[] = [];
-  for (const row of gridOf(range)) for (const v of row) out.push({ text: isBlankCell(v) ? "" : wordText(v), raw: v });
+  let k = 0;
+  for (const row of gridOf(range)) for (const v of row) out.push({ text: cellWord(v, argument, ++k), raw: v });
   return out;
-}
-
-function wordText(v: unknown): string {
-  return typeof v === "object" ? "" : cellText(v as CellValue);
 }
 
 /** True when an optional argument was left out: Excel passes null (or undefined) for it. */
@@ -380,7 +543,7 @@ export function omitted(value: unknown): boolean {
  */
 export function directionsOf(range: unknown, argument: string, indicators: number): Direction[] {
   if (omitted(range)) return new Array<Direction>(indicators).fill("higher");
-  const words = wordsOf(range);
+  const words = wordsOf(range, argument);
   const directions = words.map(({ text, raw }, k) => {
     if (text === "") return "higher";
     const d = directionOf(text);
@@ -410,7 +573,7 @@ export function directionsOf(range: unknown, argument: string, indicators: numbe
 export function scoringArgumentOf(value: unknown, argument: string): "minmax" | "percentile" {
   if (omitted(value)) return "minmax";
   const grid = gridOf(value);
-  const text = grid.length === 1 && grid[0].length === 1 ? wordText(grid[0][0]) : "";
+  const text = grid.length === 1 && grid[0].length === 1 ? cellWord(grid[0][0], argument, "the cell") : "";
   const rule = scoringOf(text);
   if (rule !== "minmax" && rule !== "percentile") {
     fail(argument, `use "minmax" or "percentile", not ${JSON.stringify(text)}`, `请用 "minmax" 或 "percentile"，而不是 ${JSON.stringify(text)}`);
@@ -425,7 +588,7 @@ export function scoringArgumentOf(value: unknown, argument: string): "minmax" | 
 export function normalizationOf(value: unknown, argument: string): "minmax" | "sum" {
   if (omitted(value)) return "minmax";
   const grid = gridOf(value);
-  const text = grid.length === 1 && grid[0].length === 1 ? wordText(grid[0][0]).toLowerCase().replace(/[\s-]/g, "") : "";
+  const text = grid.length === 1 && grid[0].length === 1 ? cellWord(grid[0][0], argument, "the cell").toLowerCase().replace(/[\s-]/g, "") : "";
   if (text !== "minmax" && text !== "sum") {
     fail(argument, `use "minmax" or "sum", not ${JSON.stringify(text)}`, `请用 "minmax" 或 "sum"，而不是 ${JSON.stringify(text)}`);
   }
@@ -433,7 +596,7 @@ export function normalizationOf(value: unknown, argument: string): "minmax" | "s
 }
 
 function positiveNumbers(range: unknown, argument: string): number[] {
-  const values = Array.from(numbersOf(range, argument));
+  const values = Array.from(numbersOf(range, argument, false));
   values.forEach((x, k) => {
     if (!(x > 0)) fail(argument, `value ${k + 1} is ${x}; it must be greater than 0`, `第 ${k + 1} 个值为 ${x}，必须大于 0`);
   });
@@ -491,10 +654,9 @@ export function paretoCutoffsOf(range: unknown, argument: string): number[] {
  */
 export function labelsOf(range: unknown, argument: string, count: number): string[] {
   if (omitted(range)) return Array.from({ length: count }, (_, k) => String.fromCharCode(65 + k));
-  const words = wordsOf(range);
+  const words = wordsOf(range, argument);
   const labels: string[] = [];
-  words.forEach(({ text, raw }, k) => {
-    if (typeof raw === "object" && raw !== null) fail(argument, `cell ${k + 1} is an error value`, `第 ${k + 1} 个单元格是错误值`);
+  words.forEach(({ text }) => {
     if (text !== "") labels.push(text);
   });
   if (labels.length !== count) fail(argument, `${labels.length} labels for ${count} tiers`, `有 ${labels.length} 个标签，但等级有 ${count} 个`);

@@ -1,11 +1,13 @@
 // The TIERS.* custom functions (docs/DESIGN.md §5). Thin wrappers: arguments.ts turns Excel's ranges
 // into arrays, the engine computes, and the numbers are the engine's to the last bit, as in the
-// task pane. The JSDoc below is what Excel shows in formula autocomplete (the metadata plugin reads
-// it to write functions.json), so it speaks to the analyst.
+// task pane. The JSDoc below is what Excel shows in formula autocomplete (webpack.config.js writes
+// functions.json from it with custom-functions-metadata), so it speaks to the analyst. The file
+// registers the functions itself, only where Excel's runtime is (registerFunctions, at the end).
 //
 // Cost: Excel calls a per-cell function once per customer with the same big ranges, so
 // CUSTOMERSCORE, CUSTOMERRANK, CUSTOMERTIER and PARETOCLASS make one pass over their ranges and
-// never sort; GRADE grades everyone at once (one sort).
+// never sort; GRADE grades everyone at once (one sort). Each call's arguments travel as JSON,
+// capped at 5 MB: docs/FUNCTIONS.md gives the largest table per function.
 
 /* global CustomFunctions, Office */
 
@@ -256,7 +258,10 @@ export function gradeCustomers(
     const rows: any[][] = new Array(n);
     for (let i = 0; i < n; i++) {
       if (result.tier[i] < 0) {
-        const message = displayLanguage() === "zh-CN" ? `第 ${i + 1} 位客户有空值` : `customer ${i + 1} has a blank value`;
+        const message =
+          displayLanguage() === "zh-CN"
+            ? `第 ${i + 1} 位客户有空值（或文字、TRUE/FALSE），未参与排名`
+            : `customer ${i + 1} has a blank (or text, TRUE/FALSE) among its values and is left out of the ranks`;
         const missing = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
         rows[i] = [missing, missing, missing];
       } else {
@@ -294,7 +299,7 @@ export function ahpConsistencyRatio(matrix: any[][]): number {
 }
 
 /**
- * Objective indicator weights by the entropy method; spills one weight per column of data. Rows with a blank are left out.
+ * Objective indicator weights by the entropy method; spills one weight per column of data. Rows with a blank or text (a header) are left out.
  * @customfunction ENTROPYWEIGHTS
  * @param data All customers' indicator values, one row per customer, one column per indicator.
  * @param [directions] Per indicator "higher" or "lower" (or 1 / -1) is better; default higher.
@@ -400,3 +405,38 @@ export function explainTiers(
     });
   });
 }
+
+/**
+ * The functions Excel calls, by the ids the metadata (functions.json, generated from the
+ * @customfunction tags above) gives them. A test checks the two lists are the same.
+ */
+export const FUNCTIONS: Readonly<Record<string, (...args: any[]) => unknown>> = {
+  CUSTOMERSCORE: customerScore,
+  CUSTOMERRANK: customerRank,
+  CUSTOMERTIER: customerTier,
+  PARETOCLASS: paretoClass,
+  GRADE: gradeCustomers,
+  AHPWEIGHTS: ahpPriorityWeights,
+  AHPCR: ahpConsistencyRatio,
+  ENTROPYWEIGHTS: entropyIndicatorWeights,
+  PCAWEIGHTS: pcaIndicatorWeights,
+  EXPLAIN: explainTiers,
+};
+
+/**
+ * Registers the functions with Excel's runtime when there is one. Outside Office (the pane opened
+ * as a web page, office.js blocked or not yet loaded) there is no CustomFunctions and nothing to do:
+ * the bundle must load without throwing, so the pane beside it still starts.
+ * @returns how many functions were registered (0 outside Excel).
+ */
+export function registerFunctions(runtime: { associate(id: string, f: (...args: any[]) => unknown): void } | undefined): number {
+  if (!runtime || typeof runtime.associate !== "function") return 0;
+  let count = 0;
+  for (const id of Object.keys(FUNCTIONS)) {
+    runtime.associate(id, FUNCTIONS[id]);
+    count++;
+  }
+  return count;
+}
+
+registerFunctions(typeof CustomFunctions === "undefined" ? undefined : CustomFunctions);

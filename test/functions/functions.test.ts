@@ -121,13 +121,19 @@ describe("CUSTOMERSCORE", () => {
     );
   });
 
-  test("a blank value of the customer is #N/A, text in the data is #VALUE! naming data", () => {
+  test("a blank value of the customer is #N/A; text in the data is skipped as MIN skips it; an error cell is #VALUE! naming data", () => {
     expect(excelErrorOf(() => customerScore(row([100, null, 0]), row(weights), customers)).code).toBe("#N/A");
-    const bad = customers.map((c) => c.slice()) as unknown[][];
-    bad[3][1] = "n/a";
-    const error = excelErrorOf(() => customerScore(row(customers[0]), row(weights), bad));
+    const noted = customers.map((c) => c.slice()) as unknown[][];
+    noted[3][1] = "n/a";
+    const blanked = customers.map((c) => c.slice()) as unknown[][];
+    blanked[3][1] = null;
+    expect(customerScore(row(customers[0]), row(weights), noted)).toBe(customerScore(row(customers[0]), row(weights), blanked));
+    const broken = customers.map((c) => c.slice()) as unknown[][];
+    broken[3][1] = { type: "Error", basicValue: "#DIV/0!", errorType: "Div0" };
+    const error = excelErrorOf(() => customerScore(row(customers[0]), row(weights), broken));
     expect(error.code).toBe("#VALUE!");
-    expect(error.message).toMatch(/^data: cell 11 holds "n\/a"/);
+    expect(error.message).toBe("data: row 4, column 2 holds the error #DIV/0!; correct that cell, or leave it out of the range");
+    expect(excelErrorOf(() => customerScore(row([100, "n/a", 0]), row(weights), customers)).message).toBe('values: cell 2 holds "n/a", not a number');
   });
 
   test("weights and values of different lengths are #VALUE! naming weights", () => {
@@ -148,10 +154,11 @@ describe("CUSTOMERRANK", () => {
     expect(customerRank(60, column([90, null, 80, "", 80, 70, 60]))).toBe(5);
   });
 
-  test("text among the scores is #VALUE! naming scores", () => {
-    const error = excelErrorOf(() => customerRank(60, column([90, "ninety", 60])));
-    expect(error.code).toBe("#VALUE!");
-    expect(error.message).toBe('scores: cell 2 holds "ninety", not a number');
+  test("text and TRUE/FALSE among the scores are skipped, as RANK.EQ skips them; an error cell is named", () => {
+    expect(customerRank(60, column([90, "ninety", true, 60]))).toBe(RANK_EQ(60, [90, 60]));
+    const error = excelErrorOf(() => customerRank(60, column([90, { type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }, 60])));
+    expect(error).toMatchObject({ code: "#N/A", message: "scores: cell 2 holds the error #N/A; correct that cell, or leave it out of the range" });
+    expect(excelErrorOf(() => customerRank("ninety", column([90, 60]))).message).toBe('score: the cell holds "ninety", not a number');
   });
 });
 
@@ -205,10 +212,11 @@ describe("PARETOCLASS", () => {
     expect(skewed.map((v) => paretoClass(v, row(skewed)))).toEqual(skewed.map((v) => PARETO_FORMULA(v, skewed)));
   });
 
-  test("cut-offs as percentages equal fractions; blanks are skipped; text is #VALUE! naming values", () => {
+  test("cut-offs as percentages equal fractions; blanks and text are skipped as SUMIF skips them; an error cell is #VALUE! naming values", () => {
     expect(paretoClass(5, column(values), row([80, 95]))).toBe(paretoClass(5, column(values), row([0.8, 0.95])));
     expect(paretoClass(5, column([50, null, 20, 10, 10, "", 5, 3, 2]))).toBe("B");
-    expect(excelErrorOf(() => paretoClass(5, column([50, "x"]))).message).toMatch(/^values: cell 2/);
+    expect(paretoClass(5, column(["Revenue", 50, 20, 10, 10, "x", 5, 3, false, 2]))).toBe("B");
+    expect(excelErrorOf(() => paretoClass(5, column([50, { code: "#REF!" }]))).message).toMatch(/^values: cell 2 holds the error #REF!/);
   });
 
   test("a total of 0 or less is #VALUE! naming values (the plain sums defer to the exact pass, which refuses)", () => {
@@ -317,7 +325,7 @@ describe("ENTROPYWEIGHTS", () => {
     d.forEach((dj, j) => expect(w[j]).toBeCloseTo(dj / SUM(d), 12));
   });
 
-  test("rows with a blank are left out; text is #VALUE! naming data", () => {
+  test("rows with a blank or text (a header) are left out; an error cell is #VALUE! naming data", () => {
     const data = [
       [1, 1, 0],
       [3, 1, 2],
@@ -325,6 +333,9 @@ describe("ENTROPYWEIGHTS", () => {
     expect(entropyIndicatorWeights(data.concat([[null, 5, 5] as never]), null as never, "sum")).toEqual(
       entropyIndicatorWeights(data, null as never, "sum"),
     );
-    expect(excelErrorOf(() => entropyIndicatorWeights([[1, "a"], [2, 3]])).message).toMatch(/^data: cell 2/);
+    expect(entropyIndicatorWeights([["Sales", "Growth", "Complaints"] as never, ...data], null as never, "sum")).toEqual(
+      entropyIndicatorWeights(data, null as never, "sum"),
+    );
+    expect(excelErrorOf(() => entropyIndicatorWeights([[1, { type: "Error", basicValue: "#NUM!" }], [2, 3]])).message).toMatch(/^data: row 1, column 2 holds the error #NUM!/);
   });
 });

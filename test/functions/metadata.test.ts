@@ -33,11 +33,13 @@ const CONTRACT: Record<string, string[]> = {
 const SPILLS = ["GRADE", "AHPWEIGHTS", "ENTROPYWEIGHTS", "PCAWEIGHTS", "EXPLAIN"];
 
 let functions: FunctionMetadata[];
+let associations: { id: string; functionName: string }[];
 
 beforeAll(async () => {
   const result = await generateCustomFunctionsMetadata(join(__dirname, "..", "..", "src", "functions", "functions.ts"));
   expect(result.errors).toEqual([]);
   functions = JSON.parse(result.metadataJson).functions;
+  associations = result.associate;
 });
 
 test("lists exactly the functions of the contract", () => {
@@ -64,4 +66,29 @@ test("ranges are taken as ranges, and GRADE, AHPWEIGHTS, ENTROPYWEIGHTS, PCAWEIG
     const ranges = f.parameters.filter((p) => /^(values|weights|data|scores|matrix)$/.test(p.name));
     for (const p of ranges) expect(p.dimensionality).toBe("matrix");
   }
+});
+
+describe("what Excel is told, and what the functions register", () => {
+  test("functions.json lets data types and error cells reach the functions (arguments.ts names them)", async () => {
+    const { functionsMetadata } = require("../../webpack.config.js");
+    const { json, errors } = await functionsMetadata();
+    expect(errors).toEqual([]);
+    const metadata = JSON.parse(json);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.functions.map((f: FunctionMetadata) => f.id)).toEqual(functions.map((f) => f.id));
+  });
+
+  test("registerFunctions associates exactly the metadata's ids, and nothing outside Excel", async () => {
+    await import("./customFunctionsGlobal");
+    const { registerFunctions, FUNCTIONS, customerRank } = await import("../../src/functions/functions");
+    const associated = new Map<string, unknown>();
+    expect(registerFunctions({ associate: (id, f) => associated.set(id, f) })).toBe(8);
+    expect([...associated.keys()].sort()).toEqual(functions.map((f) => f.id).sort());
+    // Each id to the function its @customfunction tag sits on.
+    for (const { id, functionName } of associations) expect((associated.get(id) as { name: string }).name).toBe(functionName);
+    expect(associated.get("CUSTOMERRANK")).toBe(customerRank);
+    expect(FUNCTIONS.CUSTOMERRANK).toBe(customerRank);
+    expect(registerFunctions(undefined)).toBe(0);
+  });
 });

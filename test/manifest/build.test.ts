@@ -12,14 +12,14 @@ import { join } from "path";
 const root = join(__dirname, "..", "..");
 const dist = join(root, "dist");
 const OFFICE_SCRIPT_HOST = "https://appsforoffice.microsoft.com";
-const PRODUCTION_ORIGIN = process.env.TIERS_URL_PROD ?? "https://customer-tiers.example.com/";
+const PRODUCTION_ORIGIN = process.env.ADDIN_URL ?? "https://customer-tiers.example.com/";
 
 beforeAll(() => {
   if (existsSync(join(dist, "taskpane.html"))) return;
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], {
     cwd: root,
     stdio: "pipe",
-    env: { ...process.env, TIERS_URL_PROD: PRODUCTION_ORIGIN },
+    env: { ...process.env, ADDIN_URL: PRODUCTION_ORIGIN },
   });
 });
 
@@ -68,14 +68,20 @@ describe("the built task pane page", () => {
     expect(page().getElementById("root")).not.toBeNull();
   });
 
-  test("the functions bundle registers every function of functions.json", () => {
+  test("the functions bundle registers every function of functions.json, guarded, and error cells reach them", () => {
     const metadata = JSON.parse(readFileSync(join(dist, "functions.json"), "utf8"));
     const ids: string[] = metadata.functions.map((f: { id: string }) => f.id);
     expect(ids.sort()).toEqual(
       ["AHPCR", "AHPWEIGHTS", "CUSTOMERRANK", "CUSTOMERSCORE", "CUSTOMERTIER", "ENTROPYWEIGHTS", "EXPLAIN", "GRADE", "PARETOCLASS", "PCAWEIGHTS"],
     );
+    // Data-type cells arrive as their CellValue JSON, error cells as error values (arguments.ts reads both).
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
     const bundle = readFileSync(join(dist, "functions.js"), "utf8");
-    for (const id of ids) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
+    for (const id of ids) expect(bundle).toContain(`${id}:`);
+    // No bare CustomFunctions.associate("ID", ...) of Microsoft's plugin: it throws outside Office.
+    expect(bundle).not.toMatch(/CustomFunctions\.associate\("/);
+    expect(bundle).toMatch(/typeof CustomFunctions/);
   });
 });
 
