@@ -1,0 +1,104 @@
+// `kill -9` of a real `tiers grade` of 200,000 customers at several moments: before it writes (at
+// fractions of the time it takes to get there), the instant its output file appears, and while the
+// bytes go in. Each time the target is either byte-identical to what it was or a complete graded
+// workbook, and at most one temporary file remains — named "<target>.tiers-writing-<pid>.tmp" after the
+// killed process — which the next run for the same target removes.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { bigWorkbook, isCompleteGrade, runTiers, temporaryFiles } from "./processes";
+import type { Finished } from "./processes";
+import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
+
+const N = 200_000;
+
+let dir: string;
+let big: string;
+let small: string;
+let target: string;
+let previous: Buffer;
+
+beforeAll(async () => {
+  big = await bigWorkbook(N);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-killed-"));
+  small = path.join(dir, "small.xlsx");
+  fs.writeFileSync(small, await buildWorkbook(smallCustomerSheets()));
+  target = path.join(dir, "graded.xlsx");
+  // The previous output: a small graded workbook, so "as it was" and "complete" cannot be confused.
+  const first = await runTiers(["grade", small, "--out", target]);
+  expect(first.code).toBe(0);
+  previous = fs.readFileSync(target);
+}, 600_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * Runs the big grade into `target` and kills it with SIGKILL when `when` says so: after `ms`, or on
+ * the first change the folder sees to the target or its temporary file ("appears": the file is
+ * created; "grows": the first change after that).
+ */
+async function killedGrade(when: { ms: number } | { event: "appears" | "grows" }): Promise<Finished & { killedAt: number }> {
+  let killedAt = -1;
+  let watcher: fs.FSWatcher | undefined;
+  const start = Date.now();
+  const run = await runTiers(["grade", big, "--out", target], {
+    onStart: ({ kill }) => {
+      const killNow = () => {
+        if (killedAt >= 0) return;
+        killedAt = Date.now() - start;
+        kill();
+      };
+      if ("ms" in when) {
+        setTimeout(killNow, when.ms);
+        return;
+      }
+      let seen = 0;
+      watcher = fs.watch(dir, (_event, name) => {
+        const file = String(name ?? "");
+        if (file !== path.basename(target) && !file.startsWith(`${path.basename(target)}.tiers-writing-`)) return;
+        seen++;
+        if (when.event === "appears" || seen >= 2) killNow();
+      });
+    },
+  });
+  watcher?.close();
+  return { ...run, killedAt };
+}
+
+/** The invariant after a kill: the target as it was or complete; at most the killed run's temporary file. */
+async function expectIntactOrComplete(run: Finished): Promise<"as it was" | "complete"> {
+  const now = fs.readFileSync(target);
+  const state = now.equals(previous) ? "as it was" : (await isCompleteGrade(target, N)) ? "complete" : "damaged";
+  expect(state).not.toBe("damaged");
+  const temps = temporaryFiles(dir);
+  expect(temps.length).toBeLessThanOrEqual(1);
+  for (const name of temps) expect(name).toBe(`graded.xlsx.tiers-writing-${run.pid}.tmp`);
+  return state as "as it was" | "complete";
+}
+
+test("kill -9 at several moments of a 200k grade leaves the target as it was or complete; a re-run removes the orphan", async () => {
+  const outcomes: string[] = [];
+  // The instant the output file appears: how long the run takes to get to writing.
+  const appears = await killedGrade({ event: "appears" });
+  expect(appears.signal).toBe("SIGKILL");
+  outcomes.push(`appears @${appears.killedAt} ms: ${await expectIntactOrComplete(appears)}`);
+  const toWrite = appears.killedAt;
+
+  // While the bytes go in (the first change after the file appeared).
+  const grows = await killedGrade({ event: "grows" });
+  outcomes.push(`grows @${grows.killedAt} ms: ${await expectIntactOrComplete(grows)}`);
+
+  // Before writing: at 40 % of the way there; nothing may have changed.
+  const early = await killedGrade({ ms: Math.round(0.4 * toWrite) });
+  expect(early.signal).toBe("SIGKILL");
+  expect(await expectIntactOrComplete(early)).toBe("as it was");
+  outcomes.push(`40 % @${early.killedAt} ms: as it was`);
+
+  // The next run for the same target cleans any orphan of a killed run and writes.
+  const again = await runTiers(["grade", small, "--out", target]);
+  expect(again.code).toBe(0);
+  expect(temporaryFiles(dir)).toEqual([]);
+  expect(fs.readdirSync(dir).sort()).toEqual(["graded.xlsx", "small.xlsx"]);
+  // Shown in the test log: which moment ended which way.
+  process.stdout.write(`${outcomes.join("\n")}\n`);
+}, 900_000);
