@@ -224,12 +224,16 @@ export async function writeFilesAtomic(dir: string, files: Iterable<FolderFile> 
   const names: string[] = [];
   try {
     for await (const file of files) {
-      const fd = fs.openSync(path.join(temp, file.name), "wx", 0o666);
       try {
-        await writeContent(fd, file.content);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
+        const fd = fs.openSync(path.join(temp, file.name), "wx", 0o666);
+        try {
+          await writeContent(fd, file.content);
+          fs.fsyncSync(fd);
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch (error) {
+        throw named(error, path.join(dir, file.name));
       }
       names.push(file.name);
     }

@@ -117,6 +117,11 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo): Promise<numb
   const report = options.json === "-" ? io.stderr : io.stdout;
   const { result } = outcome;
   const graded = outcome.inspection.customers - result.excluded.length;
+  // A grading of nobody is not a success, even when every check passed.
+  if (graded <= 0) {
+    io.stderr(`${text.noneGraded(outcome.inspection.customers)}\n`);
+    return EXIT_PROBLEMS;
+  }
   await writeFileAtomic(out, await workbook.save());
   const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result), null, 2)}\n`;
   if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
