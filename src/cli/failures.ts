@@ -82,6 +82,16 @@ export function isFileError(error: unknown): error is NodeJS.ErrnoException {
 }
 
 /**
+ * True for an error the workbook layer throws on purpose about a file it will not read (an encrypted
+ * or .xls file, a zip bomb, a package without [Content_Types].xml): it carries a `code` of its own, not
+ * an operating system's errno and not one of Node's internal "ERR_..." codes (those are faults).
+ */
+export function isWorkbookRefusal(error: unknown): error is Error & { code: string } {
+  const e = error as { code?: unknown; syscall?: unknown } | null;
+  return error instanceof Error && typeof e?.code === "string" && e.syscall === undefined && !/^ERR_/.test(e.code) && !/^E[A-Z0-9]+$/.test(e.code);
+}
+
+/**
  * The sentence for a failed file operation: a read of the input when `reading`, else a write.
  *
  * @example

@@ -8,7 +8,7 @@ import { formatProblem } from "../workbook/problems";
 import type { Lang, Progress, WorkbookIndex } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
 import { cliText, messageLanguage } from "./cliText";
-import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, unexpectedSentence } from "./failures";
+import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, unexpectedSentence } from "./failures";
 import { readInputFile, writeFileAtomic } from "./files";
 import type { GradeOptions } from "./gradeArguments";
 import { parseCommand } from "./gradeArguments";
@@ -57,8 +57,15 @@ export function readerReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function grade(options: GradeOptions, lang: Lang, io: CliIo): Promise<number> {
+/** What a command tells main about its run, for the sentence of an error it did not catch itself. */
+export interface RunContext {
+  /** The input workbook, once the arguments named it. */
+  input?: string;
+}
+
+async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunContext): Promise<number> {
   const text = cliText(lang);
+  context.input = options.workbook;
   const out = options.out ?? defaultOutput(options.workbook);
   const jsonFile = options.json !== undefined && options.json !== "-" ? options.json : undefined;
   const clash = outputClash(options.workbook, [
@@ -147,10 +154,11 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo): Promise<numb
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const lang = argumentLanguage(argv, io.env);
+  const context: RunContext = {};
   try {
-    return await dispatch(argv, lang, io);
+    return await dispatch(argv, lang, io, context);
   } catch (error) {
-    return failure(error, lang, io);
+    return failure(error, lang, io, context.input);
   }
 }
 
@@ -162,13 +170,17 @@ export function argumentLanguage(argv: string[], env: Record<string, string | un
 }
 
 /**
- * The exit code and sentence for an error no command handled: a cancelled run (1), an fs error about a
- * path (2), anything else a fault of tiers (3).
+ * The exit code and sentence for an error no command handled: a cancelled run (1), the workbook layer
+ * refusing the input (1), an fs error about a path (2), anything else a fault of tiers (3).
  */
-export function failure(error: unknown, lang: Lang, io: Pick<CliIo, "stderr" | "env">): number {
+export function failure(error: unknown, lang: Lang, io: Pick<CliIo, "stderr" | "env">, input?: string): number {
   const text = cliText(lang);
   if (error instanceof Error && error.name === "AbortError") {
     io.stderr(`${text.cancelled}\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (isWorkbookRefusal(error)) {
+    io.stderr(`${text.notXlsx(input ?? "", readerReason(error))}\n`);
     return EXIT_PROBLEMS;
   }
   if (isFileError(error)) {
@@ -180,12 +192,12 @@ export function failure(error: unknown, lang: Lang, io: Pick<CliIo, "stderr" | "
   return EXIT_UNEXPECTED;
 }
 
-async function dispatch(argv: string[], lang: Lang, io: CliIo): Promise<number> {
+async function dispatch(argv: string[], lang: Lang, io: CliIo, context: RunContext): Promise<number> {
   const text = cliText(lang);
   const asksHelp = argv.includes("--help") || argv.includes("-h");
-  if (argv[0] === "migrate" && !asksHelp) return migrateCommand(argv.slice(1), lang, io);
-  if (argv[0] === "share" && !asksHelp) return shareCommand(argv.slice(1), lang, io);
-  if (argv[0] === "split" && !asksHelp) return splitCommand(argv.slice(1), lang, io);
+  if (argv[0] === "migrate" && !asksHelp) return migrateCommand(argv.slice(1), lang, io, context);
+  if (argv[0] === "share" && !asksHelp) return shareCommand(argv.slice(1), lang, io, context);
+  if (argv[0] === "split" && !asksHelp) return splitCommand(argv.slice(1), lang, io, context);
   const command = parseCommand(argv);
   switch (command.kind) {
     case "help":
@@ -195,7 +207,7 @@ async function dispatch(argv: string[], lang: Lang, io: CliIo): Promise<number> 
       io.stderr(`${command.message(text)}\n`);
       return EXIT_FILES;
     case "grade":
-      return grade(command.options, lang, io);
+      return grade(command.options, lang, io, context);
   }
 }
 

@@ -9,7 +9,7 @@ import type { Lang } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
 import { clashSentence, EXIT_FILES } from "./failures";
 import { readInputFile, writeFileAtomic } from "./files";
-import type { CliIo } from "./main";
+import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
 import { checkWritable, outputClash } from "./outputs";
 
@@ -43,7 +43,7 @@ export function migrationOutput(workbook: string): string {
 }
 
 /** Runs `tiers migrate` with the arguments after the command word; returns the exit code. */
-export async function migrateCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+export async function migrateCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
   const parsed = parseOptions(args, ["--from", "--to", "--out", "--json", "--lang"]);
   if (!parsed) {
@@ -56,6 +56,7 @@ export async function migrateCommand(args: string[], lang: Lang, io: CliIo): Pro
     return 2;
   }
   const file = positional[0];
+  context.input = file;
   const out = values["--out"] ?? migrationOutput(file);
   const jsonFile = values["--json"] !== undefined && values["--json"] !== "-" ? values["--json"] : undefined;
   const clash = outputClash(file, [

@@ -9,7 +9,7 @@ import { prepareForSharing } from "../workbook/xlsx/share";
 import { splitByOwner } from "../workbook/xlsx/split";
 import { clashSentence, EXIT_FILES } from "./failures";
 import { readInputFile, writeFileAtomic, writeFilesAtomic } from "./files";
-import type { CliIo } from "./main";
+import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
 import { checkWritable, checkWritableFolder, outputClash } from "./outputs";
 
@@ -66,7 +66,7 @@ const notXlsx = (file: string, lang: Lang, io: CliIo, error: unknown) => {
 };
 
 /** Runs `tiers share` with the arguments after the command word; returns the exit code. */
-export async function shareCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+export async function shareCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
   const parsed = parseOptions(args, ["--out", "--formulas", "--lang"]);
   const formulas = parsed?.values["--formulas"] ?? "values";
@@ -75,6 +75,7 @@ export async function shareCommand(args: string[], lang: Lang, io: CliIo): Promi
     return 2;
   }
   const file = parsed.positional[0];
+  context.input = file;
   const out = parsed.values["--out"] ?? sharedOutput(file);
   // A copy for sharing never replaces its input: the input keeps the TIERS formulas the copy loses.
   const clash = outputClash(file, [{ option: parsed.values["--out"] === undefined ? "" : "--out", file: out }]);
@@ -99,7 +100,7 @@ export async function shareCommand(args: string[], lang: Lang, io: CliIo): Promi
 }
 
 /** Runs `tiers split` with the arguments after the command word; returns the exit code. */
-export async function splitCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+export async function splitCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
   const parsed = parseOptions(args, ["--by", "--org", "--out", "--lang"]);
   if (!parsed || parsed.positional.length !== 1 || !parsed.values["--by"] || !parsed.values["--out"]) {
@@ -107,6 +108,7 @@ export async function splitCommand(args: string[], lang: Lang, io: CliIo): Promi
     return 2;
   }
   const file = parsed.positional[0];
+  context.input = file;
   const dir = parsed.values["--out"];
   const data = readInputFile(file);
   checkWritableFolder(dir);

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { CliIo } from "../../src/cli/main";
-import { main } from "../../src/cli/main";
+import { failure, main } from "../../src/cli/main";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { runTiers, stackFrames, temporaryFiles } from "./processes";
 
@@ -232,5 +232,27 @@ describe("inputs that are not workbooks", () => {
       expect(run.stderr.length).toBeGreaterThan(0);
       expect(stackFrames(run.stderr)).toEqual([]);
     }
+  });
+});
+
+describe("errors no command foresaw", () => {
+  test("a refusal of the workbook layer (an error with its own code) is exit 1 naming the file; anything else exit 3 with 'please report', no stack", () => {
+    const io = capture();
+    io.env = {};
+    const refusal = Object.assign(new Error("the workbook is encrypted with a password; save it without one"), { code: "encrypted" });
+    expect(failure(refusal, "en-US", io, "secret.xlsx")).toBe(1);
+    expect(io.err).toBe('Cannot read "secret.xlsx" as an .xlsx workbook (the workbook is encrypted with a password; save it without one). Save it from Excel as .xlsx and try again.\n');
+    io.err = "";
+    expect(failure(new TypeError("Cannot read properties of undefined (reading 'x')"), "zh-CN", io)).toBe(3);
+    expect(io.err).toContain("tiers 遇到了意料之外的错误");
+    expect(stackFrames(io.err)).toEqual([]);
+    io.err = "";
+    // Node's own codes are faults, not refusals.
+    expect(failure(Object.assign(new Error("bad argument"), { code: "ERR_INVALID_ARG_TYPE" }), "en-US", io)).toBe(3);
+    expect(io.err).toMatch(/Please report it/);
+    io.err = "";
+    io.env = { TIERS_DEBUG: "1" };
+    expect(failure(new Error("boom"), "en-US", io)).toBe(3);
+    expect(stackFrames(io.err).length).toBeGreaterThan(0);
   });
 });

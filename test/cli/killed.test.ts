@@ -1,6 +1,6 @@
-// `kill -9` of a real `tiers grade` of 200,000 customers at several moments: before it writes (at
-// fractions of the time it takes to get there), the instant its output file appears, and while the
-// bytes go in. Each time the target is either byte-identical to what it was or a complete graded
+// `kill -9` of a real `tiers grade` of 200,000 customers at several moments: the instant its
+// temporary output file appears (the bytes going in), the instant the target is replaced, and before
+// it writes (at a fraction of the time it takes to get there). Each time the target is either byte-identical to what it was or a complete graded
 // workbook, and at most one temporary file remains — named "<target>.tiers-writing-<pid>.tmp" after the
 // killed process — which the next run for the same target removes.
 
@@ -41,10 +41,10 @@ afterAll(() => {
 
 /**
  * Runs the big grade into `target` and kills it with SIGKILL when `when` says so: after `ms`, or on
- * the first change the folder sees to the target or its temporary file ("appears": the file is
- * created; "grows": the first change after that).
+ * the first event the folder sees of its temporary file ("appears": the file is created and being
+ * written) or of the target ("replaced": the temporary file was renamed over it).
  */
-async function killedGrade(when: { ms: number } | { event: "appears" | "grows" }): Promise<Finished & { killedAt: number }> {
+async function killedGrade(when: { ms: number } | { event: "appears" | "replaced" }): Promise<Finished & { killedAt: number }> {
   let killedAt = -1;
   const start = Date.now();
   const run = await runTiers(["grade", big, "--out", target], {
@@ -58,13 +58,10 @@ async function killedGrade(when: { ms: number } | { event: "appears" | "grows" }
         setTimeout(killNow, when.ms);
         return;
       }
-      let seen = 0;
       // Only this run's files count (an event of the previous run may still be on its way).
-      const own = [path.basename(target), `${path.basename(target)}.tiers-writing-${pid}.tmp`];
+      const temp = `${path.basename(target)}.tiers-writing-${pid}.tmp`;
       onFolderEvent = (name) => {
-        if (!own.includes(name)) return;
-        seen++;
-        if (when.event === "appears" || seen >= 2) killNow();
+        if (when.event === "appears" ? name === temp : name === path.basename(target)) killNow();
       };
     },
   });
@@ -98,9 +95,14 @@ test("kill -9 at several moments of a 200k grade leaves the target as it was or 
   outcomes.push(`appears @${appears.killedAt} ms: ${await expectIntactOrComplete(appears)}`);
   const toWrite = appears.killedAt;
 
-  // While the bytes go in (the first change after the file appeared).
-  const grows = await killedGrade({ event: "grows" });
-  outcomes.push(`grows @${grows.killedAt} ms: ${await expectIntactOrComplete(grows)}`);
+  // The instant the target is replaced (the rename): the run dies before it can say so.
+  const replaced = await killedGrade({ event: "replaced" });
+  expect(replaced.signal).toBe("SIGKILL");
+  const afterRename = await expectIntactOrComplete(replaced);
+  outcomes.push(`replaced @${replaced.killedAt} ms: ${afterRename}`);
+  expect(afterRename).toBe("complete");
+  // The next kills compare with this complete grade.
+  previous = fs.readFileSync(target);
 
   // Before writing: at 40 % of the way there; nothing may have changed.
   const early = await killedGrade({ ms: Math.round(0.4 * toWrite) });
