@@ -202,9 +202,11 @@ export interface FolderFile {
 
 /**
  * Writes a set of files into `dir` only once all of them are written: each goes into a temporary
- * folder beside `dir` ("<dir>.tiers-writing-<pid>.tmp"), fsync'ed; then, when `dir` does not exist, the
- * temporary folder is renamed to it (all at once), else each file is renamed into it (each file
- * atomically; a file of the same name is replaced). On a failure before the moves, nothing in `dir`
+ * folder, fsync'ed; then the copies are moved in. When `dir` does not exist the temporary folder is
+ * beside it ("<dir>.tiers-writing-<pid>.tmp") and is renamed to it (all at once); when it exists the
+ * temporary folder is inside it (".copies.tiers-writing-<pid>.tmp": the same file system even when
+ * `dir` is a mount point) and each file is renamed into place (each atomically; a file of the same
+ * name is replaced). On a failure before the moves, nothing in `dir`
  * has changed and the temporary folder is removed. `files` may be a generator, so copies need not all
  * be in memory at once. Returns the names written, in order.
  *
@@ -214,8 +216,10 @@ export interface FolderFile {
 export async function writeFilesAtomic(dir: string, files: Iterable<FolderFile> | AsyncIterable<FolderFile>): Promise<string[]> {
   const target = path.resolve(dir);
   if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) throw fileError("ENOTDIR", "mkdir", target);
-  removeOrphans(target);
-  const temp = temporaryName(target);
+  const exists = fs.existsSync(target);
+  const stem = exists ? path.join(target, ".copies") : target;
+  removeOrphans(stem);
+  const temp = temporaryName(stem);
   try {
     fs.mkdirSync(temp);
   } catch (error) {
@@ -238,7 +242,7 @@ export async function writeFilesAtomic(dir: string, files: Iterable<FolderFile> 
       names.push(file.name);
     }
     syncFolder(temp);
-    if (!fs.existsSync(target)) {
+    if (!exists) {
       fs.renameSync(temp, target);
       syncFolder(path.dirname(target));
       return names;

@@ -109,8 +109,13 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
         io.stderr(`\r${text.stage[p.stage]} ${Math.round(p.fraction * 100)}%   `);
       }
     : undefined;
-  const outcome = await gradeWorkbook(workbook, settings, onProgress);
-  if (shown) io.stderr("\r\x1b[K");
+  let outcome;
+  try {
+    outcome = await gradeWorkbook(workbook, settings, onProgress);
+  } finally {
+    // The progress line is cleared whatever happens, so a sentence after it starts on a clean line.
+    if (shown) io.stderr("\r\x1b[K");
+  }
 
   const warnings = outcome.inspection.problems.filter((p) => p.severity === "warning");
   if (!outcome.ok) {
@@ -214,10 +219,9 @@ async function dispatch(argv: string[], lang: Lang, io: CliIo, context: RunConte
 /** The `tiers` program: runs main on the process's arguments and sets the exit code; never prints a stack unless TIERS_DEBUG is set. */
 export function runProgram(argv: string[] = process.argv.slice(2)): void {
   const lang = argumentLanguage(argv, process.env);
-  const last = (error: unknown) => {
-    process.exitCode = failure(error, lang, processIo);
-  };
-  // An error thrown outside main's promise chain (a stream's callback) still gets a sentence.
+  // An error thrown outside main's promise chain (a stream's callback) still gets a sentence, and ends
+  // the run: whatever was being written is a temporary file, never the target.
+  const last = (error: unknown) => process.exit(failure(error, lang, processIo));
   process.on("uncaughtException", last);
   process.on("unhandledRejection", last);
   main(argv).then((code) => {
