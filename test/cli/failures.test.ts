@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import JSZip from "jszip";
 import type { CliIo } from "../../src/cli/main";
 import { failure, main } from "../../src/cli/main";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
@@ -232,6 +233,22 @@ describe("inputs that are not workbooks", () => {
       expect(run.stderr.length).toBeGreaterThan(0);
       expect(stackFrames(run.stderr)).toEqual([]);
     }
+  });
+
+  test("a valid workbook with namespace prefixes (<x:worksheet>, as Open XML SDK writes): graded or one sentence, never a stack", async () => {
+    const zip = await JSZip.loadAsync(await buildWorkbook(smallCustomerSheets()));
+    for (const name of Object.keys(zip.files)) {
+      if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+      const xml = await zip.file(name)!.async("string");
+      zip.file(name, xml.replace(/<(\/?)([a-zA-Z]+)/g, "<$1x:$2").replace('xmlns="', 'xmlns:x="'));
+    }
+    const file = path.join(dir, "prefixed.xlsx");
+    fs.writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
+    const run = await runTiers(["grade", file, "--out", path.join(dir, "prefixed.graded.xlsx")]);
+    // Whether this reader grades it (0), refuses it (1) or fails unexpectedly (3), the user reads sentences.
+    expect([0, 1, 3]).toContain(run.code);
+    expect(stackFrames(run.stderr)).toEqual([]);
+    if (run.code !== 0) expect(run.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
 
