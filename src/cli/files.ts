@@ -9,8 +9,9 @@
 // A process killed between 1 and 2 cannot clean up after itself; its temporary file is named
 // "<target>.tiers-writing-<pid>.tmp" so a person recognises it, and the next write of the same
 // target removes any such file whose process is gone.
-// Written by hand: the npm packages for this (write-file-atomic and others) neither fsync the folder
-// nor clean orphans of killed runs, and the whole of it is a few system calls.
+// Written by hand: write-file-atomic, the common npm package, names its temporary file by a hash and
+// removes it on exit signals, which SIGKILL is not, so a killed run's orphan stays, unrecognisable and
+// never cleaned; here the whole of it is a few system calls and one naming rule.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -46,9 +47,13 @@ export function temporaryName(target: string, pid = process.pid): string {
   return path.join(path.dirname(target), `${path.basename(target)}${TEMP_MARK}${pid}.tmp`);
 }
 
-/** True when a process with this id is running (or exists but is not ours to signal). */
+/**
+ * True when a process with this id is running (or exists but is not ours to signal). Our own id counts
+ * as gone: this process removes its temporary files before it writes again, so one named with our id
+ * at that moment was left by an earlier, killed process that had the same id.
+ */
 function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
+  if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -69,6 +69,13 @@ describe("writeFileAtomic", () => {
     removeOrphans(target);
     expect(fs.existsSync(live)).toBe(true);
   });
+
+  test("an orphan named with this process's own id (an earlier process had it) does not stop the write", async () => {
+    const target = path.join(dir, "out.xlsx");
+    fs.writeFileSync(temporaryName(target), "left by a killed run with the same pid");
+    await writeFileAtomic(target, "done");
+    expect(fs.readdirSync(dir)).toEqual(["out.xlsx"]);
+  });
 });
 
 describe("writeFilesAtomic", () => {
