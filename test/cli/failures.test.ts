@@ -103,7 +103,7 @@ describe("a write that fails for real", () => {
     const run = await runTiers(["grade", input, "--out", path.join(folder, "new.xlsx")], asRoot ? { uid: 65534, gid: 65534 } : {});
     fs.chmodSync(folder, 0o755);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`Cannot write "${path.join(folder, "new.xlsx")}": permission denied. Choose a folder you can write to.`);
+    expect(run.stderr).toContain(`Cannot write "${path.join(folder, "new.xlsx")}": permission denied. Choose a folder you can write to (--out).`);
     expect(stackFrames(run.stderr)).toEqual([]);
     expect(fs.readdirSync(folder)).toEqual(["out.xlsx"]);
     expect(fs.readFileSync(target)).toEqual(SENTINEL);
