@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The package's `tiers` command: runs the command line compiled into lib/ (tsconfig.cli.json; built by
 // `npm run build` and `npm run build:cli`, and before `npm pack`), so it needs no TypeScript at run time.
+// Every error ends as one sentence and an exit code (runProgram); a stack only with TIERS_DEBUG=1.
 const fs = require("fs");
 const path = require("path");
 
@@ -11,14 +12,17 @@ if (!fs.existsSync(path.join(__dirname, "..", "lib", "cli", "main.js"))) {
   );
   process.exit(2);
 }
-const { main } = require("../lib/cli/main");
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`${error && error.stack ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+let runProgram;
+try {
+  ({ runProgram } = require("../lib/cli/main"));
+} catch (error) {
+  // tiers itself could not start (a broken installation): no language choice can be trusted yet.
+  process.stderr.write(
+    `tiers could not start (${error && error.message ? String(error.message).split("\n")[0] : String(error)}). Reinstall it; if that does not help, please report it.\n` +
+      `tiers 无法启动（请重新安装；如仍不行，请报告此问题）。\n`,
+  );
+  if (process.env.TIERS_DEBUG && error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exitCode = 3;
+}
+if (runProgram) runProgram(process.argv.slice(2));

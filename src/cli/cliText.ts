@@ -33,7 +33,9 @@ Options for grade:
   --lang zh-CN|en-US         language of messages and of what is written (default: the workbook's / LANG)
   -h, --help                 this help
 
-Exit codes: 0 done, 1 the workbook has problems (each listed with sheet and cell), 2 bad usage.
+Exit codes: 0 done; 1 the workbook has problems (each listed with sheet and cell), is not a readable .xlsx,
+or no customer could be graded; 2 bad usage or a file that cannot be read or written (nothing is
+overwritten: every file is written to a temporary file and renamed into place); 3 a fault of tiers itself.
 
 Example:
   tiers grade assets/sample-customers.en-US.xlsx --scheme pareto:80,95 --labels A,B,C --json -
@@ -47,6 +49,9 @@ Example:
   badScheme: (text: string) =>
     `"${text}" is not a tier scheme. Write shares:20,30,50 (percent of customers, adding up to 100), pareto:80,95 (cumulative percent of value) or cutoffs:85,70,50 (minimum scores, descending).`,
   badLabels: (needed: number, given: number) => `The scheme needs ${needed} tier labels but --labels gives ${given}. Give one label per tier, best first.`,
+  blankLabel: "A tier label in --labels is blank. Give each tier a name, best first, e.g. --labels A,B,C.",
+  longLabel: (length: number, max: number) => `A tier label in --labels is ${length} characters long; at most ${max} are allowed. Use a shorter name.`,
+  duplicateLabel: (label: string, first: string) => `The tier label "${label}" in --labels is the same as "${first}". Give each tier its own name.`,
   badMissing: (text: string) => `"${text}" is not a missing-value policy. Write --missing exclude or --missing zero.`,
   badLang: (text: string) => `"${text}" is not a language this tool speaks. Write --lang zh-CN or --lang en-US.`,
   fileMissing: (file: string) => `Cannot find the workbook "${file}". Check the path.`,
@@ -57,6 +62,8 @@ Example:
   tierLine: (tier: string, customers: number, share: string) => `  ${tier}: ${customers} customers (${share})`,
   jsonWritten: (file: string) => `Wrote ${file}`,
   cancelled: "Cancelled; nothing was written.",
+  noneGraded: (customers: number) =>
+    `No customer could be graded: all ${customers} were left out for blank values (listed above); nothing was written. Fill the blanks (formulas without a calculated value count as blank: open and save the workbook in Excel first), or grade with --missing zero.`,
   stage: { read: "reading", parse: "checking", grade: "grading", plan: "planning", write: "writing", done: "done" },
 };
 
@@ -90,7 +97,8 @@ grade 的选项：
   --lang zh-CN|en-US         提示信息和写入内容的语言（默认：按工作簿 / LANG）
   -h, --help                 显示本帮助
 
-退出码：0 完成；1 工作簿有问题（逐条列出工作表和单元格）；2 用法错误。
+退出码：0 完成；1 工作簿有问题（逐条列出工作表和单元格）、不是可读取的 .xlsx，或没有任何客户可分级；
+2 用法错误，或文件无法读取或写入（不会覆盖任何文件：每个文件先写入临时文件再改名到位）；3 tiers 自身的故障。
 
 示例：
   tiers grade assets/sample-customers.zh-CN.xlsx --scheme pareto:80,95 --labels 关键,普通,小 --json -
@@ -104,6 +112,9 @@ grade 的选项：
   badScheme: (text) =>
     `“${text}”不是有效的分级方案。请写 shares:20,30,50（客户占比百分数，合计 100）、pareto:80,95（累计价值百分数）或 cutoffs:85,70,50（最低得分，由高到低）。`,
   badLabels: (needed, given) => `该方案需要 ${needed} 个等级名称，但 --labels 给了 ${given} 个。请按由高到低每级给一个名称。`,
+  blankLabel: "--labels 中有空白的等级名称。请按由高到低为每一级命名，例如 --labels A,B,C。",
+  longLabel: (length, max) => `--labels 中有一个等级名称长 ${length} 个字符，最多允许 ${max} 个。请使用较短的名称。`,
+  duplicateLabel: (label, first) => `--labels 中的等级名称“${label}”与“${first}”相同。请为每一级使用不同的名称。`,
   badMissing: (text) => `“${text}”不是有效的空值处理方式。请写 --missing exclude 或 --missing zero。`,
   badLang: (text) => `不支持语言“${text}”。请写 --lang zh-CN 或 --lang en-US。`,
   fileMissing: (file) => `找不到工作簿“${file}”。请检查路径。`,
@@ -113,6 +124,8 @@ grade 的选项：
   tierLine: (tier, customers, share) => `  ${tier}：${customers} 个客户（${share}）`,
   jsonWritten: (file) => `已写入 ${file}`,
   cancelled: "已取消，未写入任何内容。",
+  noneGraded: (customers) =>
+    `没有任何客户可以分级：全部 ${customers} 个客户都因空值被排除（见上方列表），未写入任何内容。请补全空值（没有计算结果的公式也算空值：请先在 Excel 中打开并保存工作簿），或使用 --missing zero 分级。`,
   stage: { read: "读取", parse: "检查", grade: "分级", plan: "规划", write: "写入", done: "完成" },
 };
 

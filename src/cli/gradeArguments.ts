@@ -71,6 +71,31 @@ function letters(count: number): string[] {
   return Array.from({ length: count }, (_, i) => String.fromCharCode(65 + i));
 }
 
+/** The longest tier label: a cell holds 32,767 characters, but a label is also a sheet and file word. */
+export const MAX_LABEL_LENGTH = 255;
+
+/**
+ * Why tier labels cannot be used, or undefined: each must be non-blank, at most 255 characters, and
+ * different from the others (compared as Excel compares text: case- and width-insensitively), or a
+ * customer's tier could not be told from another's.
+ *
+ * @example
+ * checkLabels(["A", "B", "C"])  // undefined
+ * checkLabels(["A", "a", "C"])  // (t) => t.duplicateLabel("a", "A")
+ */
+export function checkLabels(labels: string[]): ((text: CliText) => string) | undefined {
+  const seen = new Map<string, string>();
+  for (const label of labels) {
+    if (label === "") return (t) => t.blankLabel;
+    if (label.length > MAX_LABEL_LENGTH) return (t) => t.longLabel(label.length, MAX_LABEL_LENGTH);
+    const key = label.normalize("NFKC").toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) return (t) => t.duplicateLabel(label, first);
+    seen.set(key, label);
+  }
+  return undefined;
+}
+
 /**
  * What the command line was asked to do. `grade` needs exactly one workbook; options may come as
  * "--out x" or "--out=x".
@@ -121,7 +146,9 @@ export function parseCommand(argv: string[]): ParsedCommand {
   if (!scheme) return { kind: "usage", message: (t) => t.badScheme(schemeText) };
   const needed = labelsNeeded(scheme);
   const labels = values["--labels"] !== undefined ? values["--labels"].split(/[,，]/).map((l) => l.trim()) : letters(needed);
-  if (labels.length !== needed || labels.some((l) => l === "")) return { kind: "usage", message: (t) => t.badLabels(needed, labels.length) };
+  if (labels.length !== needed) return { kind: "usage", message: (t) => t.badLabels(needed, labels.length) };
+  const labelProblem = checkLabels(labels);
+  if (labelProblem) return { kind: "usage", message: labelProblem };
   const missing = values["--missing"] ?? "exclude";
   if (missing !== "exclude" && missing !== "zero") return { kind: "usage", message: (t) => t.badMissing(missing) };
   const growth = values["--growth"];

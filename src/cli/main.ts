@@ -1,7 +1,6 @@
 // The `tiers` command line (docs/DESIGN.md §5): the same grading as the task pane, on .xlsx files, through
 // the .xlsx backend. File I/O lives here; the backend only sees bytes.
 
-import * as fs from "fs";
 import * as path from "path";
 import { defaultSettings, gradeWorkbook } from "../workbook/run";
 import type { GradeSettings } from "../workbook/run";
@@ -9,10 +8,13 @@ import { formatProblem } from "../workbook/problems";
 import type { Lang, Progress, WorkbookIndex } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
 import { cliText, messageLanguage } from "./cliText";
+import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, unexpectedSentence } from "./failures";
+import { readInputFile, writeFileAtomic } from "./files";
 import type { GradeOptions } from "./gradeArguments";
 import { parseCommand } from "./gradeArguments";
 import { gradeJson } from "./gradeJson";
 import { migrateCommand } from "./migrate";
+import { checkWritable, outputClash } from "./outputs";
 import { shareCommand, splitCommand } from "./share";
 
 /** Where the command line writes; tests pass their own. */
@@ -50,18 +52,40 @@ export function defaultOutput(workbook: string): string {
   return path.join(path.dirname(workbook), `${path.basename(workbook, ext)}.graded.xlsx`);
 }
 
-async function grade(options: GradeOptions, lang: Lang, io: CliIo): Promise<number> {
+/** Why a workbook could not be opened, from what the reader threw (its message, or the error itself). */
+export function readerReason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** What a command tells main about its run, for the sentence of an error it did not catch itself. */
+export interface RunContext {
+  /** The input workbook, once the arguments named it. */
+  input?: string;
+}
+
+async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunContext): Promise<number> {
   const text = cliText(lang);
-  if (!fs.existsSync(options.workbook) || !fs.statSync(options.workbook).isFile()) {
-    io.stderr(`${text.fileMissing(options.workbook)}\n`);
-    return 2;
+  context.input = options.workbook;
+  const out = options.out ?? defaultOutput(options.workbook);
+  const jsonFile = options.json !== undefined && options.json !== "-" ? options.json : undefined;
+  const clash = outputClash(options.workbook, [
+    // --out naming the input is allowed: it says so explicitly, and the write is atomic.
+    { option: options.out === undefined ? "" : "--out", file: out, mayBeInput: options.out !== undefined },
+    ...(jsonFile === undefined ? [] : [{ option: "--json", file: jsonFile }]),
+  ]);
+  if (clash) {
+    io.stderr(`${clashSentence(clash, lang)}\n`);
+    return EXIT_FILES;
   }
+  const data = readInputFile(options.workbook);
+  checkWritable(out);
+  if (jsonFile !== undefined) checkWritable(jsonFile);
   let workbook;
   try {
-    workbook = await openXlsx(fs.readFileSync(options.workbook));
+    workbook = await openXlsx(data);
   } catch (error) {
-    io.stderr(`${text.notXlsx(options.workbook, error instanceof Error ? error.message : String(error))}\n`);
-    return 1;
+    io.stderr(`${text.notXlsx(options.workbook, readerReason(error))}\n`);
+    return EXIT_PROBLEMS;
   }
   const outputLang = options.lang ?? workbookLanguage(await workbook.index()) ?? lang;
   const settings: GradeSettings = {
@@ -85,55 +109,100 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo): Promise<numb
         io.stderr(`\r${text.stage[p.stage]} ${Math.round(p.fraction * 100)}%   `);
       }
     : undefined;
-  const outcome = await gradeWorkbook(workbook, settings, onProgress);
-  if (shown) io.stderr("\r\x1b[K");
+  let outcome;
+  try {
+    outcome = await gradeWorkbook(workbook, settings, onProgress);
+  } finally {
+    // The progress line is cleared whatever happens, so a sentence after it starts on a clean line.
+    if (shown) io.stderr("\r\x1b[K");
+  }
 
   const warnings = outcome.inspection.problems.filter((p) => p.severity === "warning");
   if (!outcome.ok) {
     const errors = outcome.inspection.problems.filter((p) => p.severity === "error");
     io.stderr(`${text.problems(errors.length)}\n`);
     for (const p of [...errors, ...warnings]) io.stderr(`  ${formatProblem(p, lang)}\n`);
-    return 1;
+    return EXIT_PROBLEMS;
   }
   for (const p of warnings) io.stderr(`${formatProblem(p, lang)}\n`);
 
-  const out = options.out ?? defaultOutput(options.workbook);
-  fs.writeFileSync(out, await workbook.save());
   const report = options.json === "-" ? io.stderr : io.stdout;
   const { result } = outcome;
   const graded = outcome.inspection.customers - result.excluded.length;
+  // A grading of nobody is not a success, even when every check passed.
+  if (graded <= 0) {
+    io.stderr(`${text.noneGraded(outcome.inspection.customers)}\n`);
+    return EXIT_PROBLEMS;
+  }
+  await writeFileAtomic(out, await workbook.save());
+  const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result), null, 2)}\n`;
+  if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
   report(`${text.graded(graded, result.excluded.length, out)}\n`);
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
   for (const row of result.pyramid) report(`${text.tierLine(row.tier, row.customers, percent.format(row.customerShare))}\n`);
-
-  if (options.json !== undefined) {
-    const json = `${JSON.stringify(gradeJson(outcome.customers.ids, result), null, 2)}\n`;
-    if (options.json === "-") io.stdout(json);
-    else {
-      fs.writeFileSync(options.json, json);
-      report(`${text.jsonWritten(options.json)}\n`);
-    }
+  if (json !== undefined) {
+    if (jsonFile === undefined) io.stdout(json);
+    else report(`${text.jsonWritten(jsonFile)}\n`);
   }
   return 0;
 }
 
 /**
  * Runs the command line and returns its exit code: 0 done, 1 the workbook has problems (each printed
- * with sheet and cell), 2 bad usage. Never calls process.exit, so tests can run it.
+ * with sheet and cell) or is not a readable .xlsx, 2 bad usage or a file that cannot be read or
+ * written (one sentence; nothing overwritten), 3 a fault of tiers itself (one sentence and "please
+ * report"; the stack only with TIERS_DEBUG). Never throws and never calls process.exit, so tests can run it.
  *
  * @example
  * await main(["grade", "assets/sample-customers.en-US.xlsx", "--out", "/tmp/graded.xlsx"]) // 0
  * await main(["grade"])                                                                 // 2
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const lang = argumentLanguage(argv, io.env);
+  const context: RunContext = {};
+  try {
+    return await dispatch(argv, lang, io, context);
+  } catch (error) {
+    return failure(error, lang, io, context.input);
+  }
+}
+
+/** The language of messages: --lang among the arguments, else the environment's. */
+export function argumentLanguage(argv: string[], env: Record<string, string | undefined>): Lang {
   const langIndex = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
   const langOption = langIndex < 0 ? undefined : argv[langIndex].includes("=") ? argv[langIndex].split("=")[1] : argv[langIndex + 1];
-  const lang = messageLanguage(langOption, io.env);
+  return messageLanguage(langOption, env);
+}
+
+/**
+ * The exit code and sentence for an error no command handled: a cancelled run (1), the workbook layer
+ * refusing the input (1), an fs error about a path (2), anything else a fault of tiers (3).
+ */
+export function failure(error: unknown, lang: Lang, io: Pick<CliIo, "stderr" | "env">, input?: string): number {
+  const text = cliText(lang);
+  if (error instanceof Error && error.name === "AbortError") {
+    io.stderr(`${text.cancelled}\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (isWorkbookRefusal(error)) {
+    io.stderr(`${text.notXlsx(input ?? "", readerReason(error))}\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (isFileError(error)) {
+    io.stderr(`${fileErrorSentence(error, error.path ?? "", lang, error.syscall === "read")}\n`);
+    return EXIT_FILES;
+  }
+  io.stderr(`${unexpectedSentence(error, lang)}\n`);
+  if (io.env.TIERS_DEBUG) io.stderr(`${error instanceof Error ? error.stack : String(error)}\n`);
+  return EXIT_UNEXPECTED;
+}
+
+async function dispatch(argv: string[], lang: Lang, io: CliIo, context: RunContext): Promise<number> {
   const text = cliText(lang);
   const asksHelp = argv.includes("--help") || argv.includes("-h");
-  if (argv[0] === "migrate" && !asksHelp) return migrateCommand(argv.slice(1), lang, io);
-  if (argv[0] === "share" && !asksHelp) return shareCommand(argv.slice(1), lang, io);
-  if (argv[0] === "split" && !asksHelp) return splitCommand(argv.slice(1), lang, io);
+  if (argv[0] === "migrate" && !asksHelp) return migrateCommand(argv.slice(1), lang, io, context);
+  if (argv[0] === "share" && !asksHelp) return shareCommand(argv.slice(1), lang, io, context);
+  if (argv[0] === "split" && !asksHelp) return splitCommand(argv.slice(1), lang, io, context);
   const command = parseCommand(argv);
   switch (command.kind) {
     case "help":
@@ -141,31 +210,23 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return 0;
     case "usage":
       io.stderr(`${command.message(text)}\n`);
-      return 2;
+      return EXIT_FILES;
     case "grade":
-      try {
-        return await grade(command.options, lang, io);
-      } catch (error) {
-        if (error instanceof Error && error.name === "AbortError") {
-          io.stderr(`${text.cancelled}\n`);
-          return 1;
-        }
-        throw error;
-      }
+      return grade(command.options, lang, io, context);
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      // Something no check foresaw: say what failed in a sentence; the stack only when asked for.
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`tiers: ${message}\n`);
-      if (process.env.TIERS_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ""}\n`);
-      process.exitCode = 1;
-    },
-  );
+/** The `tiers` program: runs main on the process's arguments and sets the exit code; never prints a stack unless TIERS_DEBUG is set. */
+export function runProgram(argv: string[] = process.argv.slice(2)): void {
+  const lang = argumentLanguage(argv, process.env);
+  // An error thrown outside main's promise chain (a stream's callback) still gets a sentence, and ends
+  // the run: whatever was being written is a temporary file, never the target.
+  const last = (error: unknown) => process.exit(failure(error, lang, processIo));
+  process.on("uncaughtException", last);
+  process.on("unhandledRejection", last);
+  main(argv).then((code) => {
+    process.exitCode = code;
+  }, last);
 }
+
+if (require.main === module) runProgram();

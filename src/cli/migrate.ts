@@ -2,18 +2,19 @@
 // who moved between two graded periods of a workbook's History sheet, written as the Migration sheet
 // of a copy (the input is never overwritten unless --out names it), and as JSON on request.
 
-import * as fs from "fs";
 import * as path from "path";
 import { migrateWorkbook, migrationJson } from "../workbook/migrate";
 import { formatProblem } from "../workbook/problems";
 import type { Lang } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
-import type { CliIo } from "./main";
+import { clashSentence, EXIT_FILES } from "./failures";
+import { readInputFile, writeFileAtomic } from "./files";
+import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
+import { checkWritable, outputClash } from "./outputs";
 
 const TEXT: Record<Lang, {
   usage: string;
-  missing: (file: string) => string;
   notXlsx: (file: string, reason: string) => string;
   written: (file: string) => string;
   line: (tier: string, cells: string) => string;
@@ -21,7 +22,6 @@ const TEXT: Record<Lang, {
 }> = {
   "en-US": {
     usage: "Usage: tiers migrate <workbook.xlsx> --from <period> --to <period> [--out <copy.xlsx>] [--json <file|->] [--lang zh-CN|en-US]",
-    missing: (file) => `There is no file "${file}". Check the path.`,
     notXlsx: (file, reason) => `"${file}" could not be read as an .xlsx workbook (${reason}).`,
     written: (file) => `Migration sheet written to ${file}.`,
     line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
@@ -29,7 +29,6 @@ const TEXT: Record<Lang, {
   },
   "zh-CN": {
     usage: "用法：tiers migrate <工作簿.xlsx> --from <期间> --to <期间> [--out <副本.xlsx>] [--json <文件|->] [--lang zh-CN|en-US]",
-    missing: (file) => `找不到文件“${file}”。请检查路径。`,
     notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。`,
     written: (file) => `迁移表已写入 ${file}。`,
     line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
@@ -44,7 +43,7 @@ export function migrationOutput(workbook: string): string {
 }
 
 /** Runs `tiers migrate` with the arguments after the command word; returns the exit code. */
-export async function migrateCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+export async function migrateCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
   const parsed = parseOptions(args, ["--from", "--to", "--out", "--json", "--lang"]);
   if (!parsed) {
@@ -57,13 +56,24 @@ export async function migrateCommand(args: string[], lang: Lang, io: CliIo): Pro
     return 2;
   }
   const file = positional[0];
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    io.stderr(`${text.missing(file)}\n`);
-    return 2;
+  context.input = file;
+  const out = values["--out"] ?? migrationOutput(file);
+  const jsonFile = values["--json"] !== undefined && values["--json"] !== "-" ? values["--json"] : undefined;
+  const clash = outputClash(file, [
+    // --out naming the input is allowed: it says so explicitly, and the write is atomic.
+    { option: values["--out"] === undefined ? "" : "--out", file: out, mayBeInput: values["--out"] !== undefined },
+    ...(jsonFile === undefined ? [] : [{ option: "--json", file: jsonFile }]),
+  ]);
+  if (clash) {
+    io.stderr(`${clashSentence(clash, lang)}\n`);
+    return EXIT_FILES;
   }
+  const data = readInputFile(file);
+  checkWritable(out);
+  if (jsonFile !== undefined) checkWritable(jsonFile);
   let workbook;
   try {
-    workbook = await openXlsx(fs.readFileSync(file));
+    workbook = await openXlsx(data);
   } catch (error) {
     io.stderr(`${text.notXlsx(file, error instanceof Error ? error.message : String(error))}\n`);
     return 1;
@@ -73,18 +83,15 @@ export async function migrateCommand(args: string[], lang: Lang, io: CliIo): Pro
     for (const p of outcome.problems) io.stderr(`${formatProblem(p, lang)}\n`);
     return 1;
   }
-  const out = values["--out"] ?? migrationOutput(file);
-  fs.writeFileSync(out, await workbook.save());
+  await writeFileAtomic(out, await workbook.save());
+  const json = values["--json"] === undefined ? undefined : `${JSON.stringify(migrationJson(outcome.migration, values["--from"], values["--to"]), null, 2)}\n`;
+  if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
   const report = values["--json"] === "-" ? io.stderr : io.stdout;
   const m = outcome.migration;
   report(`${text.written(out)}\n`);
   report(`${text.line("", m.tiers.map((t) => t.padStart(6)).join(""))}\n`);
   m.tiers.forEach((tier, i) => report(`${text.line(tier, m.counts[i].slice(0, m.tiers.length).map((n) => String(n).padStart(6)).join(""))}\n`));
   report(`${text.moved(m.upgraded.length, m.downgraded.length, m.new.length, m.lost.length)}\n`);
-  if (values["--json"] !== undefined) {
-    const json = `${JSON.stringify(migrationJson(m, values["--from"], values["--to"]), null, 2)}\n`;
-    if (values["--json"] === "-") io.stdout(json);
-    else fs.writeFileSync(values["--json"], json);
-  }
+  if (json !== undefined && jsonFile === undefined) io.stdout(json);
   return 0;
 }

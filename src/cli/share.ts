@@ -2,19 +2,20 @@
 // `tiers split <graded.xlsx> --by <owner column> [--org <table|sheet>] --out <folder>`: one copy per owner.
 // Neither changes its input.
 
-import * as fs from "fs";
 import * as path from "path";
 import { formatProblem } from "../workbook/problems";
 import type { Lang } from "../workbook/types";
 import { prepareForSharing } from "../workbook/xlsx/share";
 import { splitByOwner } from "../workbook/xlsx/split";
-import type { CliIo } from "./main";
+import { clashSentence, EXIT_FILES } from "./failures";
+import { readInputFile, writeFileAtomic, writeFilesAtomic } from "./files";
+import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
+import { checkWritable, checkWritableFolder, outputClash } from "./outputs";
 
 const TEXT: Record<Lang, {
   shareUsage: string;
   splitUsage: string;
-  missing: (file: string) => string;
   notXlsx: (file: string, reason: string) => string;
   shared: (file: string) => string;
   converted: (values: number, native: number) => string;
@@ -28,7 +29,6 @@ const TEXT: Record<Lang, {
   "en-US": {
     shareUsage: "Usage: tiers share <workbook.xlsx> [--out <copy.xlsx>] [--formulas values|native] [--lang zh-CN|en-US]",
     splitUsage: "Usage: tiers split <graded.xlsx> --by <owner column> [--org <table|sheet>] --out <folder> [--lang zh-CN|en-US]",
-    missing: (file) => `There is no file "${file}". Check the path.`,
     notXlsx: (file, reason) => `No copy was made of "${file}": ${reason}`,
     shared: (file) => `Copy for sharing written to ${file}.`,
     converted: (values, native) => `TIERS formulas: ${values} replaced by their values, ${native} by native Excel formulas.`,
@@ -42,7 +42,6 @@ const TEXT: Record<Lang, {
   "zh-CN": {
     shareUsage: "用法：tiers share <工作簿.xlsx> [--out <副本.xlsx>] [--formulas values|native] [--lang zh-CN|en-US]",
     splitUsage: "用法：tiers split <已分级.xlsx> --by <负责人列> [--org <表|工作表>] --out <文件夹> [--lang zh-CN|en-US]",
-    missing: (file) => `找不到文件“${file}”。请检查路径。`,
     notXlsx: (file, reason) => `未能为“${file}”生成副本：${reason}`,
     shared: (file) => `可发送的副本已写入 ${file}。`,
     converted: (values, native) => `TIERS 公式：${values} 个替换为数值，${native} 个替换为 Excel 原生公式。`,
@@ -61,21 +60,13 @@ export function sharedOutput(workbook: string): string {
   return path.join(path.dirname(workbook), `${path.basename(workbook, ext)}.shared.xlsx`);
 }
 
-function readInput(file: string, lang: Lang, io: CliIo): Buffer | number {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    io.stderr(`${TEXT[lang].missing(file)}\n`);
-    return 2;
-  }
-  return fs.readFileSync(file);
-}
-
 const notXlsx = (file: string, lang: Lang, io: CliIo, error: unknown) => {
   io.stderr(`${TEXT[lang].notXlsx(file, error instanceof Error ? error.message : String(error))}\n`);
   return 1;
 };
 
 /** Runs `tiers share` with the arguments after the command word; returns the exit code. */
-export async function shareCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+export async function shareCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
   const parsed = parseOptions(args, ["--out", "--formulas", "--lang"]);
   const formulas = parsed?.values["--formulas"] ?? "values";
@@ -84,16 +75,23 @@ export async function shareCommand(args: string[], lang: Lang, io: CliIo): Promi
     return 2;
   }
   const file = parsed.positional[0];
-  const data = readInput(file, lang, io);
-  if (typeof data === "number") return data;
+  context.input = file;
+  const out = parsed.values["--out"] ?? sharedOutput(file);
+  // A copy for sharing never replaces its input: the input keeps the TIERS formulas the copy loses.
+  const clash = outputClash(file, [{ option: parsed.values["--out"] === undefined ? "" : "--out", file: out }]);
+  if (clash) {
+    io.stderr(`${clashSentence(clash, lang)}\n`);
+    return EXIT_FILES;
+  }
+  const data = readInputFile(file);
+  checkWritable(out);
   let result;
   try {
     result = await prepareForSharing(data, { lang, formulas });
   } catch (error) {
     return notXlsx(file, lang, io, error);
   }
-  const out = parsed.values["--out"] ?? sharedOutput(file);
-  fs.writeFileSync(out, result.data);
+  await writeFileAtomic(out, result.data);
   const { report } = result;
   io.stdout(`${text.shared(out)}\n${text.converted(report.toValues.length, report.toNative.length)}\n${text.addin(report.addinRemoved)}\n${text.about(report.aboutSheet)}\n`);
   if (report.unresolved.length > 0) io.stderr(`${text.unresolved(report.unresolved.map((c) => `${c.sheet}!${c.cell}`).join(", "))}\n`);
@@ -102,7 +100,7 @@ export async function shareCommand(args: string[], lang: Lang, io: CliIo): Promi
 }
 
 /** Runs `tiers split` with the arguments after the command word; returns the exit code. */
-export async function splitCommand(args: string[], lang: Lang, io: CliIo): Promise<number> {
+export async function splitCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
   const parsed = parseOptions(args, ["--by", "--org", "--out", "--lang"]);
   if (!parsed || parsed.positional.length !== 1 || !parsed.values["--by"] || !parsed.values["--out"]) {
@@ -110,8 +108,10 @@ export async function splitCommand(args: string[], lang: Lang, io: CliIo): Promi
     return 2;
   }
   const file = parsed.positional[0];
-  const data = readInput(file, lang, io);
-  if (typeof data === "number") return data;
+  context.input = file;
+  const dir = parsed.values["--out"];
+  const data = readInputFile(file);
+  checkWritableFolder(dir);
   let outcome;
   try {
     const baseName = path.basename(file, path.extname(file));
@@ -123,12 +123,18 @@ export async function splitCommand(args: string[], lang: Lang, io: CliIo): Promi
     for (const p of outcome.problems) io.stderr(`${formatProblem(p, lang)}\n`);
     return 1;
   }
-  const dir = parsed.values["--out"];
-  fs.mkdirSync(dir, { recursive: true });
-  io.stdout(`${text.copies(outcome.copies.length, dir)}\n`);
-  for (const copy of outcome.copies) {
-    fs.writeFileSync(path.join(dir, copy.fileName), copy.data);
-    io.stdout(`${text.copy(copy.fileName, copy.customers)}\n`);
+  // No copy may land on the input (a graded.xlsx inside the folder, named like a copy).
+  const clash = outputClash(
+    file,
+    outcome.copies.map((copy) => ({ option: "--out", file: path.join(dir, copy.fileName) })),
+  );
+  if (clash) {
+    io.stderr(`${clashSentence(clash, lang)}\n`);
+    return EXIT_FILES;
   }
+  // Every copy is written (into a temporary folder beside the target) before any is moved in or reported.
+  await writeFilesAtomic(dir, outcome.copies.map((copy) => ({ name: copy.fileName, content: copy.data })));
+  io.stdout(`${text.copies(outcome.copies.length, dir)}\n`);
+  for (const copy of outcome.copies) io.stdout(`${text.copy(copy.fileName, copy.customers)}\n`);
   return 0;
 }

@@ -108,11 +108,21 @@ export function parseCustomerTable(
     const seen = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const r = dataRows[i];
-      const id = cellText(values[r][idColumn]);
+      const v = values[r][idColumn];
+      const id = cellText(v);
       ids[i] = id;
       const cell = () => cellAddress(box.top + r, box.left + idColumn);
       if (id === "") {
         report("blank-id", idColumn, cell, {});
+        continue;
+      }
+      // #REF! or TRUE is what a cell shows, not who the customer is.
+      if (isErrorValue(v)) {
+        report("not-an-id", idColumn, cell, { error: v.error });
+        continue;
+      }
+      if (typeof v === "boolean") {
+        report("not-an-id", idColumn, cell, { value: id });
         continue;
       }
       const key = (NON_ASCII.test(id) ? id.normalize("NFKC") : id).toLowerCase();
@@ -172,6 +182,10 @@ export function parseCustomerTable(
     }
     return column ?? new Float64Array(n).fill(NaN);
   });
+  for (const c of needed.keys()) {
+    const column = parsed.get(c);
+    if (column) reportOverflow(column, (k) => report("value-overflow", c, () => cellAddress(box.top + dataRows[k], box.left + c), { value: column[k], column: headers[c] }));
+  }
   report.flush();
 
   if (problems.some((p) => p.severity === "error")) return { problems };
@@ -186,6 +200,27 @@ export function parseCustomerTable(
   if (nameColumn >= 0) customers.names = textColumn(values, dataRows, n, nameColumn);
   if (ownerColumn >= 0) customers.owners = textColumn(values, dataRows, n, ownerColumn);
   return { customers, problems };
+}
+
+/**
+ * Calls `report` for the values of a column that make its arithmetic overflow: when the sum of the
+ * magnitudes is past Number.MAX_VALUE (so max - min, a sum of values or a Pareto total may be Infinity
+ * and the scores NaN), each value larger than MAX_VALUE / (2n) — at least one is; below that no sum of
+ * n values can overflow. Blank (NaN) values are skipped.
+ *
+ * @example
+ * reportOverflow(Float64Array.of(1e308, -1e308, 5), (k) => bad.push(k)) // bad: [0, 1]
+ * reportOverflow(Float64Array.of(1e307, 5), (k) => bad.push(k))         // bad: [] (adds up fine)
+ */
+export function reportOverflow(column: Float64Array, report: (k: number) => void): void {
+  let sum = 0;
+  for (let k = 0; k < column.length; k++) {
+    const x = column[k];
+    if (x === x) sum += Math.abs(x);
+  }
+  if (Number.isFinite(sum)) return;
+  const limit = Number.MAX_VALUE / (2 * column.length);
+  for (let k = 0; k < column.length; k++) if (Math.abs(column[k]) > limit) report(k);
 }
 
 /** True when the first `width` cells of a row are all blank. */

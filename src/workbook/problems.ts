@@ -46,6 +46,9 @@ export type ProblemParams = Record<string, string | number>;
  * - orders-header-missing {column, columnZh, headers}; order-value-missing {column};
  *   order-date-unreadable {value, example}; order-after-as-of {value, asOf}; order-not-a-number {value, column, error}
  * - segments-header-missing {column, headers}; segment-bound {value, bins}; segment-bounds-crossed {low, high}
+ * - not-an-id {value, error}  (an error value or TRUE/FALSE in the ID column)
+ * - value-overflow {value, column}  (the column's values add up past the largest number: 1e308 and -1e308)
+ * - weights-overflow {value}  (a weight of a group whose weights that add up past the largest number)
  */
 export type ProblemCode =
   | "table-not-found"
@@ -103,7 +106,11 @@ export type ProblemCode =
   | "order-not-a-number"
   | "segments-header-missing"
   | "segment-bound"
-  | "segment-bounds-crossed";
+  | "segment-bounds-crossed"
+  // Values no arithmetic can hold, and cells that cannot be an ID (issue 13).
+  | "not-an-id"
+  | "value-overflow"
+  | "weights-overflow";
 
 type Message = (p: ProblemParams) => string;
 
@@ -386,8 +393,9 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
   "missing-scored-zero": {
     severity: "warning",
     "en-US": (p) =>
-      `${s(p, "count")} customers have blank indicator values, scored as 0 points (${s(p, "subject")}). Fill their values if 0 points is not fair.`,
-    "zh-CN": (p) => `${s(p, "count")} 个客户的指标值为空，已计为 0 分（${s(p, "subject")}）。如不合理，请补全数据。`,
+      // count is the number of indicators with blanks (subject names them), not of customers.
+      `blank values of ${s(p, "count")} indicator${p.count === 1 ? "" : "s"} were scored as 0 points (${s(p, "subject")}). Fill them if 0 points is not fair.`,
+    "zh-CN": (p) => `${s(p, "count")} 个指标的空值已计为 0 分（${s(p, "subject")}）。如不合理，请补全数据。`,
   },
   "no-spread": {
     severity: "warning",
@@ -507,6 +515,29 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     severity: "error",
     "en-US": (p) => `the low bound ${s(p, "low")} is above the high bound ${s(p, "high")}, so no customer can match. Swap them.`,
     "zh-CN": (p) => `下限 ${s(p, "low")} 大于上限 ${s(p, "high")}，没有客户能匹配。请交换两者。`,
+  "not-an-id": {
+    severity: "error",
+    "en-US": (p) =>
+      p.error !== undefined
+        ? `the customer ID cell shows the error ${s(p, "error")}, which is not an ID. Fix its formula or type the ID.`
+        : `the customer ID cell holds the logical value ${s(p, "value")}, which is not an ID. Type the customer's ID (as text if it must read TRUE or FALSE).`,
+    "zh-CN": (p) =>
+      p.error !== undefined
+        ? `客户编号单元格显示错误 ${s(p, "error")}，不是编号。请修正公式或填写编号。`
+        : `客户编号单元格是逻辑值 ${s(p, "value")}，不是编号。请填写客户编号（如必须为 TRUE 或 FALSE，请以文本输入）。`,
+  },
+  "value-overflow": {
+    severity: "error",
+    "en-US": (p) =>
+      `${s(p, "value")} in column "${s(p, "column")}" is so large that the column's values cannot be compared or added up (the result exceeds the largest number a spreadsheet holds, about 1.8E+308). Check the value; enter it in a smaller unit if it is right.`,
+    "zh-CN": (p) =>
+      `“${s(p, "column")}”列中的 ${s(p, "value")} 过大，该列的数值无法比较或相加（结果超过电子表格能表示的最大数约 1.8E+308）。请检查该值；如确实无误，请换用更大的单位填写。`,
+  },
+  "weights-overflow": {
+    severity: "error",
+    "en-US": (p) =>
+      `the weight ${s(p, "value")} is so large that the weights cannot be added up (the sum exceeds the largest number a spreadsheet holds, about 1.8E+308). Use smaller weights, such as percentages.`,
+    "zh-CN": (p) => `权重 ${s(p, "value")} 过大，权重无法相加（合计超过电子表格能表示的最大数约 1.8E+308）。请使用较小的权重，例如百分比。`,
   },
   "growth-column-missing": {
     severity: "error",

@@ -252,6 +252,25 @@ export function parseWeightTable(block: Block): ParsedWeightTable {
     problems.push(problem("zero-weights", sheet, weightRange()));
   }
 
+  // Weights are summed to be normalised: a group whose sum overflows (1e308 + 1e308) would weigh NaN.
+  const groups = new Map<string, { weight: number; cell: string }[]>();
+  for (const entry of indicatorRows) {
+    const key = weighsDimensions ? headerKey(entry.indicator.dimension ?? "") : "";
+    const group = groups.get(key) ?? [];
+    group.push({ weight: entry.indicator.weight, cell: at(entry.row, col.weight) });
+    groups.set(key, group);
+  }
+  if (weighsDimensions) {
+    groups.set(
+      "\u0000dimensions",
+      dimensionRows.map((d) => ({ weight: readNumber(d.weight) ?? 0, cell: at(d.row, col.weight) })),
+    );
+  }
+  for (const group of groups.values()) {
+    const overflow = overflowingWeights(group.map((g) => g.weight));
+    for (const k of overflow) problems.push(problem("weights-overflow", sheet, group[k].cell, { value: group[k].weight }));
+  }
+
   const indicatorCells = indicatorRows.map((entry) => at(entry.row, col.indicator));
   const ok = !problems.some((p) => p.severity === "error");
   const weightTable: WeightTable | undefined = ok ? { dimensions, indicators: indicatorRows.map((entry) => entry.indicator) } : undefined;
@@ -261,6 +280,21 @@ export function parseWeightTable(block: Block): ParsedWeightTable {
   function weightRange(): string {
     return boxAddress({ top: box.top + headerIndex + 1, left: box.left + col.weight, rows: Math.max(1, values.length - headerIndex - 1), columns: 1 });
   }
+}
+
+/**
+ * The positions of the weights that make a group's sum overflow: none when the sum is finite, else
+ * each weight above MAX_VALUE / (2n) (at least one is).
+ *
+ * @example
+ * overflowingWeights([1e308, 1e308, 0.4]) // [0, 1]
+ * overflowingWeights([0.6, 0.4])           // []
+ */
+export function overflowingWeights(weights: number[]): number[] {
+  const sum = weights.reduce((total, w) => total + (w === w ? Math.abs(w) : 0), 0);
+  if (Number.isFinite(sum)) return [];
+  const limit = Number.MAX_VALUE / (2 * weights.length);
+  return weights.flatMap((w, k) => (Math.abs(w) > limit ? [k] : []));
 }
 
 /** True when every cell of a row is blank (rows may be shorter than the block: ragged reads). */

@@ -4,6 +4,7 @@
 import JSZip from "jszip";
 import { planOwnerCopies } from "../split";
 import type { CopyRole, SplitSettings } from "../split";
+import { FileNamer } from "../fileNames";
 import type { Lang, Problem } from "../types";
 import { openXlsx } from "./xlsxWorkbook";
 
@@ -36,13 +37,6 @@ async function emptyPackage(): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array" });
 }
 
-/** A file name part without characters Windows, macOS or mail clients refuse. */
-function safeName(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "_").replace(/^\.+/, "").trim();
-  return (cleaned || "_").slice(0, 80);
-}
-
 const ROLE_WORD: Record<Lang, Record<CopyRole, string>> = {
   "en-US": { salesperson: "", manager: "team of ", all: "" },
   "zh-CN": { salesperson: "", manager: "团队-", all: "" },
@@ -61,15 +55,16 @@ export async function splitByOwner(data: Uint8Array | ArrayBuffer, settings: Spl
   const outcome = await planOwnerCopies(source, settings);
   if (!outcome.ok) return outcome;
   const empty = await emptyPackage();
-  const base = safeName(settings.baseName ?? (outcome.lang === "zh-CN" ? "客户分级" : "customer-tiers"));
-  const used = new Set<string>();
+  // Names cut at 255 bytes, cleaned of control and bidi characters, distinct case-insensitively; the
+  // company-wide copy's name is taken first, so no owner called "everyone" can take it.
+  const names = new FileNamer(settings.baseName ?? (outcome.lang === "zh-CN" ? "客户分级" : "customer-tiers"));
+  const partOf = (copy: { role: CopyRole; owner: string }) => ROLE_WORD[outcome.lang][copy.role] + copy.owner;
+  const reserved = new Map(outcome.copies.filter((copy) => copy.role === "all").map((copy) => [copy, names.take(partOf(copy))]));
   const copies: OwnerCopyFile[] = [];
   for (const copy of outcome.copies) {
     const book = await openXlsx(empty);
     for (const plan of copy.plans) await book.execute(plan);
-    let fileName = `${base}.${safeName(ROLE_WORD[outcome.lang][copy.role] + copy.owner)}.xlsx`;
-    for (let n = 2; used.has(fileName.toLowerCase()); n++) fileName = `${base}.${safeName(ROLE_WORD[outcome.lang][copy.role] + copy.owner)} (${n}).xlsx`;
-    used.add(fileName.toLowerCase());
+    const fileName = reserved.get(copy) ?? names.take(partOf(copy));
     copies.push({ owner: copy.owner, role: copy.role, customers: copy.customers, fileName, data: await book.save() });
   }
   return { ok: true, copies };
