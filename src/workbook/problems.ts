@@ -515,6 +515,7 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     severity: "error",
     "en-US": (p) => `the low bound ${s(p, "low")} is above the high bound ${s(p, "high")}, so no customer can match. Swap them.`,
     "zh-CN": (p) => `下限 ${s(p, "low")} 大于上限 ${s(p, "high")}，没有客户能匹配。请交换两者。`,
+  },
   "not-an-id": {
     severity: "error",
     "en-US": (p) =>
