@@ -53,7 +53,8 @@ const en = {
   warnings: "Warnings",
   quantityPyramid: "Customers per tier",
   valuePyramid: "Value per tier",
-  historySheet: "History",
+  // Not "History": Excel reserves that name for sheets (sheetNames.ts).
+  historySheet: "Tier history",
   overridden: "Overridden",
   yes: "yes",
   no: "no",
@@ -143,7 +144,7 @@ const zh: typeof en = {
   warnings: "提示",
   quantityPyramid: "各等级客户数",
   valuePyramid: "各等级价值",
-  historySheet: "历史",
+  historySheet: "分级历史",
   overridden: "已调整",
   yes: "是",
   no: "否",

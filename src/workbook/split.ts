@@ -119,11 +119,9 @@ async function readOrg(backend: WorkbookBackend, name: string, by: string): Prom
   return managers;
 }
 
-/** Tier labels best first: as the summary recorded them, else as the state's colours list them. */
+/** Tier labels best first: as the state records them, else as its tier colours list them, else as found. */
 function labelsOf(record: GradingRecord | undefined, state: OwnedState, table: GradedTable): string[] {
-  const t = outputText(record?.lang ?? "en-US");
-  const recorded = record?.settings.find(([label]) => label === t.labels)?.[1];
-  if (typeof recorded === "string" && recorded.trim() !== "") return recorded.split(", ");
+  if (record && record.labels.length > 0) return record.labels;
   if (state.tierStyles?.length) return state.tierStyles.map((style) => style.label);
   return [...new Set(table.rows.map((row) => asText(row[table.tierColumn])).filter(Boolean))].sort();
 }
@@ -131,10 +129,9 @@ function labelsOf(record: GradingRecord | undefined, state: OwnedState, table: G
 /** The settings rows a copy may carry: none of them names a customer or counts the company's customers. */
 function copySettings(record: GradingRecord | undefined): [string, CellOut][] {
   if (!record) return [];
-  const t = outputText(record.lang);
   // Not the blank-value policy: its words point to the list of customers left out, which a copy omits.
-  const safe = new Set([t.gradedOn, t.scheme, t.labels, t.valueColumn, t.period]);
-  return record.settings.filter(([label]) => safe.has(label)).map(([label, value]) => [label, cellOut(value)]);
+  const safe = new Set(["gradedOn", "scheme", "labels", "valueColumn", "period"]);
+  return record.settings.filter(({ key }) => safe.has(key)).map(({ label, value }) => [label, value]);
 }
 
 function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, rows: CellValue[][], table: GradedTable, labels: string[], valueColumn: number, record: GradingRecord | undefined, lang: Lang): OutputSheet {
@@ -249,7 +246,7 @@ export async function planOwnerCopies(backend: WorkbookBackend, settings: SplitS
   }
 
   const labels = labelsOf(record, state, table);
-  const valueName = record?.settings.find(([label]) => label === text.valueColumn)?.[1];
+  const valueName = record?.valueColumn;
   const scoreAt = table.headers.findIndex((h, i) => i >= table.outputFirst && [outputText("en-US").score, outputText("zh-CN").score].includes(h));
   const named = typeof valueName === "string" ? table.headers.findIndex((h) => headerKey(h) === headerKey(valueName)) : -1;
   const valueColumn = named >= 0 ? named : scoreAt;

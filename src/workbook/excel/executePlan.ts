@@ -1,15 +1,14 @@
 // Runs a write plan through Office.js in a fixed small number of batches:
-//   1. look: sheets, the state name, the customer table's columns;
+//   1. look: sheets, the state (its Custom XML part, stateStore.ts), the customer table's columns;
 //   2. guard: every cell the output will cover is empty or the add-in's own;
 //   3. snapshot: the earlier output's values and formats (chunked reads);
 //   4. write: remove the earlier output, write the columns (chunked), tier colours, summary sheets;
-//   5. commit: drop the earlier summary sheets, record the state name.
+//   5. commit: drop the earlier summary sheets, record the state.
 // The earlier summary sheets are not deleted until the commit: they are renamed and hidden, so that a
 // cancelled run (or one Excel refuses half way) can put them back with their charts, untouched. Every
 // write registers how to undo itself; on abort or error the undo steps run in reverse order.
 
 import { cellAddress, columnName } from "../address";
-import { STATE_NAME, encodeState } from "../state";
 import type { Box, CellBlock, OutputColumns, OutputSheet, OwnedState, Problem, Progress, WritePlan } from "../types";
 import { AbortedRun, Batch } from "./batch";
 import { TEXT_FORMAT, cellFormat, excelValue } from "./cellFormats";
@@ -17,6 +16,7 @@ import { addPyramidChart } from "./pyramidChart";
 import { readRows } from "./readRows";
 import { cellBytes, chunkRows } from "./payload";
 import { detectFeatures, type Features } from "./features";
+import { lookState, recordState } from "./stateStore";
 
 const MAX_ROWS = 1048576;
 
@@ -64,7 +64,7 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
 
   // 1. Look.
   const sheets = wb.worksheets.load("items/name,items/position,items/visibility");
-  const stateName = wb.names.getItemOrNullObject(STATE_NAME);
+  const stored = lookState(wb);
   const table = cols?.table ? wb.tables.getItem(cols.table) : undefined;
   const tableColumns = table?.columns.load("items/name");
   await batch.sync();
@@ -143,12 +143,10 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
       p.proxy.delete();
       wb.worksheets.getItem(p.name).position = p.position;
     }
-    // eslint-disable-next-line office-addins/call-sync-before-read -- loaded, then synced through batch.sync() (Batch wraps context.sync), which the rule cannot see
-    if (!stateName.isNullObject) stateName.delete();
     const recorded: OwnedState = cols
       ? { ...plan.state, tierColumn: cols.tierColumn, rowCount: cols.rowCount, tierStyles: cols.tierStyles }
       : plan.state;
-    wb.names.add(STATE_NAME, `=${encodeState(recorded)}`).visible = false;
+    recordState(wb, stored, recorded);
     await batch.flush();
     onProgress?.({ stage: "done", fraction: 1 });
   } catch (error) {
