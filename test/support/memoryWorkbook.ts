@@ -2,6 +2,7 @@
 // cell values, and `execute` applies a write plan the simplest way the plan can be read.
 
 import { cellAddress } from "../../src/workbook/address";
+import { assertPlanSheetNames } from "../../src/workbook/sheetNames";
 import { decodeLegacyState, isStateXml, LEGACY_STATE_NAME, parseStateXml, stateXml } from "../../src/workbook/state";
 import type {
   Box,
@@ -55,6 +56,7 @@ export class MemoryWorkbook implements WorkbookBackend {
   }
 
   async execute(plan: WritePlan): Promise<void> {
+    assertPlanSheetNames(plan);
     this.executed++;
     const previous = plan.previous;
     if (previous) {

@@ -17,6 +17,7 @@ import { readRows } from "./readRows";
 import { cellBytes, chunkRows } from "./payload";
 import { detectFeatures, type Features } from "./features";
 import { lookState, recordState } from "./stateStore";
+import { assertPlanSheetNames } from "../sheetNames";
 
 const MAX_ROWS = 1048576;
 
@@ -54,6 +55,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export async function executePlan(context: Excel.RequestContext, plan: WritePlan, options: ExecuteOptions = {}): Promise<void> {
   const { onProgress, signal } = options;
   if (signal?.aborted) throw new AbortedRun();
+  assertPlanSheetNames(plan);
   const features = detectFeatures();
   const batch = new Batch(context, signal, options.budget);
   const wb = context.workbook;

@@ -10,6 +10,7 @@
 
 import JSZip from "jszip";
 import { decodeLegacyState, LEGACY_STATE_NAME, parseStateXml } from "../state";
+import { assertPlanSheetNames } from "../sheetNames";
 import { attachStatePart, detachStateParts, stateParts } from "./customXml";
 import type { Box, CellValue, OutputColumns, OutputSheet, OwnedState, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "../types";
 import { appendRowsXml, logSheet } from "./appendRowsXml";
@@ -215,6 +216,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     };
     const report = (fraction: number) => onProgress?.({ stage: "write", fraction });
     check();
+    assertPlanSheetNames(plan);
     // Every change is staged here and applied to the package only at the end, so an abort or an
     // error leaves the workbook exactly as it was.
     const staged = new Map<string, string | null>();
