@@ -31,20 +31,36 @@ export interface StatePart {
   /** The item's path (customXml/item1.xml). */
   path: string;
   relationship: Relationship;
+  /** Where the relationship is: the workbook part (ECMA-376), or the package root (LibreOffice's save-as). */
+  from: "workbook" | "package";
   xml: string;
 }
 
 /**
- * The workbook's custom XML items in the add-in's namespace (normally one), in relationship order.
- * Items of other producers are not returned.
+ * The custom XML items in the add-in's namespace (normally one), those related from the workbook part
+ * first. LibreOffice keeps custom XML items on a save-as but relates them from the package root
+ * (_rels/.rels, Target="../customXml/item1.xml"), so those count too. Items of other producers are
+ * not returned.
  */
-export async function stateParts(workbookPart: string, workbookRels: Relationship[], read: (path: string) => Promise<string | undefined>): Promise<StatePart[]> {
+export async function stateParts(
+  workbookPart: string,
+  workbookRels: Relationship[],
+  read: (path: string) => Promise<string | undefined>,
+  rootRels: Relationship[] = [],
+): Promise<StatePart[]> {
   const found: StatePart[] = [];
-  for (const relationship of workbookRels) {
-    if (relationship.type !== CUSTOM_XML_REL || relationship.external) continue;
-    const path = resolveTarget(workbookPart, relationship.target);
-    const xml = await read(path);
-    if (xml !== undefined && isStateXml(xml)) found.push({ path, relationship, xml });
+  const sources: [Relationship[], string, StatePart["from"]][] = [
+    [workbookRels, workbookPart, "workbook"],
+    [rootRels, "", "package"],
+  ];
+  for (const [relationships, source, from] of sources) {
+    for (const relationship of relationships) {
+      if (relationship.type !== CUSTOM_XML_REL || relationship.external) continue;
+      const path = resolveTarget(source, relationship.target);
+      if (found.some((part) => part.path.toLowerCase() === path.toLowerCase())) continue;
+      const xml = await read(path);
+      if (xml !== undefined && isStateXml(xml)) found.push({ path, relationship, from, xml });
+    }
   }
   return found;
 }
@@ -82,6 +98,8 @@ export interface PackageEdit {
 export interface DetachedState {
   reuse?: { item: string; props: string; guid: string };
   workbookRels: Relationship[];
+  /** The package root's relationships, when one of ours was there (undefined: unchanged). */
+  rootRels?: Relationship[];
   types: string;
 }
 
@@ -92,11 +110,13 @@ export interface DetachedState {
  * identical bytes. Extra items of our namespace (a file edited by hand) are removed with their
  * properties; nothing else in the package is touched.
  */
-export async function detachStateParts(edit: PackageEdit): Promise<DetachedState> {
+export async function detachStateParts(edit: PackageEdit, rootRels: Relationship[] = []): Promise<DetachedState> {
   let { workbookRels, types } = edit;
   let reuse: DetachedState["reuse"];
-  for (const part of await stateParts(edit.workbookPart, workbookRels, edit.read)) {
-    workbookRels = workbookRels.filter((rel) => rel !== part.relationship);
+  let root: Relationship[] | undefined;
+  for (const part of await stateParts(edit.workbookPart, workbookRels, edit.read, rootRels)) {
+    if (part.from === "workbook") workbookRels = workbookRels.filter((rel) => rel !== part.relationship);
+    else root = (root ?? rootRels).filter((rel) => rel !== part.relationship);
     const related = await itemParts(part.path, edit.read);
     for (const path of related) types = withOverride(types, path, undefined);
     const props = related.find((path) => path !== part.path && !path.endsWith(".rels"));
@@ -104,7 +124,7 @@ export async function detachStateParts(edit: PackageEdit): Promise<DetachedState
     if (!reuse && props && guid) reuse = { item: part.path, props, guid };
     else for (const path of related) edit.staged.set(path, null);
   }
-  return { reuse, workbookRels, types };
+  return { reuse, workbookRels, rootRels: root, types };
 }
 
 /**

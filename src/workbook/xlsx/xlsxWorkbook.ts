@@ -135,7 +135,8 @@ export class XlsxWorkbook implements WorkbookBackend {
   /** The add-in's record: its Custom XML part, else (a workbook graded before the part) the legacy defined name. */
   async readState(): Promise<OwnedState | undefined> {
     const rels = parseRelationships(await this.text(relsPath(this.workbookPart)));
-    for (const part of await stateParts(this.workbookPart, rels, (path) => this.text(path))) {
+    const root = parseRelationships(await this.text("_rels/.rels"));
+    for (const part of await stateParts(this.workbookPart, rels, (path) => this.text(path), root)) {
       const state = parseStateXml(part.xml);
       if (state) return state;
     }
@@ -238,8 +239,9 @@ export class XlsxWorkbook implements WorkbookBackend {
         return paths.has(key);
       },
     };
-    const detached = await detachStateParts({ ...stateEdit, workbookRels, types });
+    const detached = await detachStateParts({ ...stateEdit, workbookRels, types }, parseRelationships(await this.text("_rels/.rels")));
     ({ workbookRels, types } = detached);
+    if (detached.rootRels) staged.set("_rels/.rels", relationshipsXml(detached.rootRels));
 
     const stylesRel = workbookRels.find((rel) => rel.type === REL.styles);
     let stylesPath = stylesRel ? resolveTarget(this.workbookPart, stylesRel.target) : "xl/styles.xml";
