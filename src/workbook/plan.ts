@@ -70,7 +70,7 @@ export interface PlanArgs {
   /** The weight table as read and its indicators' name cells: live formulas refer to its weight cells. */
   weightsBlock?: Block;
   indicatorCells?: string[];
-  /** The History sheet's rows as read (the add-in's own sheet), when the workbook has one. */
+  /** The Tier history sheet's rows as read (the add-in's own sheet), when the workbook has one. */
   history?: HistoryRow[];
   /** With settings.strategy: the strategy table, and whether to write it (the workbook has none yet). */
   strategyTable?: StrategyRow[];

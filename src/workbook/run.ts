@@ -238,7 +238,7 @@ async function readManagement(
   return management;
 }
 
-/** The History sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
+/** The Tier history sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
 export async function readOwnedHistory(
   backend: WorkbookBackend,
   index: WorkbookIndex,
