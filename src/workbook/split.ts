@@ -15,6 +15,7 @@ import { outputText } from "./outputText";
 import type { OutputText } from "./outputText";
 import { RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles, tierTableBlocks } from "./plan";
 import { problem } from "./problems";
+import { safeSheetName } from "./sheetNames";
 import { cellOut, readGradingRecord, weightBlocks } from "./sharing";
 import type { GradingRecord } from "./sharing";
 import type { CellBlock, CellOut, CellValue, Lang, OutputSheet, OwnedState, Problem, WorkbookBackend, WritePlan } from "./types";
@@ -170,8 +171,10 @@ function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, r
 /** The two plans of one copy: its sheets on an empty workbook, then the output columns. */
 function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet, labels: string[], text: OutputText): WritePlan[] {
   const userColumns = table.outputFirst;
+  // A name Excel accepts beside the summary (the original's may come from a file no Excel wrote).
+  const sheetName = safeSheetName(table.sheet, [summary.name]);
   const customers: OutputSheet = {
-    name: table.sheet,
+    name: sheetName,
     blocks: [
       { top: 0, left: 0, values: [table.headers.slice(0, userColumns)], style: "header" },
       { top: 1, left: 0, values: rows.map((row) => row.slice(0, userColumns).map(cellOut)), numberFormats: table.formats },
@@ -188,7 +191,7 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
         : TEXT_FORMAT;
   const state: OwnedState = {
     version: 1,
-    sheet: table.sheet,
+    sheet: sheetName,
     headerRow: 0,
     firstColumn: userColumns,
     headers: outputHeaders,
@@ -200,7 +203,7 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
       state,
       sheets: [],
       columns: {
-        sheet: table.sheet,
+        sheet: sheetName,
         headerRow: 0,
         firstColumn: userColumns,
         rowCount: rows.length,

@@ -9,7 +9,9 @@ import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import { assertPlanSheetNames, MAX_SHEET_NAME, safeSheetName, SheetNameError, sheetNameFault } from "../../src/workbook/sheetNames";
 import { STRATEGY_SHEETS } from "../../src/workbook/strategyTable";
-import type { Lang } from "../../src/workbook/types";
+import { planOwnerCopies } from "../../src/workbook/split";
+import type { CellValue, Lang } from "../../src/workbook/types";
+import { MemoryWorkbook } from "../support/memoryWorkbook";
 import { openXlsx } from "../../src/workbook/xlsx";
 
 describe("Excel's sheet-name rules", () => {
@@ -135,6 +137,23 @@ describe("every sheet a grading of the sample writes passes the rules", () => {
       expect(sheetNameFault(sheet.name, names.filter((name) => name !== sheet.name))).toBeUndefined();
     }
     expect(names.map((name) => name.toLowerCase())).not.toContain("history");
+  });
+});
+
+describe("derived sheet names in per-owner copies", () => {
+  test("a customer sheet named History (a file no Excel wrote) becomes History (2) in each copy", async () => {
+    const customers: CellValue[][] = [["Customer ID", "Owner", "Sales"]];
+    for (let i = 1; i <= 6; i++) customers.push([`C${i}`, i % 2 ? "Li" : "Wu", 100 * i]);
+    const book = new MemoryWorkbook({ Weights: [["Indicator", "Weight"], ["Sales", 1]], History: customers });
+    const settings = { ...defaultSettings("en-US", new Date(Date.UTC(2026, 10, 20))), customers: "History" };
+    expect((await gradeWorkbook(book, settings)).ok).toBe(true);
+    const outcome = await planOwnerCopies(book, { by: "Owner", lang: "en-US" });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    for (const copy of outcome.copies) {
+      expect(copy.plans[0].sheets.map((sheet) => sheet.name)).toEqual(["History (2)", "Tier summary"]);
+      expect(copy.plans[1].columns?.sheet).toBe("History (2)");
+      for (const plan of copy.plans) expect(() => assertPlanSheetNames(plan)).not.toThrow();
+    }
   });
 });
 
