@@ -325,18 +325,18 @@ function summarySheet(
   const valueRange =
     layout && layout.valueColumn !== undefined ? columnRange(layout.valueColumn, layout.firstRow, layout.lastRow, layout.customerSheet) : undefined;
   // Each row by its OutputText key; the state records the keys and what the cells show (no formulas).
-  const settingEntries: { key: SettingKey; value: CellOut; shown: RecordedValue }[] = [
-    { key: "gradedOn", value: formatDate(settings.now), shown: formatDate(settings.now) },
-    { key: "scheme", value: describeScheme(settings, text), shown: describeScheme(settings, text) },
-    { key: "labels", value: result.labels.join(", "), shown: result.labels.join(", ") },
-    { key: "missing", value: settings.missing === "exclude" ? text.missingExclude : text.missingZero, shown: settings.missing === "exclude" ? text.missingExclude : text.missingZero },
-    { key: "weightsTable", value: args.weightsRange, shown: args.weightsRange },
-    { key: "customersTable", value: `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}`, shown: `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}` },
+  const settingEntries: { key: SettingKey; value: CellOut; shown?: RecordedValue }[] = [
+    { key: "gradedOn", value: formatDate(settings.now) },
+    { key: "scheme", value: describeScheme(settings, text) },
+    { key: "labels", value: result.labels.join(", ") },
+    { key: "missing", value: settings.missing === "exclude" ? text.missingExclude : text.missingZero },
+    { key: "weightsTable", value: args.weightsRange },
+    { key: "customersTable", value: `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}` },
     { key: "graded", value: scoreRange ? { formula: `COUNT(${scoreRange})` } : totalCustomers, shown: totalCustomers },
-    { key: "excludedCount", value: result.excluded.length, shown: result.excluded.length },
-    { key: "valueColumn", value: args.valueColumn ?? text.valueIsScore, shown: args.valueColumn ?? text.valueIsScore },
+    { key: "excludedCount", value: result.excluded.length },
+    { key: "valueColumn", value: args.valueColumn ?? text.valueIsScore },
   ];
-  if (settings.period) settingEntries.push({ key: "period", value: settings.period, shown: settings.period });
+  if (settings.period) settingEntries.push({ key: "period", value: settings.period });
   const countCell = scoreRange ? absolute(top + 1 + 6, 1, name) : undefined;
   let valueTotalCell: string | undefined;
   if (scoreRange && valueRange) {
@@ -409,7 +409,7 @@ function summarySheet(
 
   const grading: GradingState = {
     lang: settings.lang,
-    settings: settingEntries.map((entry) => ({ key: entry.key, label: text[entry.key], value: entry.shown })),
+    settings: settingEntries.map((entry) => ({ key: entry.key, label: text[entry.key], value: entry.shown ?? (entry.value as RecordedValue) })),
     weights: recordedWeights,
     labels: [...result.labels],
     ...(args.valueColumn !== undefined ? { valueColumn: args.valueColumn } : {}),

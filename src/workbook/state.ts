@@ -19,7 +19,11 @@
 import { DOMParser, onErrorStopParsing } from "@xmldom/xmldom";
 import type { OwnedState } from "./types";
 
-/** The namespace URI of the add-in's Custom XML part (getByNamespace needs it exactly). */
+/**
+ * The namespace URI of the add-in's Custom XML part (getByNamespace needs it exactly). A URN (RFC 8141)
+ * is a fully qualified URI that names no web address we do not own; Office itself uses URN namespaces
+ * (urn:schemas-microsoft-com:office:office). Fixed for good: changing it would orphan every record.
+ */
 export const STATE_NAMESPACE = "urn:customer-tiers:state";
 
 /** The root element's local name. */
