@@ -91,6 +91,24 @@ describe("the state in Excel (customXmlParts, strict stand-in)", () => {
     expect(recordedState(f.model)).toMatchObject({ ...first.state, tierColumn: 2, rowCount: 20 });
   });
 
+  test("the legacy sample (name + History sheet) opened in Excel: the next Grade migrates History to Tier history with its rows", async () => {
+    const data = fs.readFileSync(path.join(__dirname, "../fixtures/legacy-state.en-US.xlsx"));
+    const legacy = await (await openXlsx(data)).readState();
+    const model = await standinOf(data);
+    model.names.set(LEGACY_STATE_NAME, { formula: `="${JSON.stringify(legacy).replace(/"/g, '""')}"`, visible: false });
+    model.install();
+    const oldRows = await new ExcelWorkbook().read("History", { top: 0, left: 0, rows: 201, columns: 7 });
+    expect(await new ExcelWorkbook().readState()).toEqual(legacy);
+    const outcome = await gradeWorkbook(new ExcelWorkbook(), { ...defaultSettings("en-US", NOW), period: "2026-Q4" });
+    expect(outcome.ok).toBe(true);
+    expect(model.sheets.map((sheet) => sheet.name)).toEqual(["Weights", "Customers", "Tier summary", "Tier history"]);
+    expect(model.names.has(LEGACY_STATE_NAME)).toBe(false);
+    expect(recordedState(model)).toMatchObject({ firstColumn: 11, sheets: ["Tier summary", "Tier history"], grading: { periods: ["2026-Q3", "2026-Q4"] } });
+    const rows = await new ExcelWorkbook().read("Tier history", { top: 0, left: 0, rows: 402, columns: 7 });
+    expect(rows.slice(0, 201)).toEqual(oldRows);
+    expect(rows.slice(201, 401).every((row) => row[1] === "2026-Q4")).toBe(true);
+  });
+
   test("below ExcelApi 1.5 the run stops before writing anything, with both languages; the legacy record is still read", async () => {
     const f = customerSheet(20, { excelApi: 1.4 });
     f.model.names.set(LEGACY_STATE_NAME, { formula: `="${JSON.stringify(plan(f).state).replace(/"/g, '""')}"`, visible: false });

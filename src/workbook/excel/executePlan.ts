@@ -143,7 +143,9 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
     // 5. Commit: nothing below can be cancelled any more.
     for (const p of parked) {
       p.proxy.delete();
-      wb.worksheets.getItem(p.name).position = p.position;
+      // Only a sheet this run wrote under the same name takes the old one's place (an old "History" is
+      // replaced by "Tier history": getItem("History") would be ItemNotFound).
+      if (plan.sheets.some((sheet) => same(sheet.name, p.name))) wb.worksheets.getItem(p.name).position = p.position;
     }
     const recorded: OwnedState = cols
       ? { ...plan.state, tierColumn: cols.tierColumn, rowCount: cols.rowCount, tierStyles: cols.tierStyles }
