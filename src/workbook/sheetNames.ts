@@ -4,7 +4,9 @@
 // - not blank, at most 31 characters, none of : \ / ? * [ ], not beginning or ending with an apostrophe,
 //   not "History": Microsoft Support, "Rename a worksheet" (support.microsoft.com), whose list of what a
 //   worksheet name cannot be ends with "History", a word Excel reserves for itself (also wisechecker.com
-//   "Excel sheet name rules" and openboxmodels.com: "You can't name an Excel sheet History (try it)");
+//   "Excel sheet name rules" and openboxmodels.com: "You can't name an Excel sheet History (try it)";
+//   ExcelJS 4.4.0 refuses to read a file that has one: 'The name "History" is protected', checked on a
+//   workbook graded by the version that wrote History, test/fixtures/legacy-state.en-US.xlsx);
 //   the 31-character bound is also [MS-XLS] 2.5.198.102 RevSheetName ("MUST be less than or equal to
 //   31 characters") and [MS-XLSB] BoundSheet8; the characters are also the ones Telerik's and
 //   DevExpress's spreadsheet libraries refuse, documenting Excel's behaviour;
