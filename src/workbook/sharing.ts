@@ -42,9 +42,10 @@ export interface ShareCounts {
 
 /**
  * The "About this grading" sheet: the method in a reader's words, the grading's settings and weights
- * as the summary recorded them, and what the copy's preparation changed.
+ * as the state records them, and what the copy's preparation changed. `graded`: the workbook holds the
+ * add-in's output but no record of how (graded by the defined-name version).
  */
-export function aboutSheet(record: GradingRecord | undefined, counts: ShareCounts, lang: Lang, now: Date): OutputSheet {
+export function aboutSheet(record: GradingRecord | undefined, counts: ShareCounts, lang: Lang, now: Date, graded = false): OutputSheet {
   const t = outputText(lang);
   const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[t.aboutSheet]], style: "title" }];
   let top = 2;
@@ -58,7 +59,8 @@ export function aboutSheet(record: GradingRecord | undefined, counts: ShareCount
     blocks.push(...weightBlocks(record, top));
     if (record.weights.length > 0) top += record.weights.length + 1;
   } else {
-    blocks.push({ top, left: 0, values: [[t.notGradedHere]], numberFormats: [TEXT_FORMAT] });
+    // Graded without a record (the defined-name version) is not the same as never graded here.
+    blocks.push({ top, left: 0, values: [[graded ? t.recordMissing : t.notGradedHere]], numberFormats: [TEXT_FORMAT] });
     top += 2;
   }
   blocks.push({ top, left: 0, values: [[t.aboutCopy]], style: "header" });

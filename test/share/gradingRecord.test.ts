@@ -2,7 +2,12 @@
 // add-in's state, never from the summary sheet's localized labels: a reader may edit, translate or
 // delete the summary, and the record stays.
 
+import * as fs from "fs";
+import * as path from "path";
+import { outputText } from "../../src/workbook/outputText";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
+import { openXlsx } from "../../src/workbook/xlsx";
+import { prepareForSharing } from "../../src/workbook/xlsx/share";
 import { aboutSheet, readGradingRecord } from "../../src/workbook/sharing";
 import { planOwnerCopies } from "../../src/workbook/split";
 import type { CellValue } from "../../src/workbook/types";
@@ -56,5 +61,23 @@ describe("the grading record is read from the state", () => {
     const summary = li.plans[0].sheets.find((sheet) => sheet.name === "Tier summary")!;
     const cells = summary.blocks.flatMap((block) => block.values.flat());
     expect(cells).toEqual(expect.arrayContaining(["Gold", "Silver", "Bronze", "Tier labels", "Gold, Silver, Bronze", "Value column", "Revenue"]));
+  });
+});
+
+describe("a workbook graded by the version without a record", () => {
+  test("its copy for sharing says it was graded without a record, not that it was never graded; a new Grade records it", async () => {
+    const legacy = fs.readFileSync(path.join(__dirname, "../fixtures/legacy-state.en-US.xlsx"));
+    const { data } = await prepareForSharing(legacy, { lang: "en-US", now: NOW });
+    const about = await (await openXlsx(data)).read("About this grading", { top: 0, left: 0, rows: 40, columns: 2 });
+    const lines = about.map((row) => row[0]);
+    expect(lines).toContain(outputText("en-US").recordMissing);
+    expect(lines).not.toContain(outputText("en-US").notGradedHere);
+
+    const book = await openXlsx(legacy);
+    expect((await gradeWorkbook(book, defaultSettings("en-US", NOW))).ok).toBe(true);
+    const shared = await prepareForSharing(await book.save(), { lang: "en-US", now: NOW });
+    const after = (await (await openXlsx(shared.data)).read("About this grading", { top: 0, left: 0, rows: 40, columns: 2 })).map((row) => row[0]);
+    expect(after).not.toContain(outputText("en-US").recordMissing);
+    expect(after).toContain("Tier labels");
   });
 });
