@@ -1,4 +1,4 @@
-// "Who moved": two graded periods of the History sheet compared, as the matrix of customers from each
+// "Who moved": two graded periods of the Tier history sheet compared, as the matrix of customers from each
 // tier before to each tier after (with New and Lost), and the counts of upgraded, downgraded, new and
 // lost customers. The same migrateWorkbook as `tiers migrate`, so the Migration sheet is written too.
 

@@ -14,7 +14,7 @@ import type { IndicatorRefs } from "./formulas";
 import { isBlank } from "./cells";
 import { headerRowIndex } from "./blocks";
 import { findRole, headerKey } from "./headers";
-import { HISTORY_SHEETS, historySheet, mergeHistory } from "./history";
+import { HISTORY_SHEETS, historyPeriods, historySheet, LEGACY_HISTORY_SHEETS, mergeHistory } from "./history";
 import type { HistoryRow } from "./history";
 import { outputText, OUTPUT_SHEETS } from "./outputText";
 import type { OutputText } from "./outputText";
@@ -27,7 +27,9 @@ import type {
   Lang,
   OutputColumns,
   OutputSheet,
+  GradingState,
   OwnedState,
+  RecordedValue,
   Problem,
   PyramidChart,
   TierStyle,
@@ -68,7 +70,7 @@ export interface PlanArgs {
   /** The weight table as read and its indicators' name cells: live formulas refer to its weight cells. */
   weightsBlock?: Block;
   indicatorCells?: string[];
-  /** The History sheet's rows as read (the add-in's own sheet), when the workbook has one. */
+  /** The Tier history sheet's rows as read (the add-in's own sheet), when the workbook has one. */
   history?: HistoryRow[];
   /** With settings.strategy: the strategy table, and whether to write it (the workbook has none yet). */
   strategyTable?: StrategyRow[];
@@ -259,7 +261,8 @@ export function planGrading(args: PlanArgs): WritePlan {
 
   // This run replaces its own kinds of sheet (summary, history) in either language; other sheets the
   // add-in wrote before (a migration) stay and stay owned.
-  const replaced = new Set([...OUTPUT_SHEETS.slice(0, 2), ...HISTORY_SHEETS, ...WATCH_LIST_SHEETS].map(headerKey));
+  // The history sheet's old names ("History" is reserved by Excel) are replaced by the new one, rows kept.
+  const replaced = new Set([...OUTPUT_SHEETS.slice(0, 2), ...HISTORY_SHEETS, ...LEGACY_HISTORY_SHEETS, ...WATCH_LIST_SHEETS].map(headerKey));
   const kept = (previous?.sheets ?? []).filter((name) => !replaced.has(headerKey(name)));
   const state: OwnedState = {
     version: 1,
@@ -268,6 +271,10 @@ export function planGrading(args: PlanArgs): WritePlan {
     firstColumn,
     headers: columns.columns.map((column) => column.header),
     sheets: [...sheets.map((sheet) => sheet.name), ...kept],
+    tierColumn: columns.tierColumn,
+    rowCount: columns.rowCount,
+    tierStyles: columns.tierStyles,
+    grading: { ...summary.grading, ...(history && history.length > 0 ? { periods: historyPeriods(history) } : {}) },
   };
   const removed = previous ? { ...previous, sheets: previous.sheets.filter((name) => replaced.has(headerKey(name))) } : undefined;
 
@@ -301,7 +308,7 @@ function summarySheet(
   text: OutputText,
   name: string,
   layout?: Layout,
-): { sheet: OutputSheet; weightsTop: number; countCell?: string; valueTotalCell?: string } {
+): { sheet: OutputSheet; weightsTop: number; countCell?: string; valueTotalCell?: string; grading: GradingState } {
   const { result, settings, customers, weightTable } = args;
   const blocks: CellBlock[] = [];
   blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
@@ -317,24 +324,27 @@ function summarySheet(
   const scoreRange = layout && columnRange(layout.scoreColumn, layout.firstRow, layout.lastRow, layout.customerSheet);
   const valueRange =
     layout && layout.valueColumn !== undefined ? columnRange(layout.valueColumn, layout.firstRow, layout.lastRow, layout.customerSheet) : undefined;
-  const settingsRows: CellOut[][] = [
-    [text.gradedOn, formatDate(settings.now)],
-    [text.scheme, describeScheme(settings, text)],
-    [text.labels, result.labels.join(", ")],
-    [text.missing, settings.missing === "exclude" ? text.missingExclude : text.missingZero],
-    [text.weightsTable, args.weightsRange],
-    [text.customersTable, `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}`],
-    [text.graded, scoreRange ? { formula: `COUNT(${scoreRange})` } : totalCustomers],
-    [text.excludedCount, result.excluded.length],
-    [text.valueColumn, args.valueColumn ?? text.valueIsScore],
+  // Each row by its OutputText key; the state records the keys and what the cells show (no formulas).
+  const settingEntries: { key: SettingKey; value: CellOut; shown?: RecordedValue }[] = [
+    { key: "gradedOn", value: formatDate(settings.now) },
+    { key: "scheme", value: describeScheme(settings, text) },
+    { key: "labels", value: result.labels.join(", ") },
+    { key: "missing", value: settings.missing === "exclude" ? text.missingExclude : text.missingZero },
+    { key: "weightsTable", value: args.weightsRange },
+    { key: "customersTable", value: `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}` },
+    { key: "graded", value: scoreRange ? { formula: `COUNT(${scoreRange})` } : totalCustomers, shown: totalCustomers },
+    { key: "excludedCount", value: result.excluded.length },
+    { key: "valueColumn", value: args.valueColumn ?? text.valueIsScore },
   ];
-  if (settings.period) settingsRows.push([text.period, settings.period]);
+  if (settings.period) settingEntries.push({ key: "period", value: settings.period });
   const countCell = scoreRange ? absolute(top + 1 + 6, 1, name) : undefined;
   let valueTotalCell: string | undefined;
   if (scoreRange && valueRange) {
-    settingsRows.push([text.gradedValue, { formula: `SUMIFS(${valueRange},${scoreRange},">=0")` }]);
-    valueTotalCell = absolute(top + settingsRows.length, 1, name);
+    const total = result.pyramid.reduce((sum, row) => sum + row.value, 0);
+    settingEntries.push({ key: "gradedValue", value: { formula: `SUMIFS(${valueRange},${scoreRange},">=0")` }, shown: total });
+    valueTotalCell = absolute(top + settingEntries.length, 1, name);
   }
+  const settingsRows: CellOut[][] = settingEntries.map((entry) => [text[entry.key], entry.value]);
   blocks.push({ top, left: 0, values: [[text.settings]], style: "header" });
   blocks.push({ top: top + 1, left: 0, values: settingsRows, numberFormats: [TEXT_FORMAT, null] });
   top += settingsRows.length + 3;
@@ -354,6 +364,10 @@ function summarySheet(
     indicator.scoring,
     result.weights[i],
   ]);
+  const recordedWeights: RecordedValue[][] = [
+    [text.dimension, text.indicator, text.column, text.direction, text.scoring, text.globalWeight],
+    ...weightRows.map((row) => row.map((value) => (typeof value === "object" && value !== null ? null : value))),
+  ];
   if (layout) {
     (blocks[blocks.length - 1].values[0] as CellOut[]).push(text.min, text.max);
     const weightFormulas = globalWeightFormulas(args);
@@ -393,8 +407,18 @@ function summarySheet(
     });
   }
 
-  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop, countCell, valueTotalCell };
+  const grading: GradingState = {
+    lang: settings.lang,
+    settings: settingEntries.map((entry) => ({ key: entry.key, label: text[entry.key], value: entry.shown ?? (entry.value as RecordedValue) })),
+    weights: recordedWeights,
+    labels: [...result.labels],
+    ...(args.valueColumn !== undefined ? { valueColumn: args.valueColumn } : {}),
+  };
+  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop, countCell, valueTotalCell, grading };
 }
+
+/** The OutputText keys of the summary's settings rows (the state records rows by these keys). */
+type SettingKey = "gradedOn" | "scheme" | "labels" | "missing" | "weightsTable" | "customersTable" | "graded" | "excludedCount" | "valueColumn" | "period" | "gradedValue";
 
 /**
  * The tier table (customers, shares, value per tier, with the chart data beside it so the charts stay

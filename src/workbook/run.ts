@@ -6,7 +6,7 @@ import type { GradeResult, WeightTable } from "../engine/types";
 import { boxAddress, cellAddress, quoteSheet } from "./address";
 import { parseCustomerTable } from "./customerTable";
 import { headerKey } from "./headers";
-import { HISTORY_SHEETS, readHistory } from "./history";
+import { HISTORY_SHEETS, LEGACY_HISTORY_SHEETS, readHistory } from "./history";
 import type { HistoryRow } from "./history";
 import { locateTable } from "./locate";
 import { OUTPUT_HEADERS, OUTPUT_SHEETS, OVERRIDE_HEADERS, RISK_HEADERS, STRATEGY_HEADERS } from "./outputText";
@@ -238,15 +238,16 @@ async function readManagement(
   return management;
 }
 
-/** The History sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
+/** The Tier history sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
 export async function readOwnedHistory(
   backend: WorkbookBackend,
   index: WorkbookIndex,
   previous: OwnedState | undefined,
 ): Promise<HistoryRow[] | undefined> {
   const owned = new Set((previous?.sheets ?? []).map(headerKey));
-  const names = new Set(HISTORY_SHEETS.map(headerKey));
-  const sheet = index.sheets.find((s) => names.has(headerKey(s.name)) && owned.has(headerKey(s.name)));
+  // The current name first; an owned sheet of an old name ("History") is read so the next run migrates it.
+  const names = [...HISTORY_SHEETS, ...LEGACY_HISTORY_SHEETS].map(headerKey);
+  const sheet = names.map((name) => index.sheets.find((s) => headerKey(s.name) === name && owned.has(name))).find(Boolean);
   if (!sheet || !sheet.used) return undefined;
   const box = { top: 0, left: 0, rows: sheet.used.top + sheet.used.rows, columns: sheet.used.left + sheet.used.columns };
   return readHistory(await backend.read(sheet.name, box));

@@ -1,5 +1,6 @@
 import { ExcelWorkbook, OutputCollisionError } from "../../src/workbook/excel";
-import { STATE_NAME, decodeState } from "../../src/workbook/state";
+import { LEGACY_STATE_NAME } from "../../src/workbook/state";
+import { recordedState } from "../support/standin-customxml";
 import type { WritePlan } from "../../src/workbook/types";
 import { PAYLOAD_LIMIT, StandinWorkbook } from "../support/excel-standin";
 import { customerSheet, plan, tierOf } from "./fixtures";
@@ -49,9 +50,9 @@ describe("ExcelWorkbook on the strict stand-in", () => {
     expect(chart.series[0]).toMatchObject({ values: "D4:D6", xValues: "A4:A6", fillCleared: true });
     expect(chart.series[1]).toMatchObject({ name: "Customers", values: "B4:B6", xValues: "A4:A6", gapWidth: 30 });
     expect(chart.series[1].labelFormulas).toEqual({ 0: "='Tier summary'!$E$4", 1: "='Tier summary'!$E$5", 2: "='Tier summary'!$E$6" });
-    const name = m.names.get(STATE_NAME)!;
-    expect(name.visible).toBe(false);
-    expect(decodeState(name.formula)).toMatchObject({ ...p.state, tierColumn: 2, rowCount: 200 });
+    // The state is the add-in's Custom XML part; no defined name.
+    expect(m.names.has(LEGACY_STATE_NAME)).toBe(false);
+    expect(recordedState(m)).toMatchObject({ ...p.state, tierColumn: 2, rowCount: 200 });
     expect(m.calculationSuspensions).toBeGreaterThanOrEqual(1);
   });
 
@@ -157,7 +158,7 @@ describe("ExcelWorkbook on the strict stand-in", () => {
         g.model.onSync = (count) => {
           if (count - start === k) controller.abort();
         };
-        const error = await grade(g.model, { ...again, previous: decodeState(g.model.names.get(STATE_NAME)!.formula) }, { budget, signal: controller.signal }).catch((e) => e);
+        const error = await grade(g.model, { ...again, previous: recordedState(g.model) }, { budget, signal: controller.signal }).catch((e) => e);
         expect(error?.name).toBe("AbortError");
         g.model.onSync = undefined;
         expect(JSON.stringify(g.model.snapshot())).toBe(before);

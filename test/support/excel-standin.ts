@@ -12,6 +12,8 @@
 
 import { boxAddress, columnName, parseBoxAddress, quoteSheet } from "../../src/workbook/address";
 import type { Box } from "../../src/workbook/types";
+import { CustomXmlPartCollection } from "./standin-customxml";
+import type { CustomXmlModel } from "./standin-customxml";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const MAX_ROWS = 1048576;
@@ -114,6 +116,8 @@ export class StandinWorkbook {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   names = new Map<string, NameModel>();
+  /** Custom XML parts (standin-customxml.ts). */
+  customXmlParts: CustomXmlModel[] = [];
   active = 0;
   selection?: { sheet: string; address: string };
   syncs: SyncRecord[] = [];
@@ -203,6 +207,7 @@ export class StandinWorkbook {
       })),
       tables: this.tables,
       names: [...this.names.entries()].sort(),
+      customXmlParts: this.customXmlParts.map((p) => ({ ...p })),
     };
   }
 
@@ -419,7 +424,9 @@ class WorkbookProxy {
   tables: TableCollection;
   names: NameCollection;
   application: ApplicationProxy;
+  customXmlParts: CustomXmlPartCollection;
   constructor(private ctx: RequestContext) {
+    this.customXmlParts = new CustomXmlPartCollection(ctx);
     this.worksheets = new WorksheetCollection(ctx);
     this.tables = new TableCollection(ctx, () => undefined);
     this.names = new NameCollection(ctx);

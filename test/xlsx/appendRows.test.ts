@@ -94,9 +94,11 @@ describe("appending to the audit log", () => {
     const original = await buildWorkbook([...smallCustomerSheets(), LOGGED]);
     const before = await packageParts(original);
     const after = await packageParts(await appended(original, [["2026-11-22", "C3", "added", "A", "x"]]));
-    // The workbook part changes only by the state record; styles are rewritten with nothing added.
+    // Only the log's sheet changes, and the package gains the state record (a Custom XML part, related
+    // from the workbook part); styles are rewritten with nothing added.
     const changed = [...before.keys()].filter((path) => after.get(path) !== before.get(path));
-    expect(changed).toEqual(["xl/workbook.xml", "xl/worksheets/sheet3.xml"]);
+    expect(changed).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet3.xml"]);
+    expect([...after.keys()].filter((path) => !before.has(path)).sort()).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
   });
 });
 

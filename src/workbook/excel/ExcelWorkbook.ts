@@ -1,11 +1,11 @@
 // The workbook inside Excel, through Office.js: what the task pane grades when it runs in Excel.
 
 import { boxAddress, parseBoxAddress } from "../address";
-import { STATE_NAME, decodeState } from "../state";
 import type { Box, CellValue, OwnedState, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "../types";
 import { Batch } from "./batch";
 import { executePlan } from "./executePlan";
 import { readRows } from "./readRows";
+import { readExcelState } from "./stateStore";
 
 export interface ExcelWorkbookOptions {
   /** Bytes per request or response; defaults to a margin under Excel on the web's 5 MB. */
@@ -69,15 +69,9 @@ export class ExcelWorkbook implements WorkbookBackend {
     });
   }
 
-  /** The add-in's record from an earlier run (the hidden defined name), or undefined. */
+  /** The add-in's record from an earlier run (its Custom XML part, or a legacy defined name), or undefined. */
   async readState(): Promise<OwnedState | undefined> {
-    return Excel.run(async (context) => {
-      const name = context.workbook.names.getItemOrNullObject(STATE_NAME);
-      name.load("formula");
-      await context.sync();
-      if (name.isNullObject) return undefined;
-      return decodeState(String(name.formula));
-    });
+    return Excel.run((context) => readExcelState(context));
   }
 
   /** Runs a write plan; see executePlan for batching, the collision guard and cancel. */

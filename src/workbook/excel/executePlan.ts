@@ -1,15 +1,14 @@
 // Runs a write plan through Office.js in a fixed small number of batches:
-//   1. look: sheets, the state name, the customer table's columns;
+//   1. look: sheets, the state (its Custom XML part, stateStore.ts), the customer table's columns;
 //   2. guard: every cell the output will cover is empty or the add-in's own;
 //   3. snapshot: the earlier output's values and formats (chunked reads);
 //   4. write: remove the earlier output, write the columns (chunked), tier colours, summary sheets;
-//   5. commit: drop the earlier summary sheets, record the state name.
+//   5. commit: drop the earlier summary sheets, record the state.
 // The earlier summary sheets are not deleted until the commit: they are renamed and hidden, so that a
 // cancelled run (or one Excel refuses half way) can put them back with their charts, untouched. Every
 // write registers how to undo itself; on abort or error the undo steps run in reverse order.
 
 import { cellAddress, columnName } from "../address";
-import { STATE_NAME, encodeState } from "../state";
 import type { Box, CellBlock, OutputColumns, OutputSheet, OwnedState, Problem, Progress, WritePlan } from "../types";
 import { AbortedRun, Batch } from "./batch";
 import { TEXT_FORMAT, cellFormat, excelValue } from "./cellFormats";
@@ -17,6 +16,8 @@ import { addPyramidChart } from "./pyramidChart";
 import { readRows } from "./readRows";
 import { cellBytes, chunkRows } from "./payload";
 import { detectFeatures, type Features } from "./features";
+import { lookState, recordState } from "./stateStore";
+import { assertPlanSheetNames } from "../sheetNames";
 
 const MAX_ROWS = 1048576;
 
@@ -54,6 +55,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export async function executePlan(context: Excel.RequestContext, plan: WritePlan, options: ExecuteOptions = {}): Promise<void> {
   const { onProgress, signal } = options;
   if (signal?.aborted) throw new AbortedRun();
+  assertPlanSheetNames(plan);
   const features = detectFeatures();
   const batch = new Batch(context, signal, options.budget);
   const wb = context.workbook;
@@ -64,7 +66,7 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
 
   // 1. Look.
   const sheets = wb.worksheets.load("items/name,items/position,items/visibility");
-  const stateName = wb.names.getItemOrNullObject(STATE_NAME);
+  const stored = lookState(wb);
   const table = cols?.table ? wb.tables.getItem(cols.table) : undefined;
   const tableColumns = table?.columns.load("items/name");
   await batch.sync();
@@ -141,14 +143,14 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
     // 5. Commit: nothing below can be cancelled any more.
     for (const p of parked) {
       p.proxy.delete();
-      wb.worksheets.getItem(p.name).position = p.position;
+      // Only a sheet this run wrote under the same name takes the old one's place (an old "History" is
+      // replaced by "Tier history": getItem("History") would be ItemNotFound).
+      if (plan.sheets.some((sheet) => same(sheet.name, p.name))) wb.worksheets.getItem(p.name).position = p.position;
     }
-    // eslint-disable-next-line office-addins/call-sync-before-read -- loaded, then synced through batch.sync() (Batch wraps context.sync), which the rule cannot see
-    if (!stateName.isNullObject) stateName.delete();
     const recorded: OwnedState = cols
       ? { ...plan.state, tierColumn: cols.tierColumn, rowCount: cols.rowCount, tierStyles: cols.tierStyles }
       : plan.state;
-    wb.names.add(STATE_NAME, `=${encodeState(recorded)}`).visible = false;
+    recordState(wb, stored, recorded);
     await batch.flush();
     onProgress?.({ stage: "done", fraction: 1 });
   } catch (error) {

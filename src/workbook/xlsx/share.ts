@@ -219,6 +219,6 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
   workbook.replaceParts(changes);
 
   const counts = { toValues: report.toValues.length, toNative: report.toNative.length, unresolved: report.unresolved.length, addinRemoved: report.addinRemoved };
-  await workbook.execute(sheetsOnlyPlan(state, [{ ...aboutSheet(record, counts, lang, options.now ?? new Date()), name: about }]));
+  await workbook.execute(sheetsOnlyPlan(state, [{ ...aboutSheet(record, counts, lang, options.now ?? new Date(), (state?.headers.length ?? 0) > 0), name: about }]));
   return { data: await workbook.save(), report };
 }

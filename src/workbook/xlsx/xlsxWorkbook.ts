@@ -9,7 +9,9 @@
 // 100,000-row sheet in well under a second where a DOM parser takes tens of seconds.
 
 import JSZip from "jszip";
-import { decodeState, encodeState, STATE_NAME } from "../state";
+import { decodeLegacyState, LEGACY_STATE_NAME, parseStateXml } from "../state";
+import { assertPlanSheetNames } from "../sheetNames";
+import { attachStatePart, detachStateParts, stateParts } from "./customXml";
 import type { Box, CellValue, OutputColumns, OutputSheet, OwnedState, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "../types";
 import { appendRowsXml, logSheet } from "./appendRowsXml";
 import { parseRange } from "./cellReference";
@@ -130,11 +132,18 @@ export class XlsxWorkbook implements WorkbookBackend {
     return grid;
   }
 
+  /** The add-in's record: its Custom XML part, else (a workbook graded before the part) the legacy defined name. */
   async readState(): Promise<OwnedState | undefined> {
+    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)));
+    const root = parseRelationships(await this.text("_rels/.rels"));
+    for (const part of await stateParts(this.workbookPart, rels, (path) => this.text(path), root)) {
+      const state = parseStateXml(part.xml);
+      if (state) return state;
+    }
     const workbook = (await this.text(this.workbookPart))!;
     for (const match of workbook.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
-      if (attribute(match[1], "name") === STATE_NAME && attribute(match[1], "localSheetId") === undefined) {
-        return decodeState(unescapeXml(match[2]));
+      if (attribute(match[1], "name") === LEGACY_STATE_NAME && attribute(match[1], "localSheetId") === undefined) {
+        return decodeLegacyState(unescapeXml(match[2]));
       }
     }
     return undefined;
@@ -208,6 +217,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     };
     const report = (fraction: number) => onProgress?.({ stage: "write", fraction });
     check();
+    assertPlanSheetNames(plan);
     // Every change is staged here and applied to the package only at the end, so an abort or an
     // error leaves the workbook exactly as it was.
     const staged = new Map<string, string | null>();
@@ -218,6 +228,20 @@ export class XlsxWorkbook implements WorkbookBackend {
     let workbookRels = parseRelationships(await this.text(workbookRelsPath));
     let types = (await this.text("[Content_Types].xml")) ?? "";
     let sheets = await this.sheetList();
+    const paths = new Set(this.partPaths().map((path) => path.toLowerCase()));
+    const stateEdit = {
+      workbookPart: this.workbookPart,
+      staged,
+      read,
+      taken: (path: string) => {
+        const key = path.toLowerCase();
+        for (const [staging, text] of staged) if (staging.toLowerCase() === key) return text !== null;
+        return paths.has(key);
+      },
+    };
+    const detached = await detachStateParts({ ...stateEdit, workbookRels, types }, parseRelationships(await this.text("_rels/.rels")));
+    ({ workbookRels, types } = detached);
+    if (detached.rootRels) staged.set("_rels/.rels", relationshipsXml(detached.rootRels));
 
     const stylesRel = workbookRels.find((rel) => rel.type === REL.styles);
     let stylesPath = stylesRel ? resolveTarget(this.workbookPart, stylesRel.target) : "xl/styles.xml";
@@ -340,7 +364,8 @@ export class XlsxWorkbook implements WorkbookBackend {
     // 5. The record of what the add-in owns, and a full calculation on open when formulas were
     //    written without cached values. The calculation chain is only a cache of formula cells; a
     //    stale one (cells the run removed) makes Excel repair the file, so it goes and Excel rebuilds it.
-    workbook = this.withState(workbook, plan.state);
+    workbook = withoutLegacyState(workbook);
+    ({ workbookRels, types } = attachStatePart({ ...stateEdit, workbookRels, types }, detached.reuse, plan.state));
     const formulas = hasFormula(plan);
     if (formulas) workbook = withFullCalcOnLoad(workbook);
     const calcChain = workbookRels.find((rel) => rel.type === REL.calcChain);
@@ -367,17 +392,6 @@ export class XlsxWorkbook implements WorkbookBackend {
     }
     this.cells.clear();
     report(1);
-  }
-
-  private withState(workbook: string, state: OwnedState): string {
-    const name = `<definedName name="${STATE_NAME}" hidden="1">${escapeXml(encodeState(state))}</definedName>`;
-    let text = workbook.replace(/<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (whole, attrs: string) =>
-      attribute(attrs, "name") === STATE_NAME && attribute(attrs, "localSheetId") === undefined ? "" : whole,
-    );
-    if (/<definedNames\s*\/>/.test(text)) return text.replace(/<definedNames\s*\/>/, `<definedNames>${name}</definedNames>`);
-    if (/<\/definedNames>/.test(text)) return text.replace(/<\/definedNames>/, `${name}</definedNames>`);
-    text = insertBefore(text, AFTER_DEFINED_NAMES, "</workbook>", `<definedNames>${name}</definedNames>`);
-    return text;
   }
 
   /** Sheet-scoped names follow their sheet's position: those of a removed sheet go, later ones shift. */
@@ -479,6 +493,14 @@ export class XlsxWorkbook implements WorkbookBackend {
     this.cells.set(sheet.part, result);
     return result;
   }
+}
+
+/** workbook.xml without the legacy state name (the record now lives in a Custom XML part). */
+function withoutLegacyState(workbook: string): string {
+  const text = workbook.replace(/<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g, (whole, attrs: string) =>
+    attribute(attrs, "name") === LEGACY_STATE_NAME && attribute(attrs, "localSheetId") === undefined ? "" : whole,
+  );
+  return text === workbook ? workbook : text.replace(/<definedNames>\s*<\/definedNames>/, "");
 }
 
 /** A target for a relationship from `source` to `part`, relative as Excel writes it. */
