@@ -12,7 +12,7 @@ export interface Fixture {
 
 /** A "Customers" sheet: Customer ID, Name, Sales in A:C, header in row 1, n customers below. */
 export function customerSheet(n: number, options: { table?: boolean; excelApi?: number } = {}): Fixture {
-  const model = new StandinWorkbook({ excelApi: options.excelApi });
+  const model = new StandinWorkbook({ excelApi: options.excelApi, tolerateStateName: true });
   model.addSheet("Customers");
   model.setValues("Customers", 0, 0, [["Customer ID", "Name", "Sales"]]);
   const ids = new Array<string>(n);

@@ -97,7 +97,7 @@ describe("sheets-only plans, heat maps and appended rows in Excel (strict stand-
   });
 
   test("a colour scale without a maximum, or of a type Excel lacks, is refused like Excel refuses it", async () => {
-    const model = new StandinWorkbook();
+    const model = new StandinWorkbook({ tolerateStateName: true });
     model.addSheet("S");
     model.install();
     await expect(

@@ -16,7 +16,7 @@ import { TEXT_FORMAT, cellFormat, excelValue } from "./cellFormats";
 import { addPyramidChart } from "./pyramidChart";
 import { readRows } from "./readRows";
 import { cellBytes, chunkRows } from "./payload";
-import { detectFeatures, type Features } from "./features";
+import { requireExcelApi } from "./features";
 
 const MAX_ROWS = 1048576;
 
@@ -54,7 +54,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 export async function executePlan(context: Excel.RequestContext, plan: WritePlan, options: ExecuteOptions = {}): Promise<void> {
   const { onProgress, signal } = options;
   if (signal?.aborted) throw new AbortedRun();
-  const features = detectFeatures();
+  requireExcelApi();
   const batch = new Batch(context, signal, options.budget);
   const wb = context.workbook;
   const cols = plan.columns;
@@ -128,20 +128,22 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
     await batch.room(64);
     if (snapshot) removeEarlierColumns(batch, cols?.table, table, snapshot, prevHere!);
     const parked = parkEarlierSheets(batch, sheets.items, prevHere?.sheets ?? [], sheetNames);
-    batch.setSuspendCalculation(features.suspendCalculation);
+    batch.setSuspendCalculation(true);
     if (cols && target) {
       await writeColumns(batch, target, table, cols, (f) => report(0.1 + 0.6 * f));
-      if (features.conditionalFormats) await colourTiers(batch, target, cols);
+      await colourTiers(batch, target, cols);
     }
-    const notes = chartNotes(features);
-    for (const sheet of plan.sheets) await writeSheet(batch, sheet, features, notes);
+    for (const sheet of plan.sheets) await writeSheet(batch, sheet);
     for (const append of plan.appends ?? []) await appendRows(batch, append);
     report(0.9);
 
     // 5. Commit: nothing below can be cancelled any more.
+    // An earlier sheet this run writes again takes the old one's place among the tabs; one it does not
+    // write (an option turned off, the other language's name) is simply gone: it was the add-in's.
     for (const p of parked) {
       p.proxy.delete();
-      wb.worksheets.getItem(p.name).position = p.position;
+      const again = plan.sheets.find((sheet) => same(sheet.name, p.name));
+      if (again) wb.worksheets.getItem(again.name).position = p.position;
     }
     // eslint-disable-next-line office-addins/call-sync-before-read -- loaded, then synced through batch.sync() (Batch wraps context.sync), which the rule cannot see
     if (!stateName.isNullObject) stateName.delete();
@@ -352,21 +354,7 @@ async function appendRows(batch: Batch, append: NonNullable<WritePlan["appends"]
   range.values = rows.map((row) => row.map(excelValue));
 }
 
-/** What the summary sheet says when the host lacks a chart feature. */
-function chartNotes(features: Features): string[] {
-  const notes: string[] = [];
-  if (!features.chartSeries) {
-    notes.push("This version of Excel cannot build the pyramid charts from the add-in (needs ExcelApi 1.7); the tier table above holds their data. / 此版本的 Excel 无法由插件绘制金字塔图（需要 ExcelApi 1.7）；上方的等级表包含其数据。");
-  } else if (!features.labelFormulas) {
-    notes.push("Chart labels show values only: labels from cells need ExcelApi 1.8. / 图表标签仅显示数值：从单元格取标签需要 ExcelApi 1.8。");
-  }
-  if (!features.conditionalFormats) {
-    notes.push("Tier colours need ExcelApi 1.6; the tiers are written without colours. / 等级着色需要 ExcelApi 1.6；等级已写入但未着色。");
-  }
-  return notes;
-}
-
-async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, notes: string[]): Promise<void> {
+async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {
   await batch.room(64);
   const wb = batch.context.workbook;
   wb.worksheets.add(spec.name);
@@ -375,7 +363,6 @@ async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, n
     rollback.context.workbook.worksheets.getItem(spec.name).delete();
   });
   const sheet = wb.worksheets.getItem(spec.name);
-  let bottom = 0;
   for (const block of spec.blocks) {
     if (block.values.length === 0) continue;
     const formats = block.values.map((row) => row.map((v, c) => cellFormat(v, block.numberFormats?.[c])));
@@ -389,20 +376,17 @@ async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, n
       range.format.font.bold = true;
       range.format.font.size = 14;
     }
-    bottom = Math.max(bottom, block.top + block.values.length);
   }
   await batch.room(64 * spec.columnWidths.length + 64);
   spec.columnWidths.forEach((chars, c) => {
     // Excel's width in characters to points: 7 pixels a character plus 5 of padding, 0.75 pt a pixel.
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
   });
-  if (features.chartSeries) {
-    for (const chart of spec.charts) {
-      await batch.room(512 + 256 * chartPoints(chart.categories));
-      addPyramidChart(sheet, spec.name, chart, features);
-    }
+  for (const chart of spec.charts) {
+    await batch.room(512 + 256 * chartPoints(chart.categories));
+    addPyramidChart(sheet, spec.name, chart);
   }
-  if (features.conditionalFormats && (spec.heatMaps ?? []).length > 0) {
+  if ((spec.heatMaps ?? []).length > 0) {
     await batch.room(512 * (spec.heatMaps ?? []).length);
     for (const address of spec.heatMaps ?? []) {
       const scale = sheet.getRange(address).conditionalFormats.add("ColorScale");
@@ -411,10 +395,6 @@ async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, n
         maximum: { type: "HighestValue", color: "#F8696B" },
       };
     }
-  }
-  if (spec.charts.length > 0 && notes.length > 0) {
-    const lines = notes.map((n) => [n]);
-    await writeGrid(batch, sheet, bottom + 1, 0, lines, lines.map(() => [TEXT_FORMAT]));
   }
 }
 
