@@ -38,7 +38,8 @@ export interface ExecuteOptions {
 interface Snapshot {
   sheet: string;
   box: Box;
-  values: (string | number | boolean)[][];
+  /** What `formulas` returned: a formula cell's formula, never its result (issue 12 defect 5). */
+  formulas: (string | number | boolean)[][];
   formats: string[][];
   /** The earlier columns were table columns, with these headers. */
   tableColumns: string[];
@@ -111,12 +112,14 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   if (prevHere && prevUsed && !prevUsed.isNullObject) {
     const box: Box = { top: prevUsed.rowIndex, left: prevUsed.columnIndex, rows: prevUsed.rowCount, columns: prevUsed.columnCount };
     const inTable = tableColumns && onTarget(prevHere) ? prevHere.headers.filter((h) => tableColumns.items.some((c) => same(c.name, h))) : [];
-    snapshot = { sheet: prevHere.sheet, box, values: [], formats: [], tableColumns: inTable };
+    snapshot = { sheet: prevHere.sheet, box, formulas: [], formats: [], tableColumns: inTable };
     const prevSheet = wb.worksheets.getItem(prevHere.sheet);
-    await readRows(batch, box.rows, box.columns, "values,numberFormat", (offset, rows) =>
+    // `formulas`, not `values`: Excel returns a formula cell's result in `values`, and writing that back
+    // would turn live formulas into constants.
+    await readRows(batch, box.rows, box.columns, "formulas,numberFormat", (offset, rows) =>
       prevSheet.getRangeByIndexes(box.top + offset, box.left, rows, box.columns),
       (_, range) => {
-        for (const row of range.values) snapshot!.values.push(row);
+        for (const row of range.formulas) snapshot!.formulas.push(row);
         for (const row of range.numberFormat) snapshot!.formats.push(row as string[]);
       },
     );
@@ -194,7 +197,7 @@ function removeEarlierColumns(batch: Batch, tableName: string | undefined, table
       await rollback.room(64);
       for (const header of snapshot.tableColumns) restoredTable.columns.add(undefined, undefined, header);
     }
-    await writeGrid(rollback, back, snapshot.box.top, snapshot.box.left, snapshot.values, snapshot.formats);
+    await writeGrid(rollback, back, snapshot.box.top, snapshot.box.left, snapshot.formulas, snapshot.formats, "formulas");
     if (prev.tierStyles && prev.tierColumn !== undefined && prev.rowCount !== undefined) {
       await rollback.room(256 * prev.tierStyles.length);
       const range = back.getRangeByIndexes(prev.headerRow + 1, prev.firstColumn + prev.tierColumn, prev.rowCount, 1);
@@ -300,14 +303,26 @@ function addTierRules(range: Excel.Range, styles: OutputColumns["tierStyles"]): 
   }
 }
 
-/** Writes a grid of values with a number format per cell, chunked by payload. */
-async function writeGrid(batch: Batch, sheet: Excel.Worksheet, top: number, left: number, values: (string | number | boolean)[][], formats: string[][]): Promise<void> {
+/**
+ * Writes a grid of values (or, with "formulas", what Range.formulas returned) with a number format per
+ * cell, chunked by payload. The format goes first, so text under "@" stays text.
+ */
+async function writeGrid(
+  batch: Batch,
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  values: (string | number | boolean)[][],
+  formats: string[][],
+  property: "values" | "formulas" = "values",
+): Promise<void> {
   const rowBytes = values.map((row, r) => JSON.stringify(row).length + JSON.stringify(formats[r]).length);
   for (const [start, end] of chunkRows(rowBytes, batch.budget)) {
     await batch.room(rowBytes.slice(start, end).reduce((a, b) => a + b, 0));
     const range = sheet.getRangeByIndexes(top + start, left, end - start, values[0].length);
     range.numberFormat = formats.slice(start, end);
-    range.values = values.slice(start, end);
+    if (property === "formulas") range.formulas = values.slice(start, end);
+    else range.values = values.slice(start, end);
   }
 }
 
