@@ -10,12 +10,16 @@
 /** The ExcelApi requirement set the add-in needs; the manifest's <Set Name="ExcelApi"> says the same. */
 export const MIN_EXCEL_API = "1.8";
 
-/** The host does not support MIN_EXCEL_API (Office should not have loaded the add-in at all). */
+/**
+ * The host does not support MIN_EXCEL_API (Office should not have loaded the add-in at all). The
+ * message carries both languages, as whatever shows it may not know the reader's.
+ */
 export class HostTooOldError extends Error {
-  readonly message_zh: string;
+  readonly message_en = `This version of Excel does not support ExcelApi ${MIN_EXCEL_API}, which Customer Tiers needs. Update Excel, or use Excel on the web.`;
+  readonly message_zh = `此版本的 Excel 不支持客户分级所需的 ExcelApi ${MIN_EXCEL_API}。请更新 Excel，或使用 Excel 网页版。`;
   constructor() {
-    super(`This version of Excel does not support ExcelApi ${MIN_EXCEL_API}, which Customer Tiers needs. Update Excel, or use Excel on the web.`);
-    this.message_zh = `此版本的 Excel 不支持客户分级所需的 ExcelApi ${MIN_EXCEL_API}。请更新 Excel，或使用 Excel 网页版。`;
+    super("");
+    this.message = `${this.message_en} / ${this.message_zh}`;
     this.name = "HostTooOldError";
   }
 }
