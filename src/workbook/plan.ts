@@ -21,7 +21,9 @@ import type { OutputText } from "./outputText";
 import type { GradeSettings } from "./settings";
 import type {
   Block,
+  Box,
   CellBlock,
+  CellValue,
   CellOut,
   CustomerData,
   Lang,
@@ -35,7 +37,7 @@ import type {
   TierStyle,
   WritePlan,
 } from "./types";
-import { formatProblem } from "./problems";
+import { formatProblem, problem } from "./problems";
 
 export const SCORE_FORMAT = "0.00";
 export const RANK_FORMAT = "0";
@@ -106,13 +108,105 @@ interface Layout {
 export function outputStartColumn(customers: CustomerData, previous: OwnedState | undefined): number {
   const { block } = customers;
   const headerRow = block.box.top + headerRowIndex(block.values);
-  if (previous && previous.sheet === block.sheet && previous.headerRow === headerRow) return previous.firstColumn;
+  if (previous && previous.headers.length > 0 && previous.sheet === block.sheet && previous.headerRow === headerRow) return previous.firstColumn;
   const header = block.values[headerRowIndex(block.values)] ?? [];
   let last = -1;
   header.forEach((cell, i) => {
     if (!isBlank(cell)) last = i;
   });
   return block.box.left + last + 1;
+}
+
+/**
+ * The earlier run's record with its output columns found where they are now, by identity: the run of
+ * the recorded headers on the header row (matched like every header: case-, space- and
+ * width-insensitively), at the recorded column when they are still there, else wherever the analyst
+ * moved them on that row (a column inserted to their left). When they are not found (renamed, deleted,
+ * the header row moved), those columns are no longer the add-in's: `headers` becomes [] and nothing of
+ * them is cleared; the owned sheets stay owned.
+ *
+ * @example
+ * // Recorded Score/Rank/Tier at F (5); the analyst inserted a column at C: found at G (6).
+ */
+export function locateOwnedColumns(block: Block, previous: OwnedState | undefined): OwnedState | undefined {
+  if (!previous || previous.headers.length === 0 || previous.sheet.toLowerCase() !== block.sheet.toLowerCase()) return previous;
+  const headerIndex = headerRowIndex(block.values);
+  const header = block.values[headerIndex] ?? [];
+  const wanted = previous.headers.map(headerKey);
+  const at = (column: number) =>
+    wanted.every((key, j) => {
+      const cell = header[column - block.box.left + j];
+      return typeof cell === "string" && headerKey(cell) === key;
+    });
+  if (previous.headerRow === block.box.top + headerIndex) {
+    if (at(previous.firstColumn)) return previous;
+    for (let column = block.box.left; column + wanted.length <= block.box.left + header.length; column++) {
+      if (at(column)) return { ...previous, firstColumn: column };
+    }
+  }
+  return { ...previous, headers: [] };
+}
+
+/** The cells a plan's output columns cover, header row included; undefined for a sheets-only plan. */
+export function outputBox(plan: WritePlan): Box | undefined {
+  const cols = plan.columns;
+  if (!cols) return undefined;
+  return { top: cols.headerRow, left: cols.firstColumn, rows: cols.rowCount + 1, columns: cols.columns.length };
+}
+
+/**
+ * The planner's collision check, for every cell the output columns cover (both executors only carry
+ * out what passes it): a cell outside the earlier run's own columns that holds anything is a problem
+ * naming it (one per column, its first such cell). And when the earlier columns are table columns with
+ * an analyst's column to their right, the run must write as many columns as before: a table cannot
+ * grow or shrink in its middle without moving that column.
+ * `outside`: what the cells of outputBox(plan) right of the block hold (a table's neighbours), read by
+ * the caller; cells neither in the block nor in `outside` are empty (the block is the sheet's used range).
+ *
+ * @example
+ * // Outputs F..H over rows 1..201, the analyst's note in F4 under a blank F1:
+ * // [{ code: "output-cell-collision", sheet: "Customers", cell: "F4", ... }]
+ */
+export function outputProblems(plan: WritePlan, block: Block, outside?: { box: Box; values: CellValue[][] }): Problem[] {
+  const cols = plan.columns;
+  if (!cols) return [];
+  const found: Problem[] = [];
+  const prev = plan.previous && plan.previous.sheet.toLowerCase() === cols.sheet.toLowerCase() && plan.previous.headerRow === cols.headerRow ? plan.previous : undefined;
+  const owned = (column: number) => !!prev && column >= prev.firstColumn && column < prev.firstColumn + prev.headers.length;
+  const cell = (row: number, column: number): CellValue | undefined => {
+    const b = block.box;
+    if (row >= b.top && row < b.top + b.rows && column >= b.left && column < b.left + b.columns) return block.values[row - b.top]?.[column - b.left];
+    const o = outside?.box;
+    if (o && row >= o.top && row < o.top + o.rows && column >= o.left && column < o.left + o.columns) return outside!.values[row - o.top]?.[column - o.left];
+    return undefined;
+  };
+  const occupied = (v: CellValue | undefined) => v !== null && v !== undefined && v !== "";
+  cols.columns.forEach((column, j) => {
+    const at = cols.firstColumn + j;
+    if (owned(at)) return;
+    for (let row = cols.headerRow; row <= cols.headerRow + cols.rowCount; row++) {
+      if (occupied(cell(row, at))) {
+        found.push(problem("output-cell-collision", cols.sheet, cellAddress(row, at), { header: column.header }));
+        return;
+      }
+    }
+  });
+  if (prev && prev.headers.length > 0 && block.table && cols.columns.length !== prev.headers.length) {
+    const end = prev.firstColumn + prev.headers.length;
+    const right = block.box.left + block.box.columns;
+    const headerIndex = headerRowIndex(block.values);
+    if (end < right) {
+      const header = block.values[headerIndex]?.[end - block.box.left];
+      found.push(
+        problem("output-columns-blocked", cols.sheet, cellAddress(cols.headerRow, end), {
+          header: typeof header === "string" ? header : columnName(end),
+          columns: cols.columns.length,
+          was: prev.headers.length,
+        }),
+      );
+    }
+  }
+  return found;
 }
 
 /**

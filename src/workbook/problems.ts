@@ -32,6 +32,7 @@ export type ProblemParams = Record<string, string | number>;
  * - value-column-missing {column}
  * - more-problems {count}  (the rest of a column's problems of one kind, summarised)
  * - output-collision {header}; output-sheet-collision {sheet}
+ * - output-cell-collision {header}; output-columns-blocked {header, columns, was}
  * - label-count {needed, given, labels}
  * - cannot-grade {reason}
  * - weights-normalised {subject, sum}; dimension-weights-normalised {subject, sum}
@@ -78,6 +79,8 @@ export type ProblemCode =
   | "more-problems"
   | "output-collision"
   | "output-sheet-collision"
+  | "output-cell-collision"
+  | "output-columns-blocked"
   | "label-count"
   | "cannot-grade"
   | "weights-normalised"
@@ -357,6 +360,19 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     "en-US": (p) =>
       `your sheet "${s(p, "sheet")}" has the name of a sheet the add-in writes. Rename your sheet; the add-in never overwrites it.`,
     "zh-CN": (p) => `您的工作表“${s(p, "sheet")}”与插件写入的工作表同名。请重命名该工作表；插件不会覆盖它。`,
+  },
+  "output-cell-collision": {
+    severity: "error",
+    "en-US": (p) =>
+      `this cell holds data the add-in did not write, where its column "${s(p, "header")}" goes. Move or delete that data (or the column's other cells), then grade again; the add-in never overwrites it.`,
+    "zh-CN": (p) => `此单元格有不是本插件写入的数据，而插件的“${s(p, "header")}”列要写在这里。请移开或删除这些数据，然后重新分级；插件不会覆盖它。`,
+  },
+  "output-columns-blocked": {
+    severity: "error",
+    "en-US": (p) =>
+      `your column "${s(p, "header")}" sits right of the add-in's columns, and this run writes ${s(p, "columns")} columns where the last one wrote ${s(p, "was")}. Move your column left of the add-in's columns (or elsewhere), then grade again.`,
+    "zh-CN": (p) =>
+      `您的列“${s(p, "header")}”位于插件写入的列右侧，而本次要写 ${s(p, "columns")} 列（上次为 ${s(p, "was")} 列）。请把该列移到插件列的左侧（或别处），然后重新分级。`,
   },
   "label-count": {
     severity: "error",

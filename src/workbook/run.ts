@@ -27,12 +27,13 @@ import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./strategyTa
 import type { StrategyRow } from "../engine/strategy";
 import type { TierRule } from "../engine/types";
 import { headerRowIndex } from "./blocks";
-import { planGrading } from "./plan";
+import { locateOwnedColumns, outputBox, outputProblems, planGrading } from "./plan";
 import { problem } from "./problems";
 import { defaultSettings, labelCount, schemeLabels } from "./settings";
 import type { GradeSettings } from "./settings";
 import type {
   Block,
+  Box,
   CellValue,
   CustomerData,
   OwnedState,
@@ -280,13 +281,15 @@ async function prepare(
   if ("code" in customersAt) problems.push(customersAt);
   if ("code" in weightsAt || "code" in customersAt) return { inspection: { ...empty, problems } };
 
-  const previous = await backend.readState();
+  let previous = await backend.readState();
   const history = await readOwnedHistory(backend, index, previous);
   const weightsBlock: Block = { ...weightsAt, values: await backend.read(weightsAt.sheet, weightsAt.box) };
   checkAbort(signal);
   onProgress?.({ stage: "read", fraction: 0.1 });
   const customersBlock: Block = { ...customersAt, values: await backend.read(customersAt.sheet, customersAt.box) };
   checkAbort(signal);
+  // The earlier output columns by identity, where they are now (the state records where they were).
+  previous = locateOwnedColumns(customersBlock, previous);
   onProgress?.({ stage: "parse", fraction: 0.3 });
 
   const weights = parseWeightTable(weightsBlock);
@@ -386,6 +389,25 @@ async function prepare(
 }
 
 /**
+ * What the output columns' cells right of the customer block hold: read for an Excel table or a range
+ * the analyst named (their neighbours are not in the block); a sheet's block is its used range, so
+ * nothing right of it holds anything.
+ */
+async function readRightOfBlock(
+  backend: WorkbookBackend,
+  plan: WritePlan,
+  block: Block,
+  settings: GradeSettings,
+): Promise<{ box: Box; values: CellValue[][] } | undefined> {
+  const box = outputBox(plan);
+  if (!box || (!block.table && !(settings.customers ?? "").includes("!"))) return undefined;
+  const left = Math.max(box.left, block.box.left + block.box.columns);
+  if (left >= box.left + box.columns) return undefined;
+  const right: Box = { top: box.top, left, rows: box.rows, columns: box.left + box.columns - left };
+  return { box: right, values: await backend.read(block.sheet, right) };
+}
+
+/**
  * Reads and checks the workbook without writing anything: customers, indicators with their global
  * weights, warnings and every problem with its cell.
  */
@@ -412,6 +434,12 @@ export async function gradeWorkbook(
   if (!ready) return { ok: false, inspection };
   onProgress?.({ stage: "plan", fraction: 0.5 });
   const plan = planGrading({ ...ready, settings });
+  // The planner decides collisions for every output cell; the executors only carry the plan out.
+  const clashes = outputProblems(plan, ready.customers.block, await readRightOfBlock(backend, plan, ready.customers.block, settings));
+  if (clashes.length > 0) {
+    inspection.problems.push(...clashes);
+    return { ok: false, inspection: { ...inspection, ok: false } };
+  }
   checkAbort(signal);
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);

@@ -27,7 +27,6 @@ export interface CustomXmlModel {
   xml: string;
 }
 
-const API = 1.5;
 
 /** Parts created per workbook: ids are GUID-shaped and deterministic, so two equal runs snapshot equal. */
 const created = new WeakMap<object, number>();
@@ -70,7 +69,8 @@ export class CustomXmlPartCollection {
   add(xml: string): CustomXmlPart {
     let id: string | undefined;
     this.ctx.enqueue(["add", xml], () => {
-      this.ctx.model.requireApi(API, "customXmlParts.add");
+      this.ctx.model.requireApi("Workbook.customXmlParts");
+      this.ctx.model.requireApi("CustomXmlPartCollection.add");
       const namespaceUri = namespaceOf(xml);
       id = nextId(this.ctx.model);
       this.ctx.model.customXmlParts.push({ id, namespaceUri, xml });
@@ -95,7 +95,8 @@ export class CustomXmlPartScopedCollection {
   load(props?: string | string[]): this {
     const names = (typeof props === "string" ? props.split(",") : props ?? []).map((s) => s.trim().replace(/^items\//, "")).filter(Boolean);
     this.ctx.enqueue(["getByNamespace", this.namespaceUri, names], () => {
-      this.ctx.model.requireApi(API, "customXmlParts.getByNamespace");
+      this.ctx.model.requireApi("Workbook.customXmlParts");
+      this.ctx.model.requireApi("CustomXmlPartCollection.getByNamespace");
       if (this.namespaceUri === "") throw new StandinError("InvalidArgument", "getByNamespace needs a namespace URI");
       for (const name of names) if (name !== "id" && name !== "namespaceUri") throw new StandinError("InvalidArgument", `CustomXmlPart has no property ${name} in the stand-in`);
       const parts = this.ctx.model.customXmlParts.filter((p) => p.namespaceUri === this.namespaceUri);
@@ -124,8 +125,8 @@ export class CustomXmlPart {
     return this.loaded.get("id")!;
   }
 
-  private part(): CustomXmlModel {
-    this.ctx.model.requireApi(API, "CustomXmlPart");
+  private part(member: "getXml" | "setXml" | "delete"): CustomXmlModel {
+    this.ctx.model.requireApi(`CustomXmlPart.${member}`);
     const part = this.resolve();
     if (!part) throw new StandinError("ItemNotFound", "the custom XML part does not exist");
     return part;
@@ -134,7 +135,7 @@ export class CustomXmlPart {
   getXml(): ClientResult<string> {
     const result = new ClientResult<string>();
     this.ctx.enqueue("getXml", () => {
-      const xml = this.part().xml;
+      const xml = this.part("getXml").xml;
       result.set(xml);
       return xml;
     });
@@ -143,7 +144,7 @@ export class CustomXmlPart {
 
   setXml(xml: string): void {
     this.ctx.enqueue(["setXml", xml], () => {
-      const part = this.part();
+      const part = this.part("setXml");
       const namespaceUri = namespaceOf(xml);
       if (namespaceUri !== part.namespaceUri) throw new StandinError("InvalidArgument", "the stand-in refuses a setXml that changes the part's namespace (undocumented)");
       part.xml = xml;
@@ -152,7 +153,7 @@ export class CustomXmlPart {
 
   delete(): void {
     this.ctx.enqueue("delete", () => {
-      const part = this.part();
+      const part = this.part("delete");
       const parts = this.ctx.model.customXmlParts;
       parts.splice(parts.indexOf(part), 1);
     });

@@ -52,11 +52,15 @@ export function outputColumnsXml(sheetXml: string, columns: OutputColumns | unde
     writes.set(headerRow, header);
     columns.columns.forEach((column, j) => {
       const style = styles.cellStyle({ numberFormat: column.numberFormat });
+      // A formula never gets the Text format (Excel would keep it as text once the cell is edited): the
+      // same rule as the Office.js executor's cellFormat.
+      const formulaStyle = column.numberFormat === "@" ? styles.cellStyle({ numberFormat: null }) : style;
       for (let i = 0; i < columns.rowCount; i++) {
         const row = headerRow + 1 + i;
         let list = writes.get(row);
         if (!list) writes.set(row, (list = []));
-        list.push({ column: firstColumn + j, xml: cellXml(row, firstColumn + j, column.values[i] ?? null, style) });
+        const value = column.values[i] ?? null;
+        list.push({ column: firstColumn + j, xml: cellXml(row, firstColumn + j, value, value !== null && typeof value === "object" ? formulaStyle : style) });
       }
     });
   }

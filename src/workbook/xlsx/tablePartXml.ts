@@ -40,6 +40,14 @@ export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstCo
     kept = [...kept, ...add.headers.map((header) => `<tableColumn id="${++id}" name="${escapeXml(header)}"/>`)];
     right += add.headers.length;
     bottom = Math.max(bottom, add.lastRow);
+  } else if (add && add.firstColumn >= box.left && add.firstColumn + add.headers.length - 1 <= right) {
+    // In place, inside the table (an analyst's column right of the add-in's): the add-in's columns keep
+    // their ids and take the new names (a re-run in the other language), as the header cells do.
+    kept = kept.map((item, i) => {
+      const j = box.left + i - add.firstColumn;
+      return j >= 0 && j < add.headers.length ? item.replace(/(<tableColumn\b[^>]*?\bname=")[^"]*(")/, (_, open: string, close: string) => `${open}${escapeXml(add.headers[j])}${close}`) : item;
+    });
+    bottom = Math.max(bottom, add.lastRow);
   }
   // Unchanged when a re-run puts back the same columns with the same ids (kept ids are freed above).
   if (right === box.right && bottom === box.bottom && kept.join("") === items.join("")) return xml;
