@@ -10,32 +10,17 @@
 import { decodeLegacyState, LEGACY_STATE_NAME, parseStateXml, STATE_NAMESPACE, stateXml } from "../state";
 import type { OwnedState } from "../types";
 
-/** Whether the host has ExcelApi 1.5 (custom XML parts); false outside Office. */
-export function customXmlSupported(): boolean {
-  try {
-    return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", "1.5");
-  } catch {
-    return false;
-  }
-}
-
 /** The proxies of the stored state, loaded in the executor's first batch. */
 export interface StoredState {
   parts: Excel.CustomXmlPartScopedCollection;
   legacy: Excel.NamedItem;
 }
 
-/** The message when the host cannot keep the record: nothing is written then. */
-export const NO_CUSTOM_XML =
-  "This version of Excel cannot keep the add-in's record in the workbook (custom XML parts need ExcelApi 1.5); nothing was written. / 此版本的 Excel 无法在工作簿中保存插件的记录（自定义 XML 部件需要 ExcelApi 1.5）；未写入任何内容。";
-
 /**
- * Queues the loads of the add-in's parts and the legacy name (read after the next sync). Throws before
- * anything is written when the host lacks ExcelApi 1.5: a run whose record cannot be kept would leave
- * output the next run does not know it owns.
+ * Queues the loads of the add-in's parts and the legacy name (read after the next sync). The executor has
+ * checked the host first (features.ts requireExcelApi: ExcelApi 1.8, above the 1.5 these members need).
  */
 export function lookState(workbook: Excel.Workbook): StoredState {
-  if (!customXmlSupported()) throw new Error(NO_CUSTOM_XML);
   return {
     parts: workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id"),
     legacy: workbook.names.getItemOrNullObject(LEGACY_STATE_NAME).load("name"),
@@ -59,17 +44,13 @@ export function recordState(workbook: Excel.Workbook, stored: StoredState, state
 export async function readExcelState(context: Excel.RequestContext): Promise<OwnedState | undefined> {
   const workbook = context.workbook;
   const legacy = workbook.names.getItemOrNullObject(LEGACY_STATE_NAME).load("formula");
-  if (customXmlSupported()) {
-    const parts = workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id");
-    await context.sync();
-    const texts = parts.items.map((part) => part.getXml());
-    await context.sync();
-    for (const text of texts) {
-      const state = parseStateXml(text.value);
-      if (state) return state;
-    }
-  } else {
-    await context.sync();
+  const parts = workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id");
+  await context.sync();
+  const texts = parts.items.map((part) => part.getXml());
+  await context.sync();
+  for (const text of texts) {
+    const state = parseStateXml(text.value);
+    if (state) return state;
   }
   return legacy.isNullObject ? undefined : decodeLegacyState(String(legacy.formula));
 }
