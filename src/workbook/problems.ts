@@ -6,6 +6,12 @@ import { HEADER_ALIASES } from "./headers";
 import type { HeaderRole } from "./headers";
 import type { Lang, Problem } from "./types";
 
+/**
+ * The error value a reader gives a formula cell the file stores without a calculated value (<f> without
+ * <v>: files written by programs that do not calculate); the problems say to open and save it in Excel.
+ */
+export const UNCALCULATED = "#UNCALCULATED";
+
 export type ProblemParams = Record<string, string | number>;
 
 /**
@@ -206,11 +212,15 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
   "not-a-number": {
     severity: "error",
     "en-US": (p) =>
-      p.error !== undefined
+      p.error === UNCALCULATED
+        ? `formula without a calculated value${s(p, "column") ? ` in column "${s(p, "column")}"` : ""} — open and save the workbook in Excel first (the file was written by a program that does not calculate).`
+        : p.error !== undefined
         ? `the cell shows the error ${s(p, "error")}${s(p, "column") ? ` in column "${s(p, "column")}"` : ""}. Fix its formula, enter a number, or leave the cell blank.`
         : `"${s(p, "value")}" is not a number. Enter a number or leave the cell blank.`,
     "zh-CN": (p) =>
-      p.error !== undefined
+      p.error === UNCALCULATED
+        ? `公式没有计算结果${s(p, "column") ? `（“${s(p, "column")}”列）` : ""}——请先在 Excel 中打开并保存该工作簿（写入该文件的程序不计算公式）。`
+        : p.error !== undefined
         ? `单元格${s(p, "column") ? `（“${s(p, "column")}”列）` : ""}显示错误 ${s(p, "error")}。请修正公式、填写数字，或留空。`
         : `“${s(p, "value")}”不是数字。请填写数字或留空。`,
   },
