@@ -38,6 +38,7 @@ export type ProblemParams = Record<string, string | number>;
  * - value-column-missing {column}
  * - more-problems {count}  (the rest of a column's problems of one kind, summarised)
  * - output-collision {header}; output-sheet-collision {sheet}
+ * - totals-row-excluded {table}  (a warning: an Excel table's totals row is not data)
  * - label-count {needed, given, labels}
  * - cannot-grade {reason}
  * - weights-normalised {subject, sum}; dimension-weights-normalised {subject, sum}
@@ -78,6 +79,7 @@ export type ProblemCode =
   | "more-problems"
   | "output-collision"
   | "output-sheet-collision"
+  | "totals-row-excluded"
   | "label-count"
   | "cannot-grade"
   | "weights-normalised"
@@ -343,6 +345,11 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     "en-US": (p) =>
       `your column "${s(p, "header")}" has the name of a column the add-in writes. Rename your column; the add-in never overwrites it.`,
     "zh-CN": (p) => `您的列“${s(p, "header")}”与插件写入的列同名。请重命名该列；插件不会覆盖它。`,
+  },
+  "totals-row-excluded": {
+    severity: "warning",
+    "en-US": (p) => `the last row of table "${s(p, "table")}" is its totals row; it is not read as a customer.`,
+    "zh-CN": (p) => `表“${s(p, "table")}”的最后一行是汇总行，不作为客户读取。`,
   },
   "output-sheet-collision": {
     severity: "error",

@@ -278,6 +278,7 @@ async function prepare(
   if ("code" in weightsAt) problems.push(weightsAt);
   if ("code" in customersAt) problems.push(customersAt);
   if ("code" in weightsAt || "code" in customersAt) return { inspection: { ...empty, problems } };
+  problems.push(...(weightsAt.notes ?? []), ...(customersAt.notes ?? []));
 
   const previous = await backend.readState();
   const history = await readOwnedHistory(backend, index, previous);

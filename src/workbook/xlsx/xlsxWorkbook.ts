@@ -162,12 +162,15 @@ export class XlsxWorkbook implements WorkbookBackend {
     for (const sheet of sheets) {
       index.sheets.push({ name: sheet.name, used: (await this.sheetCells(sheet)).used });
       for (const table of await this.tableParts(sheet.part)) {
-        const { name, ref } = tableInfo((await this.text(table))!);
+        const { name, ref, totalsRows } = tableInfo((await this.text(table))!);
         const box = parseRange(ref);
+        // A totals row is part of the table's range but is never a customer: the box stops above it.
+        const rows = Math.max(1, box.bottom - box.top + 1 - totalsRows);
         index.tables.push({
           name,
           sheet: sheet.name,
-          box: { top: box.top, left: box.left, rows: box.bottom - box.top + 1, columns: box.right - box.left + 1 },
+          box: { top: box.top, left: box.left, rows, columns: box.right - box.left + 1 },
+          ...(totalsRows > 0 ? { totalsRows } : {}),
         });
       }
     }
