@@ -38,6 +38,7 @@ export type ProblemParams = Record<string, string | number>;
  * - value-column-missing {column}
  * - more-problems {count}  (the rest of a column's problems of one kind, summarised)
  * - output-collision {header}; output-sheet-collision {sheet}
+ * - output-past-last-column {needed, free}  (the sheet's output columns would pass XFD)
  * - totals-row-excluded {table}  (a warning: an Excel table's totals row is not data)
  * - label-count {needed, given, labels}
  * - cannot-grade {reason}
@@ -80,6 +81,7 @@ export type ProblemCode =
   | "output-collision"
   | "output-sheet-collision"
   | "totals-row-excluded"
+  | "output-past-last-column"
   | "label-count"
   | "cannot-grade"
   | "weights-normalised"
@@ -215,7 +217,7 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     severity: "error",
     "en-US": (p) =>
       p.error === UNCALCULATED
-        ? `formula without a calculated value${s(p, "column") ? ` in column "${s(p, "column")}"` : ""} — open and save the workbook in Excel first (the file was written by a program that does not calculate).`
+        ? `formula without a calculated value — open and save the workbook in Excel first${s(p, "column") ? ` (column "${s(p, "column")}"; the file was written by a program that does not calculate)` : ""}.`
         : p.error !== undefined
         ? `the cell shows the error ${s(p, "error")}${s(p, "column") ? ` in column "${s(p, "column")}"` : ""}. Fix its formula, enter a number, or leave the cell blank.`
         : `"${s(p, "value")}" is not a number. Enter a number or leave the cell blank.`,
@@ -345,6 +347,13 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     "en-US": (p) =>
       `your column "${s(p, "header")}" has the name of a column the add-in writes. Rename your column; the add-in never overwrites it.`,
     "zh-CN": (p) => `您的列“${s(p, "header")}”与插件写入的列同名。请重命名该列；插件不会覆盖它。`,
+  },
+  "output-past-last-column": {
+    severity: "error",
+    "en-US": (p) =>
+      `the sheet has no room for the ${s(p, "needed")} output columns: only ${s(p, "free")} columns are left before XFD, Excel's last column. Move the customer table to a sheet with fewer columns, or delete unused columns on its right.`,
+    "zh-CN": (p) =>
+      `该工作表没有空间写入 ${s(p, "needed")} 个输出列：在 Excel 最后一列 XFD 之前只剩 ${s(p, "free")} 列。请把客户表移到列数较少的工作表，或删除其右侧不用的列。`,
   },
   "totals-row-excluded": {
     severity: "warning",

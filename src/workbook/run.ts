@@ -1,6 +1,7 @@
 // One grading run, the same for every surface: read each table once -> parse and validate -> grade ->
 // plan -> write. The task pane, the ribbon and the command line all call these two functions.
 
+import { outputColumnsFit } from "./gridLimits";
 import { grade } from "../engine/grade";
 import type { GradeResult, WeightTable } from "../engine/types";
 import { boxAddress, cellAddress, quoteSheet } from "./address";
@@ -321,6 +322,7 @@ async function prepare(
     ...(hasOverrides ? OVERRIDE_HEADERS : []),
   ];
   problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes, headers));
+  problems.push(...outputColumnsFit(customers, previous, headers));
   const management = await readManagement(backend, index, settings, customers, problems);
   inspection.customers = customers.ids.length;
 

@@ -31,7 +31,7 @@ import {
 import { packageError } from "./packageErrors";
 import { partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
-import { readSheet, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
+import { MAX_COLUMNS, readSheet, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
 import { summarySheetXml, valuesInRange } from "./summarySheetXml";
 import { tableInfo, tablePartXml } from "./tablePartXml";
@@ -344,6 +344,10 @@ export class XlsxWorkbook implements WorkbookBackend {
     // A plan without columns (the migration sheet alone) leaves every customer sheet as it is.
     const target = plan.columns?.sheet.toLowerCase();
     if (plan.columns && !sheets.some((sheet) => sheet.name.toLowerCase() === target)) throw new Error(`The workbook has no sheet "${plan.columns.sheet}".`);
+    if (plan.columns && plan.columns.firstColumn + plan.columns.columns.length > MAX_COLUMNS) {
+      // The planner reports this as a problem first (output-past-last-column); a column past XFD would be dropped.
+      throw new Error(`The sheet "${plan.columns.sheet}" has no room for the output columns: they would pass column XFD, Excel's last.`);
+    }
     for (const sheet of sheets) {
       const key = sheet.name.toLowerCase();
       const columns: OutputColumns | undefined = key === target ? plan.columns : undefined;
