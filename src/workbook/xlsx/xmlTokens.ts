@@ -127,9 +127,12 @@ export class XmlTokens {
     if (second === 47 /* / */) {
       const gt = xml.indexOf(">", at + 2);
       if (gt < 0) throw new XmlSyntaxError("An end tag is not closed", at);
-      const name = xml.slice(at + 2, gt).trim();
-      if (this.names.length === 0 || this.names[this.names.length - 1] !== name) {
-        throw new XmlSyntaxError(`The end tag </${name}> does not match <${this.names[this.names.length - 1] ?? ""}>`, at);
+      // Compared in place with the open element's name: no string is made per end tag.
+      const name = this.names.length > 0 ? this.names[this.names.length - 1] : "";
+      let after = at + 2 + name.length;
+      while (after < gt && xml.charCodeAt(after) <= 32) after++;
+      if (this.names.length === 0 || after !== gt || !xml.startsWith(name, at + 2)) {
+        throw new XmlSyntaxError(`The end tag ${xml.slice(at, gt + 1)} does not match <${name}>`, at);
       }
       this.names.pop();
       this.resolveName(name, true);
@@ -180,21 +183,24 @@ export class XmlTokens {
     }
     const name = xml.slice(at + 1, i);
     this.attrStart = i;
-    // The tag ends at the first ">" outside a quoted attribute value.
+    // The tag ends at the first ">" outside a quoted attribute value: indexOf (native) finds a candidate,
+    // and only the tag's own characters are walked to skip quoted values and notice xmlns declarations.
+    let gt = xml.indexOf(">", i);
+    if (gt < 0) throw new XmlSyntaxError("A start tag is not closed", at);
     let hasXmlns = false;
-    for (;;) {
-      const c = xml.charCodeAt(i);
-      if (c === 62) break;
-      if (c === 34 || c === 39) {
-        const q = xml.indexOf(c === 34 ? '"' : "'", i + 1);
-        if (q < 0) throw new XmlSyntaxError("An attribute value is not closed", i);
-        i = q + 1;
-        continue;
+    for (let j = i; j < gt; j++) {
+      const c = xml.charCodeAt(j);
+      if (c === 120 /* x */ && xml.startsWith("xmlns", j)) hasXmlns = true;
+      if (c !== 34 && c !== 39) continue;
+      const close = xml.indexOf(c === 34 ? '"' : "'", j + 1);
+      if (close < 0) throw new XmlSyntaxError("An attribute value is not closed", j);
+      j = close;
+      if (close > gt) {
+        gt = xml.indexOf(">", close + 1);
+        if (gt < 0) throw new XmlSyntaxError("A start tag is not closed", at);
       }
-      if (c === 120 /* x */ && xml.startsWith("xmlns", i)) hasXmlns = true;
-      if (Number.isNaN(c)) throw new XmlSyntaxError("A start tag is not closed", at);
-      i++;
     }
+    i = gt;
     this.selfClosing = xml.charCodeAt(i - 1) === 47;
     this.attrEnd = this.selfClosing ? i - 1 : i;
     this.end = this.at = i + 1;
@@ -231,8 +237,12 @@ export class XmlTokens {
       let q = eq + 1;
       while (xml.charCodeAt(q) !== 34 && xml.charCodeAt(q) !== 39) q++;
       const close = xml.indexOf(xml[q], q + 1);
-      const qname = xml.slice(i, eq).trim();
-      if (uri === undefined ? qname === name : this.attributeMatches(qname, name, uri)) return xml.slice(q + 1, close);
+      let nameEnd = eq;
+      while (nameEnd > i && xml.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
+      if (uri === undefined) {
+        // Compared in place: no string is made for names that do not match.
+        if (nameEnd - i === name.length && xml.startsWith(name, i)) return xml.slice(q + 1, close);
+      } else if (this.attributeMatches(xml.slice(i, nameEnd), name, uri)) return xml.slice(q + 1, close);
       i = close + 1;
     }
     return undefined;
