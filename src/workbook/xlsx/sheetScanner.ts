@@ -124,6 +124,9 @@ export function splitSheet(xml: string): SplitSheet {
   const rows: RowText[] = [];
   let previous = -1;
   let last = tokens.end;
+  // Without comments, CDATA or processing instructions in sheetData (what every producer writes), a
+  // row ends at the first "</row>" after it: found by indexOf instead of tokenizing every cell.
+  const plain = xml.indexOf("<!", tokens.end) < 0 && xml.indexOf("<?", tokens.end) < 0;
   eachRow(tokens, (t) => {
     const start = t.start;
     const name = t.name;
@@ -132,7 +135,7 @@ export function splitSheet(xml: string): SplitSheet {
     const index = rowIndex(t, previous);
     const innerStart = t.end;
     const selfClosing = t.selfClosing;
-    const end = selfClosing ? (t.next(), t.end) : t.skipElement();
+    const end = selfClosing ? (t.next(), t.end) : plain ? t.skipPlainElement() : t.skipElement();
     const inner = selfClosing ? "" : xml.slice(innerStart, xml.lastIndexOf("<", end - 1));
     rows.push({ index, attributes, inner, start, end, name, scope, gap: xml.slice(last, start) });
     last = end;

@@ -270,6 +270,34 @@ export class XmlTokens {
   }
 
   /**
+   * After an Open, moves past the element's end by finding its end tag's text: only for text known
+   * to hold no comment, CDATA section or processing instruction after this point (nothing else can
+   * hide "</name>"), where the element cannot nest an element of its own name (a row in a row).
+   * The content is not checked for well-formedness. Returns the end offset.
+   */
+  skipPlainElement(): number {
+    if (this.selfClosing) {
+      this.next();
+      return this.end;
+    }
+    const name = this.names[this.names.length - 1];
+    let close = this.xml.indexOf(`</${name}`, this.end);
+    // "</row" must be the whole name: followed by ">" or white space.
+    while (close >= 0 && this.xml.charCodeAt(close + 2 + name.length) > 32 && this.xml.charCodeAt(close + 2 + name.length) !== 62) {
+      close = this.xml.indexOf(`</${name}`, close + 2);
+    }
+    const gt = close < 0 ? -1 : this.xml.indexOf(">", close);
+    if (gt < 0) throw new XmlSyntaxError(`<${name}> is not closed`, this.start);
+    this.names.pop();
+    this.scope = this.scopes.pop()!;
+    this.depth--;
+    this.kind = Token.Close;
+    this.start = close;
+    this.end = this.at = gt + 1;
+    return this.end;
+  }
+
+  /**
    * The text content of the current element (its descendants' text joined), moving past its end.
    * Entity references and Excel's _xHHHH_ escapes resolved.
    */
