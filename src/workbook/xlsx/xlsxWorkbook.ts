@@ -5,8 +5,10 @@
 // every sheet and the styles it parses, and no package writes charts (ENVIRONMENT.md). Editing the
 // few parts a plan touches (the customer sheet, its table, styles, workbook.xml, the add-in's own
 // sheets and charts) leaves every other part byte-identical, runs the same in Node and in a browser
-// (JSZip needs neither fs nor path), and is fast: the sheet scanner (sheetScanner.ts) walks a
-// 100,000-row sheet in well under a second where a DOM parser takes tens of seconds.
+// (JSZip needs neither fs nor path), and is fast: the sheet reader (sheetScanner.ts, on the tokenizer
+// of xmlTokens.ts) walks a 100,000-row sheet in about 2.3 times what the old regular expressions took
+// (bench/scanner.ts) while reading every namespace style, where a DOM parser takes tens of seconds.
+// Part names are found case-insensitively (OPC), and new ones are unique that way.
 
 import JSZip from "jszip";
 import { decodeState, encodeState, STATE_NAME } from "../state";
