@@ -14,7 +14,6 @@ import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 // xlsx-populate ships no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const XlsxPopulate = require("xlsx-populate");
 
 const OUT = path.join(__dirname, "..", "test", "files");
