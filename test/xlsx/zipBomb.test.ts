@@ -118,3 +118,19 @@ describe("zip bombs: what is inflated is bounded", () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
   }, 120000);
 });
+
+describe("V8's string limit", () => {
+  test("its RangeError (a part over about 512 M characters) becomes the too-large refusal, other errors pass", async () => {
+    const { asTooLarge } = await import("../../src/workbook/xlsx/packageGuard");
+    let thrown: unknown;
+    try {
+      "x".repeat(2 ** 29 + 1);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RangeError);
+    expect(asTooLarge(thrown, "the part xl/worksheets/sheet1.xml")).toMatchObject({ code: "too-large", message: expect.stringContaining("xl/worksheets/sheet1.xml") });
+    const other = new Error("disk full");
+    expect(asTooLarge(other, "x")).toBe(other);
+  });
+});

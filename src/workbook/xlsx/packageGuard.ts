@@ -135,8 +135,23 @@ export function inflatePart(file: JSZip.JSZipObject): Promise<Uint8Array> {
 /** A part's text (UTF-8, or UTF-16 with a byte-order mark, as XML allows), inflated under the guards. */
 export async function partString(file: JSZip.JSZipObject): Promise<string> {
   const bytes = await inflatePart(file);
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    return new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes);
+  try {
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      return new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes);
+    }
+    return new TextDecoder("utf-8").decode(bytes);
+  } catch (error) {
+    throw asTooLarge(error, `the part ${file.name}`);
   }
-  return new TextDecoder("utf-8").decode(bytes);
+}
+
+/**
+ * A RangeError of V8's string limit ("Invalid string length": a part or a rewritten part over about
+ * 512 M characters, a sheet near Excel's last row) as the too-large refusal; other errors as they are.
+ */
+export function asTooLarge(error: unknown, what: string): unknown {
+  if (error instanceof RangeError && /string length/i.test(error.message)) {
+    return packageError("too-large", { what, limit: "the 512 M characters a part can have while this version holds each part whole" });
+  }
+  return error;
 }

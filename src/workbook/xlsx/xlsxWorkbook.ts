@@ -31,7 +31,7 @@ import {
   withOverride,
 } from "./packageParts";
 import { packageError } from "./packageErrors";
-import { partString, sniffPackage } from "./packageGuard";
+import { asTooLarge, partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
 import { MAX_COLUMNS, readSheet, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
@@ -276,6 +276,15 @@ export class XlsxWorkbook implements WorkbookBackend {
   }
 
   async execute(plan: WritePlan, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.executeWhole(plan, onProgress, signal);
+    } catch (error) {
+      // Nothing is applied before the end, so a part too large to rewrite leaves the workbook as it was.
+      throw asTooLarge(error, "a rewritten part");
+    }
+  }
+
+  private async executeWhole(plan: WritePlan, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<void> {
     const check = () => {
       if (signal?.aborted) throw abortError();
     };
