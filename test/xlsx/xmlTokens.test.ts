@@ -122,3 +122,27 @@ describe("reading sheets written with prefixes, strict namespaces and markup com
     ).toEqual([{ id: "rId1", type: "t", target: "a.xml", external: false }]);
   });
 });
+
+describe("parts as some producers write them", () => {
+  test("an empty <v/> is no value; an empty text result of a formula is the empty string", () => {
+    const xml = `<x:worksheet ${X}><x:sheetData><x:row r="1"><x:c r="A1"><x:v/></x:c><x:c r="B1" t="str"><x:f>""</x:f><x:v></x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    expect(readSheet(xml, []).rows).toEqual([{ index: 0, cells: [{ column: 1, value: "" }] }]);
+  });
+
+  test("a workbook whose parts are UTF-16 reads, and a rewritten part declares the UTF-8 it is written in", async () => {
+    const JSZip = (await import("jszip")).default;
+    const { openXlsx } = await import("../../src/workbook/xlsx");
+    const { buildWorkbook, smallCustomerSheets } = await import("./buildWorkbook");
+    const { defaultSettings, gradeWorkbook } = await import("../../src/workbook/run");
+    const zip = await JSZip.loadAsync(await buildWorkbook(smallCustomerSheets()));
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]);
+    for (const part of ["xl/workbook.xml", "xl/sharedStrings.xml"]) zip.file(part, utf16(await zip.file(part)!.async("string")));
+    const workbook = await openXlsx(await zip.generateAsync({ type: "uint8array" }));
+    const outcome = await gradeWorkbook(workbook, defaultSettings("en-US", new Date(Date.UTC(2026, 0, 1))));
+    expect(outcome.ok).toBe(true);
+    const saved = await JSZip.loadAsync(await workbook.save());
+    const text = await saved.file("xl/workbook.xml")!.async("string");
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
+    expect((await openXlsx(await saved.generateAsync({ type: "uint8array" })).then((w) => w.index())).sheets.map((s) => s.name)).toContain("Tier summary");
+  });
+});

@@ -225,7 +225,8 @@ const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 /** A cell's value from its type (t), the text of its <v> and whether it has a formula (<f>). */
 function valueOf(type: string, text: string | undefined, formula: boolean, strings: string[]): CellValue {
-  if (text === undefined || (formula && text === "" && type !== "str")) return formula ? { error: UNCALCULATED } : null;
+  // An empty <v/> is no value (a formula's text result "" excepted).
+  if (text === undefined || (text === "" && type !== "str")) return formula ? { error: UNCALCULATED } : null;
   switch (type) {
     case "s":
       return strings[parseInt(text, 10)] ?? null;

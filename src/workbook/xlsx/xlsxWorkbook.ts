@@ -270,8 +270,10 @@ export class XlsxWorkbook implements WorkbookBackend {
       this.zip.remove(name);
       this.texts.delete(name.toLowerCase());
     } else {
-      this.zip.file(name, text);
-      this.texts.set(name.toLowerCase(), text);
+      // A part read as UTF-16 is written as UTF-8 (JSZip encodes text so): its declaration must say so.
+      const utf8 = text.replace(/^(\uFEFF?<\?xml[^>]*?\sencoding\s*=\s*["'])UTF-16(?:LE|BE)?(["'])/i, "$1UTF-8$2");
+      this.zip.file(name, utf8);
+      this.texts.set(name.toLowerCase(), utf8);
     }
   }
 
