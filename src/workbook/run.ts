@@ -1,10 +1,10 @@
 // One grading run, the same for every surface: read each table once -> parse and validate -> grade ->
 // plan -> write. The task pane, the ribbon and the command line all call these two functions.
 
-import { outputColumnsFit } from "./gridLimits";
 import { grade } from "../engine/grade";
 import type { GradeResult, WeightTable } from "../engine/types";
 import { boxAddress, cellAddress, quoteSheet } from "./address";
+import { outputColumnsFit } from "./gridLimits";
 import { parseCustomerTable } from "./customerTable";
 import { headerKey } from "./headers";
 import { HISTORY_SHEETS, readHistory } from "./history";
