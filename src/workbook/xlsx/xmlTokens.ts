@@ -21,6 +21,8 @@ export const PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relat
 /** Markup compatibility (mc:AlternateContent). */
 export const MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
+/** The namespace given to an element whose prefix is not declared: matches nothing the reader looks for. */
+export const UNDECLARED = "urn:undeclared-prefix";
 
 /** Whether a namespace URI is SpreadsheetML's main namespace, transitional or strict. */
 export function isMain(uri: string): boolean {
@@ -330,10 +332,10 @@ export class XmlTokens {
       return;
     }
     const prefix = name.slice(0, colon);
-    const uri = this.scope[prefix];
-    if (uri === undefined) throw new XmlSyntaxError(`The prefix "${prefix}" of <${name}> is not declared`, this.start);
+    // An undeclared prefix is a namespace error; the element is kept but belongs to no namespace the
+    // reader knows, so it is skipped like any extension (lenient as spreadsheet programs are).
     this.local = name.slice(colon + 1);
-    this.uri = uri;
+    this.uri = this.scope[prefix] ?? UNDECLARED;
   }
 
   private declare(parent: Scope): Scope {
