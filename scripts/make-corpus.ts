@@ -344,7 +344,7 @@ async function main(): Promise<void> {
   fs.copyFileSync(path.join(ROOT, "node_modules/xlsx-populate/examples/encryption/in.xlsx"), path.join(OUT, "encrypted.xlsx"));
   entries.push({
     file: "encrypted.xlsx",
-    producer: "a password-protected workbook (Excel encryption, password "open sesame")",
+    producer: "a password-protected workbook (Excel encryption, password open sesame)",
     features: "a Compound File with EncryptionInfo and EncryptedPackage",
     expect: { refused: "encrypted" },
     source: "xlsx-populate 1.21.0, examples/encryption/in.xlsx (MIT licence, github.com/dtjohnson/xlsx-populate)",
