@@ -4,6 +4,7 @@
 import { grade } from "../engine/grade";
 import type { GradeResult, WeightTable } from "../engine/types";
 import { boxAddress, cellAddress, quoteSheet } from "./address";
+import { outputColumnsFit } from "./gridLimits";
 import { parseCustomerTable } from "./customerTable";
 import { headerKey } from "./headers";
 import { HISTORY_SHEETS, LEGACY_HISTORY_SHEETS, readHistory } from "./history";
@@ -280,6 +281,7 @@ async function prepare(
   if ("code" in weightsAt) problems.push(weightsAt);
   if ("code" in customersAt) problems.push(customersAt);
   if ("code" in weightsAt || "code" in customersAt) return { inspection: { ...empty, problems } };
+  problems.push(...(weightsAt.notes ?? []), ...(customersAt.notes ?? []));
 
   let previous = await backend.readState();
   const history = await readOwnedHistory(backend, index, previous);
@@ -324,6 +326,7 @@ async function prepare(
     ...(hasOverrides ? OVERRIDE_HEADERS : []),
   ];
   problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes, headers));
+  problems.push(...outputColumnsFit(customers, previous, headers));
   const management = await readManagement(backend, index, settings, customers, problems);
   inspection.customers = customers.ids.length;
 

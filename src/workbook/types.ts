@@ -23,7 +23,8 @@ export interface Box {
 /** Sheets (with their used range) and Excel tables (with their range, header row included). */
 export interface WorkbookIndex {
   sheets: { name: string; used: Box | null }[];
-  tables: { name: string; sheet: string; box: Box }[];
+  /** `box` is the table's header and data rows; a totals row (totalsRows of them) is left out of it. */
+  tables: { name: string; sheet: string; box: Box; totalsRows?: number }[];
 }
 
 /** A table as read: `values[0]` is the header row, at `box.top` on `sheet`. */

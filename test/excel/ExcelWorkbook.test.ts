@@ -170,4 +170,13 @@ describe("ExcelWorkbook on the strict stand-in", () => {
     await backend.select("Customers", "C3");
     expect(f.model.selection).toEqual({ sheet: "Customers", address: "C3" });
   });
+
+  test("a table's shown totals row is left out of its box (it is never a customer)", async () => {
+    const f = customerSheet(5, { table: true });
+    f.model.tables[0].showTotals = true;
+    f.model.install();
+    expect((await new ExcelWorkbook().index()).tables).toEqual([
+      { name: "Customers", sheet: "Customers", box: { top: 0, left: 0, rows: 5, columns: 3 }, totalsRows: 1 },
+    ]);
+  });
 });

@@ -137,6 +137,8 @@ export interface TableModel {
   sheet: string;
   box: Box;
   headers: string[];
+  /** A totals row shown as the last row of box (Excel's Table.showTotals). */
+  showTotals?: boolean;
 }
 
 export interface NameModel {
@@ -1079,13 +1081,16 @@ class Table extends Proxy<TableModel> {
     };
   }
   preload(t: TableModel, names: string[]): void {
-    for (const n of names) this.loaded.set(n, n === "name" ? t.name : n === "worksheet/name" ? t.sheet : undefined);
+    for (const n of names) this.loaded.set(n, n === "name" ? t.name : n === "worksheet/name" ? t.sheet : n === "showTotals" ? t.showTotals ?? false : undefined);
   }
   protected readers(): Record<string, (m: TableModel) => unknown> {
-    return { name: (t) => t.name, "worksheet/name": (t) => t.sheet };
+    return { name: (t) => t.name, "worksheet/name": (t) => t.sheet, showTotals: (t) => t.showTotals ?? false };
   }
   get name(): string {
     return this.read("name");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
   }
   private rangeOf(box: (t: TableModel) => Box): RangeProxy {
     return new RangeProxy(this.ctx, () => {

@@ -141,3 +141,17 @@ describe("where appended rows land", () => {
     ]);
   });
 });
+
+describe("appending to a sheet written with a namespace prefix", () => {
+  test("new rows and cells take the sheet's prefix (x:), existing rows stay byte for byte", async () => {
+    const { appendRowsXml } = await import("../../src/workbook/xlsx/appendRowsXml");
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const before = `<x:worksheet xmlns:x="${main}"><x:dimension ref="A1:B2"/><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Customer</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const after = appendRowsXml(before, ["Customer"], [["C7"]]);
+    expect(after).toBe(
+      before
+        .replace('ref="A1:B2"', 'ref="A1:B3"')
+        .replace("</x:sheetData>", '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t xml:space="preserve">C7</x:t></x:is></x:c></x:row></x:sheetData>'),
+    );
+  });
+});

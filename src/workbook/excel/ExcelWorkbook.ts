@@ -35,7 +35,7 @@ export class ExcelWorkbook implements WorkbookBackend {
   async index(): Promise<WorkbookIndex> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");
-      const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+      const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/showTotals");
       await context.sync();
       const used = sheets.items.map((s) => s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
       const ranges = tables.items.map((t) => t.getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
@@ -43,7 +43,12 @@ export class ExcelWorkbook implements WorkbookBackend {
       const box = (r: Excel.Range): Box => ({ top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, columns: r.columnCount });
       return {
         sheets: sheets.items.map((s, i) => ({ name: s.name, used: used[i].isNullObject ? null : box(used[i]) })),
-        tables: tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, box: box(ranges[i]) })),
+        // getRange() includes a shown totals row, which is never a customer: the box stops above it.
+        tables: tables.items.map((t, i) =>
+          t.showTotals
+            ? { name: t.name, sheet: t.worksheet.name, box: { ...box(ranges[i]), rows: box(ranges[i]).rows - 1 }, totalsRows: 1 }
+            : { name: t.name, sheet: t.worksheet.name, box: box(ranges[i]) },
+        ),
       };
     });
   }

@@ -88,7 +88,7 @@ export interface PackageEdit {
   workbookRels: Relationship[];
   types: string;
   /** Staged part texts (null = removed), applied by the caller. */
-  staged: Map<string, string | null>;
+  staged: { set(path: string, text: string | null): unknown };
   /** Whether a part path is taken, compared case-insensitively, staged parts included. */
   taken: (path: string) => boolean;
   read: (path: string) => Promise<string | undefined>;
