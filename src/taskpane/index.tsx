@@ -11,9 +11,10 @@ import { downloadFile } from "./WebWorkbookBar";
 
 /* global document, navigator, Office, window */
 
+// As a web page the workbook lives in a Web Worker (startWorker.ts), so long runs never block the page.
 async function openXlsxInBrowser(bytes: ArrayBuffer) {
-  const { openXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
-  return openXlsx(bytes);
+  const { openInWorker } = await import(/* webpackChunkName: "worker-client" */ "./startWorker");
+  return openInWorker(bytes);
 }
 
 /** Office's theme is dark when its body background is dark. */
