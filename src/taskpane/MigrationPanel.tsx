@@ -17,7 +17,6 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -109,9 +108,9 @@ export function MigrationPanel({ backend, lang, text, generation, disabled }: Mi
 
   return (
     <section className={styles.panel} aria-label={text.migration}>
-      <Title3 as="h2" className={styles.h2}>
+      <Text as="h2" size={400} weight="semibold" className={styles.h2}>
         {text.migration}
-      </Title3>
+      </Text>
       <Text size={200}>{text.migrationHint}</Text>
       <div className={styles.row}>
         {picker(text.fromPeriod, from, setFrom)}

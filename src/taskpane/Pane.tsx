@@ -17,7 +17,6 @@ import {
   MessageBarBody,
   Spinner,
   Text,
-  Title3,
   makeStaticStyles,
   makeStyles,
   tokens,
@@ -311,7 +310,8 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, now = () 
 
   const shown = inspection && extraProblems.length ? { ...inspection, problems: [...extraProblems, ...inspection.problems] } : inspection;
   const listed = (shown?.problems ?? []).filter((p) => !FIELD_OF[p.code] && !(noTables(shown) && p.code === "table-not-found"));
-  const blocked = !backend || running || checking || !inspection || !inspection.ok;
+  // A re-check (focus, settings) does not hold Grade back: the run checks the workbook again itself.
+  const blocked = !backend || running || !inspection || !inspection.ok;
   const workbookName = opened?.name ?? copies?.baseName;
   const empty = noTables(inspection);
   const select = backend?.select ? (sheet: string, cell: string) => void backend.select!(sheet, cell) : undefined;
@@ -320,9 +320,9 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, now = () 
     <main className={styles.pane} lang={lang}>
       <div className={styles.body}>
         <header className={styles.header}>
-          <Title3 as="h1" className={styles.name}>
+          <Text as="h1" size={500} weight="semibold" className={styles.name}>
             {workbookName ?? text.title}
-          </Title3>
+          </Text>
           <Text size={200} id="tiers-status">
             {backend ? statusLine(text, lang, shown, checking) : text.statusNone}
           </Text>
@@ -358,9 +358,9 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, now = () 
 
         {run.kind === "done" && (
           <section ref={resultRef} tabIndex={-1} className={styles.result} aria-labelledby="tiers-result">
-            <Title3 as="h2" id="tiers-result" className={styles.h2}>
+            <Text as="h2" size={400} weight="semibold" id="tiers-result" className={styles.h2}>
               {text.result}
-            </Title3>
+            </Text>
             <TierSummary rows={run.pyramid} lang={lang} text={text} valueColumn={run.valueColumn} />
           </section>
         )}

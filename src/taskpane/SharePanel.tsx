@@ -5,7 +5,7 @@
 // only when the analyst asks for a copy, so they cost the pane's first render nothing.
 
 import * as React from "react";
-import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang, Problem, WorkbookIndex } from "../workbook/types";
 import { ColumnPicker } from "./SchemeEditor";
 import { sources } from "./SettingsForm";
@@ -126,9 +126,9 @@ export function SharePanel({ text, lang, channel, disabled, columns = [], index 
         </MessageBar>
       )}
 
-      <Title3 as="h3" className={styles.h3}>
+      <Text as="h3" size={300} weight="semibold" className={styles.h3}>
         {text.perOwner}
-      </Title3>
+      </Text>
       <ColumnPicker label={text.ownerColumn} hint={text.ownerColumnHint} value={owner} columns={columns} text={text} disabled={disabled || working} onPick={setOwner} />
       <Field label={text.orgTable} hint={text.orgTableHint}>
         <Dropdown className={styles.fill} value={org || text.noOrg} selectedOptions={[org]} onOptionSelect={(_, d) => setOrg(d.optionValue ?? "")} disabled={disabled || working}>

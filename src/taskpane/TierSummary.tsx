@@ -4,7 +4,7 @@
 // under forced colours (Windows high contrast) the bars take the system's Highlight colour.
 
 import * as React from "react";
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { PyramidRow } from "../engine/types";
 import { tierStyles } from "../workbook/plan";
 import type { Lang } from "../workbook/types";
@@ -13,6 +13,9 @@ import type { Strings } from "./strings";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   table: { tableLayout: "auto" },
+  // Tight cells and small header text: four columns fit a 270 px pane without breaking a word.
+  cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  head: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   number: { textAlign: "right", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
   pyramids: {
     display: "flex",
@@ -79,19 +82,19 @@ export function TierSummary({ rows, lang, text, valueColumn }: TierSummaryProps)
       <Table size="small" aria-label={text.summary} className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{text.tier}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{text.customers}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{text.customerShare}</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>{text.valueShare}</TableHeaderCell>
+            <TableHeaderCell className={styles.head}>{text.tier}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.head, styles.number)}>{text.customers}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.head, styles.number)}>{text.customerShare}</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.head, styles.number)}>{text.valueShare}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.tier}>
-              <TableCell>{row.tier}</TableCell>
-              <TableCell className={styles.number}>{number.format(row.customers)}</TableCell>
-              <TableCell className={styles.number}>{percent.format(row.customerShare)}</TableCell>
-              <TableCell className={styles.number}>{percent.format(row.valueShare)}</TableCell>
+              <TableCell className={styles.cell}>{row.tier}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.number)}>{number.format(row.customers)}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.number)}>{percent.format(row.customerShare)}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.number)}>{percent.format(row.valueShare)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

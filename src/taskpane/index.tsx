@@ -4,8 +4,8 @@
 
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "./Pane";
+import { PaneRoot } from "./PaneRoot";
 import { paneLanguage } from "./strings";
 import { downloadFile } from "./WebWorkbookBar";
 
@@ -17,15 +17,12 @@ async function openXlsxInBrowser(bytes: ArrayBuffer) {
   return openInWorker(bytes);
 }
 
-/** Office's theme is dark when its body background is dark. */
-function officeIsDark(): boolean {
+/** Office's body background colour, read again whenever the pane asks (the theme can change). */
+function officeBackground(): string | undefined {
   try {
-    const background = Office.context.officeTheme?.bodyBackgroundColor;
-    if (!background) return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
-    const n = parseInt(background.replace("#", ""), 16);
-    return ((n >> 16) & 255) * 0.299 + ((n >> 8) & 255) * 0.587 + (n & 255) * 0.114 < 128;
+    return Office.context.officeTheme?.bodyBackgroundColor;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -35,11 +32,10 @@ Office.onReady(async (info) => {
   const inExcel = info.host === Office.HostType.Excel;
   const lang = paneLanguage(inExcel ? Office.context.displayLanguage : navigator.language);
   document.documentElement.lang = lang;
-  const theme = officeIsDark() ? webDarkTheme : webLightTheme;
   if (inExcel) {
     const { ExcelWorkbook, documentBaseName, documentBytes, openAsNewWorkbook } = await import(/* webpackMode: "eager" */ "../workbook/excel");
     createRoot(root).render(
-      <FluentProvider theme={theme}>
+      <PaneRoot officeBackground={officeBackground}>
         <Pane
           lang={lang}
           backend={new ExcelWorkbook()}
@@ -50,13 +46,13 @@ Office.onReady(async (info) => {
               : { current: documentBytes, deliver: async (name, data) => downloadFile(name, data), verb: "save", baseName: documentBaseName() }
           }
         />
-      </FluentProvider>,
+      </PaneRoot>,
     );
   } else {
     createRoot(root).render(
-      <FluentProvider theme={theme}>
+      <PaneRoot>
         <Pane lang={lang} openWorkbook={openXlsxInBrowser} />
-      </FluentProvider>,
+      </PaneRoot>,
     );
   }
 });
