@@ -9,7 +9,7 @@ import { PaneRoot } from "./PaneRoot";
 import { paneLanguage } from "./strings";
 import { downloadFile } from "./WebWorkbookBar";
 
-/* global document, navigator, Office, window */
+/* global document, navigator, Office */
 
 // As a web page the workbook lives in a Web Worker (startWorker.ts), so long runs never block the page.
 async function openXlsxInBrowser(bytes: ArrayBuffer) {
