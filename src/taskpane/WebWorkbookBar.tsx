@@ -7,7 +7,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens }
 import type { Lang, Text as Words, WorkbookBackend } from "../workbook/types";
 import type { Strings } from "./strings";
 
-export type SavableWorkbook = WorkbookBackend & { save(): Promise<Uint8Array> };
+export type SavableWorkbook = WorkbookBackend & { save(): Promise<Uint8Array>; saveFile?(): Promise<Blob> };
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -22,9 +22,9 @@ export function gradedName(name: string): string {
   return `${name.replace(/\.xlsx$/i, "")}.graded.xlsx`;
 }
 
-/** Offers bytes to the browser as a downloaded .xlsx file. */
-export function downloadFile(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }));
+/** Offers bytes (or a file already made) to the browser as a downloaded .xlsx file. */
+export function downloadFile(name: string, bytes: Uint8Array | Blob): void {
+  const url = URL.createObjectURL(bytes instanceof Blob ? bytes : new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }));
   const link = document.createElement("a");
   link.href = url;
   link.download = name;
@@ -37,7 +37,8 @@ export function downloadFile(name: string, bytes: Uint8Array): void {
 export interface WebWorkbookBarProps {
   text: Strings;
   lang: Lang;
-  openWorkbook(bytes: ArrayBuffer): Promise<SavableWorkbook>;
+  /** Opens the chosen file (a Blob: its bytes are read where the workbook is kept). */
+  openWorkbook(file: Blob): Promise<SavableWorkbook>;
   opened?: { backend: SavableWorkbook; name: string };
   /** Why the last file chosen could not be opened. */
   error?: Words;
@@ -60,7 +61,7 @@ export function WebWorkbookBar({ text, lang, openWorkbook, opened, error, onOpen
     if (!file) return;
     setOpening(true);
     try {
-      const backend = await openWorkbook(await file.arrayBuffer());
+      const backend = await openWorkbook(file);
       opened?.backend && (opened.backend as { close?(): void }).close?.();
       onOpened({ backend, name: file.name });
     } catch (e) {

@@ -12,9 +12,9 @@ import { downloadFile } from "./WebWorkbookBar";
 /* global document, navigator, Office */
 
 // As a web page the workbook lives in a Web Worker (startWorker.ts), so long runs never block the page.
-async function openXlsxInBrowser(bytes: ArrayBuffer) {
+async function openXlsxInBrowser(file: Blob) {
   const { openInWorker } = await import(/* webpackChunkName: "worker-client" */ "./startWorker");
-  return openInWorker(bytes);
+  return openInWorker(file);
 }
 
 /** Office's body background colour, read again whenever the pane asks (the theme can change). */

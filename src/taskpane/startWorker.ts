@@ -3,6 +3,6 @@
 
 import { WorkerWorkbook } from "./workerClient";
 
-export function openInWorker(bytes: ArrayBuffer): Promise<WorkerWorkbook> {
-  return WorkerWorkbook.open(() => new Worker(new URL("./workbookWorker.ts", import.meta.url)), bytes);
+export function openInWorker(file: Blob): Promise<WorkerWorkbook> {
+  return WorkerWorkbook.open(() => new Worker(new URL("./workbookWorker.ts", import.meta.url)), file);
 }

@@ -21,7 +21,9 @@ export function workbookHost(post: (reply: Reply, transfer?: Transferable[]) => 
   async function answer(message: Envelope): Promise<unknown> {
     switch (message.op) {
       case "open": {
-        const bytes = new Uint8Array(message.bytes);
+        // The file arrives as a Blob (passed by reference): reading it here keeps every copy of a large
+        // file off the page's thread.
+        const bytes = new Uint8Array(await message.file.arrayBuffer());
         workbook = undefined;
         try {
           workbook = await openXlsx(bytes);
@@ -45,6 +47,9 @@ export function workbookHost(post: (reply: Reply, transfer?: Transferable[]) => 
         return need().numberFormats(message.sheet, message.row, message.left, message.columns);
       case "save":
         return need().save();
+      case "saveFile":
+        // A Blob made here crosses by reference: the page never copies the file's bytes.
+        return new Blob([(await need().save()) as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
       case "inspect":
         return inspectWorkbook(need(), message.settings);
       case "grade": {

@@ -10,13 +10,14 @@ import type { Box, Lang, OwnedState, Progress, Text, WorkbookIndex, WritePlan, C
 export type PaneOutcome = { ok: true; inspection: Inspection; pyramid: PyramidRow[] } | { ok: false; inspection: Inspection };
 
 export type Request =
-  | { op: "open"; bytes: ArrayBuffer }
+  | { op: "open"; file: Blob }
   | { op: "index" }
   | { op: "read"; sheet: string; box: Box }
   | { op: "readState" }
   | { op: "execute"; plan: WritePlan }
   | { op: "numberFormats"; sheet: string; row: number; left: number; columns: number }
   | { op: "save" }
+  | { op: "saveFile" }
   | { op: "inspect"; settings: GradeSettings }
   | { op: "grade"; settings: GradeSettings }
   | { op: "example"; lang: Lang };
@@ -29,6 +30,7 @@ export interface Results {
   execute: null;
   numberFormats: (string | null)[];
   save: Uint8Array;
+  saveFile: Blob;
   inspect: Inspection;
   grade: PaneOutcome;
   example: null;

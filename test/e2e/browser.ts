@@ -88,7 +88,7 @@ export async function enabled(page: Page, name: string, timeout = 60000): Promis
   await page.waitForFunction(
     (wanted) => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === wanted && !b.disabled),
     name,
-    { timeout },
+    { timeout, polling: 200 },
   );
 }
 

@@ -37,7 +37,7 @@ function inProcessWorker(): WorkerLike {
   return worker;
 }
 
-const buffer = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+const blob = (bytes: Uint8Array) => new Blob([new Uint8Array(bytes)]);
 const settings = (change: Partial<ReturnType<typeof defaultSettings>> = {}) => ({ ...defaultSettings("en-US", new Date(2026, 5, 30)), ...change });
 
 async function tiersOf(bytes: Uint8Array): Promise<unknown[]> {
@@ -53,14 +53,14 @@ test.each([
   ["old-format.xls", /old-format Excel file \(\.xls\)/, /旧格式/],
   ["renamed-csv.xlsx", /text file \(such as CSV\)/, /文本文件/],
 ])("a file that is not a readable workbook (%s) is refused in plain words, both languages", async (file, en, zh) => {
-  const error = (await WorkerWorkbook.open(inProcessWorker, buffer(fs.readFileSync(path.join(FIXTURES, file)))).catch((e) => e)) as WorkbookError;
+  const error = (await WorkerWorkbook.open(inProcessWorker, blob(fs.readFileSync(path.join(FIXTURES, file)))).catch((e) => e)) as WorkbookError;
   expect(error.open?.["en-US"]).toMatch(en);
   expect(error.open?.["zh-CN"]).toMatch(zh);
   expect(JSON.stringify(error.open)).not.toMatch(/central directory|stuk|zip/i);
 });
 
 test("the run happens in the worker: the pane gets the inspection and the pyramid, the engine's answer", async () => {
-  const book = await WorkerWorkbook.open(inProcessWorker, buffer(SAMPLE));
+  const book = await WorkerWorkbook.open(inProcessWorker, blob(SAMPLE));
   const inspection = await book.inspect(settings());
   expect(inspection).toMatchObject({ ok: true, customers: 200 });
   const stages: string[] = [];
@@ -74,7 +74,7 @@ test("the run happens in the worker: the pane gets the inspection and the pyrami
 });
 
 test("Cancel rejects at once and the workbook is the one before Grade, rebuilt by replaying earlier runs", async () => {
-  const book = await WorkerWorkbook.open(inProcessWorker, buffer(SAMPLE));
+  const book = await WorkerWorkbook.open(inProcessWorker, blob(SAMPLE));
   const first = await book.grade(settings());
   expect(first.ok).toBe(true);
   const before = await tiersOf(await book.save());
@@ -95,7 +95,7 @@ test("Cancel rejects at once and the workbook is the one before Grade, rebuilt b
 });
 
 test("a cancelled first run leaves the file as it was opened", async () => {
-  const book = await WorkerWorkbook.open(inProcessWorker, buffer(SAMPLE));
+  const book = await WorkerWorkbook.open(inProcessWorker, blob(SAMPLE));
   const abort = new AbortController();
   const run = book.grade(settings(), (p) => p.stage === "grade" && abort.abort(), abort.signal);
   await expect(run).rejects.toMatchObject({ name: "AbortError" });
@@ -108,7 +108,7 @@ test("a cancelled first run leaves the file as it was opened", async () => {
 test("Insert example tables writes a Weights and a Customers sheet in the workbook's language that grade", async () => {
   for (const [lang, names] of [["zh-CN", ["Sheet1", "权重", "客户"]], ["en-US", ["Sheet1", "Weights", "Customers"]]] as const) {
     const empty = await buildWorkbook([{ name: "Sheet1", rows: [["notes"]] }]);
-    const book = await WorkerWorkbook.open(inProcessWorker, buffer(empty));
+    const book = await WorkerWorkbook.open(inProcessWorker, blob(empty));
     const blank = await book.inspect({ ...settings(), lang });
     expect(blank.problems.map((p) => p.code)).toEqual(["table-not-found", "table-not-found"]);
     await book.insertExamples(lang);
