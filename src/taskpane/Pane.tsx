@@ -33,6 +33,7 @@ import { GradeProgress } from "./GradeProgress";
 import { IndicatorTable, ProblemList } from "./InspectionView";
 import { MigrationPanel } from "./MigrationPanel";
 import { MoreOptions, SchemeSettings, type FieldProblems } from "./SettingsForm";
+import { schemeMistake } from "./SchemeEditor";
 import { TierSummary } from "./TierSummary";
 import { SharePanel, type CopyChannel } from "./SharePanel";
 import { WebWorkbookBar, downloadFile, gradedName, type SavableWorkbook } from "./WebWorkbookBar";
@@ -326,10 +327,15 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, now = () 
     () => (inspection && extraProblems.length ? { ...inspection, problems: [...extraProblems, ...inspection.problems] } : inspection),
     [inspection, extraProblems],
   );
+  // Each message once: what the scheme editor already says under its fields (shares, cut-offs) is not
+  // repeated in the method's words ("cut-offs must be strictly descending").
+  const editorSays = schemeMistake(settings.scheme);
   const [errors, warnings] = React.useMemo(() => {
-    const listed = (shown?.problems ?? []).filter((p) => !FIELD_OF[p.code] && !(noTables(shown) && p.code === "table-not-found"));
+    const listed = (shown?.problems ?? []).filter(
+      (p) => !FIELD_OF[p.code] && !(noTables(shown) && p.code === "table-not-found") && !(editorSays && p.code === "cannot-grade"),
+    );
     return [listed.filter((p) => p.severity === "error"), listed.filter((p) => p.severity === "warning")];
-  }, [shown]);
+  }, [shown, editorSays]);
   // A re-check (focus, settings) does not hold Grade back: the run checks the workbook again itself.
   const blocked = !backend || running || !inspection || !inspection.ok;
   const workbookName = opened?.name ?? copies?.baseName;

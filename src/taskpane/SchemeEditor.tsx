@@ -56,6 +56,12 @@ export function cutoffsInOrder(scheme: TierScheme): boolean {
   return true;
 }
 
+/** True when the editor itself says what is wrong with the scheme (shares off 100 %, cut-offs out of order). */
+export function schemeMistake(scheme: TierScheme): boolean {
+  if (scheme.kind === "shares") return Math.abs(scheme.shares.reduce((a, b) => a + b, 0) - 1) > 1e-9;
+  return !cutoffsInOrder(scheme);
+}
+
 export interface SchemeEditorProps {
   scheme: TierScheme;
   labels: string[];

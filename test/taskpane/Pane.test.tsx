@@ -222,3 +222,24 @@ test("a workbook without tables says so first and inserts example tables through
   expect(b.execute.mock.calls[0][0].sheets.map((s: { name: string }) => s.name)).toEqual(["权重", "客户"]);
   expect(await screen.findByRole("button", { name: "分级" })).toBeTruthy();
 });
+
+test("cut-offs out of order are said once, in the analyst's words, under the cut-offs", async () => {
+  run.inspectWorkbook.mockImplementation(async (_b, settings) =>
+    settings.scheme.kind === "cutoffs" && settings.scheme.cutoffs[1] >= settings.scheme.cutoffs[0]
+      ? {
+          ...fine,
+          ok: false,
+          problems: [{ severity: "error", code: "cannot-grade", sheet: "Customers", cell: "", message: { "en-US": "Customers: cut-off 2: cut-offs must be strictly descending", "zh-CN": "x" } }],
+        }
+      : fine,
+  );
+  show("en-US");
+  await screen.findByText(/ready to grade/);
+  fireEvent.click(screen.getByRole("combobox", { name: "Tier scheme" }));
+  fireEvent.click(await screen.findByRole("option", { name: "Score cut-offs" }));
+  fireEvent.change(await screen.findByLabelText("Minimum score for B"), { target: { value: "90" } });
+  expect(await screen.findByText("Each tier's minimum score must be lower than the one above it.")).toBeTruthy();
+  await screen.findByText(/1 problem/);
+  expect(document.body.textContent).not.toMatch(/strictly descending/);
+  expect(gradeButton().disabled).toBe(true);
+});
