@@ -98,8 +98,16 @@ export interface PaneProps {
   openWorkbook?: (file: Blob) => Promise<SavableWorkbook>;
   /** In Excel: the open workbook's bytes and a way to open a copy (the web page makes its own). */
   copies?: CopyChannel;
+  /**
+   * In Excel: calls back whenever a worksheet's data changes (Excel's worksheets.onChanged); returns a
+   * function that stops watching. The pane then checks the workbook again, debounced.
+   */
+  watch?: (changed: () => void) => () => void;
   now?: () => Date;
 }
+
+/** How long the workbook must stay unchanged before the pane checks it again. */
+export const RECHECK_AFTER_MS = 800;
 
 type RunState =
   | { kind: "idle" }
@@ -177,7 +185,7 @@ export function Pane(props: PaneProps) {
   );
 }
 
-function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, now = () => new Date() }: PaneProps) {
+function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, now = () => new Date() }: PaneProps) {
   const styles = useStyles();
   const text = strings(lang);
   const { announce } = useAnnounce();
@@ -239,6 +247,23 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, now = () 
     window.addEventListener("focus", again);
     return () => window.removeEventListener("focus", again);
   }, [running]);
+
+  // The analyst fixes a cell the pane pointed at: check again once the edits pause. A change made by the
+  // pane's own run is checked again too, which costs a read and finds the graded workbook.
+  const runningNow = React.useRef(running);
+  runningNow.current = running;
+  React.useEffect(() => {
+    if (!watch) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = watch(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => !runningNow.current && setChecks((n) => n + 1), RECHECK_AFTER_MS);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      stop();
+    };
+  }, [watch]);
 
   // After grading, the result takes the focus (and so a screen reader's attention and the view).
   React.useEffect(() => {

@@ -9,7 +9,7 @@ import { PaneRoot } from "./PaneRoot";
 import { paneLanguage } from "./strings";
 import { downloadFile } from "./WebWorkbookBar";
 
-/* global document, navigator, Office */
+/* global document, navigator, Excel, Office */
 
 // As a web page the workbook lives in a Web Worker (startWorker.ts), so long runs never block the page.
 async function openXlsxInBrowser(file: Blob) {
@@ -26,6 +26,28 @@ function officeBackground(): string | undefined {
   }
 }
 
+/**
+ * Calls back whenever a worksheet's data changes (WorksheetCollection.onChanged, ExcelApi 1.7), so the
+ * pane checks the workbook again after the analyst fixes a cell; returns a function that stops it.
+ */
+function watchWorksheets(changed: () => void): () => void {
+  if (!Office.context.requirements.isSetSupported("ExcelApi", "1.7")) return () => undefined;
+  const added = Excel.run(async (context) => {
+    const handler = context.workbook.worksheets.onChanged.add(async () => changed());
+    await context.sync();
+    return handler;
+  }).catch(() => undefined);
+  return () =>
+    void added.then((handler) =>
+      handler
+        ? Excel.run(handler.context, async (context) => {
+            handler.remove();
+            await context.sync();
+          }).catch(() => undefined)
+        : undefined,
+    );
+}
+
 Office.onReady(async (info) => {
   const root = document.getElementById("root");
   if (!root) return;
@@ -39,6 +61,7 @@ Office.onReady(async (info) => {
         <Pane
           lang={lang}
           backend={new ExcelWorkbook()}
+          watch={watchWorksheets}
           copies={
             // Excel.createWorkbook needs ExcelApi 1.8; where it is missing the copies are downloaded.
             Office.context.requirements.isSetSupported("ExcelApi", "1.8")

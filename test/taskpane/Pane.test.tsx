@@ -243,3 +243,24 @@ test("cut-offs out of order are said once, in the analyst's words, under the cut
   expect(document.body.textContent).not.toMatch(/strictly descending/);
   expect(gradeButton().disabled).toBe(true);
 });
+
+test("in Excel, edits to the workbook are checked again once they pause: a fixed cell enables Grade", async () => {
+  run.inspectWorkbook.mockResolvedValueOnce(broken).mockResolvedValue(fine);
+  let changed: () => void = () => undefined;
+  const stop = jest.fn();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane lang="en-US" backend={backend()} watch={(listener) => ((changed = listener), stop)} now={() => new Date(2026, 0, 31)} />
+    </FluentProvider>,
+  );
+  await screen.findByText(/1 problem/);
+  const before = run.inspectWorkbook.mock.calls.length;
+  act(() => {
+    changed();
+    changed();
+    changed();
+  });
+  await screen.findByText(/ready to grade/);
+  expect(run.inspectWorkbook.mock.calls.length).toBe(before + 1);
+  expect(gradeButton().disabled).toBe(false);
+});
