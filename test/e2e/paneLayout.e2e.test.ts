@@ -135,6 +135,29 @@ describeInBrowser("the pane at task-pane widths, both languages, every theme", (
       }, 300000);
     }
 
+    test(`${lang}: a password-protected file, an .xls or a renamed CSV is refused in plain words; the earlier workbook is gone`, async () => {
+      const w = WORDS[lang];
+      const page = await site.pane({ locale: lang, viewport: { width: 270, height: HEIGHT } });
+      await page.locator('input[type="file"]').setInputFiles(path.join(ROOT, "assets", w.sample));
+      await enabled(page, w.grade);
+      const said = {
+        "password-protected.xlsx": lang === "zh-CN" ? /设置了打开密码/ : /protected with a password/,
+        "old-format.xls": lang === "zh-CN" ? /旧格式的 Excel 文件/ : /old-format Excel file/,
+        "renamed-csv.xlsx": lang === "zh-CN" ? /这是文本文件/ : /This is a text file/,
+      };
+      for (const [file, words] of Object.entries(said)) {
+        await page.locator('input[type="file"]').setInputFiles(path.join(ROOT, "test", "taskpane", "fixtures", file));
+        await page.getByText(words).waitFor({ timeout: 60000 });
+        expect(await page.getByRole("heading", { level: 1 }).textContent()).not.toContain("sample-customers");
+        expect(await page.getByRole("button", { name: w.grade, exact: true }).count()).toBe(0);
+        const shown = (await page.locator("main").textContent()) ?? "";
+        expect(shown).not.toMatch(/central directory|stuk\.github|JSZip|Error:/i);
+        expect(await horizontalOverflow(page)).toBe(0);
+      }
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    }, 300000);
+
     test(`${lang}: axe-clean with problems, with copies and with a migration`, async () => {
       const w = WORDS[lang];
       // Problems: a text in a number column.
