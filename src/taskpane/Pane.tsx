@@ -139,6 +139,17 @@ function runnerOf(backend: WorkbookBackend): Runner {
   };
 }
 
+/** A state setter that keeps the value it has when the new one holds the same data (no drawing again). */
+function keepEqual<T>(set: React.Dispatch<React.SetStateAction<T>>): (next: T) => void {
+  return (next) => set((current) => (small(next) && JSON.stringify(current) === JSON.stringify(next) ? current : next));
+}
+
+/** Worth comparing: not an inspection listing thousands of problems (comparing would cost more than drawing). */
+function small(value: unknown): boolean {
+  const problems = (value as { problems?: unknown[] } | undefined)?.problems;
+  return !Array.isArray(problems) || problems.length <= 500;
+}
+
 function isAbort(error: unknown): boolean {
   return (error as { name?: string })?.name === "AbortError";
 }
@@ -194,10 +205,15 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
   const backend: WorkbookBackend | undefined = excelBackend ?? opened?.backend;
   const runner = React.useMemo(() => (backend ? runnerOf(backend) : undefined), [backend]);
   const [settings, setSettings] = React.useState<GradeSettings>(() => defaultSettings(lang, now()));
-  const [index, setIndex] = React.useState<WorkbookIndex>();
-  const [columns, setColumns] = React.useState<string[]>([]);
+  const [index, setIndexAlways] = React.useState<WorkbookIndex>();
+  const [columns, setColumnsAlways] = React.useState<string[]>([]);
   const [graded, setGraded] = React.useState(false);
-  const [inspection, setInspection] = React.useState<Inspection>();
+  const [inspection, setInspectionAlways] = React.useState<Inspection>();
+  // Re-reading the same workbook must not draw the whole pane again (a run's end stays under 50 ms).
+  const [setIndex, setColumns, setInspection] = React.useMemo(
+    () => [keepEqual(setIndexAlways), keepEqual(setColumnsAlways), keepEqual(setInspectionAlways)],
+    [],
+  );
   const [checking, setChecking] = React.useState(false);
   const [checks, setChecks] = React.useState(0);
   const [run, setRun] = React.useState<RunState>({ kind: "idle" });
