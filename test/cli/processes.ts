@@ -151,8 +151,10 @@ export async function isCompleteGrade(file: string, n: number): Promise<boolean>
   } catch {
     return false;
   }
-  const workbook = await zip.file("xl/workbook.xml")?.async("string");
-  if (!workbook || !workbook.includes("CustomerTiers.State")) return false;
+  // The add-in's record (a Custom XML part in its namespace) is written with the rest of the package.
+  const record = Object.keys(zip.files).filter((name) => /^customXml\/item\d+\.xml$/.test(name));
+  const texts = await Promise.all(record.map((name) => zip.file(name)!.async("string")));
+  if (!texts.some((text) => text.includes("urn:customer-tiers:state"))) return false;
   for (const name of Object.keys(zip.files)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
     const xml = await zip.file(name)!.async("string");

@@ -111,7 +111,7 @@ describeInBrowser("the page without Office, in Chromium", () => {
     expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe("undefined");
 
     await page.locator('input[type="file"]').setInputFiles(SAMPLE);
-    await page.getByText("Sales this year").first().waitFor({ timeout: 60000 });
+    await page.getByText("200 customers · 8 indicators · ready to grade").waitFor({ timeout: 60000 });
     await page.waitForFunction(
       () => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === "Grade" && !b.disabled),
       undefined,

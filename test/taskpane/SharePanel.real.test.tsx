@@ -3,6 +3,7 @@
  */
 // The share panel with the real transforms (no mocks): a graded workbook's bytes in, real copies out.
 import * as React from "react";
+import { TextEncoder } from "util";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SharePanel, type CopyChannel } from "../../src/taskpane/SharePanel";
@@ -18,6 +19,8 @@ class NoResize {
   disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResize;
+// Every browser has TextEncoder (file names are cut at 255 UTF-8 bytes with it); jsdom does not.
+(globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= TextEncoder;
 
 async function graded(): Promise<Uint8Array> {
   const book = await openXlsx(await buildWorkbook(smallCustomerSheets()));

@@ -147,12 +147,16 @@ describe("the corpus: every file graded, refused or reported as its manifest say
     expect(sheet).not.toMatch(/<c\b/);
     const workbook = await prefixed.file("xl/workbook.xml")!.async("string");
     expect(workbook).toMatch(/<x:sheet name="Tier summary" sheetId="3" r:id="rId\d+"\/><\/x:sheets>/);
-    expect(workbook).toMatch(/<x:definedNames><x:definedName name="CustomerTiers.State"/);
+    // The record is a Custom XML part; the workbook part holds no state name.
+    expect(workbook).not.toContain("CustomerTiers.State");
+    expect(Object.keys(prefixed.files)).toEqual(expect.arrayContaining(["customXml/item1.xml", "customXml/itemProps1.xml"]));
 
     const strict = await JSZip.loadAsync((await grade("strict.xlsx")).after);
     const rels = await strict.file("xl/_rels/workbook.xml.rels")!.async("string");
     expect(rels).toContain('Type="http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet" Target="worksheets/sheet3.xml"');
     expect(rels).not.toContain("schemas.openxmlformats.org/officeDocument");
+    expect(rels).toContain('Type="http://purl.oclc.org/ooxml/officeDocument/relationships/customXml" Target="../customXml/item1.xml"');
+    expect(await strict.file("customXml/itemProps1.xml")!.async("string")).toContain("http://purl.oclc.org/ooxml/officeDocument/customXml");
     const summary = await strict.file("xl/worksheets/sheet3.xml")!.async("string");
     expect(summary).toContain('xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"');
     expect(summary).not.toContain("schemas.openxmlformats.org/spreadsheetml");

@@ -19,11 +19,16 @@ import type { Relationship } from "./packageParts";
 /** Relationship types (ECMA-376 Part 1 §15.2.4, §15.2.5). */
 export const CUSTOM_XML_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml";
 export const CUSTOM_XML_PROPS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps";
+/** The same relationship types in a strict (ISO/IEC 29500 Strict) package, where every type is under purl.oclc.org. */
+const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
+const isCustomXmlRel = (type: string) => type === CUSTOM_XML_REL || type === `${STRICT_REL}customXml`;
+const isCustomXmlPropsRel = (type: string) => type === CUSTOM_XML_PROPS_REL || type === `${STRICT_REL}customXmlProps`;
 /** Content types (ECMA-376 Part 1 §15.2.4: application/xml; §15.2.5). */
 export const CUSTOM_XML_TYPE = "application/xml";
 export const CUSTOM_XML_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
 /** The namespace of ds:datastoreItem (ECMA-376 Part 1 §22.5). */
 const DATASTORE_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml";
+const DATASTORE_NS_STRICT = "http://purl.oclc.org/ooxml/officeDocument/customXml";
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n';
 
@@ -55,7 +60,7 @@ export async function stateParts(
   ];
   for (const [relationships, source, from] of sources) {
     for (const relationship of relationships) {
-      if (relationship.type !== CUSTOM_XML_REL || relationship.external) continue;
+      if (!isCustomXmlRel(relationship.type) || relationship.external) continue;
       const path = resolveTarget(source, relationship.target);
       if (found.some((part) => part.path.toLowerCase() === path.toLowerCase())) continue;
       const xml = await read(path);
@@ -76,10 +81,10 @@ export function newGuid(): string {
 }
 
 /** The properties part of a new item: its GUID and our namespace as its schema reference. */
-export function itemPropsXml(guid: string, namespace: string): string {
+export function itemPropsXml(guid: string, namespace: string, strict = false): string {
   return (
     DECLARATION +
-    `<ds:datastoreItem ds:itemID="${guid}" xmlns:ds="${DATASTORE_NS}"><ds:schemaRefs><ds:schemaRef ds:uri="${escapeXml(namespace)}"/></ds:schemaRefs></ds:datastoreItem>`
+    `<ds:datastoreItem ds:itemID="${guid}" xmlns:ds="${strict ? DATASTORE_NS_STRICT : DATASTORE_NS}"><ds:schemaRefs><ds:schemaRef ds:uri="${escapeXml(namespace)}"/></ds:schemaRefs></ds:datastoreItem>`
   );
 }
 
@@ -89,6 +94,8 @@ export interface PackageEdit {
   types: string;
   /** Staged part texts (null = removed), applied by the caller. */
   staged: { set(path: string, text: string | null): unknown };
+  /** A strict package: new relationships take the strict types. */
+  strict?: boolean;
   /** Whether a part path is taken, compared case-insensitively, staged parts included. */
   taken: (path: string) => boolean;
   read: (path: string) => Promise<string | undefined>;
@@ -143,13 +150,13 @@ export function attachStatePart(edit: PackageEdit, reuse: DetachedState["reuse"]
     props = `customXml/itemProps${n}.xml`;
   }
   edit.staged.set(item, DECLARATION + stateXml(state));
-  edit.staged.set(props, itemPropsXml(reuse?.guid ?? newGuid(), STATE_NAMESPACE));
-  edit.staged.set(relsPath(item), relationshipsXml([{ id: "rId1", type: CUSTOM_XML_PROPS_REL, target: relativeTarget(item, props), external: false }]));
+  edit.staged.set(props, itemPropsXml(reuse?.guid ?? newGuid(), STATE_NAMESPACE, edit.strict));
+  edit.staged.set(relsPath(item), relationshipsXml([{ id: "rId1", type: edit.strict ? `${STRICT_REL}customXmlProps` : CUSTOM_XML_PROPS_REL, target: relativeTarget(item, props), external: false }]));
   types = withOverride(types, props, CUSTOM_XML_PROPS_TYPE);
   // Excel's files map the xml extension to application/xml by a Default; without one the item needs an Override.
   if (!hasDefault(types, "xml", CUSTOM_XML_TYPE)) types = withOverride(types, item, CUSTOM_XML_TYPE);
   const id = freeRelationshipId(workbookRels);
-  workbookRels = [...workbookRels, { id, type: CUSTOM_XML_REL, target: relativeTarget(edit.workbookPart, item), external: false }];
+  workbookRels = [...workbookRels, { id, type: edit.strict ? `${STRICT_REL}customXml` : CUSTOM_XML_REL, target: relativeTarget(edit.workbookPart, item), external: false }];
   return { workbookRels, types };
 }
 
@@ -159,7 +166,7 @@ async function itemParts(item: string, read: (path: string) => Promise<string | 
   const related = parseRelationships(await read(rels));
   const parts = [item];
   if (related.length > 0) parts.push(rels);
-  for (const rel of related) if (!rel.external && rel.type === CUSTOM_XML_PROPS_REL) parts.push(resolveTarget(item, rel.target));
+  for (const rel of related) if (!rel.external && isCustomXmlPropsRel(rel.type)) parts.push(resolveTarget(item, rel.target));
   return parts;
 }
 

@@ -322,6 +322,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const paths = new Set(this.partPaths().map((path) => path.toLowerCase()));
     const stateEdit = {
       workbookPart: this.workbookPart,
+      strict: this.strict,
       staged,
       read,
       taken: (path: string) => (staged.has(path) ? staged.get(path) !== null : paths.has(path.toLowerCase())),
