@@ -29,6 +29,8 @@ Options for grade:
   --strategy                 write a Strategy column (tier x upgrade potential; a Strategies sheet to edit)
   --growth <column>[:10%]    the growth column that judges upgrade potential, and its threshold
   --risk                     write a Risk column by the Risk rules sheet, and a Watch list sheet
+  --explain                  write a Why column (the points to the next tier and the indicator that closes
+                             them); the JSON gets contributions (weight x points) and gap_to_next_tier
   --json <file|->            also write { customers: [{ id, score, rank, tier }], summary } as JSON ("-": stdout)
   --lang zh-CN|en-US         language of messages and of what is written (default: the workbook's / LANG)
   -h, --help                 this help
@@ -93,6 +95,8 @@ grade 的选项：
   --strategy                 写入“策略”列（等级 × 升级潜力；附可编辑的“策略”工作表）
   --growth <列>[:10%]        判断升级潜力的增长率列及阈值
   --risk                     按“风险规则”工作表写入“风险”列，并生成“重点关注”工作表
+  --explain                  写入“原因”列（距上一等级差多少分、哪个指标最易补足）；JSON 中每位客户另有
+                             contributions（权重 × 分值）和 gap_to_next_tier
   --json <文件|->            另外以 JSON 写出 { customers: [{ id, score, rank, tier }], summary }（“-”为标准输出）
   --lang zh-CN|en-US         提示信息和写入内容的语言（默认：按工作簿 / LANG）
   -h, --help                 显示本帮助

@@ -21,6 +21,8 @@ export interface GradeOptions {
   strategy?: { growthColumn?: string; threshold?: number };
   /** --risk: write the Risk column and the Watch list. */
   risk: boolean;
+  /** --explain: write the Why column and put contributions and the gap to the next tier in the JSON. */
+  explain: boolean;
 }
 
 export type ParsedCommand =
@@ -115,10 +117,12 @@ export function parseCommand(argv: string[]): ParsedCommand {
   let formulas = false;
   let strategy = false;
   let risk = false;
+  let explain = false;
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === "--formulas" || arg === "--strategy" || arg === "--risk") {
+    if (arg === "--formulas" || arg === "--strategy" || arg === "--risk" || arg === "--explain") {
+      if (arg === "--explain") explain = true;
       if (arg === "--formulas") formulas = true;
       if (arg === "--strategy") strategy = true;
       if (arg === "--risk") risk = true;
@@ -173,6 +177,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
       lang: lang as Lang | undefined,
       strategy: strategy || growth !== undefined ? { growthColumn: growthMatch?.[1]?.trim(), threshold } : undefined,
       risk,
+      explain,
     },
   };
 }

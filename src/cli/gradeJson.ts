@@ -1,9 +1,32 @@
 // The `grade --json` document: one entry per customer and the tier summary, for scripts and pipelines.
 
+import type { Explanation } from "../engine/explain";
 import type { GradeResult } from "../engine/types";
 
+/** One customer of the JSON document; the optional fields come with the options that ask for them. */
+export interface CustomerJson {
+  id: string;
+  score: number | null;
+  rank: number | null;
+  tier: string | null;
+  /** --explain: global weight × points per indicator (by indicator name); they add up to the score. */
+  contributions?: Record<string, number> | null;
+  /** --explain: points to the next tier up; null at the top, when left out, or when scores do not decide tiers. */
+  gap_to_next_tier?: number | null;
+  /** --explain: the Why column's sentence. */
+  why?: string | null;
+  [method: string]: unknown;
+}
+
+/** What --explain adds: the explanations and the indicator names they refer to (weight-table order). */
+export interface ExplainJson {
+  explanations: (Explanation | null)[];
+  indicators: string[];
+  lang: "en-US" | "zh-CN";
+}
+
 export interface GradeJson {
-  customers: { id: string; score: number | null; rank: number | null; tier: string | null }[];
+  customers: CustomerJson[];
   summary: { tier: string; customers: number; customerShare: number; value: number; valueShare: number }[];
   excluded: { id: string; indicators: string[] }[];
 }
@@ -15,17 +38,25 @@ export interface GradeJson {
  * @example
  * // ids ["C1","C2"], score [80, NaN], rank [1, 0], tier [0, -1], labels ["A","B"]:
  * // customers: [{ id: "C1", score: 80, rank: 1, tier: "A" }, { id: "C2", score: null, rank: null, tier: null }]
+ * // with explain: C1 also gets contributions { Sales: 48, Visits: 32 }, gap_to_next_tier null (top), why "A: the top tier"
  */
-export function gradeJson(ids: string[], result: GradeResult): GradeJson {
+export function gradeJson(ids: string[], result: GradeResult, explain?: ExplainJson): GradeJson {
   return {
     customers: ids.map((id, i) => {
       const graded = result.tier[i] >= 0;
-      return {
+      const customer: CustomerJson = {
         id,
         score: graded ? result.score[i] : null,
         rank: graded ? result.rank[i] : null,
         tier: graded ? result.labels[result.tier[i]] : null,
       };
+      if (explain) {
+        const e = explain.explanations[i];
+        customer.contributions = e ? Object.fromEntries(explain.indicators.map((name, j) => [name, e.contributions[j]])) : null;
+        customer.gap_to_next_tier = e?.gap ?? null;
+        customer.why = e ? (explain.lang === "zh-CN" ? e.text.zh : e.text.en) : null;
+      }
+      return customer;
     }),
     summary: result.pyramid.map((row) => ({ ...row })),
     excluded: result.excluded.map(({ id, indicators }) => ({ id, indicators })),

@@ -100,6 +100,7 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     period: options.period,
     strategy: options.strategy,
     risk: options.risk || undefined,
+    explain: options.explain || undefined,
   };
 
   let shown = false;
@@ -135,7 +136,12 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     return EXIT_PROBLEMS;
   }
   await writeFileAtomic(out, await workbook.save());
-  const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result), null, 2)}\n`;
+  const explain = outcome.explanations && {
+    explanations: outcome.explanations,
+    indicators: outcome.inspection.indicators.map((indicator) => indicator.name),
+    lang: outputLang,
+  };
+  const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result, explain), null, 2)}\n`;
   if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
   report(`${text.graded(graded, result.excluded.length, out)}\n`);
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });

@@ -1,8 +1,10 @@
 // One grading run, the same for every surface: read each table once -> parse and validate -> grade ->
 // plan -> write. The task pane, the ribbon and the command line all call these two functions.
 
+import { explainGrade } from "../engine/explain";
+import type { Explanation } from "../engine/explain";
 import { grade } from "../engine/grade";
-import type { GradeResult, WeightTable } from "../engine/types";
+import type { GradeInput, GradeResult, WeightTable } from "../engine/types";
 import { boxAddress, cellAddress, quoteSheet } from "./address";
 import { parseCustomerTable } from "./customerTable";
 import { headerKey } from "./headers";
@@ -44,6 +46,7 @@ import type {
 } from "./types";
 import { parseWeightTable } from "./weightTable";
 import { engineWarningProblems } from "./warnings";
+import { WHY_HEADERS } from "./methodOutputs";
 
 export type { GradeSettings };
 export { defaultSettings };
@@ -61,7 +64,15 @@ export interface Inspection {
 }
 
 export type GradeOutcome =
-  | { ok: true; inspection: Inspection; result: GradeResult; customers: CustomerData; plan: WritePlan }
+  | {
+      ok: true;
+      inspection: Inspection;
+      result: GradeResult;
+      customers: CustomerData;
+      plan: WritePlan;
+      /** With settings.explain: why each customer got its computed tier (null when left out). */
+      explanations?: (Explanation | null)[];
+    }
   | { ok: false; inspection: Inspection };
 
 /** Header cells and sheets of the user's that the add-in's own columns or sheets would overwrite. */
@@ -129,6 +140,7 @@ interface Prepared {
     weightsBlock: Block;
     indicatorCells: string[];
     history?: HistoryRow[];
+    explanations?: (Explanation | null)[];
   } & Management;
 }
 
@@ -318,6 +330,7 @@ async function prepare(
     ...(settings.strategy ? STRATEGY_HEADERS : []),
     ...(settings.risk ? RISK_HEADERS : []),
     ...(hasOverrides ? OVERRIDE_HEADERS : []),
+    ...(settings.explain ? Object.values(WHY_HEADERS) : []),
   ];
   problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes, headers));
   const management = await readManagement(backend, index, settings, customers, problems);
@@ -334,8 +347,9 @@ async function prepare(
   checkAbort(signal);
   onProgress?.({ stage: "grade", fraction: 0.4 });
   let result: GradeResult;
+  let explanations: (Explanation | null)[] | undefined;
   try {
-    result = grade({
+    const gradeInput: GradeInput = {
       ids: customers.ids,
       indicatorValues: customers.indicatorValues,
       weightTable: weights.weightTable,
@@ -344,7 +358,10 @@ async function prepare(
       missing: settings.missing,
       value: valueColumn ? customers.numericColumns[valueColumn] : undefined,
       columns: customers.numericColumns,
-    });
+    };
+    result = grade(gradeInput);
+    // The computed grade is explained (an override is a person's decision; its reason is in its own column).
+    if (settings.explain) explanations = explainGrade(gradeInput, result);
   } catch (error) {
     // The parser validates what it can name by cell; what only the method can judge lands here.
     problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: (error as Error).message }));
@@ -379,6 +396,7 @@ async function prepare(
       weightsBlock,
       indicatorCells: weights.indicatorCells,
       history,
+      explanations,
       ...management,
     },
   };
@@ -415,5 +433,5 @@ export async function gradeWorkbook(
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);
   onProgress?.({ stage: "done", fraction: 1 });
-  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan };
+  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations };
 }

@@ -24,6 +24,8 @@ export interface GradeSettings {
   strategy?: StrategySettings;
   /** Write a Risk/风险 column by the risk rules, and the Watch list/重点关注 sheet. */
   risk?: boolean;
+  /** Write a Why/原因 column explaining each customer's tier (engine/explain.ts). */
+  explain?: boolean;
   /** When the run happens: written on the summary sheet. The engine never reads a clock; callers pass it. */
   now: Date;
 }
