@@ -125,3 +125,111 @@ describe("tiers grade --explain", () => {
     expect((await sheetRows(out, "Customers"))[0]).not.toContain("Why");
   });
 });
+
+describe("tiers grade --orders", () => {
+  /** Orders of three customers (dates as serials, ISO text and locale text), a Customers table to join, weights on the indicators. */
+  function orderSheets(weights: (string | number)[][]) {
+    return [
+      {
+        name: "Orders",
+        rows: [
+          ["Customer ID", "Order date", "Amount"],
+          ["C1", 39080, 100], // 2006-12-29
+          ["C1", "2006-12-01", 300],
+          ["c2", "11/30/2006", 50],
+          ["C3", 39000, 20], // 2006-10-10
+          ["C2", 39081, 150], // 2006-12-30
+        ],
+      },
+      {
+        name: "Customers",
+        rows: [
+          ["Customer ID", "Name", "Owner"],
+          ["C1", "Acme", "Li"],
+          ["C2", "Beta", "Wu"],
+          ["C9", "No orders", "Wu"],
+        ],
+      },
+      { name: "Weights", rows: weights },
+    ];
+  }
+
+  test("aggregates as of --as-of into a Customer indicators sheet joined with Customers by ID, and grades it", async () => {
+    const input = path.join(dir, "orders.xlsx");
+    fs.writeFileSync(
+      input,
+      await buildWorkbook(
+        orderSheets([
+          ["Indicator", "Column", "Weight", "Direction"],
+          ["Monetary", "Monetary", 0.5, "higher"],
+          ["Recency", "Recency (days)", 0.5, "lower"],
+        ]),
+      ),
+    );
+    const before = fs.readFileSync(input);
+    const io = capture();
+    const out = path.join(dir, "orders.graded.xlsx");
+    expect(await main(["grade", input, "--out", out, "--orders", "Orders", "--as-of", "2006-12-31", "--scheme", "cutoffs:60", "--json", "-"], io)).toBe(0);
+    expect(fs.readFileSync(input)).toEqual(before);
+    const rows = await sheetRows(out, "Customer indicators");
+    // C1: last 12-29 (2 days), 2 orders, 400; C2 (c2 and C2 are one customer, first spelling kept):
+    // last 12-30 (1 day), 2 orders, 200; C3: 82 days, 1 order, 20.
+    expect(rows[0].slice(0, 6)).toEqual(["Customer ID", "Recency (days)", "Frequency (orders)", "Monetary", "Average order value", "Tenure (days)"]);
+    expect(rows.slice(1).map((r) => r.slice(0, 4))).toEqual([
+      ["C1", 2, 2, 400],
+      ["c2", 1, 2, 200],
+      ["C3", 82, 1, 20],
+    ]);
+    const name = rows[0].indexOf("Name");
+    const owner = rows[0].indexOf("Owner");
+    expect(rows.slice(1).map((r) => [r[name], r[owner]])).toEqual([
+      ["Acme", "Li"],
+      ["Beta", "Wu"],
+      [null, null],
+    ]);
+    // Monetary minmax 20..400, recency minmax 1..82 (lower is better):
+    // C1 = 0.5·100 + 0.5·(80/81·100) = 99.38, C2 = 0.5·(180/380·100) + 0.5·100 = 73.68, C3 = 0.
+    const json = JSON.parse(io.out) as { customers: CustomerJson[] };
+    expect(json.customers.map((c) => [c.id, c.tier])).toEqual([
+      ["C1", "A"],
+      ["c2", "A"],
+      ["C3", "B"],
+    ]);
+    expect(json.customers[0].score).toBeCloseTo(50 + 50 * (80 / 81), 9);
+    expect(rows[0]).toContain("Tier");
+    // Graded again (the graded copy as input): the add-in's sheet is rebuilt, not refused.
+    const again = capture();
+    expect(await main(["grade", out, "--out", path.join(dir, "orders.again.xlsx"), "--orders", "Orders", "--as-of", "2006-12-31"], again)).toBe(0);
+    const rows2 = await sheetRows(path.join(dir, "orders.again.xlsx"), "Customer indicators");
+    expect(rows2[0].filter((h) => h === "Tier")).toHaveLength(1);
+    expect(rows2.length).toBe(4);
+  });
+
+  test("an order dated after --as-of is a problem with its cell; nothing is written", async () => {
+    const input = path.join(dir, "late.xlsx");
+    fs.writeFileSync(input, await buildWorkbook(orderSheets([["Indicator", "Weight"], ["Monetary", 1]])));
+    const io = capture();
+    const out = path.join(dir, "late.graded.xlsx");
+    expect(await main(["grade", input, "--out", out, "--orders", "Orders", "--as-of", "2006-12-29"], io)).toBe(1);
+    expect(io.err).toMatch(/Orders!B6/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("a sheet of the analyst's named Customer indicators is never overwritten", async () => {
+    const input = path.join(dir, "clash.xlsx");
+    const sheets = [...orderSheets([["Indicator", "Weight"], ["Monetary", 1]]), { name: "Customer indicators", rows: [["mine"]] }];
+    fs.writeFileSync(input, await buildWorkbook(sheets));
+    const io = capture();
+    expect(await main(["grade", input, "--out", path.join(dir, "clash.graded.xlsx"), "--orders", "Orders", "--as-of", "2006-12-31"], io)).toBe(1);
+    expect(io.err).toContain("Customer indicators");
+  });
+
+  test("usage: --as-of needs --orders and a real date", async () => {
+    const a = capture();
+    expect(await main(["grade", "x.xlsx", "--as-of", "2006-12-31"], a)).toBe(2);
+    expect(a.err).toContain("--orders");
+    const b = capture();
+    expect(await main(["grade", "x.xlsx", "--orders", "Orders", "--as-of", "2006-02-30"], b)).toBe(2);
+    expect(b.err).toContain("yyyy-mm-dd");
+  });
+});
