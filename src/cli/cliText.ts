@@ -70,6 +70,7 @@ Example:
     `Graded ${customers} customers${excluded ? ` (${excluded} left out for blank values)` : ""}; wrote ${out}`,
   tierLine: (tier: string, customers: number, share: string) => `  ${tier}: ${customers} customers (${share})`,
   jsonWritten: (file: string) => `Wrote ${file}`,
+  clusters: (k: number, silhouette: string) => `k-means: k = ${k}, mean silhouette ${silhouette}`,
   cancelled: "Cancelled; nothing was written.",
   noneGraded: (customers: number) =>
     `No customer could be graded: all ${customers} were left out for blank values (listed above); nothing was written. Fill the blanks (formulas without a calculated value count as blank: open and save the workbook in Excel first), or grade with --missing zero.`,
@@ -140,6 +141,7 @@ grade 的选项：
   graded: (customers, excluded, out) => `已为 ${customers} 个客户分级${excluded ? `（${excluded} 个因空值被排除）` : ""}；已写入 ${out}`,
   tierLine: (tier, customers, share) => `  ${tier}：${customers} 个客户（${share}）`,
   jsonWritten: (file) => `已写入 ${file}`,
+  clusters: (k, silhouette) => `k 均值聚类：k = ${k}，平均轮廓系数 ${silhouette}`,
   cancelled: "已取消，未写入任何内容。",
   noneGraded: (customers) =>
     `没有任何客户可以分级：全部 ${customers} 个客户都因空值被排除（见上方列表），未写入任何内容。请补全空值（没有计算结果的公式也算空值：请先在 Excel 中打开并保存工作簿），或使用 --missing zero 分级。`,

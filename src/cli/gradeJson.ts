@@ -2,6 +2,7 @@
 
 import type { Explanation } from "../engine/explain";
 import type { GradeResult } from "../engine/types";
+import type { MethodDetails } from "../workbook/methodRun";
 
 /** One customer of the JSON document; the optional fields come with the options that ask for them. */
 export interface CustomerJson {
@@ -40,7 +41,7 @@ export interface GradeJson {
  * // customers: [{ id: "C1", score: 80, rank: 1, tier: "A" }, { id: "C2", score: null, rank: null, tier: null }]
  * // with explain: C1 also gets contributions { Sales: 48, Visits: 32 }, gap_to_next_tier null (top), why "A: the top tier"
  */
-export function gradeJson(ids: string[], result: GradeResult, explain?: ExplainJson): GradeJson {
+export function gradeJson(ids: string[], result: GradeResult, explain?: ExplainJson, method?: MethodDetails): GradeJson {
   return {
     customers: ids.map((id, i) => {
       const graded = result.tier[i] >= 0;
@@ -56,6 +57,13 @@ export function gradeJson(ids: string[], result: GradeResult, explain?: ExplainJ
         customer.gap_to_next_tier = e?.gap ?? null;
         customer.why = e ? (explain.lang === "zh-CN" ? e.text.zh : e.text.en) : null;
       }
+      // --scheme rfm: the measures, the scores and the segment (which is also the tier).
+      if (method?.kind === "rfm") {
+        const rfm = method.customers[i];
+        for (const key of ["recency_days", "frequency", "monetary", "r", "f", "m", "rfm_score", "segment"] as const) customer[key] = rfm ? rfm[key] : null;
+      }
+      // --scheme kmeans: the cluster's number (1 = best mean score); the tier is its label.
+      if (method?.kind === "kmeans") customer.cluster = method.cluster[i];
       return customer;
     }),
     summary: result.pyramid.map((row) => ({ ...row })),

@@ -103,6 +103,7 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     strategy: options.strategy,
     risk: options.risk || undefined,
     explain: options.explain || undefined,
+    method: options.method,
   };
 
   if (options.orders !== undefined) {
@@ -157,11 +158,12 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     indicators: outcome.inspection.indicators.map((indicator) => indicator.name),
     lang: outputLang,
   };
-  const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result, explain), null, 2)}\n`;
+  const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result, explain, outcome.method), null, 2)}\n`;
   if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
   report(`${text.graded(graded, result.excluded.length, out)}\n`);
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
   for (const row of result.pyramid) report(`${text.tierLine(row.tier, row.customers, percent.format(row.customerShare))}\n`);
+  if (outcome.method?.kind === "kmeans") report(`${text.clusters(outcome.method.k, outcome.method.silhouette.toFixed(3))}\n`);
   if (json !== undefined) {
     if (jsonFile === undefined) io.stdout(json);
     else report(`${text.jsonWritten(jsonFile)}\n`);

@@ -31,7 +31,7 @@ export interface FromOrdersSettings {
  * Where a table of `role` is, looked for under each of `names` in turn (locateTable's rules); a
  * table-not-found problem naming them all when none is there.
  */
-function locateAny(index: WorkbookIndex, role: string, names: readonly string[]): { sheet: string; table?: string; box: Box } | Problem {
+export function locateAny(index: WorkbookIndex, role: string, names: readonly string[]): { sheet: string; table?: string; box: Box } | Problem {
   for (const name of names) {
     const found = locateTable(index, "customers", name);
     if (!("code" in found)) return found;

@@ -47,6 +47,8 @@ import type {
 import { parseWeightTable } from "./weightTable";
 import { engineWarningProblems } from "./warnings";
 import { WHY_HEADERS } from "./methodOutputs";
+import { clusterTiers, decorateClusterPlan, gradeRfm } from "./methodRun";
+import type { MethodDetails } from "./methodRun";
 
 export type { GradeSettings };
 export { defaultSettings };
@@ -72,6 +74,8 @@ export type GradeOutcome =
       plan: WritePlan;
       /** With settings.explain: why each customer got its computed tier (null when left out). */
       explanations?: (Explanation | null)[];
+      /** With settings.method: the RFM measures and segments, or the clusters. */
+      method?: MethodDetails;
     }
   | { ok: false; inspection: Inspection };
 
@@ -141,6 +145,7 @@ interface Prepared {
     indicatorCells: string[];
     history?: HistoryRow[];
     explanations?: (Explanation | null)[];
+    method?: MethodDetails;
   } & Management;
 }
 
@@ -348,6 +353,7 @@ async function prepare(
   onProgress?.({ stage: "grade", fraction: 0.4 });
   let result: GradeResult;
   let explanations: (Explanation | null)[] | undefined;
+  let methodDetails: MethodDetails | undefined;
   try {
     const gradeInput: GradeInput = {
       ids: customers.ids,
@@ -360,8 +366,14 @@ async function prepare(
       columns: customers.numericColumns,
     };
     result = grade(gradeInput);
-    // The computed grade is explained (an override is a person's decision; its reason is in its own column).
-    if (settings.explain) explanations = explainGrade(gradeInput, result);
+    if (settings.method?.kind === "kmeans") {
+      const clustered = clusterTiers(result, customers.indicatorValues, weights.weightTable, settings.method.k, settings.lang, gradeInput.value);
+      result = clustered.result;
+      methodDetails = clustered.details;
+    }
+    // The computed grade is explained (an override is a person's decision; its reason is in its own
+    // column); clusters are not tiers by score, so they have no gap to explain.
+    if (settings.explain && !settings.method) explanations = explainGrade(gradeInput, result);
   } catch (error) {
     // The parser validates what it can name by cell; what only the method can judge lands here.
     problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: (error as Error).message }));
@@ -397,6 +409,7 @@ async function prepare(
       indicatorCells: weights.indicatorCells,
       history,
       explanations,
+      method: methodDetails,
       ...management,
     },
   };
@@ -425,13 +438,40 @@ export async function gradeWorkbook(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<GradeOutcome> {
+  if (settings.method?.kind === "rfm") return gradeByRfm(backend, settings, settings.method, onProgress, signal);
   const { inspection, ready } = await prepare(backend, settings, onProgress, signal);
   if (!ready) return { ok: false, inspection };
   onProgress?.({ stage: "plan", fraction: 0.5 });
   const plan = planGrading({ ...ready, settings });
+  if (ready.method && settings.method?.kind === "kmeans") decorateClusterPlan(plan, ready.method, ready.weightTable, settings.lang, settings.method.k === "auto");
   checkAbort(signal);
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);
   onProgress?.({ stage: "done", fraction: 1 });
-  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations };
+  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations, method: ready.method };
+}
+
+/** The rfm scheme's run (methodRun.ts): its own reading (no weight table), then the same write. */
+async function gradeByRfm(
+  backend: WorkbookBackend,
+  settings: GradeSettings,
+  method: Extract<NonNullable<GradeSettings["method"]>, { kind: "rfm" }>,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<GradeOutcome> {
+  const run = await gradeRfm(backend, settings, method, onProgress);
+  checkAbort(signal);
+  const inspection: Inspection = {
+    ok: run.ok,
+    problems: run.problems,
+    customers: run.ok ? run.customers.ids.length : run.customers,
+    excluded: run.ok ? run.result.excluded.length : 0,
+    indicators: run.ok ? run.weightTable.indicators.map((ind, i) => ({ name: ind.name, globalWeight: run.result.weights[i], column: ind.column })) : [],
+    customersSheet: run.ok ? run.customers.block.sheet : run.customersSheet,
+  };
+  if (!run.ok) return { ok: false, inspection };
+  onProgress?.({ stage: "write", fraction: 0.55 });
+  await backend.execute(run.plan, onProgress, signal);
+  onProgress?.({ stage: "done", fraction: 1 });
+  return { ok: true, inspection, result: run.result, customers: run.customers, plan: run.plan, method: run.details };
 }

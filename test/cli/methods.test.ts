@@ -233,3 +233,121 @@ describe("tiers grade --orders", () => {
     expect(b.err).toContain("yyyy-mm-dd");
   });
 });
+
+describe("tiers grade --scheme rfm", () => {
+  /** R's rfm package's rfm_data_orders (test/reference/rfm) as an Orders sheet: IDs, ISO text dates, revenue. */
+  function rfmOrdersSheet() {
+    const lines = fs.readFileSync(path.join(__dirname, "..", "reference", "rfm", "rfm_data_orders.csv"), "utf8").trim().split(/\r?\n/);
+    const rows: (string | number)[][] = [["Customer ID", "Order date", "Amount"]];
+    for (const line of lines.slice(1)) {
+      const [id, date, revenue] = line.split(",");
+      rows.push([id, date, Number(revenue)]);
+    }
+    return { name: "Orders", rows };
+  }
+
+  test("reproduces the vignette's segment table on rfm_data_orders as of 2006-12-31, through the command line", async () => {
+    const input = path.join(dir, "rfm.xlsx");
+    fs.writeFileSync(input, await buildWorkbook([rfmOrdersSheet()]));
+    const io = capture();
+    const out = path.join(dir, "rfm.graded.xlsx");
+    const code = await main(["grade", input, "--out", out, "--orders", "Orders", "--as-of", "2006-12-31", "--scheme", "rfm", "--json", "-"], io);
+    if (code !== 0) console.log(io.err);
+    expect(code).toBe(0);
+    const json = JSON.parse(io.out) as { customers: CustomerJson[] };
+    expect(json.customers).toHaveLength(995);
+    const table: Record<string, [number, number, number]> = {};
+    for (const c of json.customers) {
+      expect(c.tier).toBe(c.segment);
+      expect(c.score).toBe(c.rfm_score);
+      expect(c.rfm_score).toBe(100 * (c.r as number) + 10 * (c.f as number) + (c.m as number));
+      const row = (table[c.segment as string] ??= [0, 0, 0]);
+      row[0]++;
+      row[1] += c.frequency as number;
+      row[2] += c.monetary as number;
+    }
+    // rfm_segment_summary() as the vignette "RFM - Introduction" prints it: customers, orders, revenue.
+    expect(table).toEqual({
+      "About To Sleep": [102, 283, 23449],
+      "At Risk": [28, 216, 22227],
+      "Can't Lose Them": [47, 274, 32446],
+      Champions: [35, 316, 31646],
+      Lost: [148, 393, 35324],
+      "Loyal Customers": [170, 799, 76562],
+      "Need Attention": [10, 57, 4562],
+      "New Customers": [104, 329, 28837],
+      "Potential Loyalist": [342, 2211, 204856],
+      Promising: [9, 28, 4249],
+    });
+    // The vignette's first customers, as published: rfm_score, R, F, M.
+    const abbey = json.customers.find((c) => c.id === "Abbey O'Reilly") as CustomerJson;
+    expect([abbey.rfm_score, abbey.r, abbey.f, abbey.m, abbey.segment]).toEqual([343, 3, 4, 3, "Potential Loyalist"]);
+    expect(Object.keys(abbey)).toEqual(["id", "score", "rank", "tier", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm_score", "segment"]);
+
+    // The workbook: R, F, M, RFM score and Segment beside Score, Rank and Tier on the indicator sheet,
+    // the default Segments sheet written for the analyst, the segment table on the summary.
+    const rows = await sheetRows(out, "Customer indicators");
+    for (const header of ["Score", "Rank", "Tier", "R", "F", "M", "RFM score", "Segment"]) expect(rows[0]).toContain(header);
+    const segments = await sheetRows(out, "Segments");
+    expect(segments[0]).toEqual(["Segment", "R low", "R high", "F low", "F high", "M low", "M high"]);
+    expect(segments[1]).toEqual(["Champions", 5, 5, 5, 5, 5, 5]);
+    const summary = (await sheetRows(out, "Tier summary")).map((r) => r.slice(0, 5));
+    expect(summary).toContainEqual(["Potential Loyalist", 342, 2211, 204856, 204856 / 2211]);
+  });
+
+  test("an edited Segments sheet is read: first match wins, the rest are Others; --rfm-columns on a customer table", async () => {
+    const input = path.join(dir, "rfm-columns.xlsx");
+    fs.writeFileSync(
+      input,
+      await buildWorkbook([
+        {
+          name: "Customers",
+          rows: [
+            ["Customer ID", "Days since", "Orders", "Revenue"],
+            ["K1", 10, 5, 500],
+            ["K2", 200, 1, 20],
+            ["K3", 40, 3, 90],
+            ["K4", 90, 2, 60],
+          ],
+        },
+        {
+          name: "Segments",
+          rows: [
+            ["Segment", "R low", "R high", "F low", "F high", "M low", "M high"],
+            ["Best", 3, 3, 3, 3, 3, 3],
+            ["Gone", 1, 1, 1, 3, 1, 3],
+          ],
+        },
+      ]),
+    );
+    const io = capture();
+    const args = ["grade", input, "--out", path.join(dir, "rfm-columns.graded.xlsx"), "--scheme", "rfm", "--bins", "3", "--rfm-columns", "Days since,Orders,Revenue", "--json", "-"];
+    const code = await main(args, io);
+    if (code !== 0) console.log(io.err);
+    expect(code).toBe(0);
+    const json = JSON.parse(io.out) as { customers: CustomerJson[] };
+    // 3 bins, type-7 quantiles at 1/3 and 2/3 of 4 sorted values are the 2nd and 3rd, plus 1:
+    // recency 10, 40, 90, 200 -> cut at 41, 91: 10 and 40 bin 1, 90 bin 2, 200 bin 3, reversed R 3, 1, 3, 2;
+    // frequency 1, 2, 3, 5 -> 3, 4: F 3, 1, 2, 1; monetary 20, 60, 90, 500 -> 61, 91: M 3, 1, 2, 1.
+    expect(json.customers.map((c) => [c.id, c.r, c.f, c.m, c.rfm_score, c.segment])).toEqual([
+      ["K1", 3, 3, 3, 333, "Best"],
+      ["K2", 1, 1, 1, 111, "Gone"],
+      ["K3", 3, 2, 2, 322, "Others"],
+      ["K4", 2, 1, 1, 211, "Others"],
+    ]);
+  });
+
+  test("a Segments bound outside 1..bins is a problem with its cell", async () => {
+    const input = path.join(dir, "rfm-bad.xlsx");
+    fs.writeFileSync(
+      input,
+      await buildWorkbook([
+        { name: "Customers", rows: [["Customer ID", "Recency", "Frequency", "Monetary"], ["K1", 1, 1, 1], ["K2", 2, 2, 2]] },
+        { name: "Segments", rows: [["Segment", "R low", "R high", "F low", "F high", "M low", "M high"], ["Top", 5, 6, 1, 5, 1, 5]] },
+      ]),
+    );
+    const io = capture();
+    expect(await main(["grade", input, "--out", path.join(dir, "rfm-bad.graded.xlsx"), "--scheme", "rfm"], io)).toBe(1);
+    expect(io.err).toContain("Segments!C2");
+  });
+});
