@@ -351,3 +351,55 @@ describe("tiers grade --scheme rfm", () => {
     expect(io.err).toContain("Segments!C2");
   });
 });
+
+describe("tiers grade --scheme kmeans", () => {
+  const groups = [
+    {
+      name: "Customers",
+      rows: [
+        ["Customer ID", "Sales", "Complaints"],
+        ["K1", 100, 5],
+        ["K2", 910, 1],
+        ["K3", 110, 6],
+        ["K4", 900, 0],
+        ["K5", 105, 5],
+        ["K6", 905, 0],
+      ],
+    },
+    { name: "Weights", rows: [["Indicator", "Weight", "Direction"], ["Sales", 0.6, "higher"], ["Complaints", 0.4, "lower"]] },
+  ];
+
+  test("kmeans:2 on two plain groups: Cluster 1 is the group with the better mean score; JSON carries cluster", async () => {
+    const input = path.join(dir, "km.xlsx");
+    fs.writeFileSync(input, await buildWorkbook(groups));
+    const io = capture();
+    const out = path.join(dir, "km.graded.xlsx");
+    expect(await main(["grade", input, "--out", out, "--scheme", "kmeans:2", "--json", "-"], io)).toBe(0);
+    const json = JSON.parse(io.out) as { customers: CustomerJson[]; summary: { tier: string; customers: number }[] };
+    expect(json.customers.map((c) => [c.id, c.tier, c.cluster])).toEqual([
+      ["K1", "Cluster 2", 2],
+      ["K2", "Cluster 1", 1],
+      ["K3", "Cluster 2", 2],
+      ["K4", "Cluster 1", 1],
+      ["K5", "Cluster 2", 2],
+      ["K6", "Cluster 1", 1],
+    ]);
+    expect(json.summary.map((r) => [r.tier, r.customers])).toEqual([
+      ["Cluster 1", 3],
+      ["Cluster 2", 3],
+    ]);
+    expect(io.err).toMatch(/k-means: k = 2, mean silhouette 0\.9\d\d/);
+    const rows = await sheetRows(out, "Customers");
+    expect(rows.slice(1).map((r) => r[rows[0].indexOf("Tier")])).toEqual(["Cluster 2", "Cluster 1", "Cluster 2", "Cluster 1", "Cluster 2", "Cluster 1"]);
+    const summary = await sheetRows(out, "Tier summary");
+    expect(summary.some((r) => r[0] === "Cluster profile")).toBe(true);
+  });
+
+  test("kmeans:auto chooses k = 2 for two plain groups and says so", async () => {
+    const input = path.join(dir, "km-auto.xlsx");
+    fs.writeFileSync(input, await buildWorkbook(groups));
+    const io = capture();
+    expect(await main(["grade", input, "--out", path.join(dir, "km-auto.graded.xlsx"), "--scheme", "kmeans:auto"], io)).toBe(0);
+    expect(io.out).toMatch(/k-means: k = 2, mean silhouette 0\.9\d\d/);
+  });
+});
