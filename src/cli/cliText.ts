@@ -20,7 +20,13 @@ Options for grade:
                              the input is only overwritten when --out names it)
   --weights <table|sheet>    the weight table (default: Weights / 权重)
   --customers <table|sheet>  the customer table (default: Customers / 客户)
-  --scheme <scheme>          shares:20,30,50 (default) | pareto:80,95 | cutoffs:85,70,50
+  --scheme <scheme>          shares:20,30,50 (default) | pareto:80,95 | cutoffs:85,70,50 | rfm (tier = RFM segment,
+                             from the Segments sheet; written with R's rfm defaults when missing) | kmeans:4 |
+                             kmeans:auto (tier = cluster, Cluster 1 = best mean score)
+  --orders <table|sheet>     grade an Orders table: aggregated per customer into a Customer indicators sheet
+  --as-of <yyyy-mm-dd>       the analysis date of --orders (default: today)
+  --bins <n>                 RFM bins per measure (default 5)
+  --rfm-columns <r,f,m>      rfm on a customer table: its recency (days), frequency and monetary columns
   --labels <A,B,C>           tier labels, best first (default: A, B, C, ... as many as the scheme needs)
   --value <column>           value column for pareto and the value pyramid (e.g. Sales)
   --missing exclude|zero     blank indicator: leave the customer out and list it (default), or score 0 points
@@ -49,7 +55,7 @@ Example:
   unknownOption: (option: string) => `Unknown option "${option}". See tiers --help.`,
   missingValue: (option: string) => `The option ${option} needs a value. See tiers --help.`,
   badScheme: (text: string) =>
-    `"${text}" is not a tier scheme. Write shares:20,30,50 (percent of customers, adding up to 100), pareto:80,95 (cumulative percent of value) or cutoffs:85,70,50 (minimum scores, descending).`,
+    `"${text}" is not a tier scheme. Write shares:20,30,50 (percent of customers, adding up to 100), pareto:80,95 (cumulative percent of value), cutoffs:85,70,50 (minimum scores, descending), rfm, or kmeans:4 / kmeans:auto (k from 2 to 20).`,
   badLabels: (needed: number, given: number) => `The scheme needs ${needed} tier labels but --labels gives ${given}. Give one label per tier, best first.`,
   blankLabel: "A tier label in --labels is blank. Give each tier a name, best first, e.g. --labels A,B,C.",
   longLabel: (length: number, max: number) => `A tier label in --labels is ${length} characters long; at most ${max} are allowed. Use a shorter name.`,
@@ -63,6 +69,7 @@ Example:
   badAsOf: (text: string) => `"${text}" is not a date. Write the analysis date as yyyy-mm-dd, e.g. --as-of 2006-12-31.`,
   asOfNeedsOrders: "--as-of is the analysis date of an Orders table: add --orders <table|sheet>.",
   methodLabels: "rfm and kmeans name their own tiers (segments, clusters): leave out --labels.",
+  explainMethod: "--explain explains tiers decided by a score (shares, cutoffs); rfm segments and kmeans clusters are not. Leave out --explain.",
   fileMissing: (file: string) => `Cannot find the workbook "${file}". Check the path.`,
   notXlsx: (file: string, reason: string) => `Cannot read "${file}" as an .xlsx workbook (${reason}). Save it from Excel as .xlsx and try again.`,
   problems: (count: number) => `The workbook has ${count} problem${count === 1 ? "" : "s"}; nothing was written. Fix them and grade again:`,
@@ -95,6 +102,12 @@ grade 的选项：
   --weights <表|工作表>      权重表（默认：权重 / Weights）
   --customers <表|工作表>    客户表（默认：客户 / Customers）
   --scheme <方案>            shares:20,30,50（默认，按客户占比）| pareto:80,95（按累计价值）| cutoffs:85,70,50（按得分）
+                             | rfm（等级 = RFM 细分，取自“细分”工作表，缺少时按 R 语言 rfm 包的默认值写入）
+                             | kmeans:4 | kmeans:auto（等级 = 聚类，聚类 1 = 平均得分最高）
+  --orders <表|工作表>       按订单表分级：按客户汇总为“客户指标”工作表
+  --as-of <yyyy-mm-dd>       --orders 的分析日期（默认：今天）
+  --bins <n>                 RFM 每项的分档数（默认 5）
+  --rfm-columns <r,f,m>      在客户表上做 RFM：最近购买间隔天数、购买频次、消费金额三列
   --labels <A,B,C>           等级名称，由高到低（默认：A、B、C……按方案所需个数）
   --value <列>               帕累托方案和价值金字塔所用的价值列（如 销售额）
   --missing exclude|zero     指标为空时：排除该客户并列出（默认），或记 0 分
@@ -122,7 +135,7 @@ grade 的选项：
   unknownOption: (option) => `未知选项“${option}”。参见 tiers --help。`,
   missingValue: (option) => `选项 ${option} 需要一个值。参见 tiers --help。`,
   badScheme: (text) =>
-    `“${text}”不是有效的分级方案。请写 shares:20,30,50（客户占比百分数，合计 100）、pareto:80,95（累计价值百分数）或 cutoffs:85,70,50（最低得分，由高到低）。`,
+    `“${text}”不是有效的分级方案。请写 shares:20,30,50（客户占比百分数，合计 100）、pareto:80,95（累计价值百分数）、cutoffs:85,70,50（最低得分，由高到低）、rfm，或 kmeans:4 / kmeans:auto（k 为 2 到 20）。`,
   badLabels: (needed, given) => `该方案需要 ${needed} 个等级名称，但 --labels 给了 ${given} 个。请按由高到低每级给一个名称。`,
   blankLabel: "--labels 中有空白的等级名称。请按由高到低为每一级命名，例如 --labels A,B,C。",
   longLabel: (length, max) => `--labels 中有一个等级名称长 ${length} 个字符，最多允许 ${max} 个。请使用较短的名称。`,
@@ -135,6 +148,7 @@ grade 的选项：
   badAsOf: (text) => `“${text}”不是日期。请按 yyyy-mm-dd 写分析日期，例如 --as-of 2006-12-31。`,
   asOfNeedsOrders: "--as-of 是订单表的分析日期：请加上 --orders <表|工作表>。",
   methodLabels: "rfm 和 kmeans 自行命名等级（细分、聚类）：请不要使用 --labels。",
+  explainMethod: "--explain 解释按得分划分的等级（shares、cutoffs）；rfm 细分和 kmeans 聚类不按得分划分。请去掉 --explain。",
   fileMissing: (file) => `找不到工作簿“${file}”。请检查路径。`,
   notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。请在 Excel 中另存为 .xlsx 后重试。`,
   problems: (count) => `工作簿有 ${count} 个问题，未写入任何内容。请修正后重新分级：`,

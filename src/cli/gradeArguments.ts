@@ -225,6 +225,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   const scheme = method ? parseScheme("shares:20,30,50") : parseScheme(schemeText);
   if (!scheme) return { kind: "usage", message: (t) => t.badScheme(schemeText) };
   if (method && values["--labels"] !== undefined) return { kind: "usage", message: (t) => t.methodLabels };
+  if (method && explain) return { kind: "usage", message: (t) => t.explainMethod };
   const needed = labelsNeeded(scheme);
   const labels = values["--labels"] !== undefined ? values["--labels"].split(/[,，]/).map((l) => l.trim()) : letters(needed);
   if (labels.length !== needed) return { kind: "usage", message: (t) => t.badLabels(needed, labels.length) };
