@@ -28,6 +28,15 @@ export interface ExplainJson {
 
 export interface GradeJson {
   customers: CustomerJson[];
+  /** --scheme rfm: R's rfm_segment_summary (segments with customers, in the Segments table's order, then Others). */
+  segments?: { segment: string; customers: number; orders: number; revenue: number; aov: number }[];
+  /** --scheme kmeans: the chosen k, its mean silhouette, the silhouette per k tried, and each cluster's profile. */
+  clusters?: {
+    k: number;
+    silhouette: number;
+    silhouette_by_k: { k: number; silhouette: number }[];
+    profiles: { label: string; size: number; means: number[]; mean_score: number; silhouette: number | null }[];
+  };
   summary: { tier: string; customers: number; customerShare: number; value: number; valueShare: number }[];
   excluded: { id: string; indicators: string[] }[];
 }
@@ -66,6 +75,23 @@ export function gradeJson(ids: string[], result: GradeResult, explain?: ExplainJ
       if (method?.kind === "kmeans") customer.cluster = method.cluster[i];
       return customer;
     }),
+    ...(method?.kind === "rfm" ? { segments: method.summary.map((row) => ({ ...row })) } : {}),
+    ...(method?.kind === "kmeans"
+      ? {
+          clusters: {
+            k: method.k,
+            silhouette: method.silhouette,
+            silhouette_by_k: method.silhouetteByK,
+            profiles: method.profiles.map((p) => ({
+              label: p.label,
+              size: p.size,
+              means: p.means,
+              mean_score: p.meanScore,
+              silhouette: Number.isFinite(p.silhouette) ? p.silhouette : null,
+            })),
+          },
+        }
+      : {}),
     summary: result.pyramid.map((row) => ({ ...row })),
     excluded: result.excluded.map(({ id, indicators }) => ({ id, indicators })),
   };

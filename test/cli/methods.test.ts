@@ -280,6 +280,8 @@ describe("tiers grade --scheme rfm", () => {
       Promising: [9, 28, 4249],
     });
     // The vignette's first customers, as published: rfm_score, R, F, M.
+    const segmentTable = (JSON.parse(io.out) as { segments: { segment: string; customers: number; orders: number; revenue: number }[] }).segments;
+    expect(Object.fromEntries(segmentTable.map((r) => [r.segment, [r.customers, r.orders, r.revenue]]))).toEqual(table);
     const abbey = json.customers.find((c) => c.id === "Abbey O'Reilly") as CustomerJson;
     expect([abbey.rfm_score, abbey.r, abbey.f, abbey.m, abbey.segment]).toEqual([343, 3, 4, 3, "Potential Loyalist"]);
     expect(Object.keys(abbey)).toEqual(["id", "score", "rank", "tier", "recency_days", "frequency", "monetary", "r", "f", "m", "rfm_score", "segment"]);
@@ -337,6 +339,46 @@ describe("tiers grade --scheme rfm", () => {
     ]);
   });
 
+  test("zh-CN: the default segments are written and named in Chinese, Others is 其他", async () => {
+    const input = path.join(dir, "rfm-zh.xlsx");
+    fs.writeFileSync(
+      input,
+      await buildWorkbook([
+        {
+          name: "客户",
+          rows: [
+            ["客户编号", "最近购买间隔(天)", "购买频次(单)", "消费金额"],
+            ["K1", 1, 9, 900],
+            ["K2", 300, 1, 10],
+            ["K3", 100, 3, 100],
+            ["K4", 50, 5, 300],
+            ["K5", 200, 2, 50],
+          ],
+        },
+      ]),
+    );
+    const io = capture();
+    const out = path.join(dir, "rfm-zh.graded.xlsx");
+    expect(await main(["grade", input, "--out", out, "--scheme", "rfm", "--json", "-"], io)).toBe(0);
+    const json = JSON.parse(io.out) as { customers: CustomerJson[] };
+    // Frequency 1, 2, 3, 5, 9: type-7 quantiles at .2, .4, .6, .8 are 1.8, 2.6, 3.8, 5.8, plus 1 the
+    // cuts 2.8, 3.6, 4.8, 6.8, so 1 and 2 score 1, 3 scores 2, 5 scores 4, 9 scores 5; recency and
+    // monetary put each value in its own bin (R reversed): K3 is 323 -> 忠诚客户 (Loyal: R 2-4, F 2-4, M 2-4),
+    // K5 212 -> 即将沉睡客户 (About To Sleep: R 2-3, F 1-3, M 1-4).
+    expect(json.customers.map((c) => [c.id, c.rfm_score, c.segment])).toEqual([
+      ["K1", 555, "重要价值客户"],
+      ["K2", 111, "已流失客户"],
+      ["K3", 323, "忠诚客户"],
+      ["K4", 444, "潜在忠诚客户"],
+      ["K5", 212, "即将沉睡客户"],
+    ]);
+    // The tiers are the segments in table order, then 其他 (Others), with or without customers.
+    expect((JSON.parse(io.out) as { summary: { tier: string }[] }).summary.map((r) => r.tier).slice(-2)).toEqual(["已流失客户", "其他"]);
+    const segments = await sheetRows(out, "细分");
+    expect(segments[0]).toEqual(["细分", "R下限", "R上限", "F下限", "F上限", "M下限", "M上限"]);
+    expect((await sheetRows(out, "客户"))[0]).toEqual(expect.arrayContaining(["得分", "等级", "RFM得分", "细分"]));
+  });
+
   test("a Segments bound outside 1..bins is a problem with its cell", async () => {
     const input = path.join(dir, "rfm-bad.xlsx");
     fs.writeFileSync(
@@ -389,6 +431,12 @@ describe("tiers grade --scheme kmeans", () => {
       ["Cluster 2", 3],
     ]);
     expect(io.err).toMatch(/k-means: k = 2, mean silhouette 0\.9\d\d/);
+    const clusters = (JSON.parse(io.out) as { clusters: { k: number; profiles: { label: string; size: number; means: number[] }[] } }).clusters;
+    expect(clusters.k).toBe(2);
+    expect(clusters.profiles.map((p) => [p.label, p.size, p.means])).toEqual([
+      ["Cluster 1", 3, [905, 1 / 3]],
+      ["Cluster 2", 3, [105, 16 / 3]],
+    ]);
     const rows = await sheetRows(out, "Customers");
     expect(rows.slice(1).map((r) => r[rows[0].indexOf("Tier")])).toEqual(["Cluster 2", "Cluster 1", "Cluster 2", "Cluster 1", "Cluster 2", "Cluster 1"]);
     const summary = await sheetRows(out, "Tier summary");
