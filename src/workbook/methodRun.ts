@@ -18,7 +18,7 @@ import { locateAny } from "./fromOrders";
 import { headerKey } from "./headers";
 import { locateTable } from "./locate";
 import { INDICATOR_HEADERS } from "./ordersTable";
-import { OUTPUT_HEADERS, outputText } from "./outputText";
+import { OUTPUT_HEADERS, OUTPUT_SHEETS, outputText } from "./outputText";
 import { planGrading } from "./plan";
 import { problem } from "./problems";
 import { defaultSegmentRows, parseSegmentsTable } from "./segmentsTable";
@@ -192,6 +192,14 @@ export async function gradeRfm(
   headers.forEach((h, c) => {
     if (h !== "" && outputKeys.has(headerKey(h))) problems.push(problem("output-collision", block.sheet, cellAddress(block.box.top + headerIndex, block.box.left + c), { header: h }));
   });
+  // Nor may the summary sheet replace a sheet of the analyst's.
+  const ownedSheets = new Set((previous?.sheets ?? []).map(headerKey));
+  const summaryNames = new Set(OUTPUT_SHEETS.slice(0, 2).map(headerKey));
+  for (const sheet of index.sheets) {
+    if (summaryNames.has(headerKey(sheet.name)) && !ownedSheets.has(headerKey(sheet.name))) {
+      problems.push(problem("output-sheet-collision", sheet.name, "", { sheet: sheet.name }));
+    }
+  }
 
   // The Segments / 细分 table: the workbook's, else the package's defaults, written for the analyst.
   let segments: RfmSegment[] = DEFAULT_RFM_SEGMENTS.map((s) => ({ ...s, name: lang === "zh-CN" ? (RFM_SEGMENT_NAMES_ZH[s.name] ?? s.name) : s.name }));

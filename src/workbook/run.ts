@@ -442,7 +442,8 @@ export async function gradeWorkbook(
   const { inspection, ready } = await prepare(backend, settings, onProgress, signal);
   if (!ready) return { ok: false, inspection };
   onProgress?.({ stage: "plan", fraction: 0.5 });
-  const plan = planGrading({ ...ready, settings });
+  // A method's tiers are no formula of the score: its runs are written as values.
+  const plan = planGrading({ ...ready, settings: settings.method ? { ...settings, mode: "values" } : settings });
   if (ready.method && settings.method?.kind === "kmeans") decorateClusterPlan(plan, ready.method, ready.weightTable, settings.lang, settings.method.k === "auto");
   checkAbort(signal);
   onProgress?.({ stage: "write", fraction: 0.55 });

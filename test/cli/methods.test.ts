@@ -379,6 +379,20 @@ describe("tiers grade --scheme rfm", () => {
     expect((await sheetRows(out, "客户"))[0]).toEqual(expect.arrayContaining(["得分", "等级", "RFM得分", "细分"]));
   });
 
+  test("a sheet of the analyst's named Tier summary is never replaced by an rfm run", async () => {
+    const input = path.join(dir, "rfm-summary-clash.xlsx");
+    fs.writeFileSync(
+      input,
+      await buildWorkbook([
+        { name: "Customers", rows: [["Customer ID", "Recency", "Frequency", "Monetary"], ["K1", 1, 1, 1], ["K2", 2, 2, 2]] },
+        { name: "Tier summary", rows: [["my notes"]] },
+      ]),
+    );
+    const io = capture();
+    expect(await main(["grade", input, "--out", path.join(dir, "rfm-summary-clash.graded.xlsx"), "--scheme", "rfm"], io)).toBe(1);
+    expect(io.err).toContain("Tier summary");
+  });
+
   test("a Segments bound outside 1..bins is a problem with its cell", async () => {
     const input = path.join(dir, "rfm-bad.xlsx");
     fs.writeFileSync(
@@ -441,6 +455,15 @@ describe("tiers grade --scheme kmeans", () => {
     expect(rows.slice(1).map((r) => r[rows[0].indexOf("Tier")])).toEqual(["Cluster 2", "Cluster 1", "Cluster 2", "Cluster 1", "Cluster 2", "Cluster 1"]);
     const summary = await sheetRows(out, "Tier summary");
     expect(summary.some((r) => r[0] === "Cluster profile")).toBe(true);
+  });
+
+  test("with --formulas the clusters are still written as values (no formula of the score decides them)", async () => {
+    const input = path.join(dir, "km-formulas.xlsx");
+    fs.writeFileSync(input, await buildWorkbook(groups));
+    const out = path.join(dir, "km-formulas.graded.xlsx");
+    expect(await main(["grade", input, "--out", out, "--scheme", "kmeans:2", "--formulas"], capture())).toBe(0);
+    const rows = await sheetRows(out, "Customers");
+    expect(rows.slice(1).map((r) => r[rows[0].indexOf("Tier")])).toEqual(["Cluster 2", "Cluster 1", "Cluster 2", "Cluster 1", "Cluster 2", "Cluster 1"]);
   });
 
   test("kmeans:auto chooses k = 2 for two plain groups and says so", async () => {
