@@ -57,6 +57,8 @@ const WORDS = {
     kmeansScheme: (k: number, auto: boolean, silhouette: number) =>
       `k-means clusters on the standardised indicators (k = ${k}${auto ? ", chosen by the best mean silhouette for k = 2..8" : ""}; mean silhouette ${silhouette.toFixed(3)}); Cluster 1 = best mean score`,
     defaultSegments: "the package's default segments",
+    segmentsRow: "Segments table",
+    binsScoring: (bins: number) => `${bins} quantile bins (R's rfm)`,
     segmentTable: "Segments (customers, orders, revenue, average order value)",
     segmentHeader: ["Segment", "Customers", "Orders", "Revenue", "Average order value"],
     heatmap: "Customers by R (rows) and F (columns)",
@@ -77,6 +79,8 @@ const WORDS = {
     kmeansScheme: (k: number, auto: boolean, silhouette: number) =>
       `按标准化指标做 k 均值聚类（k = ${k}${auto ? "，在 k = 2..8 中按平均轮廓系数最优选出" : ""}；平均轮廓系数 ${silhouette.toFixed(3)}）；聚类 1 = 平均得分最高`,
     defaultSegments: "rfm 包的默认细分表",
+    segmentsRow: "细分表",
+    binsScoring: (bins: number) => `${bins} 档分位数（R 语言 rfm 包）`,
     segmentTable: "细分（客户数、订单数、收入、平均订单金额）",
     segmentHeader: ["细分", "客户数", "订单数", "收入", "平均订单金额"],
     heatmap: "按 R（行）和 F（列）的客户数",
@@ -293,6 +297,15 @@ export async function gradeRfm(
     column(words.segment, "@", of((c) => c.segment)),
   ]);
   const summary = describeOnSummary(plan, lang, words.rfmScheme(method.bins, segmentsSource));
+  // The settings say where the segments came from, and the measures are scored in bins, not min-max.
+  const text = outputText(lang);
+  const columns = new Set(weightTable.indicators.map((ind) => ind.column));
+  for (const b of summary.blocks) {
+    for (const row of b.values) {
+      if (row[0] === text.weightsTable) row[0] = words.segmentsRow;
+      if (row.length >= 5 && typeof row[2] === "string" && columns.has(row[2]) && row[4] === "minmax") row[4] = words.binsScoring(method.bins);
+    }
+  }
   let top = nextFreeRow(summary) + 2;
   const blocks: CellBlock[] = [];
   blocks.push({ top, left: 0, values: [[words.segmentTable]], style: "header" });

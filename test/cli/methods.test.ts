@@ -295,6 +295,8 @@ describe("tiers grade --scheme rfm", () => {
     expect(segments[1]).toEqual(["Champions", 5, 5, 5, 5, 5, 5]);
     const summary = (await sheetRows(out, "Tier summary")).map((r) => r.slice(0, 5));
     expect(summary).toContainEqual(["Potential Loyalist", 342, 2211, 204856, 204856 / 2211]);
+    expect(summary).toContainEqual(["Segments table", "the package's default segments", null, null, null]);
+    expect(summary).toContainEqual([null, "R", "Recency (days)", "lower is better", "5 quantile bins (R's rfm)"]);
   });
 
   test("an edited Segments sheet is read: first match wins, the rest are Others; --rfm-columns on a customer table", async () => {
