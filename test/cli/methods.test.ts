@@ -205,6 +205,38 @@ describe("tiers grade --orders", () => {
     expect(rows2.length).toBe(4);
   });
 
+  test("zh-CN: an 订单 sheet becomes a 客户指标 sheet with Chinese headers, graded by rfm", async () => {
+    const input = path.join(dir, "orders-zh.xlsx");
+    fs.writeFileSync(
+      input,
+      await buildWorkbook([
+        {
+          name: "订单",
+          rows: [
+            ["客户编号", "订单日期", "金额"],
+            ["甲", "2006/12/30", 100],
+            ["乙", "2006年12月01日", 50],
+            ["甲", 39000, 30],
+          ],
+        },
+      ]),
+    );
+    const io = capture();
+    const out = path.join(dir, "orders-zh.graded.xlsx");
+    expect(await main(["grade", input, "--out", out, "--orders", "订单", "--as-of", "2006-12-31", "--scheme", "rfm", "--bins", "2", "--json", "-"], io)).toBe(0);
+    const rows = await sheetRows(out, "客户指标");
+    expect(rows[0].slice(0, 4)).toEqual(["客户编号", "最近购买间隔(天)", "购买频次(单)", "消费金额"]);
+    expect(rows.slice(1).map((r) => r.slice(0, 4))).toEqual([
+      ["甲", 1, 2, 130],
+      ["乙", 30, 1, 50],
+    ]);
+    const json = JSON.parse(io.out) as { customers: CustomerJson[] };
+    expect(json.customers.map((c) => [c.id, c.recency_days, c.frequency, c.monetary])).toEqual([
+      ["甲", 1, 2, 130],
+      ["乙", 30, 1, 50],
+    ]);
+  });
+
   test("an order dated after --as-of is a problem with its cell; nothing is written", async () => {
     const input = path.join(dir, "late.xlsx");
     fs.writeFileSync(input, await buildWorkbook(orderSheets([["Indicator", "Weight"], ["Monetary", 1]])));
