@@ -31,7 +31,7 @@ Options for grade:
   --value <column>           value column for pareto and the value pyramid (e.g. Sales)
   --missing exclude|zero     blank indicator: leave the customer out and list it (default), or score 0 points
   --formulas                 write native Excel formulas instead of values
-  --period <label>           the period this grading is for (2026-Q3): kept in the History sheet
+  --period <label>           the period this grading is for (2026-Q3): kept in the Tier history sheet
   --strategy                 write a Strategy column (tier x upgrade potential; a Strategies sheet to edit)
   --growth <column>[:10%]    the growth column that judges upgrade potential, and its threshold
   --risk                     write a Risk column by the Risk rules sheet, and a Watch list sheet
@@ -112,7 +112,7 @@ grade 的选项：
   --value <列>               帕累托方案和价值金字塔所用的价值列（如 销售额）
   --missing exclude|zero     指标为空时：排除该客户并列出（默认），或记 0 分
   --formulas                 写入 Excel 原生公式而不是数值
-  --period <期间>            本次分级所属期间（如 2026-Q3），记入“历史”工作表
+  --period <期间>            本次分级所属期间（如 2026-Q3），记入“分级历史”工作表
   --strategy                 写入“策略”列（等级 × 升级潜力；附可编辑的“策略”工作表）
   --growth <列>[:10%]        判断升级潜力的增长率列及阈值
   --risk                     按“风险规则”工作表写入“风险”列，并生成“重点关注”工作表

@@ -1,5 +1,5 @@
 // `tiers migrate <workbook.xlsx> --from <period> --to <period> [--out <copy.xlsx>] [--json <file|->]`:
-// who moved between two graded periods of a workbook's History sheet, written as the Migration sheet
+// who moved between two graded periods of a workbook's Tier history sheet, written as the Migration sheet
 // of a copy (the input is never overwritten unless --out names it), and as JSON on request.
 
 import * as path from "path";

@@ -1,36 +1,18 @@
-// What the pane shows before writing anything: customers, indicators with global weights, and every
-// problem with its cell as a link that selects the cell.
+// What the pane shows before writing: every problem once, with its cell as a link that selects it
+// (the cell is not repeated in the words), and the indicators with their global weights.
 
 import * as React from "react";
-import {
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Inspection } from "../workbook/run";
 import type { Lang, Problem } from "../workbook/types";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  number: { textAlign: "right", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
+  table: { tableLayout: "auto" },
 });
-
-export interface InspectionViewProps {
-  inspection: Inspection;
-  lang: Lang;
-  text: Strings;
-  onSelect?(sheet: string, cell: string): void;
-}
 
 /** "Customers!B7", or the sheet alone when the problem concerns the whole sheet. */
 export function problemPlace(problem: Problem): string {
@@ -38,7 +20,24 @@ export function problemPlace(problem: Problem): string {
   return problem.cell ? `${problem.sheet}!${problem.cell}` : problem.sheet;
 }
 
-function ProblemList({ problems, lang, text, onSelect, label }: { problems: Problem[]; lang: Lang; text: Strings; onSelect?: InspectionViewProps["onSelect"]; label: string }) {
+/**
+ * A problem's words without the place they start with ("Customers!D3: " / "客户!D3："), for a line that
+ * shows the place as its own link.
+ *
+ * @example problemWords({ sheet: "Customers", cell: "D3", message: { "en-US": "Customers!D3: Enter a number." } }, "en-US") // "Enter a number."
+ */
+export function problemWords(problem: Pick<Problem, "sheet" | "cell" | "message">, lang: Lang): string {
+  const message = problem.message[lang];
+  if (!problem.sheet && !problem.cell) return message;
+  const colon = lang === "zh-CN" ? "：" : ": ";
+  const at = message.indexOf(colon);
+  if (at < 0) return message;
+  const head = message.slice(0, at);
+  const names = [problem.sheet, problem.cell].filter(Boolean);
+  return names.every((name) => head.includes(name)) || head.replace(/'/g, "").includes(problem.sheet) ? message.slice(at + colon.length) : message;
+}
+
+export function ProblemList({ problems, lang, text, onSelect, label }: { problems: Problem[]; lang: Lang; text: Strings; onSelect?(sheet: string, cell: string): void; label: string }) {
   const styles = useStyles();
   if (problems.length === 0) return null;
   return (
@@ -56,8 +55,8 @@ function ProblemList({ problems, lang, text, onSelect, label }: { problems: Prob
               ) : (
                 place && <Text weight="semibold">{place}</Text>
               )}
-              {place ? " — " : ""}
-              <Text>{p.message[lang]}</Text>
+              {place ? (lang === "zh-CN" ? "：" : ": ") : ""}
+              <Text>{place ? problemWords(p, lang) : p.message[lang]}</Text>
             </li>
           );
         })}
@@ -66,51 +65,27 @@ function ProblemList({ problems, lang, text, onSelect, label }: { problems: Prob
   );
 }
 
-export function InspectionView({ inspection, lang, text, onSelect }: InspectionViewProps) {
+export function IndicatorTable({ inspection, lang, text }: { inspection: Inspection; lang: Lang; text: Strings }) {
   const styles = useStyles();
-  const number = new Intl.NumberFormat(lang);
   const weight = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
-  const errors = inspection.problems.filter((p) => p.severity === "error");
-  const warnings = inspection.problems.filter((p) => p.severity === "warning");
   return (
-    <div className={styles.stack}>
-      <Text>
-        {text.customers}: <Text weight="semibold">{number.format(inspection.customers)}</Text>
-        {inspection.excluded > 0 && (
-          <>
-            {" · "}
-            {text.excluded}: <Text weight="semibold">{number.format(inspection.excluded)}</Text>
-          </>
-        )}
-      </Text>
-      {inspection.indicators.length > 0 && (
-        <Table size="small" aria-label={text.indicators}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{text.indicator}</TableHeaderCell>
-              <TableHeaderCell>{text.dimension}</TableHeaderCell>
-              <TableHeaderCell>{text.globalWeight}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {inspection.indicators.map((ind) => (
-              <TableRow key={ind.name}>
-                <TableCell>{ind.name}</TableCell>
-                <TableCell>{ind.dimension ?? ""}</TableCell>
-                <TableCell>{weight.format(ind.globalWeight)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
-      {errors.length > 0 && (
-        <MessageBar intent="error">
-          <MessageBarBody>{text.errorsBlock}</MessageBarBody>
-        </MessageBar>
-      )}
-      <ProblemList problems={errors} lang={lang} text={text} onSelect={onSelect} label={text.problems} />
-      <ProblemList problems={warnings} lang={lang} text={text} onSelect={onSelect} label={text.warnings} />
-      {inspection.problems.length === 0 && <Text>{text.noProblems}</Text>}
-    </div>
+    <Table size="small" aria-label={text.indicators} className={styles.table}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{text.indicator}</TableHeaderCell>
+          <TableHeaderCell>{text.dimension}</TableHeaderCell>
+          <TableHeaderCell className={styles.number}>{text.globalWeight}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {inspection.indicators.map((ind) => (
+          <TableRow key={ind.name}>
+            <TableCell>{ind.name}</TableCell>
+            <TableCell>{ind.dimension ?? ""}</TableCell>
+            <TableCell className={styles.number}>{weight.format(ind.globalWeight)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -1,4 +1,4 @@
-// "Who moved": two graded periods of the History sheet compared, as the matrix of customers from each
+// "Who moved": two graded periods of the Tier history sheet compared, as the matrix of customers from each
 // tier before to each tier after (with New and Lost), and the counts of upgraded, downgraded, new and
 // lost customers. The same migrateWorkbook as `tiers migrate`, so the Migration sheet is written too.
 
@@ -17,7 +17,6 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -29,6 +28,11 @@ import type { Strings } from "./strings";
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "end" },
+  picker: { flex: "1 1 8em", minWidth: 0 },
+  fill: { minWidth: 0, width: "100%" },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
+  number: { textAlign: "right", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
+  h2: { margin: 0 },
 });
 
 export interface MigrationPanelProps {
@@ -49,6 +53,7 @@ export function MigrationPanel({ backend, lang, text, generation, disabled }: Mi
   const [to, setTo] = React.useState<string>();
   const [shown, setShown] = React.useState<Shown>({ kind: "none" });
   const [working, setWorking] = React.useState(false);
+  const known = React.useRef("");
   const number = new Intl.NumberFormat(lang);
 
   React.useEffect(() => {
@@ -56,10 +61,15 @@ export function MigrationPanel({ backend, lang, text, generation, disabled }: Mi
     gradedPeriods(backend).then(
       (found) => {
         if (!live) return;
+        // The last two periods graded, the usual question: what changed since last time. A newly graded
+        // period moves the choice on to it; the analyst's own choice stands while the periods stay.
+        const key = found.join("\u0000");
+        if (key !== known.current) {
+          known.current = key;
+          setFrom(found[found.length - 2]);
+          setTo(found[found.length - 1]);
+        }
         setPeriods(found);
-        // The last two periods graded, the usual question: what changed since last time.
-        setFrom((current) => (current && found.includes(current) ? current : found[found.length - 2]));
-        setTo((current) => (current && found.includes(current) ? current : found[found.length - 1]));
       },
       () => live && setPeriods([]),
     );
@@ -85,8 +95,8 @@ export function MigrationPanel({ backend, lang, text, generation, disabled }: Mi
   };
 
   const picker = (label: string, value: string | undefined, set: (v: string) => void) => (
-    <Field label={label}>
-      <Dropdown value={value ?? ""} selectedOptions={value ? [value] : []} onOptionSelect={(_, d) => d.optionValue && set(d.optionValue)} disabled={disabled || working}>
+    <Field label={label} className={styles.picker}>
+      <Dropdown className={styles.fill} value={value ?? ""} selectedOptions={value ? [value] : []} onOptionSelect={(_, d) => d.optionValue && set(d.optionValue)} disabled={disabled || working}>
         {periods.map((p) => (
           <Option key={p} value={p}>
             {p}
@@ -98,7 +108,9 @@ export function MigrationPanel({ backend, lang, text, generation, disabled }: Mi
 
   return (
     <section className={styles.panel} aria-label={text.migration}>
-      <Title3 as="h2">{text.migration}</Title3>
+      <Text as="h2" size={400} weight="semibold" className={styles.h2}>
+        {text.migration}
+      </Text>
       <Text size={200}>{text.migrationHint}</Text>
       <div className={styles.row}>
         {picker(text.fromPeriod, from, setFrom)}
@@ -120,6 +132,7 @@ export function MigrationPanel({ backend, lang, text, generation, disabled }: Mi
       )}
       {shown.kind === "done" && (
         <>
+          <div className={styles.scroll}>
           <Table size="extra-small" aria-label={text.migration}>
             <TableHeader>
               <TableRow>
@@ -134,12 +147,15 @@ export function MigrationPanel({ backend, lang, text, generation, disabled }: Mi
                 <TableRow key={i}>
                   <TableCell>{i < shown.migration.tiers.length ? shown.migration.tiers[i] : text.newCustomers}</TableCell>
                   {row.map((count, j) => (
-                    <TableCell key={j}>{number.format(count)}</TableCell>
+                    <TableCell key={j} className={styles.number}>
+                      {number.format(count)}
+                    </TableCell>
                   ))}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
+          </div>
           <Text>
             {text.moved(shown.migration.upgraded.length, shown.migration.downgraded.length, shown.migration.new.length, shown.migration.lost.length)}{" "}
             {text.migrationWritten(shown.sheet)}

@@ -5,8 +5,11 @@
 // only when the analyst asks for a copy, so they cost the pane's first render nothing.
 
 import * as React from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang, Problem } from "../workbook/types";
+import { Button, Dropdown, Field, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Lang, Problem, WorkbookIndex } from "../workbook/types";
+import { ColumnPicker } from "./SchemeEditor";
+import { sources } from "./SettingsForm";
+import { ownerColumnByName } from "./columns";
 import type { Strings } from "./strings";
 
 /** Where the workbook's bytes come from and where a made copy goes. */
@@ -35,12 +38,15 @@ type Job =
   | { kind: "shared"; message: string }
   | { kind: "split"; copies: Copy[] }
   | { kind: "problems"; problems: Problem[] }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; message: string; what: "share" | "split" };
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, overflowWrap: "anywhere" },
+  item: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
+  fill: { minWidth: 0, width: "100%" },
+  h3: { margin: 0 },
 });
 
 export interface SharePanelProps {
@@ -48,12 +54,17 @@ export interface SharePanelProps {
   lang: Lang;
   channel: CopyChannel;
   disabled?: boolean;
+  /** The customer table's headers, to pick the owner column from. */
+  columns?: string[];
+  /** The workbook's sheets and tables, to pick the org table from. */
+  index?: WorkbookIndex;
 }
 
-export function SharePanel({ text, lang, channel, disabled }: SharePanelProps) {
+export function SharePanel({ text, lang, channel, disabled, columns = [], index }: SharePanelProps) {
   const styles = useStyles();
   const [formulas, setFormulas] = React.useState<"values" | "native">("values");
-  const [owner, setOwner] = React.useState(lang === "zh-CN" ? "负责人" : "Owner");
+  const [picked, setOwner] = React.useState<string>();
+  const owner = picked ?? ownerColumnByName(columns) ?? (lang === "zh-CN" ? "负责人" : "Owner");
   const [org, setOrg] = React.useState("");
   const [job, setJob] = React.useState<Job>({ kind: "idle" });
   const working = job.kind === "working";
@@ -69,7 +80,7 @@ export function SharePanel({ text, lang, channel, disabled }: SharePanelProps) {
         report.leftAsIs.length > 0 ? text.leftAsIs(report.leftAsIs.join(", ")) : ""];
       setJob({ kind: "shared", message: parts.filter(Boolean).join(" ") });
     } catch (error) {
-      setJob({ kind: "failed", message: String((error as Error)?.message ?? error) });
+      setJob({ kind: "failed", message: String((error as Error)?.message ?? error), what: "share" });
     }
   };
 
@@ -81,16 +92,16 @@ export function SharePanel({ text, lang, channel, disabled }: SharePanelProps) {
       if (!outcome.ok) setJob({ kind: "problems", problems: outcome.problems });
       else setJob({ kind: "split", copies: outcome.copies });
     } catch (error) {
-      setJob({ kind: "failed", message: String((error as Error)?.message ?? error) });
+      setJob({ kind: "failed", message: String((error as Error)?.message ?? error), what: "split" });
     }
   };
 
   const deliver = (copy: Copy) =>
-    void channel.deliver(copy.fileName, copy.data).catch((error) => setJob({ kind: "failed", message: String((error as Error)?.message ?? error) }));
+    void channel.deliver(copy.fileName, copy.data).catch((error) => setJob({ kind: "failed", message: String((error as Error)?.message ?? error), what: "split" }));
 
+  const orgs = sources(index);
   return (
     <section className={styles.panel} aria-label={text.sharing}>
-      <Title3 as="h2">{text.sharing}</Title3>
       <Text size={200}>{text.sharingHint}</Text>
       <Field label={text.shareFormulas}>
         <RadioGroup value={formulas} onChange={(_, d) => setFormulas(d.value as "values" | "native")} disabled={disabled || working}>
@@ -103,34 +114,46 @@ export function SharePanel({ text, lang, channel, disabled }: SharePanelProps) {
           {text.prepare}
         </Button>
       </div>
+      {job.kind === "working" && job.what === "share" && <Spinner size="tiny" label={text.preparing} />}
+      {job.kind === "shared" && (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{job.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {job.kind === "failed" && job.what === "share" && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{text.copyFailed(job.message)}</MessageBarBody>
+        </MessageBar>
+      )}
 
-      <Title3 as="h3">{text.perOwner}</Title3>
-      <Field label={text.ownerColumn} hint={text.ownerColumnHint}>
-        <Input value={owner} onChange={(_, d) => setOwner(d.value)} disabled={disabled || working} />
-      </Field>
+      <Text as="h3" size={300} weight="semibold" className={styles.h3}>
+        {text.perOwner}
+      </Text>
+      <ColumnPicker label={text.ownerColumn} hint={text.ownerColumnHint} value={owner} columns={columns} text={text} disabled={disabled || working} onPick={setOwner} />
       <Field label={text.orgTable} hint={text.orgTableHint}>
-        <Input value={org} onChange={(_, d) => setOrg(d.value)} disabled={disabled || working} />
+        <Dropdown className={styles.fill} value={org || text.noOrg} selectedOptions={[org]} onOptionSelect={(_, d) => setOrg(d.optionValue ?? "")} disabled={disabled || working}>
+          <Option value="">{text.noOrg}</Option>
+          {orgs.map((name) => (
+            <Option key={name} value={name}>
+              {name}
+            </Option>
+          ))}
+        </Dropdown>
       </Field>
       <div className={styles.row}>
         <Button disabled={disabled || working || owner.trim() === ""} onClick={() => void split()}>
           {text.split}
         </Button>
       </div>
-
-      {job.kind === "working" && <Spinner size="tiny" label={job.what === "share" ? text.preparing : text.splitting} />}
-      {job.kind === "shared" && (
-        <MessageBar intent="success">
-          <MessageBarBody>{job.message}</MessageBarBody>
-        </MessageBar>
-      )}
-      {job.kind === "failed" && (
-        <MessageBar intent="error">
+      {job.kind === "working" && job.what === "split" && <Spinner size="tiny" label={text.splitting} />}
+      {job.kind === "failed" && job.what === "split" && (
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{text.copyFailed(job.message)}</MessageBarBody>
         </MessageBar>
       )}
       {job.kind === "problems" &&
         job.problems.map((problem, i) => (
-          <MessageBar key={i} intent="error">
+          <MessageBar key={i} intent="error" layout="multiline">
             <MessageBarBody>{problem.message[lang]}</MessageBarBody>
           </MessageBar>
         ))}
@@ -139,10 +162,10 @@ export function SharePanel({ text, lang, channel, disabled }: SharePanelProps) {
           <Text>{text.copies(job.copies.length)}</Text>
           <ul className={styles.list}>
             {job.copies.map((copy) => (
-              <li key={copy.fileName} className={styles.row}>
+              <li key={copy.fileName} className={styles.item}>
                 <Text>{text.copyLine(copy.fileName, text.roles[copy.role] ?? copy.role, copy.customers)}</Text>
                 <Button size="small" onClick={() => deliver(copy)}>
-                  {channel.verb === "open" ? text.openCopy : text.saveCopy}
+                  {channel.verb === "open" ? text.openCopyOf(copy.owner) : text.saveCopyOf(copy.owner)}
                 </Button>
               </li>
             ))}

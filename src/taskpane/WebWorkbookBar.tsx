@@ -1,12 +1,13 @@
-// The pane as a web page: open an .xlsx from disk and download the graded copy. The file is read and
-// written in this browser only; nothing is sent anywhere.
+// The pane as a web page: open an .xlsx from disk (the graded copy is downloaded from the pane's
+// footer). The file is read and written in this browser only; nothing is sent anywhere. A file that is
+// not a workbook is refused in the analyst's words (openFailure.ts), never a library's.
 
 import * as React from "react";
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { WorkbookBackend } from "../workbook/types";
+import { Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Lang, Text as Words, WorkbookBackend } from "../workbook/types";
 import type { Strings } from "./strings";
 
-export type SavableWorkbook = WorkbookBackend & { save(): Promise<Uint8Array> };
+export type SavableWorkbook = WorkbookBackend & { save(): Promise<Uint8Array>; saveFile?(): Promise<Blob> };
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -21,9 +22,9 @@ export function gradedName(name: string): string {
   return `${name.replace(/\.xlsx$/i, "")}.graded.xlsx`;
 }
 
-/** Offers bytes to the browser as a downloaded .xlsx file. */
-export function downloadFile(name: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }));
+/** Offers bytes (or a file already made) to the browser as a downloaded .xlsx file. */
+export function downloadFile(name: string, bytes: Uint8Array | Blob): void {
+  const url = URL.createObjectURL(bytes instanceof Blob ? bytes : new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }));
   const link = document.createElement("a");
   link.href = url;
   link.download = name;
@@ -35,30 +36,40 @@ export function downloadFile(name: string, bytes: Uint8Array): void {
 
 export interface WebWorkbookBarProps {
   text: Strings;
-  openWorkbook(bytes: ArrayBuffer): Promise<SavableWorkbook>;
+  lang: Lang;
+  /** Opens the chosen file (a Blob: its bytes are read where the workbook is kept). */
+  openWorkbook(file: Blob): Promise<SavableWorkbook>;
   opened?: { backend: SavableWorkbook; name: string };
-  canDownload: boolean;
+  /** Why the last file chosen could not be opened. */
+  error?: Words;
   onOpened(opened: { backend: SavableWorkbook; name: string }): void;
+  onFailed(why: Words): void;
 }
 
-export function WebWorkbookBar({ text, openWorkbook, opened, canDownload, onOpened }: WebWorkbookBarProps) {
+/** The analyst's words carried by an open failure (the worker's), else a general one. */
+function whyNotOpened(error: unknown, text: Strings): Words {
+  const open = (error as { open?: Words })?.open;
+  return open ?? { "en-US": text.openFailed, "zh-CN": text.openFailed };
+}
+
+export function WebWorkbookBar({ text, lang, openWorkbook, opened, error, onOpened, onFailed }: WebWorkbookBarProps) {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
-  const [error, setError] = React.useState<string>();
+  const [opening, setOpening] = React.useState(false);
 
   const open = async (file: File | undefined) => {
     if (!file) return;
-    setError(undefined);
+    setOpening(true);
     try {
-      onOpened({ backend: await openWorkbook(await file.arrayBuffer()), name: file.name });
+      const backend = await openWorkbook(file);
+      opened?.backend && (opened.backend as { close?(): void }).close?.();
+      onOpened({ backend, name: file.name });
     } catch (e) {
-      setError(text.failed(String((e as Error)?.message ?? e)));
+      opened?.backend && (opened.backend as { close?(): void }).close?.();
+      onFailed(whyNotOpened(e, text));
+    } finally {
+      setOpening(false);
     }
-  };
-
-  const download = async () => {
-    if (!opened) return;
-    downloadFile(gradedName(opened.name), await opened.backend.save());
   };
 
   return (
@@ -76,17 +87,17 @@ export function WebWorkbookBar({ text, openWorkbook, opened, canDownload, onOpen
             e.currentTarget.value = "";
           }}
         />
-        <Button appearance={opened ? "secondary" : "primary"} onClick={() => input.current?.click()}>
+        <Button appearance={opened ? "secondary" : "primary"} size={opened ? "small" : "medium"} onClick={() => input.current?.click()}>
           {text.openWorkbook}
         </Button>
-        {opened && canDownload && (
-          <Button appearance="primary" onClick={() => void download()}>
-            {text.download}
-          </Button>
-        )}
+        {opening && <Spinner size="tiny" label={text.checking} />}
       </div>
-      <Text size={200}>{opened ? text.fileName(opened.name) : text.openHint}</Text>
-      {error && <Text role="alert">{error}</Text>}
+      {!opened && !error && <Text size={200}>{text.openHint}</Text>}
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error[lang]}</MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }

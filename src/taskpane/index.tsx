@@ -1,6 +1,6 @@
 // The task pane's start-up: the only pane file that touches Office. Inside Excel the pane grades the
 // active workbook through Office.js; opened as a plain web page it grades .xlsx files in the
-// browser, with the .xlsx backend loaded only when a file is opened.
+// browser, the workbook held in a Web Worker (startWorker.ts) so long runs never block the page.
 //
 // The page loads office.js from Microsoft's CDN (Office requires it), but the pane never depends on
 // it outside Office: when there is no `Office` (offline, the CDN blocked) the web page starts at
@@ -10,39 +10,49 @@
 
 import * as React from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "./Pane";
+import { PaneRoot } from "./PaneRoot";
 import { paneLanguage } from "./strings";
-import { downloadFile } from "./WebWorkbookBar";
 
-/* global document, navigator, Office, window */
+/* global document, navigator, Excel, Office, window */
 
 /** How long the pane waits for Office.onReady before it starts as a web page. */
 const OFFICE_WAIT_MS = 5000;
 
-async function openXlsxInBrowser(bytes: ArrayBuffer) {
-  const { openXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
-  return openXlsx(bytes);
+async function openXlsxInBrowser(file: Blob) {
+  const { openInWorker } = await import(/* webpackChunkName: "worker-client" */ "./startWorker");
+  return openInWorker(file);
 }
 
-function systemIsDark(): boolean {
+/** Office's body background colour, read again whenever the pane asks (the theme can change). */
+function officeBackground(): string | undefined {
   try {
-    return window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+    return Office.context.officeTheme?.bodyBackgroundColor;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Office's theme is dark when its body background is dark. */
-function officeIsDark(): boolean {
-  try {
-    const background = Office.context.officeTheme?.bodyBackgroundColor;
-    if (!background) return systemIsDark();
-    const n = parseInt(background.replace("#", ""), 16);
-    return ((n >> 16) & 255) * 0.299 + ((n >> 8) & 255) * 0.587 + (n & 255) * 0.114 < 128;
-  } catch {
-    return false;
-  }
+/**
+ * Calls back whenever a worksheet's data changes (WorksheetCollection.onChanged, ExcelApi 1.7; the
+ * manifest requires 1.8), so the pane checks the workbook again after the analyst fixes a cell;
+ * returns a function that stops it.
+ */
+function watchWorksheets(changed: () => void): () => void {
+  const added = Excel.run(async (context) => {
+    const handler = context.workbook.worksheets.onChanged.add(async () => changed());
+    await context.sync();
+    return handler;
+  }).catch(() => undefined);
+  return () =>
+    void added.then((handler) =>
+      handler
+        ? Excel.run(handler.context, async (context) => {
+            handler.remove();
+            await context.sync();
+          }).catch(() => undefined)
+        : undefined,
+    );
 }
 
 let root: Root | undefined;
@@ -62,9 +72,9 @@ function startWebPage(): void {
   const lang = paneLanguage(navigator.language);
   document.documentElement.lang = lang;
   render(
-    <FluentProvider theme={systemIsDark() ? webDarkTheme : webLightTheme}>
+    <PaneRoot>
       <Pane lang={lang} openWorkbook={openXlsxInBrowser} />
-    </FluentProvider>,
+    </PaneRoot>,
   );
 }
 
@@ -76,18 +86,15 @@ async function startInExcel(): Promise<void> {
   document.documentElement.lang = lang;
   const { ExcelWorkbook, documentBaseName, documentBytes, openAsNewWorkbook } = await import(/* webpackMode: "eager" */ "../workbook/excel");
   render(
-    <FluentProvider theme={officeIsDark() ? webDarkTheme : webLightTheme}>
+    <PaneRoot officeBackground={officeBackground}>
       <Pane
         lang={lang}
         backend={new ExcelWorkbook()}
-        copies={
-          // Excel.createWorkbook needs ExcelApi 1.8; where it is missing the copies are downloaded.
-          Office.context.requirements.isSetSupported("ExcelApi", "1.8")
-            ? { current: documentBytes, deliver: openAsNewWorkbook, verb: "open", baseName: documentBaseName() }
-            : { current: documentBytes, deliver: async (name, data) => downloadFile(name, data), verb: "save", baseName: documentBaseName() }
-        }
+        watch={watchWorksheets}
+        // Excel.createWorkbook needs ExcelApi 1.8, which the manifest requires.
+        copies={{ current: documentBytes, deliver: openAsNewWorkbook, verb: "open", baseName: documentBaseName() }}
       />
-    </FluentProvider>,
+    </PaneRoot>,
   );
 }
 

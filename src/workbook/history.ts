@@ -1,4 +1,4 @@
-// Periodic grading (docs/DESIGN.md §2 "Over time"): the History/历史 sheet keeps one row per customer and
+// Periodic grading (docs/DESIGN.md §2 "Over time"): the Tier history/分级历史 sheet keeps one row per customer and
 // period. Re-grading a period replaces that period's rows only; other periods stay as they were.
 
 import type { GradeResult } from "../engine/types";
@@ -28,8 +28,15 @@ const HEADER_KEYS: Record<keyof HistoryRow, string[]> = {
   overridden: ["Overridden", "已调整"],
 };
 
-/** Names a History sheet may have (the add-in writes it in the run's language). */
+/** Names the history sheet has (the add-in writes it in the run's language): Tier history / 分级历史. */
 export const HISTORY_SHEETS: readonly string[] = [outputText("en-US").historySheet, outputText("zh-CN").historySheet];
+
+/**
+ * Names the add-in gave its history sheet before: "History" is a name Excel reserves and refuses for a
+ * sheet (see sheetNames.ts), so a workbook graded then is migrated on its next run: the owned sheet of
+ * an old name is read, and replaced by one of the new name holding the same rows.
+ */
+export const LEGACY_HISTORY_SHEETS: readonly string[] = ["History", "历史"];
 
 /**
  * The rows of a History sheet as the add-in wrote it (header row first, either language). Rows

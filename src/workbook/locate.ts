@@ -1,7 +1,7 @@
 // Where the weight table and the customer table are: an Excel table by name, else a sheet by name
 // (docs/DESIGN.md §4). Only the workbook's index is needed: nothing is read yet.
 
-import { parseBoxAddress } from "./address";
+import { boxAddress, parseBoxAddress } from "./address";
 import { headerKey } from "./headers";
 import { problem } from "./problems";
 import type { Box, Problem, WorkbookIndex } from "./types";
@@ -16,7 +16,8 @@ export const DEFAULT_TABLE_NAMES: Readonly<Record<"weights" | "customers", reado
  * Where a table is: by `name` when given (an Excel table of that name first, then a sheet, both
  * compared by headerKey; "Sheet!A1:D20" names a range on a sheet), else an Excel table named
  * Weights/权重 (Customers/客户), else a sheet of that name. For a sheet the box is its used range:
- * the parsers skip leading blank rows themselves. Returns a Problem (table-not-found, naming what was
+ * the parsers skip leading blank rows themselves. A table's totals row is not in its box, and `notes`
+ * says so (a warning, totals-row-excluded). Returns a Problem (table-not-found, naming what was
  * looked for and the sheets present; table-empty for a sheet with nothing on it) instead of throwing.
  *
  * @example
@@ -29,12 +30,22 @@ export function locateTable(
   index: WorkbookIndex,
   role: "weights" | "customers",
   name?: string,
-): { sheet: string; table?: string; box: Box } | Problem {
+): { sheet: string; table?: string; box: Box; notes?: Problem[] } | Problem {
   const wanted = name !== undefined && name.trim() !== "" ? [name.trim()] : [...DEFAULT_TABLE_NAMES[role]];
   const keys = wanted.map(headerKey);
 
   for (const key of keys) {
     const table = index.tables.find((t) => headerKey(t.name) === key);
+    if (table && table.totalsRows) {
+      // The index's box already stops above the totals row; the note tells the analyst why.
+      const totals = { top: table.box.top + table.box.rows, left: table.box.left, rows: table.totalsRows, columns: table.box.columns };
+      return {
+        sheet: table.sheet,
+        table: table.name,
+        box: { ...table.box },
+        notes: [problem("totals-row-excluded", table.sheet, boxAddress(totals), { table: table.name })],
+      };
+    }
     if (table) return { sheet: table.sheet, table: table.name, box: { ...table.box } };
   }
   for (const key of keys) {

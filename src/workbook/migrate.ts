@@ -1,4 +1,4 @@
-// Migration between two graded periods, for every surface: read the History sheet the add-in keeps,
+// Migration between two graded periods, for every surface: read the Tier history sheet the add-in keeps,
 // compare two periods, and write the Migration/迁移 sheet (the pane shows the same numbers).
 
 import type { Migration } from "../engine/migration";
@@ -44,7 +44,7 @@ export function tierOrder(rows: HistoryRow[]): string[] {
 }
 
 /**
- * The periods the add-in's History sheet holds, in the order they were first graded ([] when there is
+ * The periods the add-in's Tier history sheet holds, in the order they were first graded ([] when there is
  * none): what the pane offers to compare.
  */
 export async function gradedPeriods(backend: WorkbookBackend): Promise<string[]> {
@@ -54,7 +54,7 @@ export async function gradedPeriods(backend: WorkbookBackend): Promise<string[]>
 
 /**
  * The migration from one period to another, written as the Migration sheet through the backend. Writes
- * nothing when the workbook has no History sheet of the add-in's or a period has no rows (ok: false,
+ * nothing when the workbook has no Tier history sheet of the add-in's or a period has no rows (ok: false,
  * with the periods the history holds).
  */
 export async function migrateWorkbook(backend: WorkbookBackend, settings: MigrateSettings): Promise<MigrateOutcome> {

@@ -14,26 +14,30 @@ import type { IndicatorRefs } from "./formulas";
 import { isBlank } from "./cells";
 import { headerRowIndex } from "./blocks";
 import { findRole, headerKey } from "./headers";
-import { HISTORY_SHEETS, historySheet, mergeHistory } from "./history";
+import { HISTORY_SHEETS, historyPeriods, historySheet, LEGACY_HISTORY_SHEETS, mergeHistory } from "./history";
 import type { HistoryRow } from "./history";
 import { outputText, OUTPUT_SHEETS } from "./outputText";
 import type { OutputText } from "./outputText";
 import type { GradeSettings } from "./settings";
 import type {
   Block,
+  Box,
   CellBlock,
+  CellValue,
   CellOut,
   CustomerData,
   Lang,
   OutputColumns,
   OutputSheet,
+  GradingState,
   OwnedState,
+  RecordedValue,
   Problem,
   PyramidChart,
   TierStyle,
   WritePlan,
 } from "./types";
-import { formatProblem } from "./problems";
+import { formatProblem, problem } from "./problems";
 import type { Explanation } from "../engine/explain";
 import { whyColumn } from "./methodOutputs";
 
@@ -70,7 +74,7 @@ export interface PlanArgs {
   /** The weight table as read and its indicators' name cells: live formulas refer to its weight cells. */
   weightsBlock?: Block;
   indicatorCells?: string[];
-  /** The History sheet's rows as read (the add-in's own sheet), when the workbook has one. */
+  /** The Tier history sheet's rows as read (the add-in's own sheet), when the workbook has one. */
   history?: HistoryRow[];
   /** With settings.strategy: the strategy table, and whether to write it (the workbook has none yet). */
   strategyTable?: StrategyRow[];
@@ -108,13 +112,105 @@ interface Layout {
 export function outputStartColumn(customers: CustomerData, previous: OwnedState | undefined): number {
   const { block } = customers;
   const headerRow = block.box.top + headerRowIndex(block.values);
-  if (previous && previous.sheet === block.sheet && previous.headerRow === headerRow) return previous.firstColumn;
+  if (previous && previous.headers.length > 0 && previous.sheet === block.sheet && previous.headerRow === headerRow) return previous.firstColumn;
   const header = block.values[headerRowIndex(block.values)] ?? [];
   let last = -1;
   header.forEach((cell, i) => {
     if (!isBlank(cell)) last = i;
   });
   return block.box.left + last + 1;
+}
+
+/**
+ * The earlier run's record with its output columns found where they are now, by identity: the run of
+ * the recorded headers on the header row (matched like every header: case-, space- and
+ * width-insensitively), at the recorded column when they are still there, else wherever the analyst
+ * moved them on that row (a column inserted to their left). When they are not found (renamed, deleted,
+ * the header row moved), those columns are no longer the add-in's: `headers` becomes [] and nothing of
+ * them is cleared; the owned sheets stay owned.
+ *
+ * @example
+ * // Recorded Score/Rank/Tier at F (5); the analyst inserted a column at C: found at G (6).
+ */
+export function locateOwnedColumns(block: Block, previous: OwnedState | undefined): OwnedState | undefined {
+  if (!previous || previous.headers.length === 0 || previous.sheet.toLowerCase() !== block.sheet.toLowerCase()) return previous;
+  const headerIndex = headerRowIndex(block.values);
+  const header = block.values[headerIndex] ?? [];
+  const wanted = previous.headers.map(headerKey);
+  const at = (column: number) =>
+    wanted.every((key, j) => {
+      const cell = header[column - block.box.left + j];
+      return typeof cell === "string" && headerKey(cell) === key;
+    });
+  if (previous.headerRow === block.box.top + headerIndex) {
+    if (at(previous.firstColumn)) return previous;
+    for (let column = block.box.left; column + wanted.length <= block.box.left + header.length; column++) {
+      if (at(column)) return { ...previous, firstColumn: column };
+    }
+  }
+  return { ...previous, headers: [] };
+}
+
+/** The cells a plan's output columns cover, header row included; undefined for a sheets-only plan. */
+export function outputBox(plan: WritePlan): Box | undefined {
+  const cols = plan.columns;
+  if (!cols) return undefined;
+  return { top: cols.headerRow, left: cols.firstColumn, rows: cols.rowCount + 1, columns: cols.columns.length };
+}
+
+/**
+ * The planner's collision check, for every cell the output columns cover (both executors only carry
+ * out what passes it): a cell outside the earlier run's own columns that holds anything is a problem
+ * naming it (one per column, its first such cell). And when the earlier columns are table columns with
+ * an analyst's column to their right, the run must write as many columns as before: a table cannot
+ * grow or shrink in its middle without moving that column.
+ * `outside`: what the cells of outputBox(plan) right of the block hold (a table's neighbours), read by
+ * the caller; cells neither in the block nor in `outside` are empty (the block is the sheet's used range).
+ *
+ * @example
+ * // Outputs F..H over rows 1..201, the analyst's note in F4 under a blank F1:
+ * // [{ code: "output-cell-collision", sheet: "Customers", cell: "F4", ... }]
+ */
+export function outputProblems(plan: WritePlan, block: Block, outside?: { box: Box; values: CellValue[][] }): Problem[] {
+  const cols = plan.columns;
+  if (!cols) return [];
+  const found: Problem[] = [];
+  const prev = plan.previous && plan.previous.sheet.toLowerCase() === cols.sheet.toLowerCase() && plan.previous.headerRow === cols.headerRow ? plan.previous : undefined;
+  const owned = (column: number) => !!prev && column >= prev.firstColumn && column < prev.firstColumn + prev.headers.length;
+  const cell = (row: number, column: number): CellValue | undefined => {
+    const b = block.box;
+    if (row >= b.top && row < b.top + b.rows && column >= b.left && column < b.left + b.columns) return block.values[row - b.top]?.[column - b.left];
+    const o = outside?.box;
+    if (o && row >= o.top && row < o.top + o.rows && column >= o.left && column < o.left + o.columns) return outside!.values[row - o.top]?.[column - o.left];
+    return undefined;
+  };
+  const occupied = (v: CellValue | undefined) => v !== null && v !== undefined && v !== "";
+  cols.columns.forEach((column, j) => {
+    const at = cols.firstColumn + j;
+    if (owned(at)) return;
+    for (let row = cols.headerRow; row <= cols.headerRow + cols.rowCount; row++) {
+      if (occupied(cell(row, at))) {
+        found.push(problem("output-cell-collision", cols.sheet, cellAddress(row, at), { header: column.header }));
+        return;
+      }
+    }
+  });
+  if (prev && prev.headers.length > 0 && block.table && cols.columns.length !== prev.headers.length) {
+    const end = prev.firstColumn + prev.headers.length;
+    const right = block.box.left + block.box.columns;
+    const headerIndex = headerRowIndex(block.values);
+    if (end < right) {
+      const header = block.values[headerIndex]?.[end - block.box.left];
+      found.push(
+        problem("output-columns-blocked", cols.sheet, cellAddress(cols.headerRow, end), {
+          header: typeof header === "string" ? header : columnName(end),
+          columns: cols.columns.length,
+          was: prev.headers.length,
+        }),
+      );
+    }
+  }
+  return found;
 }
 
 /**
@@ -265,7 +361,8 @@ export function planGrading(args: PlanArgs): WritePlan {
 
   // This run replaces its own kinds of sheet (summary, history) in either language; other sheets the
   // add-in wrote before (a migration) stay and stay owned.
-  const replaced = new Set([...OUTPUT_SHEETS.slice(0, 2), ...HISTORY_SHEETS, ...WATCH_LIST_SHEETS].map(headerKey));
+  // The history sheet's old names ("History" is reserved by Excel) are replaced by the new one, rows kept.
+  const replaced = new Set([...OUTPUT_SHEETS.slice(0, 2), ...HISTORY_SHEETS, ...LEGACY_HISTORY_SHEETS, ...WATCH_LIST_SHEETS].map(headerKey));
   const kept = (previous?.sheets ?? []).filter((name) => !replaced.has(headerKey(name)));
   const state: OwnedState = {
     version: 1,
@@ -274,6 +371,10 @@ export function planGrading(args: PlanArgs): WritePlan {
     firstColumn,
     headers: columns.columns.map((column) => column.header),
     sheets: [...sheets.map((sheet) => sheet.name), ...kept],
+    tierColumn: columns.tierColumn,
+    rowCount: columns.rowCount,
+    tierStyles: columns.tierStyles,
+    grading: { ...summary.grading, ...(history && history.length > 0 ? { periods: historyPeriods(history) } : {}) },
   };
   const removed = previous ? { ...previous, sheets: previous.sheets.filter((name) => replaced.has(headerKey(name))) } : undefined;
 
@@ -307,7 +408,7 @@ function summarySheet(
   text: OutputText,
   name: string,
   layout?: Layout,
-): { sheet: OutputSheet; weightsTop: number; countCell?: string; valueTotalCell?: string } {
+): { sheet: OutputSheet; weightsTop: number; countCell?: string; valueTotalCell?: string; grading: GradingState } {
   const { result, settings, customers, weightTable } = args;
   const blocks: CellBlock[] = [];
   blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
@@ -323,24 +424,27 @@ function summarySheet(
   const scoreRange = layout && columnRange(layout.scoreColumn, layout.firstRow, layout.lastRow, layout.customerSheet);
   const valueRange =
     layout && layout.valueColumn !== undefined ? columnRange(layout.valueColumn, layout.firstRow, layout.lastRow, layout.customerSheet) : undefined;
-  const settingsRows: CellOut[][] = [
-    [text.gradedOn, formatDate(settings.now)],
-    [text.scheme, describeScheme(settings, text)],
-    [text.labels, result.labels.join(", ")],
-    [text.missing, settings.missing === "exclude" ? text.missingExclude : text.missingZero],
-    [text.weightsTable, args.weightsRange],
-    [text.customersTable, `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}`],
-    [text.graded, scoreRange ? { formula: `COUNT(${scoreRange})` } : totalCustomers],
-    [text.excludedCount, result.excluded.length],
-    [text.valueColumn, args.valueColumn ?? text.valueIsScore],
+  // Each row by its OutputText key; the state records the keys and what the cells show (no formulas).
+  const settingEntries: { key: SettingKey; value: CellOut; shown?: RecordedValue }[] = [
+    { key: "gradedOn", value: formatDate(settings.now) },
+    { key: "scheme", value: describeScheme(settings, text) },
+    { key: "labels", value: result.labels.join(", ") },
+    { key: "missing", value: settings.missing === "exclude" ? text.missingExclude : text.missingZero },
+    { key: "weightsTable", value: args.weightsRange },
+    { key: "customersTable", value: `${quoteSheet(customers.block.sheet)}!${boxAddress(userBox(customers, args.previous))}` },
+    { key: "graded", value: scoreRange ? { formula: `COUNT(${scoreRange})` } : totalCustomers, shown: totalCustomers },
+    { key: "excludedCount", value: result.excluded.length },
+    { key: "valueColumn", value: args.valueColumn ?? text.valueIsScore },
   ];
-  if (settings.period) settingsRows.push([text.period, settings.period]);
+  if (settings.period) settingEntries.push({ key: "period", value: settings.period });
   const countCell = scoreRange ? absolute(top + 1 + 6, 1, name) : undefined;
   let valueTotalCell: string | undefined;
   if (scoreRange && valueRange) {
-    settingsRows.push([text.gradedValue, { formula: `SUMIFS(${valueRange},${scoreRange},">=0")` }]);
-    valueTotalCell = absolute(top + settingsRows.length, 1, name);
+    const total = result.pyramid.reduce((sum, row) => sum + row.value, 0);
+    settingEntries.push({ key: "gradedValue", value: { formula: `SUMIFS(${valueRange},${scoreRange},">=0")` }, shown: total });
+    valueTotalCell = absolute(top + settingEntries.length, 1, name);
   }
+  const settingsRows: CellOut[][] = settingEntries.map((entry) => [text[entry.key], entry.value]);
   blocks.push({ top, left: 0, values: [[text.settings]], style: "header" });
   blocks.push({ top: top + 1, left: 0, values: settingsRows, numberFormats: [TEXT_FORMAT, null] });
   top += settingsRows.length + 3;
@@ -360,6 +464,10 @@ function summarySheet(
     indicator.scoring,
     result.weights[i],
   ]);
+  const recordedWeights: RecordedValue[][] = [
+    [text.dimension, text.indicator, text.column, text.direction, text.scoring, text.globalWeight],
+    ...weightRows.map((row) => row.map((value) => (typeof value === "object" && value !== null ? null : value))),
+  ];
   if (layout) {
     (blocks[blocks.length - 1].values[0] as CellOut[]).push(text.min, text.max);
     const weightFormulas = globalWeightFormulas(args);
@@ -399,8 +507,18 @@ function summarySheet(
     });
   }
 
-  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop, countCell, valueTotalCell };
+  const grading: GradingState = {
+    lang: settings.lang,
+    settings: settingEntries.map((entry) => ({ key: entry.key, label: text[entry.key], value: entry.shown ?? (entry.value as RecordedValue) })),
+    weights: recordedWeights,
+    labels: [...result.labels],
+    ...(args.valueColumn !== undefined ? { valueColumn: args.valueColumn } : {}),
+  };
+  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop, countCell, valueTotalCell, grading };
 }
+
+/** The OutputText keys of the summary's settings rows (the state records rows by these keys). */
+type SettingKey = "gradedOn" | "scheme" | "labels" | "missing" | "weightsTable" | "customersTable" | "graded" | "excludedCount" | "valueColumn" | "period" | "gradedValue";
 
 /**
  * The tier table (customers, shares, value per tier, with the chart data beside it so the charts stay

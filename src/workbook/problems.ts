@@ -6,6 +6,12 @@ import { HEADER_ALIASES } from "./headers";
 import type { HeaderRole } from "./headers";
 import type { Lang, Problem } from "./types";
 
+/**
+ * The error value a reader gives a formula cell the file stores without a calculated value (<f> without
+ * <v>: files written by programs that do not calculate); the problems say to open and save it in Excel.
+ */
+export const UNCALCULATED = "#UNCALCULATED";
+
 export type ProblemParams = Record<string, string | number>;
 
 /**
@@ -32,6 +38,9 @@ export type ProblemParams = Record<string, string | number>;
  * - value-column-missing {column}
  * - more-problems {count}  (the rest of a column's problems of one kind, summarised)
  * - output-collision {header}; output-sheet-collision {sheet}
+ * - output-cell-collision {header}; output-columns-blocked {header, columns, was}
+ * - output-past-last-column {needed, free}  (the sheet's output columns would pass XFD)
+ * - totals-row-excluded {table}  (a warning: an Excel table's totals row is not data)
  * - label-count {needed, given, labels}
  * - cannot-grade {reason}
  * - weights-normalised {subject, sum}; dimension-weights-normalised {subject, sum}
@@ -78,6 +87,10 @@ export type ProblemCode =
   | "more-problems"
   | "output-collision"
   | "output-sheet-collision"
+  | "output-cell-collision"
+  | "output-columns-blocked"
+  | "totals-row-excluded"
+  | "output-past-last-column"
   | "label-count"
   | "cannot-grade"
   | "weights-normalised"
@@ -224,11 +237,15 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
   "not-a-number": {
     severity: "error",
     "en-US": (p) =>
-      p.error !== undefined
+      p.error === UNCALCULATED
+        ? `formula without a calculated value — open and save the workbook in Excel first${s(p, "column") ? ` (column "${s(p, "column")}"; the file was written by a program that does not calculate)` : ""}.`
+        : p.error !== undefined
         ? `the cell shows the error ${s(p, "error")}${s(p, "column") ? ` in column "${s(p, "column")}"` : ""}. Fix its formula, enter a number, or leave the cell blank.`
         : `"${s(p, "value")}" is not a number. Enter a number or leave the cell blank.`,
     "zh-CN": (p) =>
-      p.error !== undefined
+      p.error === UNCALCULATED
+        ? `公式没有计算结果${s(p, "column") ? `（“${s(p, "column")}”列）` : ""}——请先在 Excel 中打开并保存该工作簿（写入该文件的程序不计算公式）。`
+        : p.error !== undefined
         ? `单元格${s(p, "column") ? `（“${s(p, "column")}”列）` : ""}显示错误 ${s(p, "error")}。请修正公式、填写数字，或留空。`
         : `“${s(p, "value")}”不是数字。请填写数字或留空。`,
   },
@@ -352,11 +369,36 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
       `your column "${s(p, "header")}" has the name of a column the add-in writes. Rename your column; the add-in never overwrites it.`,
     "zh-CN": (p) => `您的列“${s(p, "header")}”与插件写入的列同名。请重命名该列；插件不会覆盖它。`,
   },
+  "output-past-last-column": {
+    severity: "error",
+    "en-US": (p) =>
+      `the sheet has no room for the ${s(p, "needed")} output columns: only ${s(p, "free")} columns are left before XFD, Excel's last column. Move the customer table to a sheet with fewer columns, or delete unused columns on its right.`,
+    "zh-CN": (p) =>
+      `该工作表没有空间写入 ${s(p, "needed")} 个输出列：在 Excel 最后一列 XFD 之前只剩 ${s(p, "free")} 列。请把客户表移到列数较少的工作表，或删除其右侧不用的列。`,
+  },
+  "totals-row-excluded": {
+    severity: "warning",
+    "en-US": (p) => `the last row of table "${s(p, "table")}" is its totals row; it is not read as a customer.`,
+    "zh-CN": (p) => `表“${s(p, "table")}”的最后一行是汇总行，不作为客户读取。`,
+  },
   "output-sheet-collision": {
     severity: "error",
     "en-US": (p) =>
       `your sheet "${s(p, "sheet")}" has the name of a sheet the add-in writes. Rename your sheet; the add-in never overwrites it.`,
     "zh-CN": (p) => `您的工作表“${s(p, "sheet")}”与插件写入的工作表同名。请重命名该工作表；插件不会覆盖它。`,
+  },
+  "output-cell-collision": {
+    severity: "error",
+    "en-US": (p) =>
+      `this cell holds data the add-in did not write, where its column "${s(p, "header")}" goes. Move or delete that data (or the column's other cells), then grade again; the add-in never overwrites it.`,
+    "zh-CN": (p) => `此单元格有不是本插件写入的数据，而插件的“${s(p, "header")}”列要写在这里。请移开或删除这些数据，然后重新分级；插件不会覆盖它。`,
+  },
+  "output-columns-blocked": {
+    severity: "error",
+    "en-US": (p) =>
+      `your column "${s(p, "header")}" sits right of the add-in's columns, and this run writes ${s(p, "columns")} columns where the last one wrote ${s(p, "was")}. Move your column left of the add-in's columns (or elsewhere), then grade again.`,
+    "zh-CN": (p) =>
+      `您的列“${s(p, "header")}”位于插件写入的列右侧，而本次要写 ${s(p, "columns")} 列（上次为 ${s(p, "was")} 列）。请把该列移到插件列的左侧（或别处），然后重新分级。`,
   },
   "label-count": {
     severity: "error",

@@ -6,9 +6,10 @@ import type { Explanation } from "../engine/explain";
 import { grade } from "../engine/grade";
 import type { GradeInput, GradeResult, WeightTable } from "../engine/types";
 import { boxAddress, cellAddress, quoteSheet } from "./address";
+import { outputColumnsFit } from "./gridLimits";
 import { parseCustomerTable } from "./customerTable";
 import { headerKey } from "./headers";
-import { HISTORY_SHEETS, readHistory } from "./history";
+import { HISTORY_SHEETS, LEGACY_HISTORY_SHEETS, readHistory } from "./history";
 import type { HistoryRow } from "./history";
 import { locateTable } from "./locate";
 import { OUTPUT_HEADERS, OUTPUT_SHEETS, OVERRIDE_HEADERS, RISK_HEADERS, STRATEGY_HEADERS } from "./outputText";
@@ -29,12 +30,13 @@ import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./strategyTa
 import type { StrategyRow } from "../engine/strategy";
 import type { TierRule } from "../engine/types";
 import { headerRowIndex } from "./blocks";
-import { planGrading } from "./plan";
+import { locateOwnedColumns, outputBox, outputProblems, planGrading } from "./plan";
 import { problem } from "./problems";
 import { defaultSettings, labelCount, schemeLabels } from "./settings";
 import type { GradeSettings } from "./settings";
 import type {
   Block,
+  Box,
   CellValue,
   CustomerData,
   OwnedState,
@@ -255,15 +257,16 @@ async function readManagement(
   return management;
 }
 
-/** The History sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
+/** The Tier history sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
 export async function readOwnedHistory(
   backend: WorkbookBackend,
   index: WorkbookIndex,
   previous: OwnedState | undefined,
 ): Promise<HistoryRow[] | undefined> {
   const owned = new Set((previous?.sheets ?? []).map(headerKey));
-  const names = new Set(HISTORY_SHEETS.map(headerKey));
-  const sheet = index.sheets.find((s) => names.has(headerKey(s.name)) && owned.has(headerKey(s.name)));
+  // The current name first; an owned sheet of an old name ("History") is read so the next run migrates it.
+  const names = [...HISTORY_SHEETS, ...LEGACY_HISTORY_SHEETS].map(headerKey);
+  const sheet = names.map((name) => index.sheets.find((s) => headerKey(s.name) === name && owned.has(name))).find(Boolean);
   if (!sheet || !sheet.used) return undefined;
   const box = { top: 0, left: 0, rows: sheet.used.top + sheet.used.rows, columns: sheet.used.left + sheet.used.columns };
   return readHistory(await backend.read(sheet.name, box));
@@ -295,14 +298,17 @@ async function prepare(
   if ("code" in weightsAt) problems.push(weightsAt);
   if ("code" in customersAt) problems.push(customersAt);
   if ("code" in weightsAt || "code" in customersAt) return { inspection: { ...empty, problems } };
+  problems.push(...(weightsAt.notes ?? []), ...(customersAt.notes ?? []));
 
-  const previous = await backend.readState();
+  let previous = await backend.readState();
   const history = await readOwnedHistory(backend, index, previous);
   const weightsBlock: Block = { ...weightsAt, values: await backend.read(weightsAt.sheet, weightsAt.box) };
   checkAbort(signal);
   onProgress?.({ stage: "read", fraction: 0.1 });
   const customersBlock: Block = { ...customersAt, values: await backend.read(customersAt.sheet, customersAt.box) };
   checkAbort(signal);
+  // The earlier output columns by identity, where they are now (the state records where they were).
+  previous = locateOwnedColumns(customersBlock, previous);
   onProgress?.({ stage: "parse", fraction: 0.3 });
 
   const weights = parseWeightTable(weightsBlock);
@@ -338,6 +344,7 @@ async function prepare(
     ...(settings.explain ? Object.values(WHY_HEADERS) : []),
   ];
   problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes, headers));
+  problems.push(...outputColumnsFit(customers, previous, headers));
   const management = await readManagement(backend, index, settings, customers, problems);
   inspection.customers = customers.ids.length;
 
@@ -416,6 +423,25 @@ async function prepare(
 }
 
 /**
+ * What the output columns' cells right of the customer block hold: read for an Excel table or a range
+ * the analyst named (their neighbours are not in the block); a sheet's block is its used range, so
+ * nothing right of it holds anything.
+ */
+async function readRightOfBlock(
+  backend: WorkbookBackend,
+  plan: WritePlan,
+  block: Block,
+  settings: GradeSettings,
+): Promise<{ box: Box; values: CellValue[][] } | undefined> {
+  const box = outputBox(plan);
+  if (!box || (!block.table && !(settings.customers ?? "").includes("!"))) return undefined;
+  const left = Math.max(box.left, block.box.left + block.box.columns);
+  if (left >= box.left + box.columns) return undefined;
+  const right: Box = { top: box.top, left, rows: box.rows, columns: box.left + box.columns - left };
+  return { box: right, values: await backend.read(block.sheet, right) };
+}
+
+/**
  * Reads and checks the workbook without writing anything: customers, indicators with their global
  * weights, warnings and every problem with its cell.
  */
@@ -445,6 +471,12 @@ export async function gradeWorkbook(
   // A method's tiers are no formula of the score: its runs are written as values.
   const plan = planGrading({ ...ready, settings: settings.method ? { ...settings, mode: "values" } : settings });
   if (ready.method && settings.method?.kind === "kmeans") decorateClusterPlan(plan, ready.method, ready.weightTable, settings.lang, settings.method.k === "auto");
+  // The planner decides collisions for every output cell; the executors only carry the plan out.
+  const clashes = outputProblems(plan, ready.customers.block, await readRightOfBlock(backend, plan, ready.customers.block, settings));
+  if (clashes.length > 0) {
+    inspection.problems.push(...clashes);
+    return { ok: false, inspection: { ...inspection, ok: false } };
+  }
   checkAbort(signal);
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);
@@ -471,6 +503,9 @@ async function gradeByRfm(
     customersSheet: run.ok ? run.customers.block.sheet : run.customersSheet,
   };
   if (!run.ok) return { ok: false, inspection };
+  // The same rule as every run: the planner decides collisions for every output cell.
+  const clashes = outputProblems(run.plan, run.customers.block, await readRightOfBlock(backend, run.plan, run.customers.block, settings));
+  if (clashes.length > 0) return { ok: false, inspection: { ...inspection, ok: false, problems: [...inspection.problems, ...clashes] } };
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(run.plan, onProgress, signal);
   onProgress?.({ stage: "done", fraction: 1 });

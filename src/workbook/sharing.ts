@@ -1,51 +1,35 @@
 // What a copy for others says about itself: the "About this grading" sheet of a copy prepared for
-// sharing, and the record of the grading read back from the add-in's tier summary sheet. Pure apart
+// sharing, from the record of the grading the add-in keeps in its state (state.ts). Pure apart
 // from reading through a WorkbookBackend; the .xlsx transforms are in xlsx/share.ts and xlsx/split.ts.
 
 import { headerKey } from "./headers";
 import { outputText } from "./outputText";
 import { formatDate, TEXT_FORMAT } from "./plan";
-import type { CellBlock, CellOut, CellValue, Lang, OutputSheet, OwnedState, WorkbookBackend, WritePlan } from "./types";
+import type { CellBlock, CellOut, CellValue, Lang, OutputSheet, OwnedState, RecordedValue, WorkbookBackend, WritePlan } from "./types";
 
-/** The grading as the add-in's tier summary sheet records it: settings rows and the weights table. */
+/** The grading as the add-in's state records it (the summary sheet's settings rows and weights table). */
 export interface GradingRecord {
   /** The language the summary was written in: the workbook's language for a reader. */
   lang: Lang;
-  summarySheet: string;
-  /** [label, value] pairs of the "How this workbook was graded" block. */
-  settings: [string, CellValue][];
+  /** The "How this workbook was graded" rows: key (an OutputText field), label as written, value. */
+  settings: { key: string; label: string; value: RecordedValue }[];
   /** The weights block, header row first (dimension, indicator, column, direction, scoring, global weight). */
-  weights: CellValue[][];
-  /** The full grid of the summary sheet from A1. */
-  grid: CellValue[][];
+  weights: RecordedValue[][];
+  /** Tier labels, best first. */
+  labels: string[];
+  /** The value column's header as written; undefined when the score was the value. */
+  valueColumn?: string;
 }
 
-const text = (value: CellValue) => (typeof value === "string" ? value : "");
-
 /**
- * The add-in's grading record from its summary sheet (the one named in its state), or undefined when
- * the workbook holds none.
+ * The add-in's grading record from its state, or undefined when the workbook holds none (never graded,
+ * or graded by a version whose record lacked it: the next Grade writes it). Nothing is read from the
+ * summary sheet: its labels are in the grading's language and a reader may have edited them.
  */
 export async function readGradingRecord(backend: WorkbookBackend, state?: OwnedState): Promise<GradingRecord | undefined> {
-  const owned = state ?? (await backend.readState());
-  if (!owned) return undefined;
-  const index = await backend.index();
-  for (const lang of ["en-US", "zh-CN"] as Lang[]) {
-    const t = outputText(lang);
-    const name = owned.sheets.find((sheet) => headerKey(sheet) === headerKey(t.summarySheet));
-    const sheet = name && index.sheets.find((s) => headerKey(s.name) === headerKey(name));
-    if (!sheet || !sheet.used) continue;
-    const grid = await backend.read(sheet.name, { top: 0, left: 0, rows: sheet.used.top + sheet.used.rows, columns: Math.max(9, sheet.used.left + sheet.used.columns) });
-    const rowOf = (label: string) => grid.findIndex((row) => text(row[0]) === label);
-    const settings: [string, CellValue][] = [];
-    const at = rowOf(t.settings);
-    if (at >= 0) for (let r = at + 1; r < grid.length && text(grid[r][0]) !== ""; r++) settings.push([text(grid[r][0]), grid[r][1]]);
-    const weights: CellValue[][] = [];
-    const w = grid.findIndex((row) => text(row[0]) === t.dimension && text(row[1]) === t.indicator);
-    if (w >= 0) for (let r = w; r < grid.length && grid[r].slice(0, 6).some((v) => v !== null && v !== ""); r++) weights.push(grid[r].slice(0, 6));
-    return { lang, summarySheet: sheet.name, settings, weights, grid };
-  }
-  return undefined;
+  const grading = (state ?? (await backend.readState()))?.grading;
+  if (!grading) return undefined;
+  return { lang: grading.lang, settings: grading.settings, weights: grading.weights, labels: grading.labels, valueColumn: grading.valueColumn };
 }
 
 /** What prepare-for-sharing did, for the About sheet and the analyst. */
@@ -58,9 +42,10 @@ export interface ShareCounts {
 
 /**
  * The "About this grading" sheet: the method in a reader's words, the grading's settings and weights
- * as the summary recorded them, and what the copy's preparation changed.
+ * as the state records them, and what the copy's preparation changed. `graded`: the workbook holds the
+ * add-in's output but no record of how (graded by the defined-name version).
  */
-export function aboutSheet(record: GradingRecord | undefined, counts: ShareCounts, lang: Lang, now: Date): OutputSheet {
+export function aboutSheet(record: GradingRecord | undefined, counts: ShareCounts, lang: Lang, now: Date, graded = false): OutputSheet {
   const t = outputText(lang);
   const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[t.aboutSheet]], style: "title" }];
   let top = 2;
@@ -69,12 +54,13 @@ export function aboutSheet(record: GradingRecord | undefined, counts: ShareCount
   top += t.aboutLines.length + 2;
   if (record) {
     blocks.push({ top, left: 0, values: [[t.settings]], style: "header" });
-    blocks.push({ top: top + 1, left: 0, values: record.settings.map(([label, value]) => [label, cellOut(value)]), numberFormats: [TEXT_FORMAT, null] });
+    blocks.push({ top: top + 1, left: 0, values: record.settings.map(({ label, value }) => [label, value]), numberFormats: [TEXT_FORMAT, null] });
     top += record.settings.length + 2;
     blocks.push(...weightBlocks(record, top));
     if (record.weights.length > 0) top += record.weights.length + 1;
   } else {
-    blocks.push({ top, left: 0, values: [[t.notGradedHere]], numberFormats: [TEXT_FORMAT] });
+    // Graded without a record (the defined-name version) is not the same as never graded here.
+    blocks.push({ top, left: 0, values: [[graded ? t.recordMissing : t.notGradedHere]], numberFormats: [TEXT_FORMAT] });
     top += 2;
   }
   blocks.push({ top, left: 0, values: [[t.aboutCopy]], style: "header" });

@@ -15,6 +15,7 @@ import { outputText } from "./outputText";
 import type { OutputText } from "./outputText";
 import { RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles, tierTableBlocks } from "./plan";
 import { problem } from "./problems";
+import { safeSheetName } from "./sheetNames";
 import { cellOut, readGradingRecord, weightBlocks } from "./sharing";
 import type { GradingRecord } from "./sharing";
 import type { CellBlock, CellOut, CellValue, Lang, OutputSheet, OwnedState, Problem, WorkbookBackend, WritePlan } from "./types";
@@ -119,11 +120,9 @@ async function readOrg(backend: WorkbookBackend, name: string, by: string): Prom
   return managers;
 }
 
-/** Tier labels best first: as the summary recorded them, else as the state's colours list them. */
+/** Tier labels best first: as the state records them, else as its tier colours list them, else as found. */
 function labelsOf(record: GradingRecord | undefined, state: OwnedState, table: GradedTable): string[] {
-  const t = outputText(record?.lang ?? "en-US");
-  const recorded = record?.settings.find(([label]) => label === t.labels)?.[1];
-  if (typeof recorded === "string" && recorded.trim() !== "") return recorded.split(", ");
+  if (record && record.labels.length > 0) return record.labels;
   if (state.tierStyles?.length) return state.tierStyles.map((style) => style.label);
   return [...new Set(table.rows.map((row) => asText(row[table.tierColumn])).filter(Boolean))].sort();
 }
@@ -131,10 +130,9 @@ function labelsOf(record: GradingRecord | undefined, state: OwnedState, table: G
 /** The settings rows a copy may carry: none of them names a customer or counts the company's customers. */
 function copySettings(record: GradingRecord | undefined): [string, CellOut][] {
   if (!record) return [];
-  const t = outputText(record.lang);
   // Not the blank-value policy: its words point to the list of customers left out, which a copy omits.
-  const safe = new Set([t.gradedOn, t.scheme, t.labels, t.valueColumn, t.period]);
-  return record.settings.filter(([label]) => safe.has(label)).map(([label, value]) => [label, cellOut(value)]);
+  const safe = new Set(["gradedOn", "scheme", "labels", "valueColumn", "period"]);
+  return record.settings.filter(({ key }) => safe.has(key)).map(({ label, value }) => [label, value]);
 }
 
 function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, rows: CellValue[][], table: GradedTable, labels: string[], valueColumn: number, record: GradingRecord | undefined, lang: Lang): OutputSheet {
@@ -173,8 +171,10 @@ function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, r
 /** The two plans of one copy: its sheets on an empty workbook, then the output columns. */
 function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet, labels: string[], text: OutputText): WritePlan[] {
   const userColumns = table.outputFirst;
+  // A name Excel accepts beside the summary (the original's may come from a file no Excel wrote).
+  const sheetName = safeSheetName(table.sheet, [summary.name]);
   const customers: OutputSheet = {
-    name: table.sheet,
+    name: sheetName,
     blocks: [
       { top: 0, left: 0, values: [table.headers.slice(0, userColumns)], style: "header" },
       { top: 1, left: 0, values: rows.map((row) => row.slice(0, userColumns).map(cellOut)), numberFormats: table.formats },
@@ -191,7 +191,7 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
         : TEXT_FORMAT;
   const state: OwnedState = {
     version: 1,
-    sheet: table.sheet,
+    sheet: sheetName,
     headerRow: 0,
     firstColumn: userColumns,
     headers: outputHeaders,
@@ -203,7 +203,7 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
       state,
       sheets: [],
       columns: {
-        sheet: table.sheet,
+        sheet: sheetName,
         headerRow: 0,
         firstColumn: userColumns,
         rowCount: rows.length,
@@ -249,7 +249,7 @@ export async function planOwnerCopies(backend: WorkbookBackend, settings: SplitS
   }
 
   const labels = labelsOf(record, state, table);
-  const valueName = record?.settings.find(([label]) => label === text.valueColumn)?.[1];
+  const valueName = record?.valueColumn;
   const scoreAt = table.headers.findIndex((h, i) => i >= table.outputFirst && [outputText("en-US").score, outputText("zh-CN").score].includes(h));
   const named = typeof valueName === "string" ? table.headers.findIndex((h) => headerKey(h) === headerKey(valueName)) : -1;
   const valueColumn = named >= 0 ? named : scoreAt;

@@ -23,7 +23,8 @@ export interface Box {
 /** Sheets (with their used range) and Excel tables (with their range, header row included). */
 export interface WorkbookIndex {
   sheets: { name: string; used: Box | null }[];
-  tables: { name: string; sheet: string; box: Box }[];
+  /** `box` is the table's header and data rows; a totals row (totalsRows of them) is left out of it. */
+  tables: { name: string; sheet: string; box: Box; totalsRows?: number }[];
 }
 
 /** A table as read: `values[0]` is the header row, at `box.top` on `sheet`. */
@@ -80,6 +81,31 @@ export interface OwnedState {
   tierColumn?: number;
   rowCount?: number;
   tierStyles?: TierStyle[];
+  /**
+   * How the workbook was graded (absent in records written before the Custom XML part, and in the
+   * record of a copy): what share, split and migrate need, so nothing is read back from the summary
+   * sheet's localized labels.
+   */
+  grading?: GradingState;
+}
+
+/** A value recorded in the state: what a cell showed, never a formula. */
+export type RecordedValue = string | number | boolean | null;
+
+/** The grading as the summary sheet shows it, recorded in the state. */
+export interface GradingState {
+  /** The language the summary was written in. */
+  lang: Lang;
+  /** The "How this workbook was graded" rows: a stable key (an OutputText field), the label as written, the value. */
+  settings: { key: string; label: string; value: RecordedValue }[];
+  /** The weights table, header row first (dimension, indicator, column, direction, scoring, global weight). */
+  weights: RecordedValue[][];
+  /** Tier labels, best first. */
+  labels: string[];
+  /** The value column's header as written; absent when the score served as the value. */
+  valueColumn?: string;
+  /** The periods the history holds, in the order first graded (periodic grading). */
+  periods?: string[];
 }
 
 /** A value to write. Strings are always written as text, never parsed as a formula or number. */

@@ -3,7 +3,7 @@
 // append-only sheet already holds. Every step is undone exactly when the run is cancelled.
 
 import { ExcelWorkbook } from "../../src/workbook/excel";
-import { STATE_NAME, decodeState } from "../../src/workbook/state";
+import { recordedState } from "../support/standin-customxml";
 import type { WritePlan } from "../../src/workbook/types";
 import { PAYLOAD_LIMIT, StandinWorkbook } from "../support/excel-standin";
 import { customerSheet } from "./fixtures";
@@ -42,7 +42,7 @@ describe("sheets-only plans, heat maps and appended rows in Excel (strict stand-
     });
     expect(m.maxRequestBytes()).toBeLessThan(PAYLOAD_LIMIT);
     // The record names the sheet it owns and no columns; the audit log is never owned.
-    const state = decodeState(m.names.get(STATE_NAME)!.formula)!;
+    const state = recordedState(m)!;
     expect(state.sheets).toEqual(["Migration"]);
     expect(state.headers).toEqual([]);
     expect(state.sheets).not.toContain("Audit log");

@@ -1,6 +1,6 @@
 // The package as a user installs it: `npm pack`, then the tarball installed with production dependencies
 // only (no TypeScript, no ts-node), and its `tiers grade` run on the bundled sample.
-// Needs the npm registry or npm's local cache for jszip (the one runtime dependency).
+// Needs the npm registry or npm's local cache for jszip (a runtime dependency).
 
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";

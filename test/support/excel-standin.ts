@@ -4,17 +4,62 @@
 // - writes and loads are queued and take effect, in order, at context.sync();
 // - every sync is counted and its request (JSON of the queued writes) and response (JSON of the loaded
 //   properties) measured; more than 5 MB either way throws like Excel on the web;
-// - an API from a requirement set the host does not support throws ApiNotFound at sync;
+// - an API from a requirement set the host does not support throws ApiNotFound at sync; the set of
+//   each member is read from @types/office-js's annotations (excelApiSets.ts), never kept by hand;
 // - a string written to values that starts with "=", "+" or "-" becomes a formula and numeric text
-//   becomes a number, unless the cell's number format is "@" (text) — as in Excel.
+//   becomes a number, unless the cell's number format is "@" (text) — as in Excel;
+// - `values` of a formula cell is its result (the stand-in does not calculate: see `resultOf`),
+//   `formulas` the formula;
+// - Excel's limits: 1,048,576 x 16,384 cells, 32,767 characters a cell, 8,192 a formula, 255 in a
+//   text constant inside a formula, sheet names as Excel accepts them.
+// Every rule, with its source and the test that exercises it: test/support/EXCEL-RULES.md.
 // Sheets are sparse column arrays so a 1,048,576-row sheet fits in memory.
 // Only the members the executor uses exist; anything else is undefined and fails loudly.
 
 import { boxAddress, columnName, parseBoxAddress, quoteSheet } from "../../src/workbook/address";
 import type { Box } from "../../src/workbook/types";
+import { CustomXmlPartCollection } from "./standin-customxml";
+import type { CustomXmlModel } from "./standin-customxml";
+import { apiSet } from "./excelApiSets";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+/** Excel specifications and limits: "Total number of characters that a cell can contain". */
+export const MAX_CELL_CHARS = 32767;
+/** Excel specifications and limits: "Length of formula contents". */
+export const MAX_FORMULA_CHARS = 8192;
+/** A text constant in a formula ([MS-XLS] PtgStr holds a ShortXLUnicodeString: at most 255 characters). */
+export const MAX_FORMULA_TEXT = 255;
+/** The stand-in does not calculate: a formula cell's `values` is this, never the formula text. */
+export const UNCALCULATED = 0;
+
+/**
+ * Why Excel refuses `name` for a sheet, or undefined when it accepts it (Microsoft support, "Rename a
+ * worksheet": not blank, at most 31 characters, none of / \\ ? * : [ ], no apostrophe first or last,
+ * not "History"); uniqueness is checked against the workbook separately.
+ */
+export function sheetNameFault(name: string): string | undefined {
+  if (name.length === 0 || name.trim().length === 0) return "blank";
+  if (name.length > 31) return "longer than 31 characters";
+  if (/[/\\?*:[\]]/.test(name)) return "contains one of / \\ ? * : [ ]";
+  if (name.startsWith("'") || name.endsWith("'")) return "begins or ends with an apostrophe";
+  if (name.toLowerCase() === "history") return "History is reserved by Excel";
+  return undefined;
+}
+
+/**
+ * Why Excel refuses formula `text` (with its "="), or undefined: longer than 8,192 characters, or a
+ * text constant ("...", quotes doubled inside) longer than 255 characters.
+ */
+export function formulaFault(text: string): string | undefined {
+  if (text.length > MAX_FORMULA_CHARS) return `a formula of ${text.length} characters (Excel allows ${MAX_FORMULA_CHARS})`;
+  for (const match of text.matchAll(/"((?:[^"]|"")*)"/g)) {
+    const constant = match[1].replace(/""/g, '"');
+    if (constant.length > MAX_FORMULA_TEXT) return `a text constant of ${constant.length} characters in a formula (Excel allows ${MAX_FORMULA_TEXT})`;
+  }
+  return undefined;
+}
 
 export class StandinError extends Error {
   constructor(public code: string, message: string) {
@@ -92,6 +137,8 @@ export interface TableModel {
   sheet: string;
   box: Box;
   headers: string[];
+  /** A totals row shown as the last row of box (Excel's Table.showTotals). */
+  showTotals?: boolean;
 }
 
 export interface NameModel {
@@ -114,13 +161,18 @@ export class StandinWorkbook {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   names = new Map<string, NameModel>();
+  /** Custom XML parts (standin-customxml.ts). */
+  customXmlParts: CustomXmlModel[] = [];
   active = 0;
   selection?: { sheet: string; address: string };
   syncs: SyncRecord[] = [];
   calculationSuspensions = 0;
+  /** Every API member a request used ("Worksheet.getRangeByIndexes"), for the requirement-set test. */
+  apisUsed = new Set<string>();
   /** Called after each sync with its number (1-based): tests abort runs here. */
   onSync?: (n: number) => void;
   excelApi: number;
+
 
   constructor(options: StandinOptions = {}) {
     this.excelApi = options.excelApi ?? 1.8;
@@ -129,6 +181,8 @@ export class StandinWorkbook {
   // ----- building fixtures (not Office.js: direct, unqueued) -----
 
   addSheet(name: string): SheetModel {
+    const fault = sheetNameFault(name);
+    if (fault) throw new StandinError("InvalidArgument", `sheet name "${name}": ${fault}`);
     if (this.sheet(name)) throw new StandinError("ItemAlreadyExists", name);
     const sheet: SheetModel = { name, visibility: "Visible", columns: new Map(), styles: new Map(), widths: new Map(), cfs: [], charts: [] };
     this.sheets.push(sheet);
@@ -203,6 +257,7 @@ export class StandinWorkbook {
       })),
       tables: this.tables,
       names: [...this.names.entries()].sort(),
+      customXmlParts: this.customXmlParts.map((p) => ({ ...p })),
     };
   }
 
@@ -238,7 +293,14 @@ export class StandinWorkbook {
   }
 
   store(sheet: SheetModel, row: number, column: number, v: Stored | undefined): void {
-    if (row < 0 || row >= MAX_ROWS || column < 0 || column > 16383) throw new StandinError("InvalidArgument", "outside the sheet");
+    if (row < 0 || row >= MAX_ROWS || column < 0 || column >= MAX_COLUMNS) throw new StandinError("InvalidArgument", "outside the sheet");
+    if (typeof v === "string" && v.length > MAX_CELL_CHARS) {
+      throw new StandinError("InvalidArgument", `a cell of ${v.length} characters (Excel allows ${MAX_CELL_CHARS})`);
+    }
+    if (v !== undefined && typeof v === "object" && "formula" in v) {
+      const fault = formulaFault(v.formula);
+      if (fault) throw new StandinError("InvalidArgument", fault);
+    }
     let col = sheet.columns.get(column);
     if (!col) {
       if (v === undefined) return;
@@ -296,8 +358,11 @@ export class StandinWorkbook {
     return { top, left, rows: bottom - top + 1, columns: right - left + 1 };
   }
 
-  requireApi(version: number, what: string): void {
-    if (version > this.excelApi + 1e-9) throw new StandinError("ApiNotFound", `${what} needs ExcelApi ${version}`);
+  /** Throws ApiNotFound when `member` ("Class.member" of @types/office-js) needs a newer ExcelApi. */
+  requireApi(member: string): void {
+    const version = apiSet(member);
+    this.apisUsed.add(member);
+    if (version > this.excelApi + 1e-9) throw new StandinError("ApiNotFound", `${member} needs ExcelApi ${version}`);
   }
 }
 
@@ -314,6 +379,11 @@ export class RequestContext {
   queue: Action[] = [];
   constructor(public model: StandinWorkbook) {
     this.workbook = new WorkbookProxy(this);
+  }
+
+  /** Queues the requirement-set check of the members a call uses; Excel refuses them at sync. */
+  api(...members: string[]): void {
+    this.queue.push({ bytes: 0, run: () => members.forEach((m) => this.model.requireApi(m)) });
   }
 
   enqueue(payload: unknown, run: () => unknown): void {
@@ -343,6 +413,8 @@ export class RequestContext {
 
 /** Base of every proxy: loaded properties, strict reads, queued writes, null objects. */
 class Proxy<M> {
+  /** The Office.js class this proxy stands for, for requirement-set checks of loaded properties. */
+  protected apiClass = "";
   protected loaded = new Map<string, unknown>();
   private nullState: boolean | undefined;
   constructor(protected ctx: RequestContext, protected resolveModel: () => M | undefined, private orNull = false) {
@@ -394,6 +466,7 @@ class Proxy<M> {
     const readers = this.readers();
     const wanted = names.length ? names : Object.keys(readers);
     this.ctx.enqueue(wanted, () => {
+      for (const name of wanted) this.checkProperty(name);
       const model = this.tryResolve();
       if (this.orNull && model === undefined) return null;
       if (model === undefined) throw new StandinError("ItemNotFound", `${this.constructor.name} does not exist`);
@@ -409,8 +482,20 @@ class Proxy<M> {
     return this;
   }
 
-  protected write(payload: unknown, apply: (m: M) => void): void {
-    this.ctx.enqueue(payload, () => apply(this.m()));
+  /** The requirement set of a loaded property ("name", or a path such as "worksheet/name"). */
+  protected checkProperty(path: string): void {
+    if (!this.apiClass) return;
+    const [first, ...rest] = path.split("/");
+    this.ctx.model.requireApi(`${this.apiClass}.${first}`);
+    if (rest.length > 0 && first === "worksheet") this.ctx.model.requireApi(`Worksheet.${rest.join(".")}`);
+  }
+
+  /** Queues a write of property or method `member` of this object's class. */
+  protected write(payload: unknown, apply: (m: M) => void, member?: string): void {
+    this.ctx.enqueue(payload, () => {
+      if (member) this.ctx.model.requireApi(`${this.apiClass}.${member}`);
+      apply(this.m());
+    });
   }
 }
 
@@ -419,7 +504,9 @@ class WorkbookProxy {
   tables: TableCollection;
   names: NameCollection;
   application: ApplicationProxy;
+  customXmlParts: CustomXmlPartCollection;
   constructor(private ctx: RequestContext) {
+    this.customXmlParts = new CustomXmlPartCollection(ctx);
     this.worksheets = new WorksheetCollection(ctx);
     this.tables = new TableCollection(ctx, () => undefined);
     this.names = new NameCollection(ctx);
@@ -431,7 +518,7 @@ class ApplicationProxy {
   constructor(private ctx: RequestContext) {}
   suspendApiCalculationUntilNextSync(): void {
     this.ctx.enqueue("suspend", () => {
-      this.ctx.model.requireApi(1.8, "suspendApiCalculationUntilNextSync");
+      this.ctx.model.requireApi("Application.suspendApiCalculationUntilNextSync");
       this.ctx.model.calculationSuspensions++;
     });
   }
@@ -450,6 +537,7 @@ class WorksheetCollection extends Proxy<StandinWorkbook> {
     const names = (typeof props === "string" ? props.split(",") : props ?? []).map((s) => s.trim().replace(/^items\//, ""));
     this.ctx.enqueue(names, () => {
       const model = this.ctx.model;
+      for (const n of names) model.requireApi(`Worksheet.${n}`);
       this.itemProxies = model.sheets.map((s) => {
         const name = s.name;
         const proxy = new Worksheet(this.ctx, () => model.sheet(name));
@@ -461,16 +549,22 @@ class WorksheetCollection extends Proxy<StandinWorkbook> {
     return this;
   }
   getItem(name: string): Worksheet {
+    this.ctx.api("WorksheetCollection.getItem");
     return new Worksheet(this.ctx, () => this.ctx.model.mustSheet(name));
   }
   getItemOrNullObject(name: string): Worksheet {
+    this.ctx.api("WorksheetCollection.getItemOrNullObject");
     return new Worksheet(this.ctx, () => this.ctx.model.sheet(name), true);
   }
   getActiveWorksheet(): Worksheet {
+    this.ctx.api("WorksheetCollection.getActiveWorksheet");
     return new Worksheet(this.ctx, () => this.ctx.model.sheets[this.ctx.model.active]);
   }
   add(name: string): Worksheet {
     this.ctx.enqueue(name, () => {
+      this.ctx.model.requireApi("WorksheetCollection.add");
+      const fault = sheetNameFault(name);
+      if (fault) throw new StandinError("InvalidArgument", `sheet name "${name}": ${fault}`);
       if (this.ctx.model.sheet(name)) throw new StandinError("ItemAlreadyExists", `a sheet named ${name} exists`);
       this.ctx.model.addSheet(name);
     });
@@ -490,6 +584,7 @@ class Worksheet extends Proxy<SheetModel> {
       return found;
     };
     super(ctx, follow, orNull);
+    this.apiClass = "Worksheet";
     this.tables = new TableCollection(ctx, () => this.m().name);
     this.charts = new ChartCollection(ctx, () => this.m());
   }
@@ -508,11 +603,13 @@ class Worksheet extends Proxy<SheetModel> {
   }
   set name(value: string) {
     this.write(value, (s) => {
+      const fault = sheetNameFault(value);
+      if (fault) throw new StandinError("InvalidArgument", `sheet name "${value}": ${fault}`);
       const other = this.ctx.model.sheet(value);
       if (other && other !== s) throw new StandinError("ItemAlreadyExists", `a sheet named ${value} exists`);
       for (const t of this.ctx.model.tables) if (t.sheet === s.name) t.sheet = value;
       s.name = value;
-    });
+    }, "name");
   }
   get visibility(): string {
     return this.read("visibility");
@@ -520,7 +617,7 @@ class Worksheet extends Proxy<SheetModel> {
   set visibility(value: string) {
     this.write(value, (s) => {
       s.visibility = value as SheetModel["visibility"];
-    });
+    }, "visibility");
   }
   get position(): number {
     return this.read("position");
@@ -530,7 +627,7 @@ class Worksheet extends Proxy<SheetModel> {
       const list = this.ctx.model.sheets;
       list.splice(list.indexOf(s), 1);
       list.splice(Math.min(value, list.length), 0, s);
-    });
+    }, "position");
   }
   delete(): void {
     this.write("delete", (s) => {
@@ -538,21 +635,29 @@ class Worksheet extends Proxy<SheetModel> {
       model.sheets.splice(model.sheets.indexOf(s), 1);
       model.tables = model.tables.filter((t) => t.sheet !== s.name);
       model.active = Math.min(model.active, model.sheets.length - 1);
-    });
+    }, "delete");
   }
   activate(): void {
     this.write("activate", (s) => {
       this.ctx.model.active = this.ctx.model.sheets.indexOf(s);
-    });
+    }, "activate");
   }
   getRange(address: string): RangeProxy {
+    this.ctx.api("Worksheet.getRange");
     const box = parseBoxAddress(address);
     return new RangeProxy(this.ctx, () => ({ sheet: this.m(), box }));
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
+    this.ctx.api("Worksheet.getRangeByIndexes");
+    this.ctx.enqueue(undefined, () => {
+      if (row < 0 || column < 0 || rows < 1 || columns < 1 || row + rows > MAX_ROWS || column + columns > MAX_COLUMNS) {
+        throw new StandinError("InvalidArgument", `getRangeByIndexes(${row}, ${column}, ${rows}, ${columns}) is outside the sheet`);
+      }
+    });
     return new RangeProxy(this.ctx, () => ({ sheet: this.m(), box: { top: row, left: column, rows, columns } }));
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.api("Worksheet.getUsedRangeOrNullObject");
     return new RangeProxy(
       this.ctx,
       () => {
@@ -591,6 +696,7 @@ class RangeProxy extends Proxy<RangeModel> {
       }
       return cached;
     }, orNull);
+    this.apiClass = "Range";
     this.format = new RangeFormat(ctx, () => this.m());
     this.conditionalFormats = new ConditionalFormatCollection(ctx, () => this.m());
   }
@@ -613,12 +719,15 @@ class RangeProxy extends Proxy<RangeModel> {
       columnIndex: (m) => m.box.left,
       rowCount: (m) => m.box.rows,
       columnCount: (m) => m.box.columns,
-      values: (m) =>
-        cells(m, (v) => (v === undefined ? "" : typeof v === "object" ? ("error" in v ? v.error : v.formula) : v)),
+      // Excel returns a formula cell's result in `values`, never its text (Range.values reference).
+      values: (m) => cells(m, (v) => resultOf(v)),
+      formulas: (m) => cells(m, (v) => (v === undefined ? "" : typeof v === "object" ? ("error" in v ? v.error : v.formula) : v)),
       valueTypes: (m) =>
-        cells(m, (v) =>
-          v === undefined ? "Empty" : typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : typeof v === "string" ? "String" : "error" in v ? "Error" : "Double",
-        ),
+        cells(m, (v) => {
+          const r = resultOf(v);
+          if (v !== undefined && typeof v === "object" && "error" in v) return "Error";
+          return r === "" ? "Empty" : typeof r === "number" ? "Double" : typeof r === "boolean" ? "Boolean" : "String";
+        }),
       numberFormat: (m) => cells(m, (_v, nf) => nf ?? "General"),
     };
   }
@@ -644,7 +753,17 @@ class RangeProxy extends Proxy<RangeModel> {
     this.write(rows, (m) => {
       const checked = checkShape(m.box, rows, "values");
       checked.forEach((line, r) => line.forEach((v, c) => this.ctx.model.writeTyped(m.sheet, m.box.top + r, m.box.left + c, v)));
-    });
+    }, "values");
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  /** Like typing each string: "=..." is a formula, anything else a value (Range.formulas reference). */
+  set formulas(rows: unknown[][]) {
+    this.write(rows, (m) => {
+      const checked = checkShape(m.box, rows, "formulas");
+      checked.forEach((line, r) => line.forEach((v, c) => this.ctx.model.writeTyped(m.sheet, m.box.top + r, m.box.left + c, v)));
+    }, "formulas");
   }
   get valueTypes(): string[][] {
     return this.read("valueTypes");
@@ -658,7 +777,7 @@ class RangeProxy extends Proxy<RangeModel> {
       checked.forEach((line, r) =>
         line.forEach((f, c) => this.ctx.model.setFormat(m.sheet, m.box.top + r, m.box.left + c, f === "General" || f === null ? undefined : String(f))),
       );
-    });
+    }, "numberFormat");
   }
   clear(applyTo?: string): void {
     this.write(["clear", applyTo], (m) => {
@@ -674,14 +793,15 @@ class RangeProxy extends Proxy<RangeModel> {
         }
       }
       if (applyTo !== "Contents") m.sheet.cfs = m.sheet.cfs.filter((cf) => !within(cf.box, m.box));
-    });
+    }, "clear");
   }
   select(): void {
     this.write("select", (m) => {
       this.ctx.model.selection = { sheet: m.sheet.name, address: boxAddress(m.box) };
-    });
+    }, "select");
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    this.ctx.api("Range.getUsedRangeOrNullObject");
     return new RangeProxy(
       this.ctx,
       () => {
@@ -692,6 +812,22 @@ class RangeProxy extends Proxy<RangeModel> {
       true,
     );
   }
+}
+
+/**
+ * What `values` returns for a stored cell. Excel returns a formula's result; the stand-in does not
+ * calculate, so a formula gives its constant when it is one (="A", =12) and UNCALCULATED otherwise:
+ * never the formula's text, which is what a snapshot of `values` would wrongly write back.
+ */
+export function resultOf(v: Stored | undefined): string | number | boolean {
+  if (v === undefined) return "";
+  if (typeof v !== "object") return v;
+  if ("error" in v) return v.error;
+  const text = /^="((?:[^"]|"")*)"$/.exec(v.formula);
+  if (text) return text[1].replace(/""/g, '"');
+  const number = /^=([+-]?\d+(?:\.\d+)?)$/.exec(v.formula);
+  if (number) return Number(number[1]);
+  return UNCALCULATED;
 }
 
 function within(inner: Box, outer: Box): boolean {
@@ -721,9 +857,14 @@ class RangeFormat extends Proxy<RangeModel> {
   borders: { getItem(edge: string): { style: string; color: string } };
   constructor(ctx: RequestContext, resolve: () => RangeModel) {
     super(ctx, resolve);
+    this.apiClass = "RangeFormat";
     // Writing these is all the executor does; reading them back is not modelled.
     const range = () => this.m();
-    const set = (payload: unknown, apply: (s: CellStyle) => void) => ctx.enqueue(payload, () => styleCells(range(), apply));
+    const set = (payload: unknown, apply: (s: CellStyle) => void, ...members: string[]) =>
+      ctx.enqueue(payload, () => {
+        for (const member of ["Range.format", ...members]) ctx.model.requireApi(member);
+        styleCells(range(), apply);
+      });
     const denied = (): never => {
       throw new StandinError("PropertyNotLoaded", "format properties cannot be read in the stand-in");
     };
@@ -732,7 +873,7 @@ class RangeFormat extends Proxy<RangeModel> {
         return denied();
       },
       set color(v: string) {
-        set(v, (s) => (s.fill = v));
+        set(v, (s) => (s.fill = v), "RangeFormat.fill", "RangeFill.color");
       },
     };
     this.font = {
@@ -740,19 +881,19 @@ class RangeFormat extends Proxy<RangeModel> {
         return denied();
       },
       set bold(v: boolean) {
-        set(v, (s) => (s.bold = v));
+        set(v, (s) => (s.bold = v), "RangeFormat.font", "RangeFont.bold");
       },
       get color() {
         return denied();
       },
       set color(v: string) {
-        set(v, (s) => (s.fontColor = v));
+        set(v, (s) => (s.fontColor = v), "RangeFormat.font", "RangeFont.color");
       },
       get size() {
         return denied();
       },
       set size(v: number) {
-        set(v, (s) => (s.fontSize = v));
+        set(v, (s) => (s.fontSize = v), "RangeFormat.font", "RangeFont.size");
       },
     };
     this.borders = {
@@ -762,13 +903,13 @@ class RangeFormat extends Proxy<RangeModel> {
         },
         set style(v: string) {
           if (edge !== "EdgeBottom") throw new StandinError("InvalidArgument", `edge ${edge} is not modelled`);
-          set(v, (s) => (s.borderBottom = v));
+          set(v, (s) => (s.borderBottom = v), "RangeFormat.borders", "RangeBorderCollection.getItem", "RangeBorder.style");
         },
         get color(): string {
           return denied();
         },
         set color(_v: string) {
-          set(_v, () => undefined);
+          set(_v, () => undefined, "RangeFormat.borders", "RangeBorderCollection.getItem", "RangeBorder.color");
         },
       }),
     };
@@ -778,8 +919,9 @@ class RangeFormat extends Proxy<RangeModel> {
   }
   set columnWidth(points: number) {
     this.write(points, (m) => {
+      this.ctx.model.requireApi("Range.format");
       for (let c = 0; c < m.box.columns; c++) m.sheet.widths.set(m.box.left + c, points);
-    });
+    }, "columnWidth");
   }
 }
 
@@ -793,13 +935,15 @@ class ConditionalFormatCollection {
     const ctx = this.ctx;
     let cf: CfModel | undefined;
     ctx.enqueue(type, () => {
-      ctx.model.requireApi(1.6, "conditionalFormats.add");
+      ctx.model.requireApi("Range.conditionalFormats");
+      ctx.model.requireApi("ConditionalFormatCollection.add");
       const m = this.range();
       cf = { box: { ...m.box }, operator: "", formula1: "" };
       m.sheet.cfs.push(cf);
     });
-    const later = (payload: unknown, apply: (cf: CfModel) => void) =>
+    const later = (payload: unknown, apply: (cf: CfModel) => void, ...members: string[]) =>
       ctx.enqueue(payload, () => {
+        for (const member of members) ctx.model.requireApi(member);
         if (!cf) throw new StandinError("InvalidOperation", "conditional format not added");
         apply(cf);
       });
@@ -821,7 +965,7 @@ class ConditionalFormatCollection {
             }
             if (!c?.minimum || !c?.maximum) throw new StandinError("InvalidArgument", "a colour scale needs a minimum and a maximum");
             cf.colorScale = { ...c };
-          });
+          }, "ConditionalFormat.colorScale", "ColorScaleConditionalFormat.criteria");
         },
         get criteria(): unknown {
           throw new StandinError("PropertyNotLoaded", "criteria");
@@ -832,9 +976,11 @@ class ConditionalFormatCollection {
           later(rule, (cf) => {
             facet("CellValue");
             const r = rule as { operator: string; formula1: string };
+            const fault = formulaFault(r.formula1);
+            if (fault) throw new StandinError("InvalidArgument", fault);
             cf.operator = r.operator;
             cf.formula1 = r.formula1;
-          });
+          }, "ConditionalFormat.cellValue", "CellValueConditionalFormat.rule");
         },
         get rule(): unknown {
           throw new StandinError("PropertyNotLoaded", "rule");
@@ -842,7 +988,7 @@ class ConditionalFormatCollection {
         format: {
           fill: {
             set color(v: string) {
-              later(v, (cf) => (cf.fill = v));
+              later(v, (cf) => (cf.fill = v), "ConditionalFormat.cellValue", "CellValueConditionalFormat.format", "ConditionalRangeFormat.fill", "ConditionalRangeFill.color");
             },
             get color(): string {
               throw new StandinError("PropertyNotLoaded", "color");
@@ -850,7 +996,7 @@ class ConditionalFormatCollection {
           },
           font: {
             set color(v: string) {
-              later(v, (cf) => (cf.fontColor = v));
+              later(v, (cf) => (cf.fontColor = v), "ConditionalFormat.cellValue", "CellValueConditionalFormat.format", "ConditionalRangeFormat.font", "ConditionalRangeFont.color");
             },
             get color(): string {
               throw new StandinError("PropertyNotLoaded", "color");
@@ -862,6 +1008,8 @@ class ConditionalFormatCollection {
   }
   clearAll(): void {
     this.ctx.enqueue("clearAll", () => {
+      this.ctx.model.requireApi("Range.conditionalFormats");
+      this.ctx.model.requireApi("ConditionalFormatCollection.clearAll");
       const m = this.range();
       m.sheet.cfs = m.sheet.cfs.filter((cf) => !intersects(cf.box, m.box));
     });
@@ -889,6 +1037,11 @@ class TableCollection extends Proxy<TableModel[]> {
   load(props?: string | string[]): this {
     const names = (typeof props === "string" ? props.split(",") : props ?? []).map((s) => s.trim().replace(/^items\//, ""));
     this.ctx.enqueue(names, () => {
+      for (const n of names) {
+        const [first, ...rest] = n.split("/");
+        this.ctx.model.requireApi(`Table.${first}`);
+        if (rest.length > 0) this.ctx.model.requireApi(`Worksheet.${rest.join(".")}`);
+      }
       const list = this.m();
       this.itemProxies = list.map((t) => {
         const proxy = new Table(this.ctx, () => t);
@@ -900,6 +1053,7 @@ class TableCollection extends Proxy<TableModel[]> {
     return this;
   }
   getItem(name: string): Table {
+    this.ctx.api("TableCollection.getItem");
     return new Table(this.ctx, () => {
       const t = this.m().find((t) => t.name.toLowerCase() === name.toLowerCase());
       if (!t) throw new StandinError("ItemNotFound", `no table named ${name}`);
@@ -907,6 +1061,7 @@ class TableCollection extends Proxy<TableModel[]> {
     });
   }
   getItemOrNullObject(name: string): Table {
+    this.ctx.api("TableCollection.getItemOrNullObject");
     return new Table(this.ctx, () => this.m().find((t) => t.name.toLowerCase() === name.toLowerCase()), true);
   }
 }
@@ -916,6 +1071,7 @@ class Table extends Proxy<TableModel> {
   worksheet: { name: string };
   constructor(ctx: RequestContext, resolve: () => TableModel | undefined, orNull = false) {
     super(ctx, resolve, orNull);
+    this.apiClass = "Table";
     this.columns = new TableColumnCollection(ctx, () => this.m());
     const self = this;
     this.worksheet = {
@@ -925,13 +1081,16 @@ class Table extends Proxy<TableModel> {
     };
   }
   preload(t: TableModel, names: string[]): void {
-    for (const n of names) this.loaded.set(n, n === "name" ? t.name : n === "worksheet/name" ? t.sheet : undefined);
+    for (const n of names) this.loaded.set(n, n === "name" ? t.name : n === "worksheet/name" ? t.sheet : n === "showTotals" ? t.showTotals ?? false : undefined);
   }
   protected readers(): Record<string, (m: TableModel) => unknown> {
-    return { name: (t) => t.name, "worksheet/name": (t) => t.sheet };
+    return { name: (t) => t.name, "worksheet/name": (t) => t.sheet, showTotals: (t) => t.showTotals ?? false };
   }
   get name(): string {
     return this.read("name");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
   }
   private rangeOf(box: (t: TableModel) => Box): RangeProxy {
     return new RangeProxy(this.ctx, () => {
@@ -940,12 +1099,15 @@ class Table extends Proxy<TableModel> {
     });
   }
   getRange(): RangeProxy {
+    this.ctx.api("Table.getRange");
     return this.rangeOf((t) => t.box);
   }
   getHeaderRowRange(): RangeProxy {
+    this.ctx.api("Table.getHeaderRowRange");
     return this.rangeOf((t) => ({ ...t.box, rows: 1 }));
   }
   getDataBodyRange(): RangeProxy {
+    this.ctx.api("Table.getDataBodyRange");
     return this.rangeOf((t) => ({ ...t.box, top: t.box.top + 1, rows: t.box.rows - 1 }));
   }
 }
@@ -959,8 +1121,12 @@ class TableColumnCollection extends Proxy<TableModel> {
     if (!this.itemProxies) throw new StandinError("PropertyNotLoaded", "columns.items was read before load and sync");
     return this.itemProxies;
   }
-  load(): this {
+  load(props?: string): this {
     this.ctx.enqueue("columns", () => {
+      this.ctx.model.requireApi("Table.columns");
+      for (const n of (props ?? "").split(",").map((p) => p.trim().replace(/^items\//, "")).filter(Boolean)) {
+        this.ctx.model.requireApi(`TableColumn.${n}`);
+      }
       const t = this.m();
       this.itemProxies = t.headers.map((h) => {
         const c = new TableColumn(this.ctx, () => t, () => t.headers.indexOf(h));
@@ -976,7 +1142,9 @@ class TableColumnCollection extends Proxy<TableModel> {
     if (index !== undefined && index !== null) throw new StandinError("InvalidArgument", "only columns at the end are modelled");
     const model = this.ctx.model;
     this.ctx.enqueue([values, name], () => {
-      if (name !== undefined) model.requireApi(1.4, "columns.add with a name");
+      model.requireApi("Table.columns");
+      // Appending (index null) and naming the column both need 1.4 (the annotation names 1.1 and 1.4).
+      model.requireApi("TableColumnCollection.add");
       const t = this.m();
       const sheet = model.mustSheet(t.sheet);
       const column = t.box.left + t.box.columns;
@@ -998,6 +1166,7 @@ class TableColumnCollection extends Proxy<TableModel> {
     return new TableColumn(this.ctx, () => this.m(), () => this.m().headers.findIndex((h) => h.toLowerCase() === (name ?? "").toLowerCase()));
   }
   getItem(name: string): TableColumn {
+    this.ctx.api("Table.columns", "TableColumnCollection.getItem");
     return new TableColumn(this.ctx, () => this.m(), () => {
       const i = this.m().headers.findIndex((h) => h.toLowerCase() === name.toLowerCase());
       if (i < 0) throw new StandinError("ItemNotFound", `no table column ${name}`);
@@ -1005,6 +1174,7 @@ class TableColumnCollection extends Proxy<TableModel> {
     });
   }
   getItemOrNullObject(name: string): TableColumn {
+    this.ctx.api("Table.columns", "TableColumnCollection.getItemOrNullObject");
     return new TableColumn(this.ctx, () => this.m(), () => this.m().headers.findIndex((h) => h.toLowerCase() === name.toLowerCase()), true);
   }
 }
@@ -1016,6 +1186,7 @@ class TableColumn extends Proxy<{ table: TableModel; index: number }> {
       const i = index();
       return i < 0 ? undefined : { table: t, index: i };
     }, orNull);
+    this.apiClass = "TableColumn";
   }
   preload(name: string): void {
     this.loaded.set("name", name);
@@ -1026,13 +1197,32 @@ class TableColumn extends Proxy<{ table: TableModel; index: number }> {
   get name(): string {
     return this.read("name");
   }
-  /** Deletes the column's cells and shifts the table's cells to its right one column left. */
+  /** Renames the column; its header cell shows the new name (TableColumn.name). */
+  set name(value: string) {
+    this.write(value, ({ table, index }) => {
+      if (value.trim() === "") throw new StandinError("InvalidArgument", "a table column needs a name");
+      if (table.headers.some((h, i) => i !== index && h.toLowerCase() === value.toLowerCase())) {
+        throw new StandinError("InvalidArgument", `the table has a column ${value}`);
+      }
+      table.headers[index] = value;
+      this.ctx.model.store(this.ctx.model.mustSheet(table.sheet), table.box.top, table.box.left + index, value);
+    }, "name");
+  }
+  /**
+   * Deletes the column's cells and shifts the table's columns to its right one column left ("Columns
+   * with a higher index will be shifted", TableColumnCollection.add). What Excel does with cells right
+   * of the table in the same rows is not documented: the stand-in refuses when any is not empty.
+   */
   delete(): void {
     this.write("delete", ({ table, index }) => {
       const model = this.ctx.model;
       const sheet = model.mustSheet(table.sheet);
       const column = table.box.left + index;
       const last = table.box.left + table.box.columns - 1;
+      const outside = model.usedBox(sheet, { top: table.box.top, left: last + 1, rows: table.box.rows, columns: MAX_COLUMNS - last - 1 }, true);
+      if (outside) {
+        throw new StandinError("NotModelled", `deleting a table column with data right of the table (${boxAddress(outside)}) is not documented; the stand-in refuses`);
+      }
       for (let c = column; c <= last; c++) {
         for (let r = table.box.top; r < table.box.top + table.box.rows; r++) {
           const next = c < last ? sheet.columns.get(c + 1) : undefined;
@@ -1044,9 +1234,10 @@ class TableColumn extends Proxy<{ table: TableModel; index: number }> {
       for (const cf of sheet.cfs) if (cf.box.left > column && cf.box.top >= table.box.top) cf.box = { ...cf.box, left: cf.box.left - 1 };
       table.headers.splice(index, 1);
       table.box = { ...table.box, columns: table.box.columns - 1 };
-    });
+    }, "delete");
   }
   getDataBodyRange(): RangeProxy {
+    this.ctx.api("TableColumn.getDataBodyRange");
     return new RangeProxy(this.ctx, () => {
       const { table, index } = this.m();
       return { sheet: this.ctx.model.mustSheet(table.sheet), box: { top: table.box.top + 1, left: table.box.left + index, rows: table.box.rows - 1, columns: 1 } };
@@ -1062,6 +1253,8 @@ class ChartCollection {
     const ctx = this.ctx;
     let chart: ChartModel | undefined;
     ctx.enqueue([type, seriesBy], () => {
+      ctx.model.requireApi("Worksheet.charts");
+      ctx.model.requireApi("ChartCollection.add");
       const sheet = this.sheet();
       const src = (source as unknown as { m(): RangeModel }).m();
       chart = { name: `Chart ${sheet.charts.length + 1}`, type, source: boxAddress(src.box), series: [] };
@@ -1084,9 +1277,9 @@ class ChartProxy {
   axes: { categoryAxis: { reversePlotOrder: boolean } };
   series: { getItemAt(i: number): SeriesProxy; add(name?: string): SeriesProxy };
   constructor(private ctx: RequestContext, private chart: () => ChartModel) {
-    const later = (payload: unknown, apply: (c: ChartModel) => void, api = 1.1, what = "chart") =>
+    const later = (payload: unknown, apply: (c: ChartModel) => void, ...members: string[]) =>
       ctx.enqueue(payload, () => {
-        ctx.model.requireApi(api, what);
+        for (const member of members) ctx.model.requireApi(member);
         apply(chart());
       });
     const denied = (): never => {
@@ -1097,7 +1290,7 @@ class ChartProxy {
         return denied();
       },
       set text(v: string) {
-        later(v, (c) => (c.title = v));
+        later(v, (c) => (c.title = v), "Chart.title", "ChartTitle.text");
       },
     };
     this.legend = {
@@ -1105,7 +1298,7 @@ class ChartProxy {
         return denied();
       },
       set visible(v: boolean) {
-        later(v, (c) => (c.legendVisible = v));
+        later(v, (c) => (c.legendVisible = v), "Chart.legend", "ChartLegend.visible");
       },
     };
     this.axes = {
@@ -1114,12 +1307,14 @@ class ChartProxy {
           return denied();
         },
         set reversePlotOrder(v: boolean) {
-          later(v, (c) => (c.reversePlotOrder = v), 1.7, "reversePlotOrder");
+          later(v, (c) => (c.reversePlotOrder = v), "Chart.axes", "ChartAxes.categoryAxis", "ChartAxis.reversePlotOrder");
         },
       },
     };
     this.series = {
       getItemAt: (i: number) => new SeriesProxy(ctx, () => {
+        ctx.model.requireApi("Chart.series");
+        ctx.model.requireApi("ChartSeriesCollection.getItemAt");
         const s = chart().series[i];
         if (!s) throw new StandinError("ItemNotFound", `series ${i}`);
         return s;
@@ -1129,7 +1324,7 @@ class ChartProxy {
         later(name, (c) => {
           added = { name, labelFormulas: {} };
           c.series.push(added);
-        }, 1.7, "series.add");
+        }, "Chart.series", "ChartSeriesCollection.add");
         return new SeriesProxy(ctx, () => {
           if (!added) throw new StandinError("InvalidOperation", "series not added");
           return added;
@@ -1139,6 +1334,7 @@ class ChartProxy {
   }
   setPosition(start: string, end: string): void {
     this.ctx.enqueue([start, end], () => {
+      this.ctx.model.requireApi("Chart.setPosition");
       this.chart().position = [start, end];
     });
   }
@@ -1149,9 +1345,9 @@ class SeriesProxy {
   points: { getItemAt(i: number): { hasDataLabel: boolean; dataLabel: { formula: string } } };
   dataLabels: { showValue: boolean };
   constructor(private ctx: RequestContext, private series: () => ChartModel["series"][number]) {
-    const later = (payload: unknown, apply: (s: ChartModel["series"][number]) => void, api = 1.1, what = "series") =>
+    const later = (payload: unknown, apply: (s: ChartModel["series"][number]) => void, ...members: string[]) =>
       ctx.enqueue(payload, () => {
-        ctx.model.requireApi(api, what);
+        for (const member of members) ctx.model.requireApi(member);
         apply(series());
       });
     const denied = (): never => {
@@ -1159,8 +1355,8 @@ class SeriesProxy {
     };
     this.format = {
       fill: {
-        clear: () => later("clear", (s) => (s.fillCleared = true)),
-        setSolidColor: (c: string) => later(c, (s) => (s.fill = c)),
+        clear: () => later("clear", (s) => (s.fillCleared = true), "ChartSeries.format", "ChartSeriesFormat.fill", "ChartFill.clear"),
+        setSolidColor: (c: string) => later(c, (s) => (s.fill = c), "ChartSeries.format", "ChartSeriesFormat.fill", "ChartFill.setSolidColor"),
       },
     };
     this.points = {
@@ -1169,14 +1365,18 @@ class SeriesProxy {
           return denied();
         },
         set hasDataLabel(v: boolean) {
-          later(v, () => undefined, 1.7, "point.hasDataLabel");
+          later(v, () => undefined, "ChartSeries.points", "ChartPointsCollection.getItemAt", "ChartPoint.hasDataLabel");
         },
         dataLabel: {
           get formula() {
             return denied();
           },
           set formula(v: string) {
-            later(v, (s) => (s.labelFormulas[i] = v), 1.8, "dataLabel.formula");
+            later(v, (s) => {
+              const fault = formulaFault(v);
+              if (fault) throw new StandinError("InvalidArgument", fault);
+              s.labelFormulas[i] = v;
+            }, "ChartSeries.points", "ChartPointsCollection.getItemAt", "ChartPoint.dataLabel", "ChartDataLabel.formula");
           },
         },
       }),
@@ -1186,28 +1386,31 @@ class SeriesProxy {
         return denied();
       },
       set showValue(v: boolean) {
-        later(v, (s) => (s.hasDataLabels = v));
+        later(v, (s) => (s.hasDataLabels = v), "ChartSeries.dataLabels", "ChartDataLabels.showValue");
       },
     };
   }
   set name(v: string) {
-    this.ctx.enqueue(v, () => (this.series().name = v));
+    this.ctx.enqueue(v, () => {
+      this.ctx.model.requireApi("ChartSeries.name");
+      this.series().name = v;
+    });
   }
   set gapWidth(v: number) {
     this.ctx.enqueue(v, () => {
-      this.ctx.model.requireApi(1.8, "gapWidth");
+      this.ctx.model.requireApi("ChartSeries.gapWidth");
       this.series().gapWidth = v;
     });
   }
   setValues(range: RangeProxy): void {
     this.ctx.enqueue("setValues", () => {
-      this.ctx.model.requireApi(1.7, "setValues");
+      this.ctx.model.requireApi("ChartSeries.setValues");
       this.series().values = boxAddress((range as unknown as { m(): RangeModel }).m().box);
     });
   }
   setXAxisValues(range: RangeProxy): void {
     this.ctx.enqueue("setXAxisValues", () => {
-      this.ctx.model.requireApi(1.7, "setXAxisValues");
+      this.ctx.model.requireApi("ChartSeries.setXAxisValues");
       this.series().xValues = boxAddress((range as unknown as { m(): RangeModel }).m().box);
     });
   }
@@ -1219,12 +1422,18 @@ class NameCollection {
   constructor(private ctx: RequestContext) {}
   add(name: string, reference: string, comment?: string): NamedItem {
     this.ctx.enqueue([name, reference, comment], () => {
+      this.ctx.model.requireApi("Workbook.names");
+      this.ctx.model.requireApi("NamedItemCollection.add");
+      const formula = reference.startsWith("=") ? reference : `=${reference}`;
+      const fault = formulaFault(formula);
+      if (fault) throw new StandinError("InvalidArgument", fault);
       if (this.ctx.model.names.has(name)) throw new StandinError("ItemAlreadyExists", `a name ${name} exists`);
       this.ctx.model.names.set(name, { formula: reference.startsWith("=") ? reference : `=${reference}`, visible: true });
     });
     return new NamedItem(this.ctx, () => this.ctx.model.names.get(name), name);
   }
   getItemOrNullObject(name: string): NamedItem {
+    this.ctx.api("Workbook.names", "NamedItemCollection.getItemOrNullObject");
     return new NamedItem(this.ctx, () => this.ctx.model.names.get(name), name, true);
   }
 }
@@ -1232,6 +1441,7 @@ class NameCollection {
 class NamedItem extends Proxy<NameModel> {
   constructor(ctx: RequestContext, resolve: () => NameModel | undefined, private key: string, orNull = false) {
     super(ctx, resolve, orNull);
+    this.apiClass = "NamedItem";
   }
   protected readers(): Record<string, (m: NameModel) => unknown> {
     return { formula: (n) => n.formula, visible: (n) => n.visible, name: () => this.key };
@@ -1243,9 +1453,9 @@ class NamedItem extends Proxy<NameModel> {
     return this.read("visible");
   }
   set visible(v: boolean) {
-    this.write(v, (n) => (n.visible = v));
+    this.write(v, (n) => (n.visible = v), "visible");
   }
   delete(): void {
-    this.write("delete", () => this.ctx.model.names.delete(this.key));
+    this.write("delete", () => this.ctx.model.names.delete(this.key), "delete");
   }
 }

@@ -2,7 +2,8 @@
 // cell values, and `execute` applies a write plan the simplest way the plan can be read.
 
 import { cellAddress } from "../../src/workbook/address";
-import { decodeState, encodeState, STATE_NAME } from "../../src/workbook/state";
+import { assertPlanSheetNames } from "../../src/workbook/sheetNames";
+import { decodeLegacyState, isStateXml, LEGACY_STATE_NAME, parseStateXml, stateXml } from "../../src/workbook/state";
 import type {
   Box,
   CellOut,
@@ -17,6 +18,8 @@ import type {
 export class MemoryWorkbook implements WorkbookBackend {
   sheets = new Map<string, CellValue[][]>();
   names = new Map<string, string>();
+  /** The workbook's custom XML parts (their XML), as Excel's customXmlParts holds them. */
+  customXmlParts: string[] = [];
   charts = new Map<string, PyramidChart[]>();
   formats = new Map<string, string>();
   executed = 0;
@@ -44,11 +47,16 @@ export class MemoryWorkbook implements WorkbookBackend {
   }
 
   async readState(): Promise<OwnedState | undefined> {
-    const formula = this.names.get(STATE_NAME);
-    return formula === undefined ? undefined : decodeState(formula);
+    for (const xml of this.customXmlParts) {
+      const state = isStateXml(xml) ? parseStateXml(xml) : undefined;
+      if (state) return state;
+    }
+    const formula = this.names.get(LEGACY_STATE_NAME);
+    return formula === undefined ? undefined : decodeLegacyState(formula);
   }
 
   async execute(plan: WritePlan): Promise<void> {
+    assertPlanSheetNames(plan);
     this.executed++;
     const previous = plan.previous;
     if (previous) {
@@ -89,7 +97,8 @@ export class MemoryWorkbook implements WorkbookBackend {
       const grid = this.sheets.get(append.sheet)!;
       for (const row of append.rows) grid.push(row.map((v) => v as CellValue));
     }
-    this.names.set(STATE_NAME, encodeState(plan.state));
+    this.names.delete(LEGACY_STATE_NAME);
+    this.customXmlParts = [...this.customXmlParts.filter((xml) => !isStateXml(xml)), stateXml(plan.state)];
   }
 
   /** A cell by A1 address. */

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from "react";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MigrationPanel } from "../../src/taskpane/MigrationPanel";
 import { strings } from "../../src/taskpane/strings";
@@ -79,4 +79,19 @@ test("in Chinese, the same numbers", async () => {
   show(book, "zh-CN");
   fireEvent.click(await screen.findByRole("button", { name: "查看等级变化" }));
   expect(await screen.findByText(/升级 1，降级 2，新增 1，流失 1。/)).toBeTruthy();
+});
+
+test("a newly graded period moves the choice on to the latest two, never the same period twice", async () => {
+  const book = await twoQuarters();
+  const view = show(book);
+  await screen.findByRole("button", { name: "Show who moved" });
+  const chosen = () => screen.getAllByRole("combobox").map((c) => (c as HTMLButtonElement).textContent);
+  expect(chosen()).toEqual(["2026-Q1", "2026-Q2"]);
+  await gradeWorkbook(book, { ...defaultSettings("en-US", NOW), period: "2026-Q3" });
+  view.rerender(
+    <FluentProvider theme={webLightTheme}>
+      <MigrationPanel backend={book} lang="en-US" text={strings("en-US")} generation={1} />
+    </FluentProvider>,
+  );
+  await waitFor(() => expect(chosen()).toEqual(["2026-Q2", "2026-Q3"]));
 });

@@ -43,7 +43,7 @@ test("per-owner copies made from the workbook's real bytes hold only their owner
   fireEvent.click(screen.getByRole("button", { name: "Make the copies" }));
   await screen.findByText(/3 copies/, undefined, { timeout: 10_000 });
   expect(screen.getByText(/book\.Li\.xlsx — salesperson, 2 customers/)).toBeTruthy();
-  fireEvent.click(screen.getAllByRole("button", { name: "Save" })[0]);
+  fireEvent.click(screen.getByRole("button", { name: "Save Li's copy" }));
   await waitFor(() => expect(delivered).toHaveLength(1));
   expect(delivered[0][0]).toBe("book.Li.xlsx");
   const copy = await openXlsx(delivered[0][1]);

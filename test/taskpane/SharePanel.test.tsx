@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from "react";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, configure } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SharePanel, type CopyChannel } from "../../src/taskpane/SharePanel";
 import { strings } from "../../src/taskpane/strings";
@@ -14,6 +14,8 @@ class NoResize {
   disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResize;
+// The machine runs several suites at once: wait for the pane as long as a slow render takes.
+configure({ asyncUtilTimeout: 10_000 });
 
 // The panel is tested against the two transforms' contracts (their own tests prove the files); here
 // the question is what the analyst sees and where the bytes go.
@@ -28,10 +30,12 @@ function channel(verb: "save" | "open" = "save"): CopyChannel & { current: jest.
   return { current: jest.fn(async () => WORKBOOK), deliver: jest.fn(async () => undefined), verb, baseName: "sales 2026" };
 }
 
-function show(lang: "en-US" | "zh-CN", c = channel()) {
+const INDEX = { sheets: [{ name: "客户", used: null }, { name: "组织", used: null }], tables: [] };
+
+function show(lang: "en-US" | "zh-CN", c = channel(), columns = ["Customer ID", lang === "zh-CN" ? "负责人" : "Owner", "Region"]) {
   render(
     <FluentProvider theme={webLightTheme}>
-      <SharePanel text={strings(lang)} lang={lang} channel={c} />
+      <SharePanel text={strings(lang)} lang={lang} channel={c} columns={columns} index={INDEX} />
     </FluentProvider>,
   );
   return c;
@@ -64,15 +68,17 @@ test("copies per owner are listed with their role and count, each handed over on
   ];
   split.splitByOwner.mockResolvedValue({ ok: true, copies });
   const c = show("zh-CN", channel("open"));
-  fireEvent.change(screen.getByRole("textbox", { name: /组织表/ }), { target: { value: "组织" } });
+  // The org table is picked from the workbook's sheets and tables, not typed.
+  fireEvent.click(screen.getByRole("combobox", { name: /组织表/ }));
+  fireEvent.click(await screen.findByRole("option", { name: "组织" }));
   fireEvent.click(screen.getByRole("button", { name: "生成副本" }));
   await screen.findByText("共 3 个副本，每个只含其负责人的客户：");
   expect(split.splitByOwner).toHaveBeenCalledWith(WORKBOOK, { by: "负责人", org: "组织", lang: "zh-CN", baseName: "sales 2026" });
   expect(screen.getByText("sales 2026.李四.xlsx — 经理，30 位客户")).toBeTruthy();
   expect(screen.getByText("sales 2026.all.xlsx — 全部（企业负责人），200 位客户")).toBeTruthy();
-  const open = screen.getAllByRole("button", { name: "打开" });
-  expect(open).toHaveLength(3);
-  fireEvent.click(open[1]);
+  // Each button says whose copy it hands over.
+  expect(screen.getByRole("button", { name: "打开 张三 的副本" })).toBeTruthy();
+  fireEvent.click(screen.getByRole("button", { name: "打开 李四 的副本" }));
   await waitFor(() => expect(c.deliver).toHaveBeenCalledWith("sales 2026.李四.xlsx", new Uint8Array([2])));
   expect(c.deliver).toHaveBeenCalledTimes(1);
 });
@@ -96,12 +102,23 @@ test("problems of the split are shown with their cell, and nothing is handed ove
   expect(c.deliver).not.toHaveBeenCalled();
 });
 
-test("a failure is a sentence, not a stack trace; an empty owner column cannot be submitted", async () => {
+test("a failure is a sentence next to the button that caused it, not a stack trace", async () => {
   share.prepareForSharing.mockRejectedValue(new Error("This file is not an .xlsx workbook."));
   const c = show("en-US");
   fireEvent.click(screen.getByRole("button", { name: "Prepare a copy for sharing" }));
-  await screen.findByText("The copy could not be made: This file is not an .xlsx workbook.");
+  const message = await screen.findByText("The copy could not be made: This file is not an .xlsx workbook.");
   expect(c.deliver).not.toHaveBeenCalled();
-  fireEvent.change(screen.getByRole("textbox", { name: /Owner column/ }), { target: { value: "  " } });
-  expect((screen.getByRole("button", { name: "Make the copies" }) as HTMLButtonElement).disabled).toBe(true);
+  // It stands right after "Prepare", before the per-owner section's heading.
+  const heading = screen.getByRole("heading", { name: "Copies per owner" });
+  expect(message.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+});
+
+test("the owner column is picked from the customer table's headers", async () => {
+  split.splitByOwner.mockResolvedValue({ ok: true, copies: [] });
+  show("en-US");
+  expect((screen.getByRole("combobox", { name: /Owner column/ }) as HTMLButtonElement).textContent).toBe("Owner");
+  fireEvent.click(screen.getByRole("combobox", { name: /Owner column/ }));
+  fireEvent.click(await screen.findByRole("option", { name: "Region" }));
+  fireEvent.click(screen.getByRole("button", { name: "Make the copies" }));
+  await waitFor(() => expect(split.splitByOwner).toHaveBeenCalledWith(WORKBOOK, expect.objectContaining({ by: "Region" })));
 });

@@ -166,12 +166,12 @@ describe("grading period after period", () => {
     sales.forEach((value, i) => (rows[i + 1][2] = value));
   }
 
-  test("each period adds its rows to History, and re-grading a period replaces only that period's rows", async () => {
+  test("each period adds its rows to Tier history, and re-grading a period replaces only that period's rows", async () => {
     const book = fiveCustomers();
     await gradeWorkbook(book, settings({ period: "2026-Q1" }));
     setSales(book, [500, 400, 300, 200, 100]);
     await gradeWorkbook(book, settings({ period: "2026-Q2" }));
-    const history = () => book.sheets.get("History")!.slice(1).map((row) => `${row[0]} ${row[1]} ${row[4]}`);
+    const history = () => book.sheets.get("Tier history")!.slice(1).map((row) => `${row[0]} ${row[1]} ${row[4]}`);
     expect(history()).toEqual([
       "C1 2026-Q1 C",
       "C2 2026-Q1 C",
@@ -192,23 +192,35 @@ describe("grading period after period", () => {
     expect(history()).toContain("C5 2026-Q2 A");
   });
 
-  test("a run without a period keeps the History sheet as it was", async () => {
+  test("a run without a period keeps the Tier history sheet as it was", async () => {
     const book = fiveCustomers();
     await gradeWorkbook(book, settings({ period: "2026-09" }));
-    const before = JSON.stringify(book.sheets.get("History"));
+    const before = JSON.stringify(book.sheets.get("Tier history"));
     await gradeWorkbook(book, settings());
-    expect(JSON.stringify(book.sheets.get("History"))).toBe(before);
+    expect(JSON.stringify(book.sheets.get("Tier history"))).toBe(before);
   });
 
-  test("a user's own History sheet blocks a run with a period and is never overwritten", async () => {
+  test("a user's own Tier history sheet blocks a run with a period and is never overwritten", async () => {
     const book = fiveCustomers();
-    book.sheets.set("History", [["my diary"]]);
+    book.sheets.set("Tier history", [["my diary"]]);
     const withPeriod = await gradeWorkbook(book, settings({ period: "2026" }));
     expect(withPeriod.ok).toBe(false);
-    expect(withPeriod.inspection.problems.find((p) => p.code === "output-sheet-collision")?.sheet).toBe("History");
+    expect(withPeriod.inspection.problems.find((p) => p.code === "output-sheet-collision")?.sheet).toBe("Tier history");
     const withoutPeriod = await gradeWorkbook(book, settings());
     expect(withoutPeriod.ok).toBe(true);
-    expect(book.cell("History", "A1")).toBe("my diary");
+    expect(book.cell("Tier history", "A1")).toBe("my diary");
+  });
+
+  test("the add-in never writes a sheet named History (Excel reserves it); a user's one is neither read nor touched", async () => {
+    const book = fiveCustomers();
+    book.sheets.set("History", [["Customer ID", "Period", "Score", "Rank", "Tier"], ["C1", "1999", 1, 1, "A"]]);
+    const outcome = await gradeWorkbook(book, settings({ period: "2026" }));
+    expect(outcome.ok).toBe(true);
+    expect(book.sheets.get("History")).toEqual([["Customer ID", "Period", "Score", "Rank", "Tier"], ["C1", "1999", 1, 1, "A"]]);
+    expect(book.sheets.get("Tier history")!.slice(1).map((row) => row[1])).toEqual(["2026", "2026", "2026", "2026", "2026"]);
+    const state = await book.readState();
+    expect(state?.sheets).toContain("Tier history");
+    expect(state?.sheets).not.toContain("History");
   });
 });
 
@@ -278,7 +290,7 @@ describe("special grading", () => {
     expect(book.cell("Customers", "I2")).toBe("Major contract · Li");
     // The summary counts the final tiers: C5 and C1 in A.
     expect(book.cell("Tier summary", "B4")).toBe(2);
-    expect(book.sheets.get("History")![1][6]).toBe("yes");
+    expect(book.sheets.get("Tier history")![1][6]).toBe("yes");
     expect(book.sheets.get("Audit log")!.slice(1).map((row) => `${row[1]} ${row[2]} ${row[3]}`)).toEqual(["C1 added A"]);
   });
 
@@ -336,7 +348,7 @@ describe("migration between periods", () => {
     expect(m.tiers).toEqual(["A", "B", "C"]);
     expect(m.new).toEqual(["C6"]);
     expect(m.lost).toEqual(["C1"]);
-    const history = book.sheets.get("History")!.slice(1);
+    const history = book.sheets.get("Tier history")!.slice(1);
     const tierOf = (id: string, period: string) => history.find((r) => r[0] === id && r[1] === period)?.[4];
     for (const id of m.upgraded) expect(["A", "B", "C"].indexOf(tierOf(id, "Q2") as string)).toBeLessThan(["A", "B", "C"].indexOf(tierOf(id, "Q1") as string));
     for (const id of m.downgraded) expect(["A", "B", "C"].indexOf(tierOf(id, "Q2") as string)).toBeGreaterThan(["A", "B", "C"].indexOf(tierOf(id, "Q1") as string));

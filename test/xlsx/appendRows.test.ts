@@ -94,9 +94,11 @@ describe("appending to the audit log", () => {
     const original = await buildWorkbook([...smallCustomerSheets(), LOGGED]);
     const before = await packageParts(original);
     const after = await packageParts(await appended(original, [["2026-11-22", "C3", "added", "A", "x"]]));
-    // The workbook part changes only by the state record; styles are rewritten with nothing added.
+    // Only the log's sheet changes, and the package gains the state record (a Custom XML part, related
+    // from the workbook part); styles are rewritten with nothing added.
     const changed = [...before.keys()].filter((path) => after.get(path) !== before.get(path));
-    expect(changed).toEqual(["xl/workbook.xml", "xl/worksheets/sheet3.xml"]);
+    expect(changed).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet3.xml"]);
+    expect([...after.keys()].filter((path) => !before.has(path)).sort()).toEqual(["customXml/_rels/item1.xml.rels", "customXml/item1.xml", "customXml/itemProps1.xml"]);
   });
 });
 
@@ -137,5 +139,19 @@ describe("where appended rows land", () => {
       { top: 0, left: 0, values: [["客户", "Reason"]], style: "header" },
       { top: 1, left: 0, values: [["C1", "大客户"]] },
     ]);
+  });
+});
+
+describe("appending to a sheet written with a namespace prefix", () => {
+  test("new rows and cells take the sheet's prefix (x:), existing rows stay byte for byte", async () => {
+    const { appendRowsXml } = await import("../../src/workbook/xlsx/appendRowsXml");
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const before = `<x:worksheet xmlns:x="${main}"><x:dimension ref="A1:B2"/><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Customer</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const after = appendRowsXml(before, ["Customer"], [["C7"]]);
+    expect(after).toBe(
+      before
+        .replace('ref="A1:B2"', 'ref="A1:B3"')
+        .replace("</x:sheetData>", '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t xml:space="preserve">C7</x:t></x:is></x:c></x:row></x:sheetData>'),
+    );
   });
 });

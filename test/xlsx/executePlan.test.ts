@@ -163,12 +163,14 @@ describe("executing a write plan on an .xlsx", () => {
     expect(parts.get("xl/styles.xml")).toContain('<bottom style="thin"><color auto="1"/></bottom>');
   });
 
-  test("the record of what the add-in owns is a hidden defined name, read back after saving", async () => {
+  test("the record of what the add-in owns is a Custom XML part, read back after saving", async () => {
     const plan = planFor();
     const data = await graded(await buildWorkbook(smallCustomerSheets()), plan);
     const workbook = await openXlsx(data);
     expect(await workbook.readState()).toEqual(plan.state);
-    expect((await packageParts(data)).get("xl/workbook.xml")).toMatch(/<definedName name="CustomerTiers.State" hidden="1">&quot;\{/);
+    const parts = await packageParts(data);
+    expect(parts.get("customXml/item1.xml")).toMatch(/^<\?xml [^>]*\?>\n<state xmlns="urn:customer-tiers:state" format="2">\{/);
+    expect(parts.get("xl/workbook.xml")).not.toContain("definedName");
     expect(await (await openXlsx(await buildWorkbook(smallCustomerSheets()))).readState()).toBeUndefined();
   });
 
@@ -288,7 +290,7 @@ describe("losing nothing of the user's workbook", () => {
     let xml = await zip.file("xl/workbook.xml")!.async("string");
     const summarySheet = /<sheet name="Tier summary"[^>]*\/>/.exec(xml)![0];
     xml = xml.replace(summarySheet, "").replace("<sheets>", `<sheets>${summarySheet}`);
-    xml = xml.replace("<definedNames>", '<definedNames><definedName name="Local" localSheetId="2">Weights!$A$1</definedName>');
+    xml = xml.replace("<calcPr", '<definedNames><definedName name="Local" localSheetId="2">Weights!$A$1</definedName></definedNames><calcPr');
     zip.file("xl/workbook.xml", xml);
     const workbook = await openXlsx(await zip.generateAsync({ type: "uint8array" }));
     await workbook.execute(planFor({ previous: await workbook.readState() }));

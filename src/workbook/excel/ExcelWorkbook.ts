@@ -1,11 +1,11 @@
 // The workbook inside Excel, through Office.js: what the task pane grades when it runs in Excel.
 
 import { boxAddress, parseBoxAddress } from "../address";
-import { STATE_NAME, decodeState } from "../state";
 import type { Box, CellValue, OwnedState, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "../types";
 import { Batch } from "./batch";
 import { executePlan } from "./executePlan";
 import { readRows } from "./readRows";
+import { readExcelState } from "./stateStore";
 
 export interface ExcelWorkbookOptions {
   /** Bytes per request or response; defaults to a margin under Excel on the web's 5 MB. */
@@ -35,7 +35,7 @@ export class ExcelWorkbook implements WorkbookBackend {
   async index(): Promise<WorkbookIndex> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");
-      const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+      const tables = context.workbook.tables.load("items/name,items/worksheet/name,items/showTotals");
       await context.sync();
       const used = sheets.items.map((s) => s.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
       const ranges = tables.items.map((t) => t.getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
@@ -43,7 +43,12 @@ export class ExcelWorkbook implements WorkbookBackend {
       const box = (r: Excel.Range): Box => ({ top: r.rowIndex, left: r.columnIndex, rows: r.rowCount, columns: r.columnCount });
       return {
         sheets: sheets.items.map((s, i) => ({ name: s.name, used: used[i].isNullObject ? null : box(used[i]) })),
-        tables: tables.items.map((t, i) => ({ name: t.name, sheet: t.worksheet.name, box: box(ranges[i]) })),
+        // getRange() includes a shown totals row, which is never a customer: the box stops above it.
+        tables: tables.items.map((t, i) =>
+          t.showTotals
+            ? { name: t.name, sheet: t.worksheet.name, box: { ...box(ranges[i]), rows: box(ranges[i]).rows - 1 }, totalsRows: 1 }
+            : { name: t.name, sheet: t.worksheet.name, box: box(ranges[i]) },
+        ),
       };
     });
   }
@@ -69,15 +74,9 @@ export class ExcelWorkbook implements WorkbookBackend {
     });
   }
 
-  /** The add-in's record from an earlier run (the hidden defined name), or undefined. */
+  /** The add-in's record from an earlier run (its Custom XML part, or a legacy defined name), or undefined. */
   async readState(): Promise<OwnedState | undefined> {
-    return Excel.run(async (context) => {
-      const name = context.workbook.names.getItemOrNullObject(STATE_NAME);
-      name.load("formula");
-      await context.sync();
-      if (name.isNullObject) return undefined;
-      return decodeState(String(name.formula));
-    });
+    return Excel.run((context) => readExcelState(context));
   }
 
   /** Runs a write plan; see executePlan for batching, the collision guard and cancel. */

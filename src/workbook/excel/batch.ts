@@ -25,7 +25,7 @@ export class Batch {
     readonly context: Excel.RequestContext,
     private signal?: AbortSignal,
     readonly budget = PAYLOAD_BUDGET,
-    /** Suspend recalculation for every write batch (ExcelApi 1.8). */
+    /** Suspend recalculation for every write batch (suspendApiCalculationUntilNextSync, ExcelApi 1.6). */
     private suspendCalculation = false,
   ) {}
 

@@ -27,15 +27,17 @@ export function cellFormat(value: CellOut, columnFormat: string | null | undefin
 }
 
 /**
- * What Range.values receives for a cell: formulas as their text (Excel parses them), blanks as "".
+ * What Range.values receives for a cell: formulas as their text with a leading "=" (plans write them
+ * with or without one, as files store them; without it Excel would keep the text), blanks as "".
  *
  * @example
  * excelValue({ formula: "=A1*2" }) // "=A1*2"
+ * excelValue({ formula: "A1*2" })  // "=A1*2"
  * excelValue(null)                 // ""
  */
 export function excelValue(value: CellOut): string | number | boolean {
   if (value === null) return "";
   if (typeof value === "number" && !Number.isFinite(value)) return ""; // Excel refuses NaN; a blank is honest
-  if (typeof value === "object") return value.formula;
+  if (typeof value === "object") return value.formula.trimStart().startsWith("=") ? value.formula : `=${value.formula}`;
   return value;
 }

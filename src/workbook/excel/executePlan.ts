@@ -1,32 +1,26 @@
 // Runs a write plan through Office.js in a fixed small number of batches:
-//   1. look: sheets, the state name, the customer table's columns;
-//   2. guard: every cell the output will cover is empty or the add-in's own;
-//   3. snapshot: the earlier output's values and formats (chunked reads);
-//   4. write: remove the earlier output, write the columns (chunked), tier colours, summary sheets;
-//   5. commit: drop the earlier summary sheets, record the state name.
+//   1. look: sheets, the state (its Custom XML part, stateStore.ts), the customer table's columns;
+//   2. where the earlier output's data ends (the planner has already checked every cell the output
+//      covers: plan.ts outputProblems; this executor only carries the plan out);
+//   3. snapshot: the earlier output's formulas and formats (chunked reads);
+//   4. write: clear the earlier output, arrange a table's output columns in place (renamed, or
+//      trailing ones dropped or added), write the columns (chunked), tier colours, summary sheets;
+//   5. commit: drop the earlier summary sheets, record the state.
 // The earlier summary sheets are not deleted until the commit: they are renamed and hidden, so that a
 // cancelled run (or one Excel refuses half way) can put them back with their charts, untouched. Every
 // write registers how to undo itself; on abort or error the undo steps run in reverse order.
 
-import { cellAddress, columnName } from "../address";
-import { STATE_NAME, encodeState } from "../state";
-import type { Box, CellBlock, OutputColumns, OutputSheet, OwnedState, Problem, Progress, WritePlan } from "../types";
+import type { Box, CellBlock, OutputColumns, OutputSheet, OwnedState, Progress, WritePlan } from "../types";
 import { AbortedRun, Batch } from "./batch";
 import { TEXT_FORMAT, cellFormat, excelValue } from "./cellFormats";
 import { addPyramidChart } from "./pyramidChart";
 import { readRows } from "./readRows";
 import { cellBytes, chunkRows } from "./payload";
-import { detectFeatures, type Features } from "./features";
+import { requireExcelApi } from "./features";
+import { lookState, recordState } from "./stateStore";
+import { assertPlanSheetNames } from "../sheetNames";
 
 const MAX_ROWS = 1048576;
-
-/** The executor refused to write over a cell the add-in does not own. */
-export class OutputCollisionError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.message["en-US"]);
-    this.name = "OutputCollisionError";
-  }
-}
 
 export interface ExecuteOptions {
   onProgress?: (p: Progress) => void;
@@ -38,7 +32,8 @@ export interface ExecuteOptions {
 interface Snapshot {
   sheet: string;
   box: Box;
-  values: (string | number | boolean)[][];
+  /** What `formulas` returned: a formula cell's formula, never its result (issue 12 defect 5). */
+  formulas: (string | number | boolean)[][];
   formats: string[][];
   /** The earlier columns were table columns, with these headers. */
   tableColumns: string[];
@@ -48,13 +43,14 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * Writes `plan` into the workbook of `context`. Resolves when the workbook holds the plan's output and
- * state; on abort rejects with an AbortError after putting the workbook back as it was; throws
- * OutputCollisionError, before writing anything, when an output cell holds data the add-in does not own.
+ * state; on abort rejects with an AbortError after putting the workbook back as it was. It does not
+ * judge collisions: the planner has (plan.ts outputProblems).
  */
 export async function executePlan(context: Excel.RequestContext, plan: WritePlan, options: ExecuteOptions = {}): Promise<void> {
   const { onProgress, signal } = options;
   if (signal?.aborted) throw new AbortedRun();
-  const features = detectFeatures();
+  assertPlanSheetNames(plan);
+  requireExcelApi();
   const batch = new Batch(context, signal, options.budget);
   const wb = context.workbook;
   const cols = plan.columns;
@@ -64,7 +60,7 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
 
   // 1. Look.
   const sheets = wb.worksheets.load("items/name,items/position,items/visibility");
-  const stateName = wb.names.getItemOrNullObject(STATE_NAME);
+  const stored = lookState(wb);
   const table = cols?.table ? wb.tables.getItem(cols.table) : undefined;
   const tableColumns = table?.columns.load("items/name");
   await batch.sync();
@@ -72,51 +68,34 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   const exists = (name: string) => sheetNames.some((n) => same(n, name));
   const prevHere = prev && exists(prev.sheet) ? prev : undefined;
   const onTarget = (p: OwnedState | undefined) => !!p && !!cols && same(p.sheet, cols.sheet) && p.headerRow === cols.headerRow;
-  const owns = (column: number) =>
-    onTarget(prevHere) && column >= prevHere!.firstColumn && column < prevHere!.firstColumn + prevHere!.headers.length;
 
-  // 2. Guard: the planner reports collisions as problems; this is the second line of defence.
-  // A plan without output columns (a migration) writes only sheets.
+  // 2. Where the earlier output columns' data ends, for the snapshot. The planner has checked every
+  // cell the output covers (plan.ts outputProblems); the executor only carries the plan out.
   const target = cols ? wb.worksheets.getItem(cols.sheet) : undefined;
-  if (cols && tableColumns) {
-    const ownedHeaders = onTarget(prevHere) ? prevHere!.headers : [];
-    for (const column of tableColumns.items) {
-      const clash = cols.columns.find((c) => same(c.header, column.name));
-      if (clash && !ownedHeaders.some((h) => same(h, column.name))) {
-        throw collision(cols.sheet, cellAddress(cols.headerRow, cols.firstColumn + cols.columns.indexOf(clash)), column.name);
-      }
-    }
-  }
-  const probes: { column: number; used: Excel.Range }[] = [];
-  cols?.columns.forEach((_, j) => {
-    const column = cols.firstColumn + j;
-    if (owns(column) || !target) return;
-    const used = target.getRangeByIndexes(cols.headerRow, column, cols.rowCount + 1, 1).getUsedRangeOrNullObject(true);
-    probes.push({ column, used: used.load("address") });
-  });
   let prevUsed: Excel.Range | undefined;
   if (prevHere && prevHere.headers.length > 0) {
     const area = wb.worksheets
       .getItem(prevHere.sheet)
       .getRangeByIndexes(prevHere.headerRow, prevHere.firstColumn, MAX_ROWS - prevHere.headerRow, prevHere.headers.length);
     prevUsed = area.getUsedRangeOrNullObject(false).load("rowIndex,columnIndex,rowCount,columnCount");
+    await batch.sync();
   }
-  await batch.sync();
-  for (const probe of probes) {
-    if (cols && !probe.used.isNullObject) throw collision(cols.sheet, probe.used.address.split("!").pop() ?? "", headerAt(cols, probe.column));
-  }
+  // The earlier columns that are columns of the target table, found by name, in their order.
+  const ownedInTable =
+    tableColumns && onTarget(prevHere) ? prevHere!.headers.filter((h) => tableColumns.items.some((c) => same(c.name, h))) : [];
 
   // 3. Snapshot the earlier output columns, to put them back if the run is cancelled.
   let snapshot: Snapshot | undefined;
   if (prevHere && prevUsed && !prevUsed.isNullObject) {
     const box: Box = { top: prevUsed.rowIndex, left: prevUsed.columnIndex, rows: prevUsed.rowCount, columns: prevUsed.columnCount };
-    const inTable = tableColumns && onTarget(prevHere) ? prevHere.headers.filter((h) => tableColumns.items.some((c) => same(c.name, h))) : [];
-    snapshot = { sheet: prevHere.sheet, box, values: [], formats: [], tableColumns: inTable };
+    snapshot = { sheet: prevHere.sheet, box, formulas: [], formats: [], tableColumns: ownedInTable };
     const prevSheet = wb.worksheets.getItem(prevHere.sheet);
-    await readRows(batch, box.rows, box.columns, "values,numberFormat", (offset, rows) =>
+    // `formulas`, not `values`: Excel returns a formula cell's result in `values`, and writing that back
+    // would turn live formulas into constants.
+    await readRows(batch, box.rows, box.columns, "formulas,numberFormat", (offset, rows) =>
       prevSheet.getRangeByIndexes(box.top + offset, box.left, rows, box.columns),
       (_, range) => {
-        for (const row of range.values) snapshot!.values.push(row);
+        for (const row of range.formulas) snapshot!.formulas.push(row);
         for (const row of range.numberFormat) snapshot!.formats.push(row as string[]);
       },
     );
@@ -126,29 +105,31 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   try {
     // 4. Write. Remove the earlier output first.
     await batch.room(64);
-    if (snapshot) removeEarlierColumns(batch, cols?.table, table, snapshot, prevHere!);
+    if (snapshot) clearEarlierColumns(batch, snapshot, prevHere!);
     const parked = parkEarlierSheets(batch, sheets.items, prevHere?.sheets ?? [], sheetNames);
-    batch.setSuspendCalculation(features.suspendCalculation);
+    batch.setSuspendCalculation(true);
     if (cols && target) {
-      await writeColumns(batch, target, table, cols, (f) => report(0.1 + 0.6 * f));
-      if (features.conditionalFormats) await colourTiers(batch, target, cols);
+      if (table && cols.table) await arrangeTableColumns(batch, table, cols.table, ownedInTable, cols.columns.map((c) => c.header));
+      await writeColumns(batch, target, !!(table && cols.table), cols, (f) => report(0.1 + 0.6 * f));
+      await colourTiers(batch, target, cols);
     }
-    const notes = chartNotes(features);
-    for (const sheet of plan.sheets) await writeSheet(batch, sheet, features, notes);
+    for (const sheet of plan.sheets) await writeSheet(batch, sheet);
     for (const append of plan.appends ?? []) await appendRows(batch, append);
     report(0.9);
 
     // 5. Commit: nothing below can be cancelled any more.
+    // An earlier sheet this run writes again takes the old one's place among the tabs; one it does not
+    // write (an option turned off, the other language's name) is simply gone: it was the add-in's.
     for (const p of parked) {
       p.proxy.delete();
-      wb.worksheets.getItem(p.name).position = p.position;
+      // An old "History" is replaced by "Tier history": getItem("History") would be ItemNotFound.
+      const again = plan.sheets.find((sheet) => same(sheet.name, p.name));
+      if (again) wb.worksheets.getItem(again.name).position = p.position;
     }
-    // eslint-disable-next-line office-addins/call-sync-before-read -- loaded, then synced through batch.sync() (Batch wraps context.sync), which the rule cannot see
-    if (!stateName.isNullObject) stateName.delete();
     const recorded: OwnedState = cols
       ? { ...plan.state, tierColumn: cols.tierColumn, rowCount: cols.rowCount, tierStyles: cols.tierStyles }
       : plan.state;
-    wb.names.add(STATE_NAME, `=${encodeState(recorded)}`).visible = false;
+    recordState(wb, stored, recorded);
     await batch.flush();
     onProgress?.({ stage: "done", fraction: 1 });
   } catch (error) {
@@ -156,49 +137,73 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
     throw error;
   }
 
-  function headerAt(c: OutputColumns, column: number): string {
-    return c.columns[column - c.firstColumn]?.header ?? columnName(column);
-  }
 }
 
-function collision(sheet: string, cell: string, header: string): OutputCollisionError {
-  return new OutputCollisionError({
-    severity: "error",
-    code: "output-collision",
-    sheet,
-    cell,
-    message: {
-      "en-US": `${sheet}!${cell} holds data the add-in did not write, where its column "${header}" would go. Rename or move that column, then grade again.`,
-      "zh-CN": `${sheet}!${cell} 有不是本插件写入的数据，而“${header}”列要写在这里。请重命名或移开该列，然后重新分级。`,
-    },
-  });
-}
-
-/** Removes the earlier run's output columns (table columns, or a plain range with its tier colours). */
-function removeEarlierColumns(batch: Batch, tableName: string | undefined, table: Excel.Table | undefined, snapshot: Snapshot, prev: OwnedState): void {
-  const wb = batch.context.workbook;
-  const sheet = wb.worksheets.getItem(snapshot.sheet);
-  if (table && snapshot.tableColumns.length > 0) {
-    // Rightmost first, so that no deletion shifts a column still to delete.
-    for (const header of [...snapshot.tableColumns].reverse()) table.columns.getItem(header).delete();
+/**
+ * Clears the earlier run's output cells: the whole box, or for table columns only the cells below the
+ * header row (the header cells are the columns' names, which arrangeTableColumns keeps or renames).
+ * Undo writes the snapshot back (formulas, not results) with the earlier tier colours; it runs after
+ * the table columns are back as they were (undo steps run newest first).
+ */
+function clearEarlierColumns(batch: Batch, snapshot: Snapshot, prev: OwnedState): void {
+  const sheet = batch.context.workbook.worksheets.getItem(snapshot.sheet);
+  const box = snapshot.box;
+  const skip = snapshot.tableColumns.length > 0 ? Math.max(0, prev.headerRow + 1 - box.top) : 0;
+  if (box.rows > skip) {
+    const area = sheet.getRangeByIndexes(box.top + skip, box.left, box.rows - skip, box.columns);
+    area.conditionalFormats.clearAll();
+    area.clear("All");
   }
-  const area = sheet.getRangeByIndexes(snapshot.box.top, snapshot.box.left, snapshot.box.rows, snapshot.box.columns);
-  area.conditionalFormats.clearAll();
-  area.clear("All");
   batch.onUndo(async (rollback) => {
     const back = rollback.context.workbook.worksheets.getItem(snapshot.sheet);
-    if (tableName && snapshot.tableColumns.length > 0) {
-      const restoredTable = rollback.context.workbook.tables.getItem(tableName);
-      await rollback.room(64);
-      for (const header of snapshot.tableColumns) restoredTable.columns.add(undefined, undefined, header);
-    }
-    await writeGrid(rollback, back, snapshot.box.top, snapshot.box.left, snapshot.values, snapshot.formats);
-    if (prev.tierStyles && prev.tierColumn !== undefined && prev.rowCount !== undefined) {
+    await writeGrid(rollback, back, box.top, box.left, snapshot.formulas, snapshot.formats, "formulas");
+    if (prev.tierStyles && prev.tierColumn !== undefined && prev.rowCount !== undefined && prev.rowCount > 0) {
       await rollback.room(256 * prev.tierStyles.length);
       const range = back.getRangeByIndexes(prev.headerRow + 1, prev.firstColumn + prev.tierColumn, prev.rowCount, 1);
       addTierRules(range, prev.tierStyles);
     }
   });
+}
+
+/**
+ * Makes the table's output columns the plan's, in place (issue 12 defect 4): the earlier ones (`owned`,
+ * found by name) keep their place and are renamed where the headers changed (language); extra earlier
+ * ones are deleted and missing ones added, at the table's end, where the planner has made sure they
+ * are (outputProblems refuses a change of count with an analyst's column to their right). So no
+ * analyst's column ever moves into cells the run then clears or writes. Each step registers its undo.
+ */
+async function arrangeTableColumns(batch: Batch, table: Excel.Table, tableName: string, owned: string[], headers: string[]): Promise<void> {
+  const kept = Math.min(owned.length, headers.length);
+  const dropped = owned.slice(kept);
+  const added = headers.slice(kept);
+  const renames = owned.slice(0, kept).map((from, j) => ({ from, to: headers[j], temp: `~tiers-column-${j + 1}` })).filter((r) => r.from !== r.to);
+  await batch.room(256 * (owned.length + headers.length) + 64);
+  const columnsOf = (rollback: Batch) => rollback.context.workbook.tables.getItem(tableName).columns;
+  if (dropped.length > 0) {
+    // Rightmost first: the dropped columns are the table's last ones, so nothing else moves.
+    for (const header of [...dropped].reverse()) table.columns.getItem(header).delete();
+    batch.onUndo(async (rollback) => {
+      await rollback.room(64 * dropped.length);
+      for (const header of dropped) columnsOf(rollback).add(undefined, undefined, header);
+    });
+  }
+  if (renames.length > 0) {
+    // Through temporary names, so that a new name may be an earlier one's (two columns trading names).
+    for (const r of renames) table.columns.getItem(r.from).name = r.temp;
+    for (const r of renames) table.columns.getItem(r.temp).name = r.to;
+    batch.onUndo(async (rollback) => {
+      await rollback.room(128 * renames.length);
+      for (const r of renames) columnsOf(rollback).getItem(r.to).name = r.temp;
+      for (const r of renames) columnsOf(rollback).getItem(r.temp).name = r.from;
+    });
+  }
+  if (added.length > 0) {
+    for (const header of added) table.columns.add(undefined, undefined, header);
+    batch.onUndo(async (rollback) => {
+      await rollback.room(64 * added.length);
+      for (const header of [...added].reverse()) columnsOf(rollback).getItem(header).delete();
+    });
+  }
 }
 
 /** Renames and hides the earlier run's sheets; they are deleted at the commit or renamed back. */
@@ -225,26 +230,24 @@ function parkEarlierSheets(batch: Batch, items: Excel.Worksheet[], owned: string
   return parked;
 }
 
-/** Writes the output columns: headers (as table columns when there is a table), then values by chunks. */
-async function writeColumns(batch: Batch, target: Excel.Worksheet, table: Excel.Table | undefined, cols: OutputColumns, progress: (f: number) => void) {
+/**
+ * Writes the output columns: the header cells (a table's are its column names, already arranged),
+ * then the values by chunks.
+ */
+async function writeColumns(batch: Batch, target: Excel.Worksheet, inTable: boolean, cols: OutputColumns, progress: (f: number) => void) {
   const n = cols.columns.length;
   await batch.room(256 * n);
-  if (table && cols.table) {
-    const tableName = cols.table;
-    for (const column of cols.columns) table.columns.add(undefined, undefined, column.header);
-    batch.onUndo(async (rollback) => {
-      await rollback.room(64 * n);
-      const t = rollback.context.workbook.tables.getItem(tableName);
-      for (const column of [...cols.columns].reverse()) t.columns.getItem(column.header).delete();
-    });
-  } else {
+  if (!inTable) {
     const header = target.getRangeByIndexes(cols.headerRow, cols.firstColumn, 1, n);
     header.numberFormat = [cols.columns.map(() => TEXT_FORMAT)];
     header.values = [cols.columns.map((c) => c.header)];
   }
-  const area: Box = { top: cols.headerRow, left: cols.firstColumn, rows: cols.rowCount + 1, columns: n };
-  // Undo the values by clearing the whole output area; registered before the first value chunk.
+  // Undo clears what was written (a table's header cells are left to the column undo); registered
+  // before the first value chunk.
+  const skip = inTable ? 1 : 0;
+  const area: Box = { top: cols.headerRow + skip, left: cols.firstColumn, rows: cols.rowCount + 1 - skip, columns: n };
   batch.onUndo(async (rollback) => {
+    if (area.rows === 0) return;
     await rollback.room(64);
     const range = rollback.context.workbook.worksheets.getItem(cols.sheet).getRangeByIndexes(area.top, area.left, area.rows, area.columns);
     range.conditionalFormats.clearAll();
@@ -298,14 +301,26 @@ function addTierRules(range: Excel.Range, styles: OutputColumns["tierStyles"]): 
   }
 }
 
-/** Writes a grid of values with a number format per cell, chunked by payload. */
-async function writeGrid(batch: Batch, sheet: Excel.Worksheet, top: number, left: number, values: (string | number | boolean)[][], formats: string[][]): Promise<void> {
+/**
+ * Writes a grid of values (or, with "formulas", what Range.formulas returned) with a number format per
+ * cell, chunked by payload. The format goes first, so text under "@" stays text.
+ */
+async function writeGrid(
+  batch: Batch,
+  sheet: Excel.Worksheet,
+  top: number,
+  left: number,
+  values: (string | number | boolean)[][],
+  formats: string[][],
+  property: "values" | "formulas" = "values",
+): Promise<void> {
   const rowBytes = values.map((row, r) => JSON.stringify(row).length + JSON.stringify(formats[r]).length);
   for (const [start, end] of chunkRows(rowBytes, batch.budget)) {
     await batch.room(rowBytes.slice(start, end).reduce((a, b) => a + b, 0));
     const range = sheet.getRangeByIndexes(top + start, left, end - start, values[0].length);
     range.numberFormat = formats.slice(start, end);
-    range.values = values.slice(start, end);
+    if (property === "formulas") range.formulas = values.slice(start, end);
+    else range.values = values.slice(start, end);
   }
 }
 
@@ -352,21 +367,7 @@ async function appendRows(batch: Batch, append: NonNullable<WritePlan["appends"]
   range.values = rows.map((row) => row.map(excelValue));
 }
 
-/** What the summary sheet says when the host lacks a chart feature. */
-function chartNotes(features: Features): string[] {
-  const notes: string[] = [];
-  if (!features.chartSeries) {
-    notes.push("This version of Excel cannot build the pyramid charts from the add-in (needs ExcelApi 1.7); the tier table above holds their data. / 此版本的 Excel 无法由插件绘制金字塔图（需要 ExcelApi 1.7）；上方的等级表包含其数据。");
-  } else if (!features.labelFormulas) {
-    notes.push("Chart labels show values only: labels from cells need ExcelApi 1.8. / 图表标签仅显示数值：从单元格取标签需要 ExcelApi 1.8。");
-  }
-  if (!features.conditionalFormats) {
-    notes.push("Tier colours need ExcelApi 1.6; the tiers are written without colours. / 等级着色需要 ExcelApi 1.6；等级已写入但未着色。");
-  }
-  return notes;
-}
-
-async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, notes: string[]): Promise<void> {
+async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {
   await batch.room(64);
   const wb = batch.context.workbook;
   wb.worksheets.add(spec.name);
@@ -375,7 +376,6 @@ async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, n
     rollback.context.workbook.worksheets.getItem(spec.name).delete();
   });
   const sheet = wb.worksheets.getItem(spec.name);
-  let bottom = 0;
   for (const block of spec.blocks) {
     if (block.values.length === 0) continue;
     const formats = block.values.map((row) => row.map((v, c) => cellFormat(v, block.numberFormats?.[c])));
@@ -389,20 +389,17 @@ async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, n
       range.format.font.bold = true;
       range.format.font.size = 14;
     }
-    bottom = Math.max(bottom, block.top + block.values.length);
   }
   await batch.room(64 * spec.columnWidths.length + 64);
   spec.columnWidths.forEach((chars, c) => {
     // Excel's width in characters to points: 7 pixels a character plus 5 of padding, 0.75 pt a pixel.
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
   });
-  if (features.chartSeries) {
-    for (const chart of spec.charts) {
-      await batch.room(512 + 256 * chartPoints(chart.categories));
-      addPyramidChart(sheet, spec.name, chart, features);
-    }
+  for (const chart of spec.charts) {
+    await batch.room(512 + 256 * chartPoints(chart.categories));
+    addPyramidChart(sheet, spec.name, chart);
   }
-  if (features.conditionalFormats && (spec.heatMaps ?? []).length > 0) {
+  if ((spec.heatMaps ?? []).length > 0) {
     await batch.room(512 * (spec.heatMaps ?? []).length);
     for (const address of spec.heatMaps ?? []) {
       const scale = sheet.getRange(address).conditionalFormats.add("ColorScale");
@@ -411,10 +408,6 @@ async function writeSheet(batch: Batch, spec: OutputSheet, features: Features, n
         maximum: { type: "HighestValue", color: "#F8696B" },
       };
     }
-  }
-  if (spec.charts.length > 0 && notes.length > 0) {
-    const lines = notes.map((n) => [n]);
-    await writeGrid(batch, sheet, bottom + 1, 0, lines, lines.map(() => [TEXT_FORMAT]));
   }
 }
 

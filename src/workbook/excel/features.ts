@@ -1,36 +1,42 @@
-// What the host's Excel can do, asked once per run through Office's requirement sets, so the executor
-// degrades (and says so on the summary sheet) instead of failing on an older Excel.
+// The Excel the add-in runs in. The manifest requires SharedRuntime 1.1, which exists only in Excel on
+// the web, Excel for Windows Version 2002 (Build 12527.20092) or later (Excel 2021 from Version 2108)
+// and Excel for Mac 16.35 or later (Microsoft Learn, "Shared runtime requirement sets"). Every one of
+// those supports ExcelApi 1.10 or later (Microsoft Learn, "Excel JavaScript API requirement sets":
+// 1.10 came with Version 1907 and Mac 16.30). The newest member the executor uses needs ExcelApi 1.8
+// (ChartDataLabel.formula, ChartSeries.dataLabels, by @types/office-js's [Api set] annotations, checked
+// by test/excel/requirementSets.test.ts), so 1.8 is the minimum the manifest asks for and the one
+// check made here; no code path exists for anything older, because no host that loads the add-in is.
 
-export interface Features {
-  /** Conditional formats (ExcelApi 1.6): tier colours. */
-  conditionalFormats: boolean;
-  /** Adding series, setting their ranges and reversing the category axis (ExcelApi 1.7). */
-  chartSeries: boolean;
-  /** Data labels from cells and gap width (ExcelApi 1.8). */
-  labelFormulas: boolean;
-  /** Application.suspendApiCalculationUntilNextSync (ExcelApi 1.8). */
-  suspendCalculation: boolean;
+/** The ExcelApi requirement set the add-in needs; the manifest's <Set Name="ExcelApi"> says the same. */
+export const MIN_EXCEL_API = "1.8";
+
+/**
+ * The host does not support MIN_EXCEL_API (Office should not have loaded the add-in at all). The
+ * message carries both languages, as whatever shows it may not know the reader's.
+ */
+export class HostTooOldError extends Error {
+  readonly message_en = `This version of Excel does not support ExcelApi ${MIN_EXCEL_API}, which Customer Tiers needs. Update Excel, or use Excel on the web.`;
+  readonly message_zh = `此版本的 Excel 不支持客户分级所需的 ExcelApi ${MIN_EXCEL_API}。请更新 Excel，或使用 Excel 网页版。`;
+  constructor() {
+    super("");
+    this.message = `${this.message_en} / ${this.message_zh}`;
+    this.name = "HostTooOldError";
+  }
 }
 
 /**
- * The features of the running host. Outside Office (no `Office` global) everything is reported
- * missing; it throws nothing.
+ * Throws HostTooOldError unless the running host supports ExcelApi MIN_EXCEL_API; outside Office
+ * (no `Office` global) it throws too, as nothing here can run there.
  *
  * @example
- * detectFeatures() // { conditionalFormats: true, chartSeries: true, labelFormulas: true, suspendCalculation: true } in Excel on the web
+ * requireExcelApi() // returns in Excel on the web; throws in an Excel 2016 that ignored the manifest
  */
-export function detectFeatures(): Features {
-  const supported = (version: string): boolean => {
-    try {
-      return typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", version);
-    } catch {
-      return false;
-    }
-  };
-  return {
-    conditionalFormats: supported("1.6"),
-    chartSeries: supported("1.7"),
-    labelFormulas: supported("1.8"),
-    suspendCalculation: supported("1.8"),
-  };
+export function requireExcelApi(): void {
+  let supported = false;
+  try {
+    supported = typeof Office !== "undefined" && Office.context.requirements.isSetSupported("ExcelApi", MIN_EXCEL_API);
+  } catch {
+    supported = false;
+  }
+  if (!supported) throw new HostTooOldError();
 }

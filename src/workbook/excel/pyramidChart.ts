@@ -4,21 +4,20 @@
 
 import { cellAddress, parseBoxAddress, quoteSheet } from "../address";
 import type { PyramidChart } from "../types";
-import type { Features } from "./features";
 
 /** Bars this close together read as a pyramid rather than a bar chart (percent of the bar width). */
 const PYRAMID_GAP_WIDTH = 30;
 
 /**
- * Queues the chart described by `spec` on `sheet` (named `sheetName`). Needs ExcelApi 1.7 (the caller
- * checks `features.chartSeries`); uses cell-linked data labels when `features.labelFormulas`, else
- * shows plain values. Returns the chart; throws nothing itself (Excel's errors arrive at sync).
+ * Queues the chart described by `spec` on `sheet` (named `sheetName`), with cell-linked data labels.
+ * Needs ExcelApi 1.8 (ChartDataLabel.formula), the add-in's minimum (features.ts). Returns the chart;
+ * throws nothing itself (Excel's errors arrive at sync).
  *
  * @example
  * // spec.spacer "F4:F6", spec.values "B4:B6", spec.labels "H4:H6" on "Tier summary":
  * // a 3-bar chart whose point 1 label is ='Tier summary'!$H$4
  */
-export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec: PyramidChart, features: Features): Excel.Chart {
+export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec: PyramidChart): Excel.Chart {
   const chart = sheet.charts.add("BarStacked", sheet.getRange(spec.spacer), "Columns");
   chart.title.text = spec.title;
   chart.legend.visible = false;
@@ -30,16 +29,12 @@ export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec:
   bars.setValues(sheet.getRange(spec.values));
   bars.setXAxisValues(categories);
   chart.axes.categoryAxis.reversePlotOrder = true;
-  if (features.labelFormulas) {
-    bars.gapWidth = PYRAMID_GAP_WIDTH;
-    const labels = parseBoxAddress(spec.labels);
-    for (let i = 0; i < labels.rows; i++) {
-      const point = bars.points.getItemAt(i);
-      point.hasDataLabel = true;
-      point.dataLabel.formula = `=${quoteSheet(sheetName)}!$${columnLetters(spec.labels)}$${labels.top + i + 1}`;
-    }
-  } else {
-    bars.dataLabels.showValue = true;
+  bars.gapWidth = PYRAMID_GAP_WIDTH;
+  const labels = parseBoxAddress(spec.labels);
+  for (let i = 0; i < labels.rows; i++) {
+    const point = bars.points.getItemAt(i);
+    point.hasDataLabel = true;
+    point.dataLabel.formula = `=${quoteSheet(sheetName)}!$${columnLetters(spec.labels)}$${labels.top + i + 1}`;
   }
   const { row, column, rows, columns } = spec.anchor;
   chart.setPosition(cellAddress(row, column), cellAddress(row + rows - 1, column + columns - 1));

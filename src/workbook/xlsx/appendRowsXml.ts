@@ -9,16 +9,18 @@ import { cellXml } from "./cellXml";
 import { RowText, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
 import { attribute, withAttribute } from "./xmlText";
+import { withPrefix } from "./xmlTokens";
 
-/** A value, a formula or an inline string: what makes a cell used (a style alone does not). */
-const HOLDS_VALUE = /<(?:v|f|is)\b[^>]*>(?!<\/)/;
+/** A value, a formula or an inline string: what makes a cell used (a style alone does not); any prefix. */
+const HOLDS_VALUE = /<(?:[\w.-]+:)?(?:v|f|is)\b[^>]*>(?!<\/)/;
 
 /** Column styles (<col min max style>) by 0-based column, so a new cell looks like the column the analyst formatted. */
-function columnStyles(head: string): Map<number, number> {
+function columnStyles(head: string, prefix: string): Map<number, number> {
   const styles = new Map<number, number>();
-  const cols = /<cols>([\s\S]*?)<\/cols>/.exec(head);
+  const q = (name: string) => (prefix ? `${prefix}:${name}` : name);
+  const cols = new RegExp(`<${q("cols")}>([\\s\\S]*?)<\\/${q("cols")}>`).exec(head);
   if (!cols) return styles;
-  for (const match of cols[1].matchAll(/<col\b([^>]*?)\/?>/g)) {
+  for (const match of cols[1].matchAll(new RegExp(`<${q("col")}\\b([^>]*?)\\/?>`, "g"))) {
     const style = parseInt(attribute(match[1], "style") ?? "0", 10);
     const min = parseInt(attribute(match[1], "min") ?? "0", 10);
     const max = Math.min(parseInt(attribute(match[1], "max") ?? "0", 10), min + 200);
@@ -27,8 +29,9 @@ function columnStyles(head: string): Map<number, number> {
   return styles;
 }
 
-function widenDimension(head: string, bottom: number, right: number): string {
-  return head.replace(/<dimension\b([^>]*?)\/>/, (whole, attrs: string) => {
+function widenDimension(head: string, bottom: number, right: number, prefix: string): string {
+  const dimension = prefix ? `${prefix}:dimension` : "dimension";
+  return head.replace(new RegExp(`<${dimension}\\b([^>]*?)\\/>`), (whole, attrs: string) => {
     const ref = attribute(attrs, "ref");
     if (!ref) return whole;
     try {
@@ -38,7 +41,7 @@ function widenDimension(head: string, bottom: number, right: number): string {
       const top = empty ? 0 : box.top;
       const left = empty ? 0 : box.left;
       const corner = `${columnLetters(Math.max(empty ? 0 : box.right, right))}${Math.max(empty ? 0 : box.bottom, bottom) + 1}`;
-      return `<dimension${withAttribute(attrs, "ref", `${columnLetters(left)}${top + 1}:${corner}`)}/>`;
+      return `<${dimension}${withAttribute(attrs, "ref", `${columnLetters(left)}${top + 1}:${corner}`)}/>`;
     } catch {
       return whole;
     }
@@ -66,14 +69,15 @@ export function appendRowsXml(sheetXml: string, header: CellOut[], rows: CellOut
   const values = lastUsed < 0 ? [header, ...rows] : rows;
   if (values.length === 0) return sheetXml;
   const first = lastUsed + 1;
-  const byColumn = columnStyles(split.head);
+  const p = split.prefix;
+  const byColumn = columnStyles(split.head, p);
   const headerStyle = lastUsed < 0 && styles ? styles.cellStyle({ look: "header" }) : undefined;
   const styleOf = (i: number, column: number, existing?: number) =>
     existing ?? (i === 0 && headerStyle !== undefined ? headerStyle : byColumn.get(column));
   const cellsXml = (i: number, existing: Map<number, { xml: string; style?: number }>) => {
     const cells: { column: number; xml: string }[] = [];
     values[i].forEach((value, column) => {
-      const xml = cellXml(first + i, column, value, styleOf(i, column, existing.get(column)?.style));
+      const xml = withPrefix(cellXml(first + i, column, value, styleOf(i, column, existing.get(column)?.style)), p);
       if (xml) cells.push({ column, xml });
     });
     for (const [column, cell] of existing) if (!cells.some((c) => c.column === column)) cells.push({ column, xml: cell.xml });
@@ -81,21 +85,22 @@ export function appendRowsXml(sheetXml: string, header: CellOut[], rows: CellOut
   };
   const newRow = (i: number) => {
     const cells = cellsXml(i, new Map());
-    return cells ? `<row r="${first + i + 1}">${cells}</row>` : "";
+    const row = p ? `${p}:row` : "row";
+    return cells ? `<${row} r="${first + i + 1}">${cells}</${row}>` : "";
   };
   const landedOn = (i: number, row: RowText) => {
     const existing = new Map<number, { xml: string; style?: number }>();
-    for (const cell of splitCells(row.inner)) {
+    for (const cell of splitCells(row.inner, row.scope)) {
       const s = attribute(cell.attributes, "s");
       existing.set(cell.column, { xml: cell.xml, style: s === undefined ? undefined : parseInt(s, 10) });
     }
     // spans is only a hint for the row's extent; a stale one is worse than none.
-    return `<row${withAttribute(row.attributes, "spans", undefined)}>${cellsXml(i, existing)}</row>`;
+    return `<${row.name}${withAttribute(row.attributes, "spans", undefined)}>${cellsXml(i, existing)}</${row.name}>`;
   };
 
   const right = values.reduce((max, row) => Math.max(max, row.length - 1), 0);
-  const head = widenDimension(split.head, first + values.length - 1, right);
-  if (split.rows.length === 0 && !sheetXml.includes("</sheetData>")) {
+  const head = widenDimension(split.head, first + values.length - 1, right, p);
+  if (split.rows.length === 0 && !sheetXml.startsWith(split.head)) {
     // <sheetData/>: splitSheet opened the tag, so the head and tail are already apart.
     return head + values.map((_, i) => newRow(i)).join("") + split.tail;
   }

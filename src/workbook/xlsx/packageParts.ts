@@ -1,6 +1,7 @@
 // The package around the parts: relationships, content types and part paths (ECMA-376 Part 2).
 
 import { attribute, escapeXml } from "./xmlText";
+import { Token, XmlTokens } from "./xmlTokens";
 
 export interface Relationship {
   id: string;
@@ -37,15 +38,59 @@ export const CONTENT_TYPE = {
 export function parseRelationships(xml: string | undefined): Relationship[] {
   if (!xml) return [];
   const found: Relationship[] = [];
-  for (const match of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+  // By local name: the package relationships namespace is the same in transitional and strict, and a
+  // prefixed <pr:Relationship> is as valid as the default namespace.
+  const tokens = new XmlTokens(xml);
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind !== Token.Open || tokens.local !== "Relationship") continue;
     found.push({
-      id: attribute(match[1], "Id") ?? "",
-      type: attribute(match[1], "Type") ?? "",
-      target: attribute(match[1], "Target") ?? "",
-      external: attribute(match[1], "TargetMode") === "External",
+      id: tokens.attribute("Id") ?? "",
+      type: tokens.attribute("Type") ?? "",
+      target: tokens.attribute("Target") ?? "",
+      external: tokens.attribute("TargetMode") === "External",
     });
   }
   return found;
+}
+
+const STRICT_REL_BASE = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
+
+/**
+ * Whether a relationship type is the office-document relationship of this kind, in its transitional
+ * (schemas.openxmlformats.org) or strict (purl.oclc.org) spelling.
+ *
+ * @example
+ * isRelType("http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet", "worksheet") // true
+ */
+export function isRelType(type: string, kind: keyof typeof REL): boolean {
+  return type === REL[kind] || type === STRICT_REL_BASE + kind;
+}
+
+/** The relationship type of this kind in the package's conformance class. */
+export function relType(kind: keyof typeof REL, strict: boolean): string {
+  return strict ? STRICT_REL_BASE + kind : REL[kind];
+}
+
+/** Transitional namespace URIs and their strict (ISO/IEC 29500 Strict) equivalents, for parts the add-in writes. */
+const STRICT_NAMESPACES: [string, string][] = [
+  ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"],
+  ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"],
+  ["http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing", "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing"],
+  ["http://schemas.openxmlformats.org/drawingml/2006/chart", "http://purl.oclc.org/ooxml/drawingml/chart"],
+  ["http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main"],
+];
+
+/**
+ * A part the add-in wrote (transitional namespaces) in the strict namespaces, for a strict workbook.
+ *
+ * @example
+ * strictNamespaces('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>')
+ * // '<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"/>'
+ */
+export function strictNamespaces(xml: string): string {
+  let text = xml;
+  for (const [transitional, strict] of STRICT_NAMESPACES) text = text.split(`"${transitional}"`).join(`"${strict}"`);
+  return text.split(`"${REL.calcChain.slice(0, REL.calcChain.lastIndexOf("/") + 1)}`).join(`"${STRICT_REL_BASE}`);
 }
 
 /**
@@ -117,7 +162,8 @@ export function freeRelationshipId(relationships: Relationship[]): string {
  */
 export function withOverride(types: string, part: string, contentType: string | undefined): string {
   const name = `/${part}`;
-  const without = types.replace(/<Override\b[^>]*?\/>/g, (whole) => (attribute(whole, "PartName") === name ? "" : whole));
+  // Part names compare case-insensitively (ECMA-376 Part 2, §9.1.1.1).
+  const without = types.replace(/<Override\b[^>]*?\/>/g, (whole) => (attribute(whole, "PartName")?.toLowerCase() === name.toLowerCase() ? "" : whole));
   if (contentType === undefined) return without;
   const at = without.lastIndexOf("</Types>");
   return `${without.slice(0, at)}<Override PartName="${escapeXml(name)}" ContentType="${escapeXml(contentType)}"/>${without.slice(at)}`;

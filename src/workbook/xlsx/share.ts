@@ -11,9 +11,10 @@ import { outputText } from "../outputText";
 import { aboutSheet, readGradingRecord, sheetsOnlyPlan } from "../sharing";
 import { hasTiersCall, nativeFormula } from "../shareFormulas";
 import type { Lang } from "../types";
-import { parseRelationships, REL, relationshipsXml, relsPath, resolveTarget, withOverride } from "./packageParts";
+import { isRelType, parseRelationships, relationshipsXml, relsPath, resolveTarget, withOverride } from "./packageParts";
 import { openXlsx, withFullCalcOnLoad, XlsxWorkbook } from "./xlsxWorkbook";
 import { attribute, escapeXml, unescapeXml, withAttribute } from "./xmlText";
+import { rootElement, withPrefix } from "./xmlTokens";
 
 /** The add-in's id in manifest.xml: its web extension in a workbook carries it as the reference id. */
 export const ADDIN_ID = "9d9f3a3a-2220-4d2e-b635-5ad8c36346be";
@@ -52,14 +53,26 @@ export interface ShareReport {
 }
 
 const UNRESOLVED_ERRORS = new Set(["#NAME?", "#BUSY!", "#CALC!", "#GETTING_DATA", "#CONNECT!"]);
-const CELL = /<c(\s[^>]*?)?(?<!\/)>([\s\S]*?)<\/c>/g;
-const FORMULA = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/;
+/** The prefix a part's SpreadsheetML elements carry ("" for the default namespace), and a qualifier for names. */
+function partPrefix(xml: string): { prefix: string; q: (name: string) => string } {
+  let prefix = "";
+  try {
+    prefix = rootElement(xml)?.prefix ?? "";
+  } catch {
+    prefix = "";
+  }
+  return { prefix, q: (name: string) => (prefix ? `${prefix}:${name}` : name) };
+}
 
 const display = (stored: string) => `=${stored.replace(/_xldudf_TIERS[_.]/gi, "TIERS.").replace(/_xlfn\./g, "")}`;
 
 /** The cells of one worksheet part with their TIERS formulas converted, and what was converted. */
 export function shareSheetXml(xml: string, sheet: string, mode: "values" | "native", report: ShareReport): string {
   if (!/_xldudf_TIERS[_.]|TIERS\./i.test(xml)) return xml;
+  // Element names in the part's own prefix (<x:c> in Open XML SDK files).
+  const { prefix, q } = partPrefix(xml);
+  const CELL = new RegExp(`<${q("c")}(\\s[^>]*?)?(?<!\\/)>([\\s\\S]*?)<\\/${q("c")}>`, "g");
+  const FORMULA = new RegExp(`<${q("f")}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${q("f")}>)`);
   // Shared formulas: the group follows its master (the cell holding the text): dependents refer to it.
   const groups = new Map<string, "values" | "native">();
   for (const match of xml.matchAll(CELL)) {
@@ -83,27 +96,27 @@ export function shareSheetXml(xml: string, sheet: string, mode: "values" | "nati
     if (shared === "native" || (shared === undefined && native !== undefined)) {
       report.toNative.push({ sheet, cell, formula: shown, native: native === undefined ? undefined : display(native) });
       if (native === undefined) return whole;
-      return `<c${attrs ?? ""}>${inner.replace(f[0], `<f${fAttrs}>${escapeXml(native)}</f>`)}</c>`;
+      return `<${q("c")}${attrs ?? ""}>${inner.replace(f[0], `<${q("f")}${fAttrs}>${escapeXml(native)}</${q("f")}>`)}</${q("c")}>`;
     }
     // To its value: the formula goes, the cached value stays as a constant of the same type.
     let rest = inner.replace(f[0], "");
     let cellAttrs = withAttribute(attrs ?? "", "cm", undefined);
     const type = attribute(cellAttrs, "t");
-    const v = /<v>([\s\S]*?)<\/v>/.exec(rest);
+    const v = new RegExp(`<${q("v")}>([\\s\\S]*?)<\\/${q("v")}>`).exec(rest);
     const entry = { sheet, cell, formula: shown };
     if (!v) {
       report.unresolved.push(entry);
       cellAttrs = withAttribute(cellAttrs, "t", undefined);
-      return `<c${cellAttrs}/>`;
+      return `<${q("c")}${cellAttrs}/>`;
     }
     if (type === "e" && UNRESOLVED_ERRORS.has(unescapeXml(v[1]))) report.unresolved.push(entry);
     else report.toValues.push(entry);
     if (type === "str") {
       // A formula's text result; as a constant it is an inline string.
       cellAttrs = withAttribute(cellAttrs, "t", "inlineStr");
-      rest = rest.replace(v[0], `<is><t xml:space="preserve">${v[1]}</t></is>`);
+      rest = rest.replace(v[0], withPrefix(`<is><t xml:space="preserve">${v[1]}</t></is>`, prefix));
     }
-    return `<c${cellAttrs}>${rest}</c>`;
+    return `<${q("c")}${cellAttrs}>${rest}</${q("c")}>`;
   });
 }
 
@@ -111,12 +124,13 @@ export function shareSheetXml(xml: string, sheet: string, mode: "values" | "nati
 function rulesCallingTiers(xml: string, sheet: string): string[] {
   if (!/_xldudf_TIERS[_.]|TIERS\./i.test(xml)) return [];
   const found: string[] = [];
+  const { q } = partPrefix(xml);
   const calls = (body: string, tag: string) => [...body.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].some((m) => hasTiersCall(unescapeXml(m[1])));
-  for (const m of xml.matchAll(/<conditionalFormatting\b([^>]*)>([\s\S]*?)<\/conditionalFormatting>/g)) {
-    if (calls(m[2], "formula")) found.push(`${sheet}!${attribute(m[1], "sqref") ?? ""} (conditional format)`);
+  for (const m of xml.matchAll(new RegExp(`<${q("conditionalFormatting")}\\b([^>]*)>([\\s\\S]*?)<\\/${q("conditionalFormatting")}>`, "g"))) {
+    if (calls(m[2], q("formula"))) found.push(`${sheet}!${attribute(m[1], "sqref") ?? ""} (conditional format)`);
   }
-  for (const m of xml.matchAll(/<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g)) {
-    if (calls(m[2], "formula1") || calls(m[2], "formula2")) found.push(`${sheet}!${attribute(m[1], "sqref") ?? ""} (data validation)`);
+  for (const m of xml.matchAll(new RegExp(`<${q("dataValidation")}\\b([^>]*)>([\\s\\S]*?)<\\/${q("dataValidation")}>`, "g"))) {
+    if (calls(m[2], q("formula1")) || calls(m[2], q("formula2"))) found.push(`${sheet}!${attribute(m[1], "sqref") ?? ""} (data validation)`);
   }
   for (const m of xml.matchAll(/<x14:(conditionalFormatting|dataValidation)\b[\s\S]*?<\/x14:\1>/g)) {
     if (calls(m[0], "xm:f")) found.push(`${sheet}!${/<xm:sqref>([^<]*)<\/xm:sqref>/.exec(m[0])?.[1] ?? ""} (${m[1] === "dataValidation" ? "data validation" : "conditional format"})`);
@@ -198,7 +212,9 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
     if (next !== xml) changes.set(sheet.part, next);
   }
   const workbookXml = (await workbook.partText(workbook.workbookPath)) ?? "";
-  for (const m of workbookXml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+  const workbookPrefix = workbook.namespaceStyle.prefix;
+  const definedName = workbookPrefix ? `${workbookPrefix}:definedName` : "definedName";
+  for (const m of workbookXml.matchAll(new RegExp(`<${definedName}\\b([^>]*)>([\\s\\S]*?)<\\/${definedName}>`, "g"))) {
     if (hasTiersCall(unescapeXml(m[2]))) report.leftAsIs.push(`name ${attribute(m[1], "name") ?? ""}`);
   }
 
@@ -206,7 +222,7 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
   if (changes.size > 0) {
     const workbookRelsPath = relsPath(workbook.workbookPath);
     const rels = parseRelationships(await workbook.partText(workbookRelsPath));
-    const chain = rels.find((rel) => rel.type === REL.calcChain);
+    const chain = rels.find((rel) => isRelType(rel.type, "calcChain"));
     if (chain) {
       const part = resolveTarget(workbook.workbookPath, chain.target);
       changes.set(part, null);
@@ -214,11 +230,11 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
       changes.set("[Content_Types].xml", withOverride((await workbook.partText("[Content_Types].xml")) ?? "", part, undefined));
     }
   }
-  if (report.toNative.length > 0) changes.set(workbook.workbookPath, withFullCalcOnLoad(workbookXml));
+  if (report.toNative.length > 0) changes.set(workbook.workbookPath, withFullCalcOnLoad(workbookXml, workbookPrefix));
   report.addinRemoved = await withoutAddin(workbook, changes);
   workbook.replaceParts(changes);
 
   const counts = { toValues: report.toValues.length, toNative: report.toNative.length, unresolved: report.unresolved.length, addinRemoved: report.addinRemoved };
-  await workbook.execute(sheetsOnlyPlan(state, [{ ...aboutSheet(record, counts, lang, options.now ?? new Date()), name: about }]));
+  await workbook.execute(sheetsOnlyPlan(state, [{ ...aboutSheet(record, counts, lang, options.now ?? new Date(), (state?.headers.length ?? 0) > 0), name: about }]));
   return { data: await workbook.save(), report };
 }

@@ -3,6 +3,7 @@
 // re-run adds nothing; when nothing is added the part is returned byte for byte as it was.
 
 import { escapeXml, attribute } from "./xmlText";
+import { rootElement, withPrefix } from "./xmlTokens";
 
 /** Excel's built-in number formats by format code (ECMA-376 §18.8.30): these need no <numFmt>. */
 const BUILT_IN_FORMATS: Record<string, number> = {
@@ -56,8 +57,18 @@ export class Stylesheet {
   private readonly added: Record<Section, string[]> = { numFmts: [], fonts: [], borders: [], cellXfs: [], dxfs: [] };
   private readonly cache = new Map<string, number>();
 
+  /** The prefix of SpreadsheetML elements in the part ("" for the default namespace): added items take it. */
+  private readonly prefix: string;
+
   /** Reads the sections of a styles part (xl/styles.xml). */
   constructor(private readonly xml: string) {
+    let prefix = "";
+    try {
+      prefix = rootElement(xml)?.prefix ?? "";
+    } catch {
+      prefix = "";
+    }
+    this.prefix = prefix;
     this.items = {
       numFmts: this.sectionItems("numFmts"),
       fonts: this.sectionItems("fonts"),
@@ -81,10 +92,14 @@ export class Stylesheet {
     let fontId = 0;
     let borderId = 0;
     if (request.look) {
-      const base = this.items.fonts[0] ?? '<font><sz val="11"/></font>';
-      const inner = base.replace(/^<font\b[^>]*?(?:\/>|>)/, "").replace(/<\/font>$/, "").replace(/<b\/>|<b [^>]*\/>/g, "");
-      const sized = request.look === "title" ? inner.replace(/<sz\b[^>]*\/>/, "") + '<sz val="14"/>' : inner;
-      fontId = this.itemIndex("fonts", `<font><b/>${sized}</font>`);
+      const q = this.qualified;
+      const base = this.items.fonts[0] ?? withPrefix('<font><sz val="11"/></font>', this.prefix);
+      const inner = base
+        .replace(new RegExp(`^<${q("font")}\\b[^>]*?(?:\\/>|>)`), "")
+        .replace(new RegExp(`<\\/${q("font")}>$`), "")
+        .replace(new RegExp(`<${q("b")}\\/>|<${q("b")} [^>]*\\/>`, "g"), "");
+      const sized = request.look === "title" ? inner.replace(new RegExp(`<${q("sz")}\\b[^>]*\\/>`), "") + withPrefix('<sz val="14"/>', this.prefix) : inner;
+      fontId = this.itemIndex("fonts", `${withPrefix("<font><b/>", this.prefix)}${sized}</${q("font")}>`, true);
     }
     if (request.look === "header") {
       borderId = this.itemIndex("borders", '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>');
@@ -115,21 +130,22 @@ export class Stylesheet {
   /** The styles part with what was added; the original text when nothing was. */
   toXml(): string {
     let xml = this.xml;
+    const q = this.qualified;
     for (const section of Object.keys(this.added) as Section[]) {
       const added = this.added[section];
       if (added.length === 0) continue;
       const count = this.items[section].length;
-      const full = new RegExp(`<${section}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${section}>)`).exec(xml);
+      const full = new RegExp(`<${q(section)}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${q(section)}>)`).exec(xml);
       if (full) {
         const attrs = full[1].replace(/\s*\bcount="[^"]*"/, "");
-        const replacement = `<${section}${attrs} count="${count}">${full[2] ?? ""}${added.join("")}</${section}>`;
+        const replacement = `<${q(section)}${attrs} count="${count}">${full[2] ?? ""}${added.join("")}</${q(section)}>`;
         xml = xml.slice(0, full.index) + replacement + xml.slice(full.index + full[0].length);
       } else {
-        const section_ = `<${section} count="${count}">${added.join("")}</${section}>`;
+        const section_ = `<${q(section)} count="${count}">${added.join("")}</${q(section)}>`;
         const at = FOLLOWERS[section]
-          .map((follower) => xml.search(new RegExp(`<${follower}\\b`)))
+          .map((follower) => xml.search(new RegExp(`<${q(follower)}\\b`)))
           .filter((i) => i >= 0)
-          .reduce((min, i) => Math.min(min, i), xml.indexOf("</styleSheet>"));
+          .reduce((min, i) => Math.min(min, i), xml.lastIndexOf(`</${q("styleSheet")}`));
         xml = xml.slice(0, at) + section_ + xml.slice(at);
       }
     }
@@ -161,12 +177,17 @@ export class Stylesheet {
       maxId = Math.max(maxId, id);
     }
     const id = maxId + 1;
-    this.items.numFmts.push(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    this.items.numFmts.push(withPrefix(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`, this.prefix));
     this.added.numFmts.push(this.items.numFmts[this.items.numFmts.length - 1]);
     return id;
   }
 
-  private itemIndex(section: Section, item: string): number {
+  /** A SpreadsheetML element name as this part writes it. */
+  private readonly qualified = (name: string): string => (this.prefix ? `${this.prefix}:${name}` : name);
+
+  /** The index of an item (written unprefixed, or already in the part's prefix when `prefixed`), added when new. */
+  private itemIndex(section: Section, unprefixed: string, prefixed = false): number {
+    const item = prefixed ? unprefixed : withPrefix(unprefixed, this.prefix);
     const existing = this.items[section].indexOf(item);
     if (existing >= 0) return existing;
     this.items[section].push(item);
@@ -175,9 +196,10 @@ export class Stylesheet {
   }
 
   private sectionItems(section: Section): string[] {
-    const match = new RegExp(`<${section}\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${section}>)`).exec(this.xml);
+    const q = this.qualified;
+    const match = new RegExp(`<${q(section)}\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${q(section)}>)`).exec(this.xml);
     if (!match || !match[1]) return [];
-    const item = ITEM[section];
+    const item = q(ITEM[section]);
     const pattern = new RegExp(`<${item}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${item}>)`, "g");
     return match[1].match(pattern) ?? [];
   }

@@ -60,7 +60,10 @@ export function summarySheetXml(sheet: OutputSheet, styles: Stylesheet, drawingR
     for (const column of [...columns.keys()].sort((a, b) => a - b)) {
       const { value, block, column: j } = columns.get(column)!;
       const spec = sheet.blocks[block];
-      const style = styles.cellStyle({ numberFormat: spec.numberFormats?.[j] ?? null, look: spec.style });
+      // A formula never gets the Text format "@" (Office.js executor's cellFormat keeps the same rule).
+      const numberFormat = spec.numberFormats?.[j] ?? null;
+      const isFormula = value !== null && typeof value === "object";
+      const style = styles.cellStyle({ numberFormat: isFormula && numberFormat === "@" ? null : numberFormat, look: spec.style });
       const xml = cellXml(row, column, value, style);
       if (xml) {
         parts.push(xml);

@@ -4,11 +4,34 @@
 import { columnLetters, parseRange } from "./cellReference";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
+import { rootElement, withPrefix } from "./xmlTokens";
 
-/** A table's name (displayName, as formulas and Office.js see it) and range. */
-export function tableInfo(xml: string): { name: string; ref: string } {
-  const attrs = /<table\b([^>]*)>/.exec(xml)?.[1] ?? "";
-  return { name: attribute(attrs, "displayName") ?? attribute(attrs, "name") ?? "", ref: attribute(attrs, "ref") ?? "A1" };
+/** The prefix of the table part's SpreadsheetML elements ("" when they are in the default namespace). */
+function tablePrefix(xml: string): string {
+  try {
+    return rootElement(xml)?.prefix ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * A table's name (displayName, as formulas and Office.js see it), range, and how many totals rows
+ * its range ends with (totalsRowCount; 0 when the table shows none, ECMA-376 §18.5.1.2).
+ *
+ * @example
+ * tableInfo('<table id="1" name="T" displayName="Sales" ref="A1:C12" totalsRowCount="1">')
+ * // { name: "Sales", ref: "A1:C12", totalsRows: 1 }
+ */
+export function tableInfo(xml: string): { name: string; ref: string; totalsRows: number } {
+  const prefix = tablePrefix(xml);
+  const attrs = new RegExp(`<${prefix ? `${prefix}:` : ""}table\\b([^>]*)>`).exec(xml)?.[1] ?? "";
+  const totals = parseInt(attribute(attrs, "totalsRowCount") ?? "0", 10);
+  return {
+    name: attribute(attrs, "displayName") ?? attribute(attrs, "name") ?? "",
+    ref: attribute(attrs, "ref") ?? "A1",
+    totalsRows: Number.isFinite(totals) && totals > 0 ? totals : 0,
+  };
 }
 
 /**
@@ -21,13 +44,15 @@ export function tableInfo(xml: string): { name: string; ref: string } {
  * // <tableColumns count="8"> with <tableColumn id="6" name="Score"/> ...
  */
 export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstColumn: number; headers: string[]; lastRow: number }): string {
-  const open = /<table\b([^>]*)>/.exec(xml);
-  const list = /<tableColumns\b([^>]*)>([\s\S]*?)<\/tableColumns>/.exec(xml);
+  const p = tablePrefix(xml);
+  const q = (name: string) => (p ? `${p}:${name}` : name);
+  const open = new RegExp(`<${q("table")}\\b([^>]*)>`).exec(xml);
+  const list = new RegExp(`<${q("tableColumns")}\\b([^>]*)>([\\s\\S]*?)<\\/${q("tableColumns")}>`).exec(xml);
   if (!open || !list) return xml;
   const ref = attribute(open[1], "ref");
   if (!ref) return xml;
   const box = parseRange(ref);
-  const items = list[2].match(/<tableColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/tableColumn>)/g) ?? [];
+  const items = list[2].match(new RegExp(`<${q("tableColumn")}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${q("tableColumn")}>)`, "g")) ?? [];
 
   let right = box.right;
   // Only trailing columns can go: a table cannot lose a column in its middle without moving data.
@@ -37,8 +62,16 @@ export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstCo
   if (add && add.firstColumn === right + 1 && add.headers.length > 0) {
     // Ids of columns taken out are free again, so a re-run gives the same ids as the first run.
     let id = kept.reduce((max, item) => Math.max(max, parseInt(attribute(item, "id") ?? "0", 10)), 0);
-    kept = [...kept, ...add.headers.map((header) => `<tableColumn id="${++id}" name="${escapeXml(header)}"/>`)];
+    kept = [...kept, ...add.headers.map((header) => withPrefix(`<tableColumn id="${++id}" name="${escapeXml(header)}"/>`, p))];
     right += add.headers.length;
+    bottom = Math.max(bottom, add.lastRow);
+  } else if (add && add.firstColumn >= box.left && add.firstColumn + add.headers.length - 1 <= right) {
+    // In place, inside the table (an analyst's column right of the add-in's): the add-in's columns keep
+    // their ids and take the new names (a re-run in the other language), as the header cells do.
+    kept = kept.map((item, i) => {
+      const j = box.left + i - add.firstColumn;
+      return j >= 0 && j < add.headers.length ? item.replace(/(<tableColumn\b[^>]*?\bname=")[^"]*(")/, (_, open: string, close: string) => `${open}${escapeXml(add.headers[j])}${close}`) : item;
+    });
     bottom = Math.max(bottom, add.lastRow);
   }
   // Unchanged when a re-run puts back the same columns with the same ids (kept ids are freed above).
@@ -47,14 +80,14 @@ export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstCo
   const newRef = `${columnLetters(box.left)}${box.top + 1}:${columnLetters(right)}${bottom + 1}`;
   let text =
     xml.slice(0, list.index) +
-    `<tableColumns${withAttribute(list[1], "count", String(kept.length))}>${kept.join("")}</tableColumns>` +
+    `<${q("tableColumns")}${withAttribute(list[1], "count", String(kept.length))}>${kept.join("")}</${q("tableColumns")}>` +
     xml.slice(list.index + list[0].length);
-  text = text.replace(/<table\b([^>]*)>/, (_, attrs: string) => `<table${withAttribute(attrs, "ref", newRef)}>`);
-  text = text.replace(/<autoFilter\b([^>]*?)(\/?)>/, (whole, attrs: string, close: string) => {
+  text = text.replace(new RegExp(`<${q("table")}\\b([^>]*)>`), (_, attrs: string) => `<${q("table")}${withAttribute(attrs, "ref", newRef)}>`);
+  text = text.replace(new RegExp(`<${q("autoFilter")}\\b([^>]*?)(\\/?)>`), (whole, attrs: string, close: string) => {
     const filterRef = attribute(attrs, "ref");
     if (!filterRef) return whole;
     const filter = parseRange(filterRef);
-    return `<autoFilter${withAttribute(attrs, "ref", `${columnLetters(filter.left)}${filter.top + 1}:${columnLetters(right)}${bottom + 1 - (box.bottom - filter.bottom)}`)}${close}>`;
+    return `<${q("autoFilter")}${withAttribute(attrs, "ref", `${columnLetters(filter.left)}${filter.top + 1}:${columnLetters(right)}${bottom + 1 - (box.bottom - filter.bottom)}`)}${close}>`;
   });
   return text;
 }

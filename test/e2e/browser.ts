@@ -1,0 +1,118 @@
+// What the browser tests share: the built dist/ served on this machine, Chromium from Debian driven by
+// playwright-core, and a page whose office.js comes from node_modules and which reaches nothing else.
+
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.join(__dirname, "..", "..");
+const DIST = path.join(ROOT, "dist");
+const OFFICE = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+export const CHROMIUM = "/usr/bin/chromium";
+
+export const available = fs.existsSync(CHROMIUM);
+if (!available) console.warn(`The browser tests are skipped: ${CHROMIUM} is not installed (apt-get install chromium).`);
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "application/javascript",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const file = path.join(dir, decodeURIComponent((request.url ?? "/").split("?")[0]));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+export interface Site {
+  browser: Browser;
+  base: string;
+  close(): Promise<void>;
+  /** A page of the pane as a web page, in a context made with `options`. */
+  pane(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/** Builds dist/ when it is missing, serves it and starts Chromium. */
+export async function startSite(): Promise<Site> {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore", timeout: 900000 });
+  }
+  const server = await serve(DIST);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  return {
+    browser,
+    base,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+    async pane(options = {}) {
+      const context = await browser.newContext({ acceptDownloads: true, ...options });
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname === "127.0.0.1") return route.continue();
+        if (url.hostname === "appsforoffice.microsoft.com") {
+          const file = path.join(OFFICE, url.pathname.replace(/^\/lib\/1\/hosted\//, ""));
+          if (file.startsWith(OFFICE) && fs.existsSync(file)) return route.fulfill({ path: file, contentType: "application/javascript" });
+        }
+        return route.abort();
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/taskpane.html`);
+      return page;
+    },
+  };
+}
+
+/** Waits until the button named `name` is enabled. */
+export async function enabled(page: Page, name: string, timeout = 60000): Promise<void> {
+  await page.waitForFunction(
+    (wanted) => [...document.querySelectorAll("button")].some((b) => b.textContent?.trim() === wanted && !b.disabled),
+    name,
+    { timeout, polling: 200 },
+  );
+}
+
+const AXE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+export interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * axe-core's serious and critical violations of the page as it is now (WCAG 2.x A/AA and best
+ * practice rules). The source is evaluated through the DevTools protocol, which the page's
+ * Content-Security-Policy does not govern.
+ */
+export async function axeViolations(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  });
+}

@@ -1,0 +1,124 @@
+// The web page's workbook lives in a worker (workerHost + workerClient). Here the host runs in this
+// process behind a stand-in Worker that clones every message as postMessage does and, once ended,
+// delivers nothing more (as a terminated worker), so the client's cancel, rebuild and replay are tested
+// on real .xlsx files.
+
+import * as fs from "fs";
+import * as path from "path";
+import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
+import { openXlsx } from "../../src/workbook/xlsx";
+import { workbookHost } from "../../src/taskpane/workerHost";
+import { WorkerWorkbook, type WorkbookError, type WorkerLike } from "../../src/taskpane/workerClient";
+import type { Envelope, Reply } from "../../src/taskpane/workerProtocol";
+import { buildWorkbook } from "../xlsx/buildWorkbook";
+
+const ROOT = path.join(__dirname, "..", "..");
+const SAMPLE = fs.readFileSync(path.join(ROOT, "assets", "sample-customers.en-US.xlsx"));
+const FIXTURES = path.join(__dirname, "fixtures");
+
+let started = 0;
+function inProcessWorker(): WorkerLike {
+  started++;
+  let ended = false;
+  const worker: WorkerLike = {
+    onmessage: null,
+    postMessage(message: Envelope) {
+      const copy = structuredClone(message);
+      setTimeout(() => !ended && void handle(copy), 0);
+    },
+    terminate() {
+      ended = true;
+    },
+  };
+  const handle = workbookHost((reply: Reply) => {
+    const copy = structuredClone(reply);
+    setTimeout(() => !ended && worker.onmessage?.({ data: copy } as MessageEvent<Reply>), 0);
+  });
+  return worker;
+}
+
+const blob = (bytes: Uint8Array) => new Blob([new Uint8Array(bytes)]);
+const settings = (change: Partial<ReturnType<typeof defaultSettings>> = {}) => ({ ...defaultSettings("en-US", new Date(2026, 5, 30)), ...change });
+
+async function tiersOf(bytes: Uint8Array): Promise<unknown[]> {
+  const book = await openXlsx(bytes);
+  const used = (await book.index()).sheets.find((s) => s.name === "Customers")!.used!;
+  const rows = await book.read("Customers", used);
+  const at = rows[0].indexOf("Tier");
+  return at < 0 ? [] : rows.slice(1).map((row) => row[at]);
+}
+
+test.each([
+  ["password-protected.xlsx", /protected with a password/, /设置了打开密码/],
+  ["old-format.xls", /old-format Excel file \(\.xls\)/, /旧格式/],
+  ["renamed-csv.xlsx", /text file \(such as CSV\)/, /文本文件/],
+])("a file that is not a readable workbook (%s) is refused in plain words, both languages", async (file, en, zh) => {
+  const error = (await WorkerWorkbook.open(inProcessWorker, blob(fs.readFileSync(path.join(FIXTURES, file)))).catch((e) => e)) as WorkbookError;
+  expect(error.open?.["en-US"]).toMatch(en);
+  expect(error.open?.["zh-CN"]).toMatch(zh);
+  expect(JSON.stringify(error.open)).not.toMatch(/central directory|stuk|zip/i);
+});
+
+test("the run happens in the worker: the pane gets the inspection and the pyramid, the engine's answer", async () => {
+  const book = await WorkerWorkbook.open(inProcessWorker, blob(SAMPLE));
+  const inspection = await book.inspect(settings());
+  expect(inspection).toMatchObject({ ok: true, customers: 200 });
+  const stages: string[] = [];
+  const outcome = await book.grade(settings(), (p) => stages.push(p.stage));
+  const direct = await gradeWorkbook(await openXlsx(SAMPLE), settings());
+  if (!outcome.ok || !direct.ok) throw new Error("the sample grades");
+  expect(outcome.pyramid).toEqual(direct.result.pyramid);
+  expect(stages).toEqual(expect.arrayContaining(["read", "grade", "write", "done"]));
+  expect(await tiersOf(await book.save())).toEqual(Array.from(direct.result.tier, (t) => direct.result.labels[t]));
+  book.close();
+});
+
+test("Cancel rejects at once and the workbook is the one before Grade, rebuilt by replaying earlier runs", async () => {
+  const book = await WorkerWorkbook.open(inProcessWorker, blob(SAMPLE));
+  const first = await book.grade(settings());
+  expect(first.ok).toBe(true);
+  const before = await tiersOf(await book.save());
+  const startedBefore = started;
+
+  const abort = new AbortController();
+  const cancelled = book.grade(settings({ scheme: { kind: "cutoffs", cutoffs: [50, 30] } }), (p) => p.stage === "read" && abort.abort(), abort.signal);
+  await expect(cancelled).rejects.toMatchObject({ name: "AbortError" });
+  expect(started).toBe(startedBefore + 1); // the busy worker was ended and a new one started
+
+  const after = await tiersOf(await book.save());
+  expect(after).toEqual(before);
+  // The cut-off run would have given other tiers: the cancelled run left nothing behind.
+  const cutoffs = await gradeWorkbook(await openXlsx(SAMPLE), settings({ scheme: { kind: "cutoffs", cutoffs: [50, 30] } }));
+  if (!cutoffs.ok) throw new Error("grades");
+  expect(Array.from(cutoffs.result.tier, (t) => cutoffs.result.labels[t])).not.toEqual(before);
+  book.close();
+});
+
+test("a cancelled first run leaves the file as it was opened", async () => {
+  const book = await WorkerWorkbook.open(inProcessWorker, blob(SAMPLE));
+  const abort = new AbortController();
+  const run = book.grade(settings(), (p) => p.stage === "grade" && abort.abort(), abort.signal);
+  await expect(run).rejects.toMatchObject({ name: "AbortError" });
+  const index = await book.index();
+  expect(index.sheets.map((s) => s.name)).toEqual(["Weights", "Customers"]);
+  expect(await book.readState()).toBeUndefined();
+  book.close();
+});
+
+test("Insert example tables writes a Weights and a Customers sheet in the workbook's language that grade", async () => {
+  for (const [lang, names] of [["zh-CN", ["Sheet1", "权重", "客户"]], ["en-US", ["Sheet1", "Weights", "Customers"]]] as const) {
+    const empty = await buildWorkbook([{ name: "Sheet1", rows: [["notes"]] }]);
+    const book = await WorkerWorkbook.open(inProcessWorker, blob(empty));
+    const blank = await book.inspect({ ...settings(), lang });
+    expect(blank.problems.map((p) => p.code)).toEqual(["table-not-found", "table-not-found"]);
+    await book.insertExamples(lang);
+    expect((await book.index()).sheets.map((s) => s.name)).toEqual(names);
+    const inspection = await book.inspect({ ...settings(), lang });
+    expect(inspection).toMatchObject({ ok: true, customers: 12, problems: [] });
+    expect(inspection.indicators).toHaveLength(4);
+    // The sheets are the analyst's: a second insert is refused rather than writing over them.
+    await expect(book.insertExamples(lang)).rejects.toThrow(/already has a sheet/);
+    expect(await book.read("Sheet1", { top: 0, left: 0, rows: 1, columns: 1 })).toEqual([["notes"]]);
+    book.close();
+  }
+});
