@@ -21,6 +21,52 @@ export interface GradeOptions {
   strategy?: { growthColumn?: string; threshold?: number };
   /** --risk: write the Risk column and the Watch list. */
   risk: boolean;
+  /** --explain: write the Why column and put contributions and the gap to the next tier in the JSON. */
+  explain: boolean;
+  /** --orders: grade the customers of an Orders table (aggregated into a Customer indicators sheet). */
+  orders?: string;
+  /** --as-of yyyy-mm-dd: the analysis date of --orders, as an Excel serial day (default: today). */
+  asOf?: number;
+  /** --scheme rfm | kmeans:4 | kmeans:auto: tiers by a method instead of a tier scheme. */
+  method?: MethodOption;
+}
+
+/** The methods of issue 16 that decide tiers themselves. */
+export type MethodOption =
+  | { kind: "rfm"; bins: number; columns?: [string, string, string] }
+  | { kind: "kmeans"; k: number | "auto" };
+
+/**
+ * A method from its --scheme form, or undefined when the text names none.
+ *
+ * @example parseMethod("rfm", 5)         // { kind: "rfm", bins: 5 }
+ * @example parseMethod("kmeans:4", 5)    // { kind: "kmeans", k: 4 }
+ * @example parseMethod("kmeans:auto", 5) // { kind: "kmeans", k: "auto" }
+ * @example parseMethod("kmeans:1", 5)    // undefined (k is 2 or more)
+ */
+export function parseMethod(text: string, bins: number): MethodOption | "bad" | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === "rfm") return { kind: "rfm", bins };
+  const m = /^kmeans\s*[:=]\s*(auto|\d+)$/.exec(t);
+  if (!m) return t.startsWith("kmeans") ? "bad" : undefined;
+  if (m[1] === "auto") return { kind: "kmeans", k: "auto" };
+  const k = Number(m[1]);
+  return k >= 2 && k <= 20 ? { kind: "kmeans", k } : "bad";
+}
+
+/**
+ * A yyyy-mm-dd date as an Excel serial day (1900 system), or undefined when it is not a real date.
+ *
+ * @example asOfSerial("2006-12-31") // 39082
+ * @example asOfSerial("2006-02-30") // undefined
+ */
+export function asOfSerial(text: string): number | undefined {
+  const m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || y < 1900) return undefined;
+  return Math.round((date.getTime() - Date.UTC(1899, 11, 30)) / 86400000);
 }
 
 export type ParsedCommand =
@@ -28,7 +74,23 @@ export type ParsedCommand =
   | { kind: "grade"; options: GradeOptions }
   | { kind: "usage"; message: (text: CliText) => string };
 
-const VALUE_OPTIONS = ["--out", "--weights", "--customers", "--scheme", "--labels", "--value", "--missing", "--period", "--json", "--lang", "--growth"];
+const VALUE_OPTIONS = [
+  "--out",
+  "--weights",
+  "--customers",
+  "--scheme",
+  "--labels",
+  "--value",
+  "--missing",
+  "--period",
+  "--json",
+  "--lang",
+  "--growth",
+  "--orders",
+  "--as-of",
+  "--bins",
+  "--rfm-columns",
+];
 
 /**
  * A tier scheme from its command-line form: shares and pareto in percent, cutoffs in score points.
@@ -115,10 +177,12 @@ export function parseCommand(argv: string[]): ParsedCommand {
   let formulas = false;
   let strategy = false;
   let risk = false;
+  let explain = false;
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
-    if (arg === "--formulas" || arg === "--strategy" || arg === "--risk") {
+    if (arg === "--formulas" || arg === "--strategy" || arg === "--risk" || arg === "--explain") {
+      if (arg === "--explain") explain = true;
       if (arg === "--formulas") formulas = true;
       if (arg === "--strategy") strategy = true;
       if (arg === "--risk") risk = true;
@@ -142,8 +206,26 @@ export function parseCommand(argv: string[]): ParsedCommand {
   const lang = values["--lang"];
   if (lang !== undefined && lang !== "zh-CN" && lang !== "en-US") return { kind: "usage", message: (t) => t.badLang(lang) };
   const schemeText = values["--scheme"] ?? "shares:20,30,50";
-  const scheme = parseScheme(schemeText);
+  const binsText = values["--bins"];
+  const bins = binsText === undefined ? 5 : Number(binsText);
+  if (!Number.isInteger(bins) || bins < 2 || bins > 9) return { kind: "usage", message: (t) => t.badBins(binsText ?? "") };
+  const method = parseMethod(schemeText, bins);
+  if (method === "bad") return { kind: "usage", message: (t) => t.badScheme(schemeText) };
+  const rfmColumns = values["--rfm-columns"]?.split(/[,，]/).map((c) => c.trim());
+  if (rfmColumns !== undefined && (rfmColumns.length !== 3 || rfmColumns.some((c) => c === ""))) {
+    return { kind: "usage", message: (t) => t.badRfmColumns(values["--rfm-columns"]) };
+  }
+  if (method?.kind === "rfm" && rfmColumns) method.columns = rfmColumns as [string, string, string];
+  if ((rfmColumns || binsText !== undefined) && method?.kind !== "rfm") return { kind: "usage", message: (t) => t.rfmOnly };
+  const asOfText = values["--as-of"];
+  const asOf = asOfText === undefined ? undefined : asOfSerial(asOfText);
+  if (asOfText !== undefined && asOf === undefined) return { kind: "usage", message: (t) => t.badAsOf(asOfText) };
+  if (asOfText !== undefined && values["--orders"] === undefined) return { kind: "usage", message: (t) => t.asOfNeedsOrders };
+  // A method decides tiers itself; the shares scheme is only its score's placeholder.
+  const scheme = method ? parseScheme("shares:20,30,50") : parseScheme(schemeText);
   if (!scheme) return { kind: "usage", message: (t) => t.badScheme(schemeText) };
+  if (method && values["--labels"] !== undefined) return { kind: "usage", message: (t) => t.methodLabels };
+  if (method && explain) return { kind: "usage", message: (t) => t.explainMethod };
   const needed = labelsNeeded(scheme);
   const labels = values["--labels"] !== undefined ? values["--labels"].split(/[,，]/).map((l) => l.trim()) : letters(needed);
   if (labels.length !== needed) return { kind: "usage", message: (t) => t.badLabels(needed, labels.length) };
@@ -173,6 +255,10 @@ export function parseCommand(argv: string[]): ParsedCommand {
       lang: lang as Lang | undefined,
       strategy: strategy || growth !== undefined ? { growthColumn: growthMatch?.[1]?.trim(), threshold } : undefined,
       risk,
+      explain,
+      orders: values["--orders"],
+      asOf,
+      method: method ?? undefined,
     },
   };
 }

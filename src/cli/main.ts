@@ -5,6 +5,8 @@ import * as path from "path";
 import { defaultSettings, gradeWorkbook } from "../workbook/run";
 import type { GradeSettings } from "../workbook/run";
 import { formatProblem } from "../workbook/problems";
+import { writeOrderIndicators } from "../workbook/fromOrders";
+import { dateSerial } from "../workbook/overrides";
 import type { Lang, Progress, WorkbookIndex } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
 import { cliText, messageLanguage } from "./cliText";
@@ -100,7 +102,23 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     period: options.period,
     strategy: options.strategy,
     risk: options.risk || undefined,
+    explain: options.explain || undefined,
+    method: options.method,
   };
+
+  if (options.orders !== undefined) {
+    // The clock is read here, the one place that may: the workbook layer is given the day.
+    const asOf = options.asOf ?? dateSerial(io.now());
+    const made = await writeOrderIndicators(workbook, { orders: options.orders, customers: options.customers, asOf, lang: outputLang });
+    const errors = made.problems.filter((p) => p.severity === "error");
+    if (!made.sheet || errors.length > 0) {
+      io.stderr(`${text.problems(errors.length)}\n`);
+      for (const p of made.problems) io.stderr(`  ${formatProblem(p, lang)}\n`);
+      return EXIT_PROBLEMS;
+    }
+    for (const p of made.problems) io.stderr(`${formatProblem(p, lang)}\n`);
+    settings.customers = made.sheet;
+  }
 
   let shown = false;
   const onProgress = io.stderrIsTTY
@@ -135,11 +153,17 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     return EXIT_PROBLEMS;
   }
   await writeFileAtomic(out, await workbook.save());
-  const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result), null, 2)}\n`;
+  const explain = outcome.explanations && {
+    explanations: outcome.explanations,
+    indicators: outcome.inspection.indicators.map((indicator) => indicator.name),
+    lang: outputLang,
+  };
+  const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result, explain, outcome.method), null, 2)}\n`;
   if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
   report(`${text.graded(graded, result.excluded.length, out)}\n`);
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
   for (const row of result.pyramid) report(`${text.tierLine(row.tier, row.customers, percent.format(row.customerShare))}\n`);
+  if (outcome.method?.kind === "kmeans") report(`${text.clusters(outcome.method.k, outcome.method.silhouette.toFixed(3))}\n`);
   if (json !== undefined) {
     if (jsonFile === undefined) io.stdout(json);
     else report(`${text.jsonWritten(jsonFile)}\n`);

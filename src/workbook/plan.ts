@@ -38,6 +38,8 @@ import type {
   WritePlan,
 } from "./types";
 import { formatProblem, problem } from "./problems";
+import type { Explanation } from "../engine/explain";
+import { whyColumn } from "./methodOutputs";
 
 export const SCORE_FORMAT = "0.00";
 export const RANK_FORMAT = "0";
@@ -82,6 +84,8 @@ export interface PlanArgs {
   writeRiskRules?: boolean;
   /** Special grading: computed tiers before overrides, who is overridden and why, audit log entries. */
   overrides?: { computed: Int32Array; overridden: boolean[]; reasons: string[]; audit: AuditEntry[]; auditSheet: string };
+  /** With settings.explain: each customer's explanation (null when left out), for the Why column. */
+  explanations?: (Explanation | null)[];
 }
 
 /** Where the customer-side columns of a run are, for formulas that refer to them. */
@@ -346,6 +350,8 @@ export function planGrading(args: PlanArgs): WritePlan {
     sheets.push(watchListSheet(result, customers, risk, args.riskRules, settings.lang));
     if (args.writeRiskRules) userSheets.push(riskSheet(args.riskRules, settings.lang));
   }
+
+  if (args.explanations) columns.columns.push(whyColumn(customers, args.explanations, headerRow, rowCount, settings.lang));
 
   const value = args.valueColumn === undefined ? undefined : customers.numericColumns[args.valueColumn];
   const history = settings.period

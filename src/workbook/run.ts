@@ -1,8 +1,10 @@
 // One grading run, the same for every surface: read each table once -> parse and validate -> grade ->
 // plan -> write. The task pane, the ribbon and the command line all call these two functions.
 
+import { explainGrade } from "../engine/explain";
+import type { Explanation } from "../engine/explain";
 import { grade } from "../engine/grade";
-import type { GradeResult, WeightTable } from "../engine/types";
+import type { GradeInput, GradeResult, WeightTable } from "../engine/types";
 import { boxAddress, cellAddress, quoteSheet } from "./address";
 import { outputColumnsFit } from "./gridLimits";
 import { parseCustomerTable } from "./customerTable";
@@ -46,6 +48,9 @@ import type {
 } from "./types";
 import { parseWeightTable } from "./weightTable";
 import { engineWarningProblems } from "./warnings";
+import { WHY_HEADERS } from "./methodOutputs";
+import { clusterTiers, decorateClusterPlan, gradeRfm } from "./methodRun";
+import type { MethodDetails } from "./methodRun";
 
 export type { GradeSettings };
 export { defaultSettings };
@@ -63,7 +68,17 @@ export interface Inspection {
 }
 
 export type GradeOutcome =
-  | { ok: true; inspection: Inspection; result: GradeResult; customers: CustomerData; plan: WritePlan }
+  | {
+      ok: true;
+      inspection: Inspection;
+      result: GradeResult;
+      customers: CustomerData;
+      plan: WritePlan;
+      /** With settings.explain: why each customer got its computed tier (null when left out). */
+      explanations?: (Explanation | null)[];
+      /** With settings.method: the RFM measures and segments, or the clusters. */
+      method?: MethodDetails;
+    }
   | { ok: false; inspection: Inspection };
 
 /** Header cells and sheets of the user's that the add-in's own columns or sheets would overwrite. */
@@ -131,6 +146,8 @@ interface Prepared {
     weightsBlock: Block;
     indicatorCells: string[];
     history?: HistoryRow[];
+    explanations?: (Explanation | null)[];
+    method?: MethodDetails;
   } & Management;
 }
 
@@ -324,6 +341,7 @@ async function prepare(
     ...(settings.strategy ? STRATEGY_HEADERS : []),
     ...(settings.risk ? RISK_HEADERS : []),
     ...(hasOverrides ? OVERRIDE_HEADERS : []),
+    ...(settings.explain ? Object.values(WHY_HEADERS) : []),
   ];
   problems.push(...collisions(customers, index.sheets.map((sheet) => sheet.name), previous, writes, headers));
   problems.push(...outputColumnsFit(customers, previous, headers));
@@ -341,8 +359,10 @@ async function prepare(
   checkAbort(signal);
   onProgress?.({ stage: "grade", fraction: 0.4 });
   let result: GradeResult;
+  let explanations: (Explanation | null)[] | undefined;
+  let methodDetails: MethodDetails | undefined;
   try {
-    result = grade({
+    const gradeInput: GradeInput = {
       ids: customers.ids,
       indicatorValues: customers.indicatorValues,
       weightTable: weights.weightTable,
@@ -351,7 +371,16 @@ async function prepare(
       missing: settings.missing,
       value: valueColumn ? customers.numericColumns[valueColumn] : undefined,
       columns: customers.numericColumns,
-    });
+    };
+    result = grade(gradeInput);
+    if (settings.method?.kind === "kmeans") {
+      const clustered = clusterTiers(result, customers.indicatorValues, weights.weightTable, settings.method.k, settings.lang, gradeInput.value);
+      result = clustered.result;
+      methodDetails = clustered.details;
+    }
+    // The computed grade is explained (an override is a person's decision; its reason is in its own
+    // column); clusters are not tiers by score, so they have no gap to explain.
+    if (settings.explain && !settings.method) explanations = explainGrade(gradeInput, result);
   } catch (error) {
     // The parser validates what it can name by cell; what only the method can judge lands here.
     problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: (error as Error).message }));
@@ -386,6 +415,8 @@ async function prepare(
       weightsBlock,
       indicatorCells: weights.indicatorCells,
       history,
+      explanations,
+      method: methodDetails,
       ...management,
     },
   };
@@ -433,10 +464,13 @@ export async function gradeWorkbook(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<GradeOutcome> {
+  if (settings.method?.kind === "rfm") return gradeByRfm(backend, settings, settings.method, onProgress, signal);
   const { inspection, ready } = await prepare(backend, settings, onProgress, signal);
   if (!ready) return { ok: false, inspection };
   onProgress?.({ stage: "plan", fraction: 0.5 });
-  const plan = planGrading({ ...ready, settings });
+  // A method's tiers are no formula of the score: its runs are written as values.
+  const plan = planGrading({ ...ready, settings: settings.method ? { ...settings, mode: "values" } : settings });
+  if (ready.method && settings.method?.kind === "kmeans") decorateClusterPlan(plan, ready.method, ready.weightTable, settings.lang, settings.method.k === "auto");
   // The planner decides collisions for every output cell; the executors only carry the plan out.
   const clashes = outputProblems(plan, ready.customers.block, await readRightOfBlock(backend, plan, ready.customers.block, settings));
   if (clashes.length > 0) {
@@ -447,5 +481,33 @@ export async function gradeWorkbook(
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);
   onProgress?.({ stage: "done", fraction: 1 });
-  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan };
+  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations, method: ready.method };
+}
+
+/** The rfm scheme's run (methodRun.ts): its own reading (no weight table), then the same write. */
+async function gradeByRfm(
+  backend: WorkbookBackend,
+  settings: GradeSettings,
+  method: Extract<NonNullable<GradeSettings["method"]>, { kind: "rfm" }>,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<GradeOutcome> {
+  const run = await gradeRfm(backend, settings, method, onProgress);
+  checkAbort(signal);
+  const inspection: Inspection = {
+    ok: run.ok,
+    problems: run.problems,
+    customers: run.ok ? run.customers.ids.length : run.customers,
+    excluded: run.ok ? run.result.excluded.length : 0,
+    indicators: run.ok ? run.weightTable.indicators.map((ind, i) => ({ name: ind.name, globalWeight: run.result.weights[i], column: ind.column })) : [],
+    customersSheet: run.ok ? run.customers.block.sheet : run.customersSheet,
+  };
+  if (!run.ok) return { ok: false, inspection };
+  // The same rule as every run: the planner decides collisions for every output cell.
+  const clashes = outputProblems(run.plan, run.customers.block, await readRightOfBlock(backend, run.plan, run.customers.block, settings));
+  if (clashes.length > 0) return { ok: false, inspection: { ...inspection, ok: false, problems: [...inspection.problems, ...clashes] } };
+  onProgress?.({ stage: "write", fraction: 0.55 });
+  await backend.execute(run.plan, onProgress, signal);
+  onProgress?.({ stage: "done", fraction: 1 });
+  return { ok: true, inspection, result: run.result, customers: run.customers, plan: run.plan, method: run.details };
 }

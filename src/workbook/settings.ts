@@ -24,9 +24,16 @@ export interface GradeSettings {
   strategy?: StrategySettings;
   /** Write a Risk/风险 column by the risk rules, and the Watch list/重点关注 sheet. */
   risk?: boolean;
+  /** Write a Why/原因 column explaining each customer's tier (engine/explain.ts). */
+  explain?: boolean;
+  /** A method that decides tiers itself instead of `scheme` (issue 16): RFM segments or k-means clusters. */
+  method?: MethodSetting;
   /** When the run happens: written on the summary sheet. The engine never reads a clock; callers pass it. */
   now: Date;
 }
+
+/** RFM (bins per measure; the customer table's recency, frequency, monetary columns) or k-means (k or "auto"). */
+export type MethodSetting = { kind: "rfm"; bins: number; columns?: [string, string, string] } | { kind: "kmeans"; k: number | "auto" };
 
 /** Shares 20/30/50 with labels A, B, C; customers with a blank indicator are left out and listed. */
 export function defaultSettings(lang: Lang, now: Date): GradeSettings {

@@ -34,9 +34,22 @@ describe("the command line's arguments", () => {
       options: {
         workbook: "in.xlsx", out: "out.xlsx", weights: "W", customers: "C", scheme: { kind: "shares", shares: [0.2, 0.3, 0.5] },
         labels: ["A", "B", "C"], value: "Sales", missing: "zero", formulas: true, period: "2026-Q3", json: "-", lang: "zh-CN",
-        strategy: undefined, risk: false,
+        strategy: undefined, risk: false, explain: false, orders: undefined, asOf: undefined, method: undefined,
       },
     });
+    const methods = parseCommand(["grade", "in.xlsx", "--orders", "Orders", "--as-of=2006-12-31", "--scheme", "rfm", "--bins", "4"]);
+    expect(methods.kind === "grade" && [methods.options.orders, methods.options.asOf, methods.options.method]).toEqual([
+      "Orders", 39082, { kind: "rfm", bins: 4 },
+    ]);
+    const explained = parseCommand(["grade", "in.xlsx", "--explain"]);
+    expect(explained.kind === "grade" && explained.options.explain).toBe(true);
+    const clusters = parseCommand(["grade", "in.xlsx", "--scheme", "kmeans:auto"]);
+    expect(clusters.kind === "grade" && clusters.options.method).toEqual({ kind: "kmeans", k: "auto" });
+    expect(parseCommand(["grade", "in.xlsx", "--scheme", "kmeans:1"]).kind).toBe("usage");
+    expect(parseCommand(["grade", "in.xlsx", "--bins", "5"]).kind).toBe("usage");
+    expect(parseCommand(["grade", "in.xlsx", "--scheme", "rfm", "--rfm-columns", "a,b"]).kind).toBe("usage");
+    const explainRfm = parseCommand(["grade", "in.xlsx", "--scheme", "rfm", "--explain"]);
+    expect(explainRfm.kind === "usage" && explainRfm.message(cliText("en-US"))).toContain("--explain");
     const managed = parseCommand(["grade", "in.xlsx", "--strategy", "--growth=Growth:15%", "--risk"]);
     expect(managed.kind === "grade" && managed.options.strategy).toEqual({ growthColumn: "Growth", threshold: 0.15 });
     expect(managed.kind === "grade" && managed.options.risk).toBe(true);
