@@ -7,27 +7,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import type { CliIo } from "../../src/cli/main";
 import { failure, main } from "../../src/cli/main";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { runTiers, stackFrames, temporaryFiles } from "./processes";
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    env: {},
-    stderrIsTTY: false,
-    now: () => new Date(Date.UTC(2026, 10, 22, 9, 30)),
-  };
-  return io;
-}
+import { capture } from "./capture";
 
 const SENTINEL = Buffer.from("the previous output, which must survive\n");
 

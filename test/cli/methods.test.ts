@@ -3,27 +3,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { CliIo } from "../../src/cli/main";
 import { main } from "../../src/cli/main";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    env: {},
-    stderrIsTTY: false,
-    now: () => new Date(Date.UTC(2026, 10, 22, 9, 30)),
-  };
-  return io;
-}
+import { capture } from "./capture";
 
 interface CustomerJson {
   id: string;

@@ -5,27 +5,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { CliIo } from "../../src/cli/main";
 import { main } from "../../src/cli/main";
 import { describeWithLibreOffice, sheetsAsCsv } from "../support/libreoffice";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
-
-function quietIo(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    env: {},
-    stderrIsTTY: false,
-    now: () => new Date(Date.UTC(2026, 10, 22, 9, 30)),
-  };
-  return io;
-}
+import { capture } from "./capture";
 
 describeWithLibreOffice("graded workbooks of issue 16's methods in LibreOffice", () => {
   let dir: string;
@@ -40,7 +23,7 @@ describeWithLibreOffice("graded workbooks of issue 16's methods in LibreOffice",
     const input = path.join(dir, "rfm.xlsx");
     fs.writeFileSync(input, await buildWorkbook([{ name: "Orders", rows }]));
     const out = path.join(dir, "rfm.graded.xlsx");
-    const io = quietIo();
+    const io = capture();
     expect(await main(["grade", input, "--out", out, "--orders", "Orders", "--as-of", "2006-12-31", "--scheme", "rfm"], io)).toBe(0);
     const sheets = sheetsAsCsv(out, ["Customer indicators", "Segments", "Orders"]);
     const ind = sheets["Customer indicators"];
@@ -74,7 +57,7 @@ describeWithLibreOffice("graded workbooks of issue 16's methods in LibreOffice",
     const input = path.join(dir, "small.xlsx");
     fs.writeFileSync(input, await buildWorkbook(smallCustomerSheets()));
     const out = path.join(dir, "small.graded.xlsx");
-    expect(await main(["grade", input, "--out", out, "--explain"], quietIo())).toBe(0);
+    expect(await main(["grade", input, "--out", out, "--explain"], capture())).toBe(0);
     const customers = sheetsAsCsv(out, ["Customers"]).Customers;
     const why = customers[0].indexOf("Why");
     expect(customers.slice(1, 3).map((r) => r[why])).toEqual(["A: the top tier", "B: 25.0 points below A; no single indicator can close it"]);

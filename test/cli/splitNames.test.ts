@@ -5,27 +5,10 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { CliIo } from "../../src/cli/main";
 import { main } from "../../src/cli/main";
 import { cleanNamePart, cutToBytes, FileNamer, MAX_NAME_BYTES, utf8Bytes } from "../../src/workbook/fileNames";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
-
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-    env: {},
-    stderrIsTTY: false,
-    now: () => new Date(Date.UTC(2026, 10, 22, 9, 30)),
-  };
-  return io;
-}
+import { capture } from "./capture";
 
 const LONG_CHINESE = "华东区域重点客户经理".repeat(20); // 200 characters, 600 bytes of UTF-8
 const BIDI = "Li\u202Egnp.exe"; // shows as "Liexe.png"
