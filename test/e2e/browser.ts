@@ -1,21 +1,25 @@
 // What the browser tests share: the built dist/ served on this machine, Chromium from Debian driven by
 // playwright-core, and a page whose office.js comes from node_modules and which reaches nothing else.
 
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { chromium } from "playwright-core";
+import { BUILDS, ensureBuilt } from "../support/builds";
+import { describeNeeding } from "../support/programs";
 
 export const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const OFFICE = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+export const DIST = path.join(ROOT, "dist");
+export const OFFICE = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 export const CHROMIUM = "/usr/bin/chromium";
 
 export const available = fs.existsSync(CHROMIUM);
-if (!available) console.warn(`The browser tests are skipped: ${CHROMIUM} is not installed (apt-get install chromium).`);
+
+/** A browser suite: skipped with a message where Chromium is missing, a failure in CI (test/support/programs.ts). */
+export const describeInBrowser = (name: string, body: () => void) =>
+  describeNeeding(available ? undefined : `Chromium (${CHROMIUM}, apt-get install chromium)`, name, body);
 
 const TYPES: Record<string, string> = {
   ".html": "text/html",
@@ -26,7 +30,8 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
 };
 
-function serve(dir: string): Promise<http.Server> {
+/** Serves a folder on 127.0.0.1 (a free port). */
+export function serve(dir: string): Promise<http.Server> {
   const server = http.createServer((request, response) => {
     const file = path.join(dir, decodeURIComponent((request.url ?? "/").split("?")[0]));
     if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -47,17 +52,12 @@ export interface Site {
   pane(options?: BrowserContextOptions): Promise<Page>;
 }
 
-/** Builds dist/ when it is missing, serves it and starts Chromium. */
+/** Builds dist/ when it is stale, serves it and starts Chromium. */
 export async function startSite(): Promise<Site> {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore", timeout: 900000 });
-  }
+  ensureBuilt(BUILDS.dist); // rebuilt when a source is newer than dist/, not only when it is missing
   const server = await serve(DIST);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchChromium();
   return {
     browser,
     base,
@@ -83,6 +83,14 @@ export async function startSite(): Promise<Site> {
   };
 }
 
+/** Debian's Chromium, headless, with nothing of its own reaching the network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
 /** Waits until the button named `name` is enabled. */
 export async function enabled(page: Page, name: string, timeout = 60000): Promise<void> {
   await page.waitForFunction(
@@ -92,7 +100,9 @@ export async function enabled(page: Page, name: string, timeout = 60000): Promis
   );
 }
 
-const AXE = fs.readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+/** axe-core's browser build, read when a suite first asks for it. */
+let axeSource: string | undefined;
+const axe = () => (axeSource ??= fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
 
 export interface Violation {
   id: string;
@@ -107,7 +117,7 @@ export interface Violation {
  * Content-Security-Policy does not govern.
  */
 export async function axeViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axe());
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });

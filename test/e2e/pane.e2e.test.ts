@@ -9,45 +9,14 @@ import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { BUILDS, ensureBuilt } from "../support/builds";
-import { describeNeeding } from "../support/programs";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
+import { DIST, OFFICE, ROOT, describeInBrowser, launchChromium, serve } from "./browser";
 
-const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const OFFICE = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = path.join(ROOT, "assets", "sample-customers.en-US.xlsx");
 const SAMPLE_ZH = path.join(ROOT, "assets", "sample-customers.zh-CN.xlsx");
-
-// Skipped with a message where Chromium is missing; a failure in CI (test/support/programs.ts).
-const describeInBrowser = (name: string, body: () => void) =>
-  describeNeeding(fs.existsSync(CHROMIUM) ? undefined : `Chromium (${CHROMIUM}, apt-get install chromium)`, name, body);
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "application/javascript",
-  ".json": "application/json",
-  ".css": "text/css",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const file = path.join(dir, decodeURIComponent((request.url ?? "/").split("?")[0]));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 describeInBrowser("the task pane as a web page in Chromium", () => {
   let server: http.Server;
@@ -60,18 +29,7 @@ describeInBrowser("the task pane as a web page in Chromium", () => {
     server = await serve(DIST);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     work = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-e2e-"));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   }, 600000);
 
   afterAll(async () => {

@@ -10,9 +10,8 @@ import * as os from "os";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
-import { ROOT, available, axeViolations, enabled, startSite, type Site } from "./browser";
+import { ROOT, axeViolations, describeInBrowser, enabled, startSite, type Site } from "./browser";
 
-const describeInBrowser = available ? describe : describe.skip;
 const WIDTHS = [270, 320, 350];
 const HEIGHT = 800;
 const THEMES = ["light", "dark", "forced"] as const;

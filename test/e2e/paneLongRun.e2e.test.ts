@@ -12,9 +12,8 @@ import { customerHeaders, syntheticCustomers, weightSheetRows } from "../../benc
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
-import { available, enabled, startSite, type Site } from "./browser";
+import { describeInBrowser, enabled, startSite, type Site } from "./browser";
 
-const describeInBrowser = available ? describe : describe.skip;
 const N = 100_000;
 
 interface LongTask {

@@ -3,47 +3,19 @@
 // loaded but Office.onReady never answering. The pane must start as a web page and grade the
 // sample, and no bundle may throw. A third run serves the real office.js (outside Office it
 // answers with host null) and checks the same: no uncaught error from any bundle.
-// Skipped, visibly, only when Chromium is not installed.
+// Skipped, visibly, only when Chromium is not installed (in CI: fails).
 
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import { BUILDS, ensureBuilt } from "../support/builds";
+import { DIST, OFFICE, ROOT, describeInBrowser, launchChromium, serve } from "./browser";
 
-const ROOT = path.join(__dirname, "..", "..");
-const DIST = path.join(ROOT, "dist");
-const OFFICE = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
-const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = path.join(ROOT, "assets", "sample-customers.en-US.xlsx");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
-const available = fs.existsSync(CHROMIUM);
-if (!available) console.warn(`The browser tests are skipped: ${CHROMIUM} is not installed (apt-get install chromium).`);
-const describeInBrowser = available ? describe : describe.skip;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "application/javascript",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((request, response) => {
-    const file = path.join(dir, decodeURIComponent((request.url ?? "/").split("?")[0]));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
 
 /** What Microsoft's CDN does for office.js in each case. */
 type Cdn = "blocked" | "never-ready" | "served";
@@ -54,15 +26,10 @@ describeInBrowser("the page without Office, in Chromium", () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
-      execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore", timeout: 600000 });
-    }
+    ensureBuilt(BUILDS.dist); // rebuilt when a source is newer than dist/, not only when it is missing
     server = await serve(DIST);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
   }, 600000);
 
   afterAll(async () => {
