@@ -119,6 +119,8 @@ export interface ChartModel {
     gapWidth?: number;
     hasDataLabels?: boolean;
     labelFormulas: Record<number, string>;
+    /** Fills set on single points (ChartPoint.format.fill.setSolidColor), by point index. */
+    pointFills?: Record<number, string>;
   }[];
 }
 
@@ -1342,7 +1344,7 @@ class ChartProxy {
 
 class SeriesProxy {
   format: { fill: { clear(): void; setSolidColor(c: string): void } };
-  points: { getItemAt(i: number): { hasDataLabel: boolean; dataLabel: { formula: string } } };
+  points: { getItemAt(i: number): { hasDataLabel: boolean; dataLabel: { formula: string }; format: { fill: { setSolidColor(c: string): void } } } };
   dataLabels: { showValue: boolean };
   constructor(private ctx: RequestContext, private series: () => ChartModel["series"][number]) {
     const later = (payload: unknown, apply: (s: ChartModel["series"][number]) => void, ...members: string[]) =>
@@ -1377,6 +1379,17 @@ class SeriesProxy {
               if (fault) throw new StandinError("InvalidArgument", fault);
               s.labelFormulas[i] = v;
             }, "ChartSeries.points", "ChartPointsCollection.getItemAt", "ChartPoint.dataLabel", "ChartDataLabel.formula");
+          },
+        },
+        // ChartPoint.format -> ChartPointFormat.fill -> ChartFill.setSolidColor (ExcelApi 1.7 each;
+        // learn.microsoft.com/javascript/api/excel/excel.chartpoint, .chartpointformat, .chartfill).
+        format: {
+          fill: {
+            setSolidColor: (c: string) =>
+              later(c, (s) => {
+                if (!/^#[0-9A-Fa-f]{6}$/.test(c) && !/^[A-Za-z]+$/.test(c)) throw new StandinError("InvalidArgument", `colour ${c}`);
+                (s.pointFills ??= {})[i] = c;
+              }, "ChartSeries.points", "ChartPointsCollection.getItemAt", "ChartPoint.format", "ChartPointFormat.fill", "ChartFill.setSolidColor"),
           },
         },
       }),

@@ -34,6 +34,9 @@ export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec:
   for (let i = 0; i < labels.rows; i++) {
     const point = bars.points.getItemAt(i);
     point.hasDataLabel = true;
+    // ChartPoint.format.fill (ExcelApi 1.7): each tier's bar in the tier's colour.
+    const colour = spec.colours[i];
+    if (colour) point.format.fill.setSolidColor(colour);
     point.dataLabel.formula = `=${quoteSheet(sheetName)}!$${columnLetters(spec.labels)}$${labels.top + i + 1}`;
   }
   const { row, column, rows, columns } = spec.anchor;

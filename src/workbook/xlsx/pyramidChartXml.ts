@@ -24,6 +24,12 @@ function numberCache(values: CellOut[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
 }
 
+/** "#C6EFCE" -> "C6EFCE" (a:srgbClr takes six hex digits); the series colour for anything else. */
+function srgb(colour: string): string {
+  const hex = colour.replace(/^#/, "").toUpperCase();
+  return /^[0-9A-F]{6}$/.test(hex) ? hex : BAR_COLOUR;
+}
+
 function series(index: number, name: string, body: string): string {
   return `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(name)}</c:v></c:tx>${body}</c:ser>`;
 }
@@ -62,11 +68,19 @@ export function pyramidChartXml(chart: PyramidChart, sheet: string, cells: (rang
     `<c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}" xmlns:c15="${C15}">` +
     `<c15:datalabelsRange><c15:f>${escapeXml(labels)}</c15:f>${stringCache(cells(chart.labels), "c15:dlblRangeCache")}` +
     "</c15:datalabelsRange></c:ext></c:extLst>";
+  // One data point per tier in the tier's colour; CT_BarSer puts c:dPt after invertIfNegative, before dLbls.
+  const points = chart.colours
+    .map(
+      (colour, i) =>
+        `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${srgb(colour)}"/></a:solidFill></c:spPr></c:dPt>`,
+    )
+    .join("");
   const valueSeries = series(
     1,
     chart.seriesName,
     `<c:spPr><a:solidFill><a:srgbClr val="${BAR_COLOUR}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-      `${dataLabels}${category}${numbers(values, chart.values)}${labelRange}`,
+      `${points}${dataLabels}${category}${numbers(values, chart.values)}${labelRange}`,
   );
 
   return (
