@@ -52,8 +52,8 @@ const WEIGHT_FORMAT = "0.0000";
 /** Conditional-formatting colours by tier position, best first (Excel's good / neutral / bad palette). */
 /**
  * First column (AA) of the chart helpers (spacers and data labels) of a tier table: right of both
- * charts (K-X), out of the analyst's table and out of view, but visible cells, since Excel leaves data
- * in hidden columns out of a chart unless told otherwise.
+ * charts (K-X), out of the analyst's table, and hidden (the sheet's hiddenColumns); the charts are set
+ * to plot hidden cells, since Excel leaves data in hidden columns out of a chart by default.
  */
 export const CHART_DATA_COLUMN = 26;
 
@@ -421,7 +421,7 @@ function summarySheet(
   blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
 
   const tableTop = 2;
-  const { blocks: tierBlocks, charts, last, totalCustomers } = tierTableBlocks(result.pyramid, text, settings.lang, tableTop, layout && ((rows) => liveTierTable(rows, tableTop + 1, layout)));
+  const { blocks: tierBlocks, charts, last, totalCustomers, hiddenColumns } = tierTableBlocks(result.pyramid, text, settings.lang, tableTop, layout && ((rows) => liveTierTable(rows, tableTop + 1, layout)));
   blocks.push(...tierBlocks);
   const chartTop = tableTop;
 
@@ -521,7 +521,7 @@ function summarySheet(
     labels: [...result.labels],
     ...(args.valueColumn !== undefined ? { valueColumn: args.valueColumn } : {}),
   };
-  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop, countCell, valueTotalCell, grading };
+  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts, hiddenColumns }, weightsTop, countCell, valueTotalCell, grading };
 }
 
 /** The OutputText keys of the summary's settings rows (the state records rows by these keys). */
@@ -538,7 +538,7 @@ export function tierTableBlocks(
   lang: Lang,
   tableTop: number,
   live?: (rows: CellOut[][]) => void,
-): { blocks: CellBlock[]; charts: PyramidChart[]; last: number; totalCustomers: number } {
+): { blocks: CellBlock[]; charts: PyramidChart[]; last: number; totalCustomers: number; hiddenColumns: number[] } {
   const blocks: CellBlock[] = [];
   // The tier table, with the chart data beside it so the charts stay right without the add-in.
   const maxCustomers = Math.max(...pyramid.map((row) => row.customers), 0);
@@ -623,7 +623,8 @@ export function tierTableBlocks(
     },
   ];
 
-  return { blocks, charts, last, totalCustomers };
+  const hiddenColumns = [0, 1, 2, 3].map((i) => CHART_DATA_COLUMN + i);
+  return { blocks, charts, last, totalCustomers, hiddenColumns };
 }
 
 /** The tier table's rows as formulas over the tier column, so counts, values and charts follow edits. */

@@ -169,6 +169,11 @@ export interface OutputSheet {
   /** Column widths in characters, from column A. */
   columnWidths: number[];
   charts: PyramidChart[];
+  /**
+   * Columns (0-based) to hide: the charts' helper cells. Charts still draw from them (both executors
+   * set the chart to plot hidden cells).
+   */
+  hiddenColumns?: number[];
   /** A1 ranges to shade as a heat map (a two-colour scale, white to red, by conditional formatting). */
   heatMaps?: string[];
 }

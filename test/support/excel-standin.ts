@@ -109,6 +109,7 @@ export interface ChartModel {
   title?: string;
   legendVisible?: boolean;
   reversePlotOrder?: boolean;
+  plotVisibleOnly?: boolean;
   position?: [string, string];
   series: {
     name?: string;
@@ -132,6 +133,8 @@ export interface SheetModel {
   widths: Map<number, number>;
   cfs: CfModel[];
   charts: ChartModel[];
+  /** Columns hidden by Range.columnHidden. */
+  hiddenColumns?: Set<number>;
 }
 
 export interface TableModel {
@@ -701,6 +704,16 @@ class RangeProxy extends Proxy<RangeModel> {
     this.apiClass = "Range";
     this.format = new RangeFormat(ctx, () => this.m());
     this.conditionalFormats = new ConditionalFormatCollection(ctx, () => this.m());
+  }
+  /** Range.columnHidden (ExcelApi 1.2): hides or shows every column the range spans. */
+  set columnHidden(v: boolean) {
+    this.write(v, (m) => {
+      const hidden = (m.sheet.hiddenColumns ??= new Set());
+      for (let c = 0; c < m.box.columns; c++) {
+        if (v) hidden.add(m.box.left + c);
+        else hidden.delete(m.box.left + c);
+      }
+    }, "columnHidden");
   }
   protected readers(): Record<string, (m: RangeModel) => unknown> {
     const cells = (m: RangeModel, f: (v: Stored | undefined, nf: string | undefined) => unknown) => {
@@ -1333,6 +1346,13 @@ class ChartProxy {
         });
       },
     };
+  }
+  /** Chart.plotVisibleOnly (ExcelApi 1.8, learn.microsoft.com/javascript/api/excel/excel.chart). */
+  set plotVisibleOnly(v: boolean) {
+    this.ctx.enqueue(v, () => {
+      this.ctx.model.requireApi("Chart.plotVisibleOnly");
+      this.chart().plotVisibleOnly = v;
+    });
   }
   setPosition(start: string, end: string): void {
     this.ctx.enqueue([start, end], () => {

@@ -37,7 +37,8 @@ function series(index: number, name: string, body: string): string {
 /**
  * The chart part (xl/charts/chartN.xml) of a pyramid: categories reversed (orientation maxMin) so the
  * first tier is on top, the spacer with no fill, the values with data labels from the `labels` cells
- * (Excel 2013+ "value from cells", with the value itself as the fallback other programs show).
+ * (Excel 2013+ "value from cells", with the value itself as the fallback other programs show), each
+ * tier's bar in its colour, and hidden cells plotted (plotVisOnly 0: the helper columns are hidden).
  * `cells` gives the values the plan writes in a range of the chart's sheet, for the cached points.
  *
  * @example
@@ -103,7 +104,7 @@ export function pyramidChartXml(chart: PyramidChart, sheet: string, cells: (rang
     '<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>' +
     '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/><c:crosses val="autoZero"/>' +
     '<c:crossBetween val="between"/></c:valAx></c:plotArea>' +
-    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+    '<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
   );
 }
 
