@@ -50,6 +50,13 @@ const VALUE_FORMAT = "#,##0.##";
 const WEIGHT_FORMAT = "0.0000";
 
 /** Conditional-formatting colours by tier position, best first (Excel's good / neutral / bad palette). */
+/**
+ * First column (AA) of the chart helpers (spacers and data labels) of a tier table: right of both
+ * charts (K-X), out of the analyst's table, and hidden (the sheet's hiddenColumns); the charts are set
+ * to plot hidden cells, since Excel leaves data in hidden columns out of a chart by default.
+ */
+export const CHART_DATA_COLUMN = 26;
+
 const TIER_COLOURS: { fill: string; font: string }[] = [
   { fill: "#C6EFCE", font: "#006100" },
   { fill: "#DDEBF7", font: "#1F4E78" },
@@ -414,7 +421,7 @@ function summarySheet(
   blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
 
   const tableTop = 2;
-  const { blocks: tierBlocks, charts, last, totalCustomers } = tierTableBlocks(result.pyramid, text, settings.lang, tableTop, layout && ((rows) => liveTierTable(rows, tableTop + 1, layout)));
+  const { blocks: tierBlocks, charts, last, totalCustomers, hiddenColumns } = tierTableBlocks(result.pyramid, text, settings.lang, tableTop, layout && ((rows) => liveTierTable(rows, tableTop + 1, layout)));
   blocks.push(...tierBlocks);
   const chartTop = tableTop;
 
@@ -514,7 +521,7 @@ function summarySheet(
     labels: [...result.labels],
     ...(args.valueColumn !== undefined ? { valueColumn: args.valueColumn } : {}),
   };
-  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts }, weightsTop, countCell, valueTotalCell, grading };
+  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts, hiddenColumns }, weightsTop, countCell, valueTotalCell, grading };
 }
 
 /** The OutputText keys of the summary's settings rows (the state records rows by these keys). */
@@ -531,7 +538,7 @@ export function tierTableBlocks(
   lang: Lang,
   tableTop: number,
   live?: (rows: CellOut[][]) => void,
-): { blocks: CellBlock[]; charts: PyramidChart[]; last: number; totalCustomers: number } {
+): { blocks: CellBlock[]; charts: PyramidChart[]; last: number; totalCustomers: number; hiddenColumns: number[] } {
   const blocks: CellBlock[] = [];
   // The tier table, with the chart data beside it so the charts stay right without the add-in.
   const maxCustomers = Math.max(...pyramid.map((row) => row.customers), 0);
@@ -549,12 +556,14 @@ export function tierTableBlocks(
         text.customerShare,
         text.value,
         text.valueShare,
-        text.spacerCustomers,
-        text.spacerValue,
-        text.labelCustomers,
-        text.labelValue,
       ],
     ],
+  });
+  blocks.push({
+    top: tableTop,
+    left: CHART_DATA_COLUMN,
+    style: "header",
+    values: [[text.spacerCustomers, text.spacerValue, text.labelCustomers, text.labelValue]],
   });
   const rows: CellOut[][] = pyramid.map((row) => [
     row.tier,
@@ -571,39 +580,51 @@ export function tierTableBlocks(
   const totalValue = pyramid.reduce((sum, row) => sum + row.value, 0);
   rows.push([text.total, totalCustomers, totalCustomers > 0 ? 1 : 0, totalValue, totalValue !== 0 ? 1 : 0, null, null, null, null]);
   live?.(rows);
+  // Columns 0-4 are the analyst's table; 5-8 (spacers, labels) only feed the charts, so they go to a
+  // block out of view right of the charts. Their formulas name their cells absolutely, so they move as is.
   blocks.push({
     top: tableTop + 1,
     left: 0,
-    values: rows,
-    numberFormats: [TEXT_FORMAT, COUNT_FORMAT, SHARE_FORMAT, VALUE_FORMAT, SHARE_FORMAT, VALUE_FORMAT, VALUE_FORMAT, TEXT_FORMAT, TEXT_FORMAT],
+    values: rows.map((row) => row.slice(0, 5)),
+    numberFormats: [TEXT_FORMAT, COUNT_FORMAT, SHARE_FORMAT, VALUE_FORMAT, SHARE_FORMAT],
+  });
+  blocks.push({
+    top: tableTop + 1,
+    left: CHART_DATA_COLUMN,
+    values: rows.slice(0, pyramid.length).map((row) => row.slice(5)),
+    numberFormats: [VALUE_FORMAT, VALUE_FORMAT, TEXT_FORMAT, TEXT_FORMAT],
   });
 
   const first = tableTop + 1;
   const last = tableTop + pyramid.length;
   const range = (column: number) => `${columnName(column)}${first + 1}:${columnName(column)}${last + 1}`;
   const chartTop = tableTop;
+  const colours = tierStyles(pyramid.map((row) => row.tier)).map((style) => style.fill);
   const charts: PyramidChart[] = [
     {
       title: text.quantityPyramid,
       categories: range(0),
-      spacer: range(5),
+      spacer: range(CHART_DATA_COLUMN),
       values: range(1),
-      labels: range(7),
+      labels: range(CHART_DATA_COLUMN + 2),
+      colours,
       seriesName: text.customers,
       anchor: { row: chartTop, column: 10, rows: 16, columns: 7 },
     },
     {
       title: text.valuePyramid,
       categories: range(0),
-      spacer: range(6),
+      spacer: range(CHART_DATA_COLUMN + 1),
       values: range(3),
-      labels: range(8),
+      labels: range(CHART_DATA_COLUMN + 3),
+      colours,
       seriesName: text.value,
       anchor: { row: chartTop, column: 17, rows: 16, columns: 7 },
     },
   ];
 
-  return { blocks, charts, last, totalCustomers };
+  const hiddenColumns = [0, 1, 2, 3].map((i) => CHART_DATA_COLUMN + i);
+  return { blocks, charts, last, totalCustomers, hiddenColumns };
 }
 
 /** The tier table's rows as formulas over the tier column, so counts, values and charts follow edits. */

@@ -165,7 +165,7 @@ function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, r
     top += settings.length + 3;
   }
   if (record) blocks.push(...weightBlocks(record, top));
-  return { name: t.summarySheet, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts: tiers.charts };
+  return { name: t.summarySheet, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts: tiers.charts, hiddenColumns: tiers.hiddenColumns };
 }
 
 /** The two plans of one copy: its sheets on an empty workbook, then the output columns. */

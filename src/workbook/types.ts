@@ -157,6 +157,8 @@ export interface PyramidChart {
   /** Data-label text per tier ("12 · 20%"): a range of text cells. */
   labels: string;
   seriesName: string;
+  /** Each category's bar fill ("#RRGGBB"), in the order of `categories` (the tiers' colours, plan.ts tierStyles). */
+  colours: string[];
   /** Where to put it: top-left cell and size in cells. */
   anchor: { row: number; column: number; rows: number; columns: number };
 }
@@ -167,6 +169,11 @@ export interface OutputSheet {
   /** Column widths in characters, from column A. */
   columnWidths: number[];
   charts: PyramidChart[];
+  /**
+   * Columns (0-based) to hide: the charts' helper cells. Charts still draw from them (both executors
+   * set the chart to plot hidden cells).
+   */
+  hiddenColumns?: number[];
   /** A1 ranges to shade as a heat map (a two-colour scale, white to red, by conditional formatting). */
   heatMaps?: string[];
 }

@@ -95,6 +95,7 @@ export function plan(f: Fixture, options: { previous?: OwnedState; labels?: stri
             values: "B4:B6",
             labels: "E4:E6",
             seriesName: "Customers",
+            colours: ["#C6EFCE", "#DDEBF7", "#FFEB9C"],
             anchor: { row: 2, column: 6, rows: 16, columns: 7 },
           },
         ],

@@ -109,6 +109,7 @@ export interface ChartModel {
   title?: string;
   legendVisible?: boolean;
   reversePlotOrder?: boolean;
+  plotVisibleOnly?: boolean;
   position?: [string, string];
   series: {
     name?: string;
@@ -119,6 +120,8 @@ export interface ChartModel {
     gapWidth?: number;
     hasDataLabels?: boolean;
     labelFormulas: Record<number, string>;
+    /** Fills set on single points (ChartPoint.format.fill.setSolidColor), by point index. */
+    pointFills?: Record<number, string>;
   }[];
 }
 
@@ -130,6 +133,8 @@ export interface SheetModel {
   widths: Map<number, number>;
   cfs: CfModel[];
   charts: ChartModel[];
+  /** Columns hidden by Range.columnHidden. */
+  hiddenColumns?: Set<number>;
 }
 
 export interface TableModel {
@@ -699,6 +704,16 @@ class RangeProxy extends Proxy<RangeModel> {
     this.apiClass = "Range";
     this.format = new RangeFormat(ctx, () => this.m());
     this.conditionalFormats = new ConditionalFormatCollection(ctx, () => this.m());
+  }
+  /** Range.columnHidden (ExcelApi 1.2): hides or shows every column the range spans. */
+  set columnHidden(v: boolean) {
+    this.write(v, (m) => {
+      const hidden = (m.sheet.hiddenColumns ??= new Set());
+      for (let c = 0; c < m.box.columns; c++) {
+        if (v) hidden.add(m.box.left + c);
+        else hidden.delete(m.box.left + c);
+      }
+    }, "columnHidden");
   }
   protected readers(): Record<string, (m: RangeModel) => unknown> {
     const cells = (m: RangeModel, f: (v: Stored | undefined, nf: string | undefined) => unknown) => {
@@ -1332,6 +1347,13 @@ class ChartProxy {
       },
     };
   }
+  /** Chart.plotVisibleOnly (ExcelApi 1.8, learn.microsoft.com/javascript/api/excel/excel.chart). */
+  set plotVisibleOnly(v: boolean) {
+    this.ctx.enqueue(v, () => {
+      this.ctx.model.requireApi("Chart.plotVisibleOnly");
+      this.chart().plotVisibleOnly = v;
+    });
+  }
   setPosition(start: string, end: string): void {
     this.ctx.enqueue([start, end], () => {
       this.ctx.model.requireApi("Chart.setPosition");
@@ -1342,7 +1364,7 @@ class ChartProxy {
 
 class SeriesProxy {
   format: { fill: { clear(): void; setSolidColor(c: string): void } };
-  points: { getItemAt(i: number): { hasDataLabel: boolean; dataLabel: { formula: string } } };
+  points: { getItemAt(i: number): { hasDataLabel: boolean; dataLabel: { formula: string }; format: { fill: { setSolidColor(c: string): void } } } };
   dataLabels: { showValue: boolean };
   constructor(private ctx: RequestContext, private series: () => ChartModel["series"][number]) {
     const later = (payload: unknown, apply: (s: ChartModel["series"][number]) => void, ...members: string[]) =>
@@ -1377,6 +1399,17 @@ class SeriesProxy {
               if (fault) throw new StandinError("InvalidArgument", fault);
               s.labelFormulas[i] = v;
             }, "ChartSeries.points", "ChartPointsCollection.getItemAt", "ChartPoint.dataLabel", "ChartDataLabel.formula");
+          },
+        },
+        // ChartPoint.format -> ChartPointFormat.fill -> ChartFill.setSolidColor (ExcelApi 1.7 each;
+        // learn.microsoft.com/javascript/api/excel/excel.chartpoint, .chartpointformat, .chartfill).
+        format: {
+          fill: {
+            setSolidColor: (c: string) =>
+              later(c, (s) => {
+                if (!/^#[0-9A-Fa-f]{6}$/.test(c) && !/^[A-Za-z]+$/.test(c)) throw new StandinError("InvalidArgument", `colour ${c}`);
+                (s.pointFills ??= {})[i] = c;
+              }, "ChartSeries.points", "ChartPointsCollection.getItemAt", "ChartPoint.format", "ChartPointFormat.fill", "ChartFill.setSolidColor"),
           },
         },
       }),

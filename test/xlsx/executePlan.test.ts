@@ -32,6 +32,7 @@ const summary: OutputSheet = {
       values: "B4:B6",
       labels: "D4:D6",
       seriesName: "Customers",
+      colours: ["#C6EFCE", "#DDEBF7", "#FFEB9C"],
       anchor: { row: 1, column: 6, rows: 14, columns: 6 },
     },
   ],

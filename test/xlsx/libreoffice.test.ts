@@ -6,6 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import type { GradeOutcome } from "../../src/workbook/run";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
+import { tierStyles } from "../../src/workbook/plan";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { colouredPixels, describeWithLibreOffice, renderSheet, sheetsAsCsv } from "../support/libreoffice";
 import { buildWorkbook, smallCustomerSheets } from "./buildWorkbook";
@@ -61,17 +62,27 @@ describeWithLibreOffice("LibreOffice reads what the .xlsx executor writes", () =
     });
   });
 
-  test("the summary sheet renders with both pyramid charts drawn (bars in two separate chart areas)", async () => {
-    const { file } = await gradeToFile(fs.readFileSync(SAMPLE_ZH), defaultSettings("zh-CN", NOW));
+  test("the summary sheet renders both pyramids with each tier's bar in the tier's colour", async () => {
+    const { file, outcome } = await gradeToFile(fs.readFileSync(SAMPLE_ZH), defaultSettings("zh-CN", NOW));
     // Sheet 3 is the summary; each sheet is one page.
     const page = renderSheet(file, 3);
-    // The bars (#4472C4) are the only blue on the sheet: the tier table is black on white.
-    const bars = colouredPixels(page, (r, g, b) => b > 150 && b - r > 60 && b - g > 30);
-    const wide = bars.columns.filter(([from, to]) => to - from >= 20);
-    expect(wide.length).toBeGreaterThanOrEqual(2);
-    expect(bars.count).toBeGreaterThan(2000);
-    // Both charts sit right of the tier table, which starts at the left edge of the page.
-    expect(wide[0][0]).toBeGreaterThan(page.width * 0.3);
+    const tiers = tierStyles(outcome.result.labels);
+    expect(tiers.length).toBeGreaterThanOrEqual(3);
+    const starts: number[] = [];
+    for (const { fill } of tiers.slice(0, 3)) {
+      // The tier table is black on white, so a tier's fill on the page is its bars (anti-aliasing aside).
+      const [r0, g0, b0] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16));
+      const bars = colouredPixels(page, (r, g, b) => Math.abs(r - r0) <= 3 && Math.abs(g - g0) <= 3 && Math.abs(b - b0) <= 3);
+      // One bar in each pyramid: two separate runs of columns, each a bar's width.
+      const wide = bars.columns.filter(([from, to]) => to - from >= 4);
+      expect(wide.length).toBeGreaterThanOrEqual(2);
+      expect(bars.count).toBeGreaterThan(100);
+      starts.push(wide[0][0]);
+    }
+    // The charts sit right of the tier table, which starts at the left edge of the page.
+    for (const start of starts) expect(start).toBeGreaterThan(page.width * 0.2);
+    // The old single-colour series (#4472C4) is gone.
+    expect(colouredPixels(page, (r, g, b) => Math.abs(r - 0x44) <= 3 && Math.abs(g - 0x72) <= 3 && Math.abs(b - 0xc4) <= 3).count).toBeLessThan(50);
   });
 
   test("a workbook with every kind of user part still opens after grading, its data intact and names as text", async () => {

@@ -395,6 +395,11 @@ async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {
     // Excel's width in characters to points: 7 pixels a character plus 5 of padding, 0.75 pt a pixel.
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
   });
+  if ((spec.hiddenColumns ?? []).length > 0) {
+    await batch.room(64 * (spec.hiddenColumns ?? []).length);
+    // Range.columnHidden (ExcelApi 1.2) hides the whole column of each cell.
+    for (const c of spec.hiddenColumns ?? []) sheet.getRangeByIndexes(0, c, 1, 1).columnHidden = true;
+  }
   for (const chart of spec.charts) {
     await batch.room(512 + 256 * chartPoints(chart.categories));
     addPyramidChart(sheet, spec.name, chart);

@@ -21,6 +21,10 @@ export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec:
   const chart = sheet.charts.add("BarStacked", sheet.getRange(spec.spacer), "Columns");
   chart.title.text = spec.title;
   chart.legend.visible = false;
+  // The spacer and label cells sit in hidden columns (plan.ts CHART_DATA_COLUMN); Excel leaves hidden
+  // cells out of a chart unless plotVisibleOnly is off (ExcelApi 1.8; "False if both visible and hidden
+  // cells are plotted", learn.microsoft.com/office/vba/api/excel.chart.plotvisibleonly).
+  chart.plotVisibleOnly = false;
   const categories = sheet.getRange(spec.categories);
   const spacer = chart.series.getItemAt(0);
   spacer.setXAxisValues(categories);
@@ -34,6 +38,9 @@ export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec:
   for (let i = 0; i < labels.rows; i++) {
     const point = bars.points.getItemAt(i);
     point.hasDataLabel = true;
+    // ChartPoint.format.fill (ExcelApi 1.7): each tier's bar in the tier's colour.
+    const colour = spec.colours[i];
+    if (colour) point.format.fill.setSolidColor(colour);
     point.dataLabel.formula = `=${quoteSheet(sheetName)}!$${columnLetters(spec.labels)}$${labels.top + i + 1}`;
   }
   const { row, column, rows, columns } = spec.anchor;

@@ -24,6 +24,12 @@ function numberCache(values: CellOut[]): string {
   return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
 }
 
+/** "#C6EFCE" -> "C6EFCE" (a:srgbClr takes six hex digits); the series colour for anything else. */
+function srgb(colour: string): string {
+  const hex = colour.replace(/^#/, "").toUpperCase();
+  return /^[0-9A-F]{6}$/.test(hex) ? hex : BAR_COLOUR;
+}
+
 function series(index: number, name: string, body: string): string {
   return `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(name)}</c:v></c:tx>${body}</c:ser>`;
 }
@@ -31,7 +37,8 @@ function series(index: number, name: string, body: string): string {
 /**
  * The chart part (xl/charts/chartN.xml) of a pyramid: categories reversed (orientation maxMin) so the
  * first tier is on top, the spacer with no fill, the values with data labels from the `labels` cells
- * (Excel 2013+ "value from cells", with the value itself as the fallback other programs show).
+ * (Excel 2013+ "value from cells", with the value itself as the fallback other programs show), each
+ * tier's bar in its colour, and hidden cells plotted (plotVisOnly 0: the helper columns are hidden).
  * `cells` gives the values the plan writes in a range of the chart's sheet, for the cached points.
  *
  * @example
@@ -62,11 +69,19 @@ export function pyramidChartXml(chart: PyramidChart, sheet: string, cells: (rang
     `<c:extLst><c:ext uri="{02D57815-91ED-43cb-92C2-25804820EDAC}" xmlns:c15="${C15}">` +
     `<c15:datalabelsRange><c15:f>${escapeXml(labels)}</c15:f>${stringCache(cells(chart.labels), "c15:dlblRangeCache")}` +
     "</c15:datalabelsRange></c:ext></c:extLst>";
+  // One data point per tier in the tier's colour; CT_BarSer puts c:dPt after invertIfNegative, before dLbls.
+  const points = chart.colours
+    .map(
+      (colour, i) =>
+        `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>` +
+        `<c:spPr><a:solidFill><a:srgbClr val="${srgb(colour)}"/></a:solidFill></c:spPr></c:dPt>`,
+    )
+    .join("");
   const valueSeries = series(
     1,
     chart.seriesName,
     `<c:spPr><a:solidFill><a:srgbClr val="${BAR_COLOUR}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-      `${dataLabels}${category}${numbers(values, chart.values)}${labelRange}`,
+      `${points}${dataLabels}${category}${numbers(values, chart.values)}${labelRange}`,
   );
 
   return (
@@ -89,7 +104,7 @@ export function pyramidChartXml(chart: PyramidChart, sheet: string, cells: (rang
     '<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>' +
     '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/><c:crosses val="autoZero"/>' +
     '<c:crossBetween val="between"/></c:valAx></c:plotArea>' +
-    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
+    '<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
   );
 }
 

@@ -41,7 +41,7 @@ export function valuesInRange(sheet: OutputSheet, range: string): CellOut[] {
 
 /**
  * The worksheet part of an add-in sheet: cells styled by their block (header, title, number format),
- * column widths, its heat maps as colour-scale conditional formats, and a <drawing> pointing at
+ * column widths and hidden columns, its heat maps as colour-scale conditional formats, and a <drawing> pointing at
  * drawingRelationshipId when the sheet has charts. Throws when a heat map's range is not A1.
  *
  * @example
@@ -73,8 +73,15 @@ export function summarySheetXml(sheet: OutputSheet, styles: Stylesheet, drawingR
     }
     if (parts.length) rowXml.push(`<row r="${row + 1}">${parts.join("")}</row>`);
   }
-  const widths = sheet.columnWidths
-    .map((width, i) => (width > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>` : ""))
+  // One <col> per column with a width or hidden, ascending as CT_Cols requires.
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const columns = [...new Set([...sheet.columnWidths.keys(), ...hidden])].sort((a, b) => a - b);
+  const widths = columns
+    .map((i) => {
+      const width = sheet.columnWidths[i] ?? 0;
+      const attributes = (width > 0 ? ` width="${width}" customWidth="1"` : "") + (hidden.has(i) ? ' hidden="1"' : "");
+      return attributes ? `<col min="${i + 1}" max="${i + 1}"${attributes}/>` : "";
+    })
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
