@@ -7,6 +7,7 @@ import { main } from "../../src/cli/main";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { capture } from "./capture";
+import { PUBLISHED_SEGMENT_SUMMARY } from "../reference/rfm/vignette";
 
 interface CustomerJson {
   id: string;
@@ -282,18 +283,7 @@ describe("tiers grade --scheme rfm", () => {
       row[2] += c.monetary as number;
     }
     // rfm_segment_summary() as the vignette "RFM - Introduction" prints it: customers, orders, revenue.
-    expect(table).toEqual({
-      "About To Sleep": [102, 283, 23449],
-      "At Risk": [28, 216, 22227],
-      "Can't Lose Them": [47, 274, 32446],
-      Champions: [35, 316, 31646],
-      Lost: [148, 393, 35324],
-      "Loyal Customers": [170, 799, 76562],
-      "Need Attention": [10, 57, 4562],
-      "New Customers": [104, 329, 28837],
-      "Potential Loyalist": [342, 2211, 204856],
-      Promising: [9, 28, 4249],
-    });
+    expect(table).toEqual(PUBLISHED_SEGMENT_SUMMARY);
     // The vignette's first customers, as published: rfm_score, R, F, M.
     const segmentTable = (JSON.parse(io.out) as { segments: { segment: string; customers: number; orders: number; revenue: number }[] }).segments;
     expect(Object.fromEntries(segmentTable.map((r) => [r.segment, [r.customers, r.orders, r.revenue]]))).toEqual(table);
