@@ -25,7 +25,7 @@ import {
   scoreOf,
   shareTier,
 } from "../engine";
-import type { Direction, Indicator } from "../engine";
+import type { Direction, GradeInput, Indicator } from "../engine";
 import type { Lang } from "../workbook/types";
 import {
   ArgumentError,
@@ -217,6 +217,30 @@ export function paretoClass(value: any, values: any[][], cutoffs?: any[][], labe
 }
 
 /**
+ * The GradeInput that GRADE and EXPLAIN both grade: their shared arguments read the same way, one customer
+ * per row of `data` (no IDs: a customer is its row), blanks excluded. `names` renames the indicators.
+ */
+function gradeInputOf(data: any[][], weights: any[][], directions: any[][] | undefined, shares: any[][] | undefined, labels: any[][] | undefined, scoring: any, names?: string[]): GradeInput {
+  const raw = weightsOf(weights, "weights");
+  const k = raw.length;
+  const direction = directionsOf(directions, "directions", k);
+  const rule = scoringArgumentOf(scoring, "scoring");
+  const fractions = sharesOf(shares, "shares");
+  const tierNames = labelsOf(labels, "labels", fractions.length);
+  const indicators = formulaIndicators(raw, direction, rule);
+  names?.forEach((name, j) => (indicators[j].name = name));
+  const columns = tableOf(data, "data", k, "either");
+  return {
+    ids: new Array<string>(columns[0].length).fill(""),
+    indicatorValues: columns,
+    weightTable: { dimensions: [], indicators },
+    scheme: { kind: "shares", shares: fractions },
+    labels: tierNames,
+    missing: "exclude",
+  };
+}
+
+/**
  * Grades every customer at once; spills one row per customer: score, rank, tier.
  * @customfunction GRADE
  * @param data All customers' indicator values, one row per customer, one column per indicator.
@@ -236,25 +260,10 @@ export function gradeCustomers(
   scoring?: any,
 ): any[][] {
   return excelCall(() => {
-    const raw = weightsOf(weights, "weights");
-    const k = raw.length;
-    const direction = directionsOf(directions, "directions", k);
-    const rule = scoringArgumentOf(scoring, "scoring");
-    const fractions = sharesOf(shares, "shares");
-    const names = labelsOf(labels, "labels", fractions.length);
-    const columns = tableOf(data, "data", k, "either");
-    const n = columns[0].length;
-    const result = engineStep("data", () =>
-      grade({
-        // GRADE has no customer IDs: a customer is its row, and a blank row is reported by number below.
-        ids: new Array<string>(n).fill(""),
-        indicatorValues: columns,
-        weightTable: { dimensions: [], indicators: formulaIndicators(raw, direction, rule) },
-        scheme: { kind: "shares", shares: fractions },
-        labels: names,
-        missing: "exclude",
-      }),
-    );
+    // GRADE has no customer IDs: a customer is its row, and a blank row is reported by number below.
+    const input = gradeInputOf(data, weights, directions, shares, labels, scoring);
+    const n = input.ids.length;
+    const result = engineStep("data", () => grade(input));
     const rows: any[][] = new Array(n);
     for (let i = 0; i < n; i++) {
       if (result.tier[i] < 0) {
@@ -366,15 +375,9 @@ export function explainTiers(
   names?: any[][],
 ): any[][] {
   return excelCall(() => {
-    const raw = weightsOf(weights, "weights");
-    const k = raw.length;
-    const direction = directionsOf(directions, "directions", k);
-    const rule = scoringArgumentOf(scoring, "scoring");
-    const fractions = sharesOf(shares, "shares");
-    const tierNames = labelsOf(labels, "labels", fractions.length);
-    const indicators = formulaIndicators(raw, direction, rule);
+    let given: string[] | undefined;
     if (!omitted(names)) {
-      let given: string[];
+      const k = weightsOf(weights, "weights").length;
       try {
         given = labelsOf(names, "names", k);
       } catch {
@@ -383,18 +386,8 @@ export function explainTiers(
           "zh-CN": `names：请为每个指标给出一个名称（共 ${k} 个）`,
         });
       }
-      given.forEach((name, j) => (indicators[j].name = name));
     }
-    const columns = tableOf(data, "data", k, "either");
-    const n = columns[0].length;
-    const input = {
-      ids: new Array<string>(n).fill(""),
-      indicatorValues: columns,
-      weightTable: { dimensions: [], indicators },
-      scheme: { kind: "shares" as const, shares: fractions },
-      labels: tierNames,
-      missing: "exclude" as const,
-    };
+    const input = gradeInputOf(data, weights, directions, shares, labels, scoring, given);
     const result = engineStep("data", () => grade(input));
     const explanations = explainGrade(input, result);
     const zh = displayLanguage() === "zh-CN";
