@@ -9,11 +9,12 @@
 // Each time: exit code 2, one sentence (en-US and zh-CN) naming the file and saying the disk is full,
 // no stack frame, every target byte-identical to before (or still absent), no temporary file left.
 // A control run with exactly enough space succeeds, so the filling is known to leave what it says.
-// On tmpfs a file's pages are allocated when written, so fsync has nothing left to allocate and never
-// fails with ENOSPC here; the failure of an fsync takes the same path in src/cli/files.ts as a failing
-// write (one catch), which these cases exercise.
-// Needs root and `mount -t tmpfs` (CI runs as root): without them the suite is skipped with a reason,
-// except under CI=true, where it fails.
+// On tmpfs a file's pages are allocated when written, so fsync never fails there. The failure at fsync
+// is made on a thin disk instead: ext2 on a loop device whose backing file lies on a full tmpfs, where
+// every write() succeeds and fsync fails with ENOSPC (as a thin-provisioned disk out of space does).
+// Needs root, `mount -t tmpfs`, and for the fsync cases losetup, mkfs.ext2 and a free loop device (CI
+// runs as root on such a machine): without them the suite is skipped with a reason, except under
+// CI=true, where it fails.
 
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -42,6 +43,24 @@ function missingCapability(): string | undefined {
   }
 }
 
+/** Why the thin-disk cases cannot run (no loop device, no mkfs.ext2), or undefined when they can. */
+function missingThinDisk(): string | undefined {
+  for (const program of ["losetup", "mkfs.ext2"]) {
+    try {
+      execFileSync("sh", ["-c", `command -v ${program}`], { stdio: "pipe" });
+    } catch {
+      return `${program} (util-linux, e2fsprogs)`;
+    }
+  }
+  try {
+    // A free loop device exists (or can be made through /dev/loop-control).
+    execFileSync("losetup", ["-f"], { stdio: "pipe" });
+    return undefined;
+  } catch (error) {
+    return `a free loop device (${String((error as { stderr?: Buffer }).stderr ?? error).trim()})`;
+  }
+}
+
 const missing = missingCapability();
 const SUITE = "a real full disk (tmpfs)";
 
@@ -53,7 +72,7 @@ if (missing && inCI()) {
   });
 } else if (missing) {
   console.warn(`SKIPPED "${SUITE}": it needs ${missing}.`);
-  describe.skip(`${SUITE} [skipped: needs ${missing}]`, () => undefined);
+  describe.skip(`${SUITE} [skipped: needs ${missing}]`, fullDiskSuite);
 } else {
   describe(SUITE, fullDiskSuite);
 }
@@ -140,7 +159,7 @@ function fullDiskSuite(): void {
   }
 
   /** Every file on the tmpfs (relative paths, sorted), without the filling. */
-  function listing(): string[] {
+  function listing(root = mount): string[] {
     const out: string[] = [];
     const walk = (dir: string, prefix: string) => {
       for (const name of fs.readdirSync(dir).sort()) {
@@ -150,13 +169,13 @@ function fullDiskSuite(): void {
         else out.push(`${prefix}${name}`);
       }
     };
-    walk(mount, "");
+    walk(root, "");
     return out;
   }
 
   /** The bytes of every file on the tmpfs (without the filling), to compare with after a run. */
-  function snapshot(): Map<string, Buffer> {
-    return new Map(listing().map((name) => [name, fs.readFileSync(path.join(mount, name))]));
+  function snapshot(root = mount): Map<string, Buffer> {
+    return new Map(listing(root).map((name) => [name, fs.readFileSync(path.join(root, name))]));
   }
 
   const SENTENCE = {
@@ -165,12 +184,12 @@ function fullDiskSuite(): void {
   };
 
   /** The promise of every failing case: exit 2, the sentence alone, no stack, nothing changed, nothing left. */
-  function expectRefused(run: Finished, lang: "en-US" | "zh-CN", file: string, before: Map<string, Buffer>): void {
+  function expectRefused(run: Finished, lang: "en-US" | "zh-CN", file: string, before: Map<string, Buffer>, root = mount): void {
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 2, stderr: SENTENCE[lang](file) });
     expect(stackFrames(run.stderr)).toEqual([]);
     expect(run.stdout).toBe("");
     // Byte-identical, and no file more: no temporary file, no partial output, no copy moved in.
-    const after = snapshot();
+    const after = snapshot(root);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes)).toBe(true);
   }
@@ -320,5 +339,125 @@ function fullDiskSuite(): void {
         expect(listing()).toEqual([...sizes.copies.map((c) => `copies/${c.name}`), "graded.xlsx"].sort());
       }, 600_000);
     }
+  });
+
+  // fsync: a thin-provisioned disk (a VM's sparse disk, a thin LUN) runs out of space only when the
+  // data reaches the device. Here: an ext2 file system (no journal to abort) on a loop device whose
+  // backing file lies on a tmpfs that is full. write() succeeds into the page cache, ext2 believes it
+  // has room, and fsync fails with ENOSPC when the loop device cannot store the blocks.
+  // (When the whole suite is skipped, its reason stands for this part too.)
+  const thinMissing = missing ?? missingThinDisk();
+  const THIN = "a thin disk that runs out at fsync (ext2 on a loop device over a full tmpfs)";
+  if (thinMissing && inCI()) {
+    describe(THIN, () => {
+      test(`needs ${thinMissing}`, () => {
+        throw new Error(`This suite needs ${thinMissing}; CI runs .ci/run as root on a machine with loop devices. A missing capability may not pass silently in CI.`);
+      });
+    });
+    return;
+  }
+  if (thinMissing && !missing) console.warn(`SKIPPED "${THIN}": it needs ${thinMissing}.`);
+  (thinMissing ? describe.skip : describe)(thinMissing ? `${THIN} [skipped: needs ${thinMissing}]` : THIN, () => {
+    let thin: { back: string; disk: string; device?: string; mounted: boolean; backMounted: boolean } | undefined;
+
+    /** Unmounts and detaches what `thin` holds; never throws (it runs after failures too). */
+    function tearDown(): void {
+      if (!thin) return;
+      const quiet = (command: string, args: string[]) => {
+        try {
+          execFileSync(command, args, { stdio: "pipe" });
+        } catch {
+          // Already gone.
+        }
+      };
+      if (thin.mounted) quiet("umount", ["-l", thin.disk]);
+      if (thin.device) quiet("losetup", ["-d", thin.device]);
+      if (thin.backMounted) quiet("umount", ["-l", thin.back]);
+      thin = undefined;
+    }
+    afterEach(tearDown);
+    afterAll(tearDown);
+
+    /**
+     * A fresh thin disk holding `files`, written through to the device; then its backing tmpfs is
+     * filled, so that any new block fails to reach the device. Returns the disk's folder.
+     */
+    function thinDiskWith(files: Record<string, Buffer>): string {
+      tearDown();
+      const root = fs.mkdtempSync(path.join(scratch, "thin-"));
+      thin = { back: path.join(root, "back"), disk: path.join(root, "disk"), mounted: false, backMounted: false };
+      fs.mkdirSync(thin.back);
+      fs.mkdirSync(thin.disk);
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", thin.back], { stdio: "pipe" });
+      thin.backMounted = true;
+      const image = path.join(thin.back, "disk.img");
+      // 32 MB as ext2 sees it, on 4 MB of real space: the sparse image takes only what is written.
+      fs.writeFileSync(image, "");
+      fs.truncateSync(image, 32 * 1024 * 1024);
+      execFileSync("mkfs.ext2", ["-q", "-F", "-b", "1024", image], { stdio: "pipe" });
+      thin.device = execFileSync("losetup", ["-f", "--show", image], { stdio: "pipe" }).toString().trim();
+      execFileSync("mount", ["-t", "ext2", "-o", "errors=continue", thin.device, thin.disk], { stdio: "pipe" });
+      thin.mounted = true;
+      for (const [name, bytes] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(thin.disk, name)), { recursive: true });
+        fs.writeFileSync(path.join(thin.disk, name), bytes);
+      }
+      execFileSync("sync", ["-f", thin.disk], { stdio: "pipe" });
+      const s = fs.statfsSync(thin.back);
+      fs.writeFileSync(path.join(thin.back, "filler"), Buffer.alloc(s.bavail * s.bsize, 0x5a));
+      const after = fs.statfsSync(thin.back);
+      expect(after.bavail).toBe(0);
+      // ext2 itself still has room for everything the runs write.
+      const ext2 = fs.statfsSync(thin.disk);
+      expect(ext2.bavail * ext2.bsize).toBeGreaterThan(8 * 1024 * 1024);
+      return thin.disk;
+    }
+
+    test("the writes succeed, fsync fails with ENOSPC (checked directly), and the test's folder is as before", () => {
+      const disk = thinDiskWith({ "book.xlsx": input });
+      const fd = fs.openSync(path.join(disk, "probe"), "wx");
+      expect(fs.writeSync(fd, Buffer.alloc(sizes.graded, 1))).toBe(sizes.graded);
+      expect(() => fs.fsyncSync(fd)).toThrow(expect.objectContaining({ code: "ENOSPC", syscall: "fsync" }));
+      fs.closeSync(fd);
+      fs.rmSync(path.join(disk, "probe"));
+      expect(listing(disk)).toEqual(["book.xlsx"]);
+    });
+
+    test("grade --out to a new name, over a previous output and in place: exit 2 with the sentence, nothing changed", async () => {
+      const cases: { files: Record<string, Buffer>; out: string; lang: "en-US" | "zh-CN" }[] = [
+        { files: { "book.xlsx": input }, out: "graded.xlsx", lang: "en-US" },
+        { files: { "book.xlsx": input, "graded.xlsx": PREVIOUS }, out: "graded.xlsx", lang: "zh-CN" },
+        { files: { "book.xlsx": input }, out: "book.xlsx", lang: "en-US" },
+      ];
+      for (const c of cases) {
+        const disk = thinDiskWith(c.files);
+        const before = snapshot(disk);
+        const out = path.join(disk, c.out);
+        const run = await runTiers(["grade", path.join(disk, "book.xlsx"), "--out", out, "--lang", c.lang]);
+        expectRefused(run, c.lang, out, before, disk);
+      }
+    }, 600_000);
+
+    test("grade --json on the thin disk (the workbook elsewhere): exit 2 naming the JSON; the workbook is not written either", async () => {
+      const disk = thinDiskWith({ "book.xlsx": input, "graded.json": Buffer.from("{}\n") });
+      const before = snapshot(disk);
+      const elsewhere = path.join(scratch, "thin-elsewhere.xlsx");
+      const json = path.join(disk, "graded.json");
+      const run = await runTiers(["grade", path.join(disk, "book.xlsx"), "--out", elsewhere, "--json", json, "--lang", "zh-CN"]);
+      expectRefused(run, "zh-CN", json, before, disk);
+      expect(fs.existsSync(elsewhere)).toBe(false);
+      expect(fs.readdirSync(scratch).filter((name) => name.includes(".tiers-writing-"))).toEqual([]);
+    }, 600_000);
+
+    test("split: the first copy's fsync fails; exit 2 naming it, no copy moved in or reported", async () => {
+      const graded = fs.readFileSync(path.join(scratch, "free", "graded.xlsx"));
+      const disk = thinDiskWith({ "graded.xlsx": graded });
+      const before = snapshot(disk);
+      const copies = path.join(disk, "copies");
+      const run = await runTiers(["split", path.join(disk, "graded.xlsx"), "--by", "Owner", "--out", copies, "--lang", "en-US"]);
+      const named = /"([^"]+)"/.exec(run.stderr)?.[1] ?? "";
+      expect(sizes.copies.some((c) => named === path.join(copies, c.name))).toBe(true);
+      expectRefused(run, "en-US", named, before, disk);
+    }, 600_000);
   });
 }
