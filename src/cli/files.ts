@@ -6,6 +6,8 @@
 //      a reader sees the old file or the new one, never a mix), then the folder is fsync'ed so the
 //      rename itself survives a power cut;
 //   3. on any error the temporary file is removed and the target is untouched.
+// The outputs of one run (a workbook and its JSON) are all written (1) before any is renamed (2), so
+// a failure while writing any of them leaves every target as it was (writeFilesTogether).
 // A process killed between 1 and 2 cannot clean up after itself; its temporary file is named
 // "<target>.tiers-writing-<pid>.tmp" so a person recognises it, and the next write of the same
 // target removes any such file whose process is gone.
@@ -120,15 +122,18 @@ function syncFolder(dir: string): void {
   }
 }
 
+/** A file written in full to its temporary file and fsync'ed, not yet renamed over its target. */
+interface Prepared {
+  file: string;
+  target: string;
+  temp: string;
+}
+
 /**
- * Writes `content` to `target` atomically (temporary file, fsync, rename). On failure the target is as
- * it was, the temporary file is gone, and the error (an fs error with its `code`) is thrown.
- *
- * @example
- * await writeFileAtomic("out/book.graded.xlsx", await workbook.save());
- * // out/ briefly holds "book.graded.xlsx.tiers-writing-4711.tmp", then only book.graded.xlsx
+ * Step 1 of an atomic write: the temporary file beside the target, written and fsync'ed. On failure
+ * the temporary file is removed and the error (named after `file`) thrown.
  */
-export async function writeFileAtomic(file: string, content: FileContent): Promise<void> {
+async function prepareFile(file: string, content: FileContent): Promise<Prepared> {
   // Through a symbolic link, the file it points to is replaced (as an editor would), not the link.
   const target = realPath(file);
   removeOrphans(target);
@@ -148,7 +153,6 @@ export async function writeFileAtomic(file: string, content: FileContent): Promi
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     open = false;
-    fs.renameSync(temp, target);
   } catch (error) {
     if (open) {
       try {
@@ -160,7 +164,50 @@ export async function writeFileAtomic(file: string, content: FileContent): Promi
     fs.rmSync(temp, { force: true });
     throw named(error, file);
   }
-  syncFolder(path.dirname(target));
+  return { file, target, temp };
+}
+
+/**
+ * Writes `content` to `target` atomically (temporary file, fsync, rename). On failure the target is as
+ * it was, the temporary file is gone, and the error (an fs error with its `code`) is thrown.
+ *
+ * @example
+ * await writeFileAtomic("out/book.graded.xlsx", await workbook.save());
+ * // out/ briefly holds "book.graded.xlsx.tiers-writing-4711.tmp", then only book.graded.xlsx
+ */
+export async function writeFileAtomic(file: string, content: FileContent): Promise<void> {
+  await writeFilesTogether([{ file, content }]);
+}
+
+/**
+ * Writes the outputs of one run (a graded workbook and its JSON) so that a failure changes none of
+ * them: every file goes to its temporary file and is fsync'ed first, and only when all are written
+ * are they renamed over their targets. A full disk while the second is written thus leaves the first
+ * target as it was too, and "nothing was overwritten" stays true. Files are written one after the
+ * other (content may be a stream); on failure every temporary file is removed and the error thrown.
+ *
+ * @example
+ * await writeFilesTogether([{ file: "graded.xlsx", content: bytes }, { file: "graded.json", content: json }]);
+ */
+export async function writeFilesTogether(files: { file: string; content: FileContent }[]): Promise<void> {
+  const prepared: Prepared[] = [];
+  try {
+    for (const { file, content } of files) prepared.push(await prepareFile(file, content));
+  } catch (error) {
+    for (const p of prepared) fs.rmSync(p.temp, { force: true });
+    throw error;
+  }
+  for (const [i, p] of prepared.entries()) {
+    try {
+      fs.renameSync(p.temp, p.target);
+    } catch (error) {
+      // A rename within one folder fails only in rare ways (the target became a folder); the outputs
+      // renamed before stay, the rest are removed.
+      for (const rest of prepared.slice(i)) fs.rmSync(rest.temp, { force: true });
+      throw named(error, p.file);
+    }
+  }
+  for (const folder of new Set(prepared.map((p) => path.dirname(p.target)))) syncFolder(folder);
 }
 
 /** An error shaped like the ones fs throws, for a check made before fs would fail. */

@@ -11,7 +11,7 @@ import type { Lang, Progress, WorkbookIndex } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
 import { cliText, messageLanguage } from "./cliText";
 import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, unexpectedSentence } from "./failures";
-import { readInputFile, writeFileAtomic } from "./files";
+import { readInputFile, writeFilesTogether } from "./files";
 import type { GradeOptions } from "./gradeArguments";
 import { parseCommand } from "./gradeArguments";
 import { gradeJson } from "./gradeJson";
@@ -152,14 +152,15 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     io.stderr(`${text.noneGraded(outcome.inspection.customers)}\n`);
     return EXIT_PROBLEMS;
   }
-  await writeFileAtomic(out, await workbook.save());
   const explain = outcome.explanations && {
     explanations: outcome.explanations,
     indicators: outcome.inspection.indicators.map((indicator) => indicator.name),
     lang: outputLang,
   };
   const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result, explain, outcome.method), null, 2)}\n`;
-  if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
+  // Both outputs are written before either replaces its target: a full disk while writing the JSON
+  // leaves the previous graded workbook as it was too.
+  await writeFilesTogether([{ file: out, content: await workbook.save() }, ...(json !== undefined && jsonFile !== undefined ? [{ file: jsonFile, content: json }] : [])]);
   report(`${text.graded(graded, result.excluded.length, out)}\n`);
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
   for (const row of result.pyramid) report(`${text.tierLine(row.tier, row.customers, percent.format(row.customerShare))}\n`);

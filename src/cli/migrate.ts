@@ -8,7 +8,7 @@ import { formatProblem } from "../workbook/problems";
 import type { Lang } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
 import { clashSentence, EXIT_FILES } from "./failures";
-import { readInputFile, writeFileAtomic } from "./files";
+import { readInputFile, writeFilesTogether } from "./files";
 import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
 import { checkWritable, outputClash } from "./outputs";
@@ -83,9 +83,9 @@ export async function migrateCommand(args: string[], lang: Lang, io: CliIo, cont
     for (const p of outcome.problems) io.stderr(`${formatProblem(p, lang)}\n`);
     return 1;
   }
-  await writeFileAtomic(out, await workbook.save());
   const json = values["--json"] === undefined ? undefined : `${JSON.stringify(migrationJson(outcome.migration, values["--from"], values["--to"]), null, 2)}\n`;
-  if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
+  // Both outputs are written before either replaces its target (see writeFilesTogether).
+  await writeFilesTogether([{ file: out, content: await workbook.save() }, ...(json !== undefined && jsonFile !== undefined ? [{ file: jsonFile, content: json }] : [])]);
   const report = values["--json"] === "-" ? io.stderr : io.stdout;
   const m = outcome.migration;
   report(`${text.written(out)}\n`);

@@ -25,7 +25,7 @@ import {
   scoreOf,
   shareTier,
 } from "../engine";
-import type { Direction, GradeInput, Indicator } from "../engine";
+import type { Direction, Explanation, GradeInput, Indicator } from "../engine";
 import type { Lang } from "../workbook/types";
 import {
   ArgumentError,
@@ -354,7 +354,7 @@ export function pcaIndicatorWeights(data: any[][], directions?: any[][]): number
 }
 
 /**
- * Why each customer got its tier, in words: points below the next tier and the one indicator that would close the gap; spills one sentence per customer.
+ * Why each customer got its tier, in words; or, given customer, that customer's contributions: one row per indicator (name, weight × points) and the points to the next tier.
  * @customfunction EXPLAIN
  * @param data All customers' indicator values, one row per customer, one column per indicator.
  * @param weights One weight per indicator (normalised to add up to 1).
@@ -363,7 +363,8 @@ export function pcaIndicatorWeights(data: any[][], directions?: any[][]): number
  * @param [labels] Tier labels, best first, one per share; default A, B, C.
  * @param [scoring] "minmax" (default) or "percentile".
  * @param [names] Indicator names for the sentences (the header row); default indicator 1, 2, ...
- * @returns A column of sentences such as "B: 6.2 points below A; Sales +18 % would close it"; #N/A for a customer with a blank value.
+ * @param [customer] One customer's position in data (1 for the first row): spills its contributions, which add up to its score, and the points below the next tier.
+ * @returns Without customer, a column of sentences such as "B: 6.2 points below A; Sales +18 % would close it". With customer, rows of indicator name and weight × points, then the next tier and the points to it. #N/A for a customer with a blank value.
  */
 export function explainTiers(
   data: any[][],
@@ -373,6 +374,7 @@ export function explainTiers(
   labels?: any[][],
   scoring?: any,
   names?: any[][],
+  customer?: any,
 ): any[][] {
   return excelCall(() => {
     let given: string[] | undefined;
@@ -388,15 +390,53 @@ export function explainTiers(
       }
     }
     const input = gradeInputOf(data, weights, directions, shares, labels, scoring, given);
+    const which = omitted(customer) ? undefined : customerOf(customer, input.ids.length);
     const result = engineStep("data", () => grade(input));
     const explanations = explainGrade(input, result);
     const zh = displayLanguage() === "zh-CN";
+    if (which !== undefined) return contributionRows(input, result.labels, explanations[which], which, zh);
     return explanations.map((e, i) => {
       if (e) return [zh ? e.text.zh : e.text.en];
       const message = zh ? `第 ${i + 1} 位客户有空值` : `customer ${i + 1} has a blank value`;
       return [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message)];
     });
   });
+}
+
+/** EXPLAIN's `customer`: a whole number from 1 to the number of customers; returned 0-based. */
+function customerOf(value: unknown, n: number): number {
+  const position = numberOf(value, "customer");
+  if (!Number.isInteger(position) || position < 1 || position > n) {
+    throw new ArgumentError("customer", {
+      "en-US": `customer: give the customer's position in data, a whole number from 1 to ${n}`,
+      "zh-CN": `customer：请给出客户在 data 中的位置，即 1 到 ${n} 之间的整数`,
+    });
+  }
+  return position - 1;
+}
+
+/**
+ * EXPLAIN's per-customer form: one row per indicator, [name, global weight × points] in the weight
+ * order (added in that order from 0 they give the score, bit for bit, as TIERS.CUSTOMERSCORE), then
+ * [the next tier up, target − score]; at the top tier [its label, #N/A], as there is no tier above.
+ */
+function contributionRows(input: GradeInput, tierLabels: string[], explanation: Explanation | null, i: number, zh: boolean): any[][] {
+  const indicators = input.weightTable.indicators;
+  if (!explanation) {
+    const message = zh ? `第 ${i + 1} 位客户有空值，没有得分` : `customer ${i + 1} has a blank value and no score`;
+    const missing = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
+    return [...indicators.map((indicator) => [indicator.name, missing]), [missing, missing]];
+  }
+  const rows: any[][] = indicators.map((indicator, j) => [indicator.name, explanation.contributions[j]]);
+  const label = tierLabels[explanation.tier];
+  if (explanation.nextTier === undefined || explanation.gap === undefined) {
+    const message = zh ? `${label} 已是最高一级，没有更高的级别` : `${label} is the top tier; there is no tier above`;
+    rows.push([zh ? `${label}：已是最高一级` : `${label}: the top tier`, new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message)]);
+  } else {
+    const next = tierLabels[explanation.nextTier];
+    rows.push([zh ? `距 ${next} 还差` : `points below ${next}`, explanation.gap]);
+  }
+  return rows;
 }
 
 /**

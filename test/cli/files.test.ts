@@ -6,7 +6,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { removeOrphans, temporaryName, writeFileAtomic, writeFilesAtomic } from "../../src/cli/files";
+import { removeOrphans, temporaryName, writeFileAtomic, writeFilesAtomic, writeFilesTogether } from "../../src/cli/files";
 import type { FolderFile } from "../../src/cli/files";
 import { outputClash, realPath, sameFile } from "../../src/cli/outputs";
 
@@ -75,6 +75,25 @@ describe("writeFileAtomic", () => {
     fs.writeFileSync(temporaryName(target), "left by a killed run with the same pid");
     await writeFileAtomic(target, "done");
     expect(fs.readdirSync(dir)).toEqual(["out.xlsx"]);
+  });
+});
+
+describe("writeFilesTogether", () => {
+  test("the second output failing leaves the first target as it was too, and no temporary file", async () => {
+    fs.writeFileSync(path.join(dir, "graded.xlsx"), "the previous workbook");
+    fs.writeFileSync(path.join(dir, "graded.json"), "the previous JSON");
+    const files = [
+      { file: path.join(dir, "graded.xlsx"), content: Buffer.from("the new workbook") },
+      { file: path.join(dir, "graded.json"), content: failingAfter(2) },
+    ];
+    await expect(writeFilesTogether(files)).rejects.toThrow("the workbook could not be saved");
+    expect(fs.readFileSync(path.join(dir, "graded.xlsx"), "utf8")).toBe("the previous workbook");
+    expect(fs.readFileSync(path.join(dir, "graded.json"), "utf8")).toBe("the previous JSON");
+    expect(fs.readdirSync(dir).sort()).toEqual(["graded.json", "graded.xlsx"]);
+    await writeFilesTogether([files[0], { file: path.join(dir, "graded.json"), content: "{}\n" }]);
+    expect(fs.readFileSync(path.join(dir, "graded.xlsx"), "utf8")).toBe("the new workbook");
+    expect(fs.readFileSync(path.join(dir, "graded.json"), "utf8")).toBe("{}\n");
+    expect(fs.readdirSync(dir).sort()).toEqual(["graded.json", "graded.xlsx"]);
   });
 });
 

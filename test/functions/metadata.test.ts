@@ -28,7 +28,7 @@ const CONTRACT: Record<string, string[]> = {
   AHPCR: ["matrix"],
   ENTROPYWEIGHTS: ["data", "directions?", "normalization?"],
   PCAWEIGHTS: ["data", "directions?"],
-  EXPLAIN: ["data", "weights", "directions?", "shares?", "labels?", "scoring?", "names?"],
+  EXPLAIN: ["data", "weights", "directions?", "shares?", "labels?", "scoring?", "names?", "customer?"],
 };
 const SPILLS = ["GRADE", "AHPWEIGHTS", "ENTROPYWEIGHTS", "PCAWEIGHTS", "EXPLAIN"];
 
