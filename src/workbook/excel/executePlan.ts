@@ -115,6 +115,7 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
     }
     for (const sheet of plan.sheets) await writeSheet(batch, sheet);
     for (const append of plan.appends ?? []) await appendRows(batch, append);
+    for (const fill of plan.fills ?? []) await fillCells(batch, fill);
     report(0.9);
 
     // 5. Commit: nothing below can be cancelled any more.
@@ -365,6 +366,30 @@ async function appendRows(batch: Batch, append: NonNullable<WritePlan["appends"]
   const range = sheet.getRangeByIndexes(top, 0, rows.length, width);
   range.numberFormat = rows.map((row) => row.map((v) => cellFormat(v, "General")));
   range.values = rows.map((row) => row.map(excelValue));
+}
+
+/**
+ * Writes numbers into cells of the analyst's own table (plan.fills: PCA weights into the Weight column).
+ * The cells' formulas are read first, and a cancelled run writes them back (formulas, not results);
+ * the cells keep their number formats. Range.values is one of the writes Excel keeps on its undo stack.
+ */
+async function fillCells(batch: Batch, fill: NonNullable<WritePlan["fills"]>[number]): Promise<void> {
+  if (fill.cells.length === 0) return;
+  const sheet = batch.context.workbook.worksheets.getItem(fill.sheet);
+  const ranges = fill.cells.map((cell) => sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).load("formulas"));
+  await batch.sync();
+  const before = ranges.map((range) => range.formulas[0][0]);
+  batch.onUndo(async (rollback) => {
+    const back = rollback.context.workbook.worksheets.getItem(fill.sheet);
+    await rollback.room(64 * fill.cells.length);
+    fill.cells.forEach((cell, i) => {
+      back.getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[before[i]]];
+    });
+  });
+  await batch.room(64 * fill.cells.length);
+  fill.cells.forEach((cell, i) => {
+    ranges[i].values = [[cell.value]];
+  });
 }
 
 async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {
