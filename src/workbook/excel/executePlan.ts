@@ -113,9 +113,10 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
       await writeColumns(batch, target, !!(table && cols.table), cols, (f) => report(0.1 + 0.6 * f));
       await colourTiers(batch, target, cols);
     }
+    // Filled cells before the sheets: a run cancelled while the sheets are written puts them back too.
+    for (const fill of plan.fills ?? []) await fillCells(batch, fill);
     for (const sheet of plan.sheets) await writeSheet(batch, sheet);
     for (const append of plan.appends ?? []) await appendRows(batch, append);
-    for (const fill of plan.fills ?? []) await fillCells(batch, fill);
     report(0.9);
 
     // 5. Commit: nothing below can be cancelled any more.
