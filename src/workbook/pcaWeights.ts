@@ -269,16 +269,20 @@ export function factorLoadingsSheet(run: PcaRun, weightsSheet: string, lang: Lan
 
 /**
  * Adds a PCA run to a grading plan: the Weight cells to fill (recorded in the state), and the owned
- * Factor loadings sheet, replacing an earlier one in either language.
+ * Factor loadings sheet, replacing an earlier one in either language. Without a run (the option off)
+ * an earlier Factor loadings sheet goes, as the watch list does when risk is turned off: the weights
+ * it explained are the analyst's now, to change as they like.
  */
-export function addPcaToPlan(plan: WritePlan, run: PcaRun, weightsSheet: string, previous: OwnedState | undefined, lang: Lang): void {
+export function planPcaWeights(plan: WritePlan, run: PcaRun | undefined, weightsSheet: string, previous: OwnedState | undefined, lang: Lang): void {
   const names = new Set(Object.values(PCA_SHEETS).map(headerKey));
-  plan.sheets.push(factorLoadingsSheet(run, weightsSheet, lang));
-  plan.state.sheets = [...plan.state.sheets.filter((name) => !names.has(headerKey(name))), run.sheet];
+  plan.state.sheets = plan.state.sheets.filter((name) => !names.has(headerKey(name)));
   const earlier = (previous?.sheets ?? []).filter((name) => names.has(headerKey(name)));
   if (plan.previous && earlier.length > 0) {
     plan.previous = { ...plan.previous, sheets: [...plan.previous.sheets.filter((name) => !names.has(headerKey(name))), ...earlier] };
   }
+  if (!run) return;
+  plan.sheets.push(factorLoadingsSheet(run, weightsSheet, lang));
+  plan.state.sheets.push(run.sheet);
   plan.fills = [...(plan.fills ?? []), { sheet: weightsSheet, cells: run.writes }];
   plan.state.weightCells = { sheet: weightsSheet, cells: run.writes.map((cell) => ({ address: cellAddress(cell.row, cell.column), value: cell.value })) };
 }

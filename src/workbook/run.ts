@@ -51,7 +51,7 @@ import { engineWarningProblems } from "./warnings";
 import { WHY_HEADERS } from "./methodOutputs";
 import { clusterTiers, decorateClusterPlan, gradeRfm } from "./methodRun";
 import type { MethodDetails } from "./methodRun";
-import { addPcaToPlan, applyPcaWeights, PCA_SHEETS, preparePcaWeights } from "./pcaWeights";
+import { applyPcaWeights, PCA_SHEETS, planPcaWeights, preparePcaWeights } from "./pcaWeights";
 import type { PcaRun } from "./pcaWeights";
 
 export type { GradeSettings };
@@ -489,7 +489,7 @@ export async function gradeWorkbook(
   onProgress?.({ stage: "plan", fraction: 0.5 });
   // A method's tiers are no formula of the score: its runs are written as values.
   const plan = planGrading({ ...ready, settings: settings.method ? { ...settings, mode: "values" } : settings });
-  if (ready.pca) addPcaToPlan(plan, ready.pca, ready.weightsBlock.sheet, ready.previous, settings.lang);
+  planPcaWeights(plan, ready.pca, ready.weightsBlock.sheet, ready.previous, settings.lang);
   if (ready.method && settings.method?.kind === "kmeans") decorateClusterPlan(plan, ready.method, ready.weightTable, settings.lang, settings.method.k === "auto");
   // The planner decides collisions for every output cell; the executors only carry the plan out.
   const clashes = outputProblems(plan, ready.customers.block, await readRightOfBlock(backend, plan, ready.customers.block, settings));

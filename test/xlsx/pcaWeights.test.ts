@@ -91,6 +91,13 @@ describe("PCA weights fill the weight table (.xlsx)", () => {
     const third = await reopen(again);
     // Only one Factor loadings sheet, replaced.
     expect((await third.index()).sheets.map((s) => s.name)).toEqual(["Weights", "Customers", "Tier summary", "Factor loadings"]);
+    // The option off: the weights stay in the table as the analyst's, the Factor loadings sheet goes.
+    const off = await reopen(third);
+    expect((await gradeWorkbook(off, defaultSettings("en-US", NOW))).ok).toBe(true);
+    const fourth = await reopen(off);
+    expect((await fourth.index()).sheets.map((s) => s.name)).toEqual(["Weights", "Customers", "Tier summary"]);
+    (await weightColumn(fourth)).slice(1).forEach((value, j) => expect(Math.abs((value as number) - expected.weights[j])).toBeLessThan(1e-12));
+    expect((await fourth.readState())?.weightCells).toBeUndefined();
     // The analyst types 0.5 into B2: that cell is theirs now.
     const edited = await book(pcaSheets([0.5, null, null, null]).weights);
     const state = await third.readState();
