@@ -9,8 +9,10 @@
 // option explicitly asks to replace the analyst's weights (`replace`, `--weights-from pca:replace`).
 // Any other filled cell is a problem naming it, and nothing is written. The cells are never cleared:
 // a later run without the option leaves the numbers as the analyst's weights. In Excel the write is a
-// plain Range.values, which Excel keeps on the undo stack (learn.microsoft.com, "Undo support for Excel
-// add-ins": most Excel JavaScript APIs support undo); a cancelled run puts the cells' formulas back.
+// plain Range.values of each cell, made undo-safe the way every write of the Office.js executor is: the
+// cells' formulas are read first and a cancelled or failed run writes them back (excel/executePlan.ts
+// fillCells). Excel's own Ctrl+Z is not relied on: a run also writes the state's Custom XML part, and
+// APIs without undo support clear Excel's undo stack (learn.microsoft.com, "Undo support for Excel add-ins").
 //
 // With dimension rows (a two-level table) a dimension's Weight cell gets the sum of its indicators'
 // PCA weights and each indicator's cell its share within the dimension, so that the global weights the

@@ -372,7 +372,7 @@ async function appendRows(batch: Batch, append: NonNullable<WritePlan["appends"]
 /**
  * Writes numbers into cells of the analyst's own table (plan.fills: PCA weights into the Weight column).
  * The cells' formulas are read first, and a cancelled run writes them back (formulas, not results);
- * the cells keep their number formats. Range.values is one of the writes Excel keeps on its undo stack.
+ * the cells keep their number formats.
  */
 async function fillCells(batch: Batch, fill: NonNullable<WritePlan["fills"]>[number]): Promise<void> {
   if (fill.cells.length === 0) return;
