@@ -60,6 +60,15 @@ describe.each(["en-US", "zh-CN"] as Lang[])("example tables in %s", (lang) => {
     if (!outcome.ok) throw new Error(outcome.inspection.problems.map((p) => p.message["en-US"]).join("\n"));
     expect(outcome.pca?.customersUsed).toBe(36);
     Array.from(outcome.result.weights).forEach((w, j) => expect(Math.abs(w - outcome.pca!.pca.weights[j])).toBeLessThan(1e-12));
+    // The filled cells keep the template's number format; the dimension rows hold their indicators' sums.
+    const saved = await openXlsx(await workbook.save());
+    const sheet = lang === "zh-CN" ? "权重" : "Weights";
+    for (const row of [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) expect(await saved.numberFormats(sheet, row, 2, 1)).toEqual(["0.00"]);
+    const cells = (await saved.read(sheet, { top: 1, left: 2, rows: 10, columns: 1 })).map((r) => r[0] as number);
+    const w = outcome.pca!.pca.weights;
+    expect(Math.abs(cells[0] - (w[0] + w[1]))).toBeLessThan(1e-12);
+    expect(Math.abs(cells[3] - (w[2] + w[3] + w[4]))).toBeLessThan(1e-12);
+    expect(Math.abs(cells[7] - (w[5] + w[6]))).toBeLessThan(1e-12);
   });
 });
 
