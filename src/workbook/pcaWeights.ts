@@ -24,6 +24,7 @@ import type { WeightTable } from "../engine/types";
 import { cellAddress, parseCellAddress } from "./address";
 import { cellText, isBlank } from "./cells";
 import { findRole, headerKey } from "./headers";
+import { outputText } from "./outputText";
 import { problem } from "./problems";
 import type { WeightsFromSetting } from "./settings";
 import type { Block, CellOut, CellValue, CustomerData, Lang, OutputSheet, OwnedState, Problem, WritePlan } from "./types";
@@ -199,6 +200,7 @@ const WORDS = {
     weight: "Weight",
     component: (k: number) => `PC${k}`,
     yes: "yes",
+    fromPca: (sheet: string) => `weights from principal components (see ${sheet})`,
   },
   "zh-CN": {
     title: "主成分分析法确定权重（因子分析）",
@@ -212,6 +214,7 @@ const WORDS = {
     weight: "权重",
     component: (k: number) => `PC${k}`,
     yes: "是",
+    fromPca: (sheet: string) => `权重由主成分分析法确定（见“${sheet}”）`,
   },
 } as const;
 
@@ -286,5 +289,13 @@ export function planPcaWeights(plan: WritePlan, run: PcaRun | undefined, weights
   plan.sheets.push(factorLoadingsSheet(run, weightsSheet, lang));
   plan.state.sheets.push(run.sheet);
   plan.fills = [...(plan.fills ?? []), { sheet: weightsSheet, cells: run.writes }];
+  // The summary's "Weight table" row (and its record in the state) says where the weights came from.
+  const text = outputText(lang);
+  const note = (value: unknown) => `${String(value)} · ${WORDS[lang].fromPca(run.sheet)}`;
+  const summary = plan.sheets.find((sheet) => sheet.name === text.summarySheet);
+  for (const block of summary?.blocks ?? []) {
+    for (const row of block.values) if (row[0] === text.weightsTable && typeof row[1] === "string") row[1] = note(row[1]);
+  }
+  for (const entry of plan.state.grading?.settings ?? []) if (entry.key === "weightsTable") entry.value = note(entry.value);
   plan.state.weightCells = { sheet: weightsSheet, cells: run.writes.map((cell) => ({ address: cellAddress(cell.row, cell.column), value: cell.value })) };
 }

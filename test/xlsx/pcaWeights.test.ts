@@ -50,6 +50,10 @@ describe("PCA weights fill the weight table (.xlsx)", () => {
     Array.from(outcome.result.weights).forEach((w, j) => expect(Math.abs(w - expected.weights[j])).toBeLessThan(1e-12));
     expect((await saved.readState())?.weightCells?.cells.map((c) => c.address)).toEqual(["B2", "B3", "B4", "B5"]);
     expect((await saved.readState())?.sheets).toContain("Factor loadings");
+    const weightsRow = (await saved.readState())?.grading?.settings.find((entry) => entry.key === "weightsTable");
+    expect(weightsRow?.value).toMatch(/^Weights!A1:C5 · weights from principal components \(see Factor loadings\)$/);
+    const summary = await saved.read("Tier summary", (await saved.index()).sheets.find((s) => s.name === "Tier summary")!.used!);
+    expect(summary.some((row) => row[1] === weightsRow?.value)).toBe(true);
     // The loadings sheet: eigenvalues in B8.., the weights in the indicators block's last column.
     const sheet = await saved.read("Factor loadings", { top: 0, left: 0, rows: 20, columns: 3 + expected.kept });
     const eigenRows = sheet.slice(7, 7 + expected.eigenvalues.length);
