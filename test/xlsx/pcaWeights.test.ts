@@ -6,6 +6,8 @@ import { pcaWeights } from "../../src/engine/pca";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import type { CellValue } from "../../src/workbook/types";
+import { PCA_SHEETS } from "../../src/workbook/pcaWeights";
+import { sheetNameFault } from "../../src/workbook/sheetNames";
 import { openXlsx } from "../../src/workbook/xlsx";
 import type { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { pcaCustomerRows, pcaSheets, pcaTwoLevelWeights } from "../support/pcaFixture";
@@ -138,6 +140,10 @@ describe("PCA weights fill the weight table (.xlsx)", () => {
     const outcome = await gradeWorkbook(workbook, settings());
     expect(outcome.ok).toBe(false);
     expect(outcome.inspection.problems.map((p) => p.code)).toContain("pca-weights-failed");
+  });
+
+  test("the sheet's names are names Excel accepts, in both languages", () => {
+    for (const name of Object.values(PCA_SHEETS)) expect(sheetNameFault(name, ["Weights", "Customers", "Tier summary", "分级汇总"])).toBeUndefined();
   });
 
   test("a user sheet named Factor loadings stops the run", async () => {
