@@ -14,7 +14,7 @@ import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { BUILDS, ensureBuilt } from "../support/builds";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
-import { DIST, OFFICE, describeInBrowser, launchChromium, serve } from "./browser";
+import { DIST, OFFICE, axeViolations, describeInBrowser, launchChromium, serve } from "./browser";
 
 describeInBrowser("Insert example tables: the value model, in Chromium", () => {
   let server: http.Server;
@@ -59,6 +59,8 @@ describeInBrowser("Insert example tables: the value model, in Chromium", () => {
     await page.getByRole("button", { name: "打开工作簿…" }).waitFor({ timeout: 60000 });
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByText(/还没有“权重”或“客户”表/).waitFor({ timeout: 60000 });
+    // The chooser is accessible as the rest of the pane is: no serious or critical axe violation.
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("radio", { name: /客户价值模型/ }).check();
     await page.getByRole("button", { name: "插入示例表" }).click();
     await page.getByText("36 位客户 · 7 个指标 · 可以分级").waitFor({ timeout: 60000 });
