@@ -1,6 +1,7 @@
 // plan.fills on a worksheet part (fillCellsXml): a number into an existing cell keeps the cell's style,
 // a missing cell or row is inserted in order, a formula in a filled cell goes, prefixed SpreadsheetML
-// stays prefixed, untouched rows stay byte for byte, and a shared formula's first cell is refused.
+// stays prefixed, untouched rows stay byte for byte, and a shared formula's first cell is refused unless
+// its whole range is filled.
 
 import { fillCellsXml } from "../../src/workbook/xlsx/fillCellsXml";
 import { readSheet } from "../../src/workbook/xlsx/sheetScanner";
@@ -43,5 +44,13 @@ describe("fillCellsXml", () => {
   test("a shared formula's first cell is refused: other cells copy it", () => {
     const xml = `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c></row></sheetData></worksheet>`;
     expect(() => fillCellsXml(xml, [{ row: 0, column: 1, value: 0.5 }])).toThrow(/shared formula/);
+  });
+
+  test("a shared formula whose whole range is filled goes with it (weights filled down)", () => {
+    const cell = (r: number) => (r === 1 ? `<c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f><v>2</v></c>` : `<c r="B${r}"><f t="shared" si="0"/><v>${2 * r}</v></c>`);
+    const xml = `<worksheet xmlns="${MAIN}"><sheetData>${[1, 2, 3].map((r) => `<row r="${r}">${cell(r)}</row>`).join("")}</sheetData></worksheet>`;
+    const out = fillCellsXml(xml, [0, 1, 2].map((row) => ({ row, column: 1, value: 0.25 * (row + 1) })));
+    expect(out).not.toContain("<f");
+    expect(values(out)).toEqual({ "0,1": 0.25, "1,1": 0.5, "2,1": 0.75 });
   });
 });

@@ -2,6 +2,7 @@
 // cells under PCA weights). Each cell keeps its style (so its number format); a row without the cell
 // gets it in column order; every other cell and row stays byte for byte.
 
+import { parseRange } from "./cellReference";
 import { cellXml } from "./cellXml";
 import { splitCells, splitSheet } from "./sheetScanner";
 import { attribute, withAttribute } from "./xmlText";
@@ -9,8 +10,9 @@ import { withPrefix } from "./xmlTokens";
 
 /**
  * The worksheet part with `cells` (0-based row and column) holding their numbers. A formula in a filled
- * cell goes (the cell now holds the number); a shared formula's first cell, which others copy, is
- * refused with an error, since removing it would change cells the plan does not name.
+ * cell goes (the cell now holds the number). A shared formula's first cell (weights filled down as
+ * =C2/SUM(...)) may go only when every cell of its range is filled too; otherwise it is refused with an
+ * error, since the cells that copy it would lose their formula.
  *
  * @example
  * fillCellsXml('<worksheet xmlns="…"><sheetData><row r="2"><c r="A2" t="inlineStr">…</c><c r="B2" s="3"/></row></sheetData></worksheet>',
@@ -22,6 +24,7 @@ export function fillCellsXml(sheetXml: string, cells: { row: number; column: num
   const split = splitSheet(sheetXml);
   const p = split.prefix;
   const q = (name: string) => (p ? `${p}:${name}` : name);
+  const filled = new Set(cells.map((cell) => `${cell.row},${cell.column}`));
   const byRow = new Map<number, { column: number; value: number }[]>();
   for (const cell of cells) {
     const list = byRow.get(cell.row) ?? [];
@@ -56,8 +59,10 @@ export function fillCellsXml(sheetXml: string, cells: { row: number; column: num
     for (const write of writes) {
       const at = existing.findIndex((cell) => cell.column === write.column);
       const old = at < 0 ? undefined : existing[at];
-      if (old && /<(?:\w+:)?f\b[^>]*\bt="shared"[^>]*\bref="/.test(old.inner)) {
-        throw new Error(`The cell ${write.column + 1} of row ${row.index + 1} starts a shared formula; the add-in does not overwrite it.`);
+      const shared = old ? /<(?:\w+:)?f\b([^>]*\bt="shared"[^>]*)>/.exec(old.inner) : null;
+      const ref = shared ? attribute(shared[1], "ref") : undefined;
+      if (ref !== undefined && !coversOnly(ref, filled)) {
+        throw new Error(`The cell in column ${write.column + 1} of row ${row.index + 1} starts a shared formula other cells copy; the add-in does not overwrite it.`);
       }
       const style = old ? parseInt(attribute(old.attributes, "s") ?? "0", 10) : 0;
       const xml = withPrefix(cellXml(row.index, write.column, write.value, style || undefined), p);
@@ -69,4 +74,16 @@ export function fillCellsXml(sheetXml: string, cells: { row: number; column: num
   }
   for (const index of pending) if (!done.has(index)) rows.push(newRow(index));
   return split.head + rows.join("") + split.tail;
+}
+
+/** Whether every cell of an A1 range is among the filled cells ("row,column"). */
+function coversOnly(ref: string, filled: Set<string>): boolean {
+  try {
+    const box = parseRange(ref);
+    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > filled.size) return false;
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) if (!filled.has(`${r},${c}`)) return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
