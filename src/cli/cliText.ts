@@ -27,6 +27,11 @@ Options for grade:
   --as-of <yyyy-mm-dd>       the analysis date of --orders (default: today)
   --bins <n>                 RFM bins per measure (default 5)
   --rfm-columns <r,f,m>      rfm on a customer table: its recency (days), frequency and monetary columns
+  --weights-from pca[:replace]
+                             fill the weight table's Weight column with weights from principal components
+                             of the indicators (eigenvalue > 1 kept) and grade with them; the eigenvalues,
+                             variance explained and loadings go on a Factor loadings sheet. Only empty
+                             Weight cells (or those it filled before) are written; :replace overwrites yours
   --labels <A,B,C>           tier labels, best first (default: A, B, C, ... as many as the scheme needs)
   --value <column>           value column for pareto and the value pyramid (e.g. Sales)
   --missing exclude|zero     blank indicator: leave the customer out and list it (default), or score 0 points
@@ -68,6 +73,10 @@ Example:
   rfmOnly: "--bins and --rfm-columns belong to the RFM scheme: add --scheme rfm.",
   badAsOf: (text: string) => `"${text}" is not a date. Write the analysis date as yyyy-mm-dd, e.g. --as-of 2006-12-31.`,
   asOfNeedsOrders: "--as-of is the analysis date of an Orders table: add --orders <table|sheet>.",
+  badWeightsFrom: (text: string) => `"${text}" is not a source of weights. Write --weights-from pca, or --weights-from pca:replace to overwrite weights already in the table.`,
+  weightsFromRfm: "--weights-from fills a weight table, and --scheme rfm uses none. Leave out one of them.",
+  pcaWeights: (kept: number, variance: string, customers: number, sheet: string) =>
+    `Weights from principal components: ${kept} component${kept === 1 ? "" : "s"} kept (${variance} of the variance), from ${customers} customers; written to the weight table, loadings on the ${sheet} sheet`,
   methodLabels: "rfm and kmeans name their own tiers (segments, clusters): leave out --labels.",
   explainMethod: "--explain explains tiers decided by a score (shares, cutoffs); rfm segments and kmeans clusters are not. Leave out --explain.",
   fileMissing: (file: string) => `Cannot find the workbook "${file}". Check the path.`,
@@ -108,6 +117,10 @@ grade 的选项：
   --as-of <yyyy-mm-dd>       --orders 的分析日期（默认：今天）
   --bins <n>                 RFM 每项的分档数（默认 5）
   --rfm-columns <r,f,m>      在客户表上做 RFM：最近购买间隔天数、购买频次、消费金额三列
+  --weights-from pca[:replace]
+                             用主成分分析法（保留特征值 > 1 的主成分）求出权重，填入权重表的权重列并据此
+                             分级；特征值、方差贡献率和载荷写入“因子载荷”工作表。只写入空的权重单元格
+                             （或此前由它填写的）；:replace 覆盖您已填写的权重
   --labels <A,B,C>           等级名称，由高到低（默认：A、B、C……按方案所需个数）
   --value <列>               帕累托方案和价值金字塔所用的价值列（如 销售额）
   --missing exclude|zero     指标为空时：排除该客户并列出（默认），或记 0 分
@@ -147,6 +160,10 @@ grade 的选项：
   rfmOnly: "--bins 和 --rfm-columns 属于 RFM 方案：请加上 --scheme rfm。",
   badAsOf: (text) => `“${text}”不是日期。请按 yyyy-mm-dd 写分析日期，例如 --as-of 2006-12-31。`,
   asOfNeedsOrders: "--as-of 是订单表的分析日期：请加上 --orders <表|工作表>。",
+  badWeightsFrom: (text) => `“${text}”不是有效的权重来源。请写 --weights-from pca；要覆盖权重表中已有的权重，请写 --weights-from pca:replace。`,
+  weightsFromRfm: "--weights-from 用于填写权重表，而 --scheme rfm 不使用权重表。请去掉其中一个。",
+  pcaWeights: (kept, variance, customers, sheet) =>
+    `主成分分析法确定权重：保留 ${kept} 个主成分（解释 ${variance} 的方差），基于 ${customers} 个客户；已写入权重表，载荷见“${sheet}”工作表`,
   methodLabels: "rfm 和 kmeans 自行命名等级（细分、聚类）：请不要使用 --labels。",
   explainMethod: "--explain 解释按得分划分的等级（shares、cutoffs）；rfm 细分和 kmeans 聚类不按得分划分。请去掉 --explain。",
   fileMissing: (file) => `找不到工作簿“${file}”。请检查路径。`,

@@ -29,6 +29,8 @@ export interface GradeOptions {
   asOf?: number;
   /** --scheme rfm | kmeans:4 | kmeans:auto: tiers by a method instead of a tier scheme. */
   method?: MethodOption;
+  /** --weights-from pca[:replace]: fill the weight table's Weight column from principal components. */
+  weightsFrom?: { method: "pca"; replace: boolean };
 }
 
 /** The methods of issue 16 that decide tiers themselves. */
@@ -90,6 +92,7 @@ const VALUE_OPTIONS = [
   "--as-of",
   "--bins",
   "--rfm-columns",
+  "--weights-from",
 ];
 
 /**
@@ -231,6 +234,10 @@ export function parseCommand(argv: string[]): ParsedCommand {
   if (labels.length !== needed) return { kind: "usage", message: (t) => t.badLabels(needed, labels.length) };
   const labelProblem = checkLabels(labels);
   if (labelProblem) return { kind: "usage", message: labelProblem };
+  const weightsFromText = values["--weights-from"];
+  const weightsFromMatch = weightsFromText === undefined ? undefined : /^\s*pca\s*(?::\s*(replace)\s*)?$/i.exec(weightsFromText);
+  if (weightsFromText !== undefined && !weightsFromMatch) return { kind: "usage", message: (t) => t.badWeightsFrom(weightsFromText) };
+  if (weightsFromMatch && method?.kind === "rfm") return { kind: "usage", message: (t) => t.weightsFromRfm };
   const missing = values["--missing"] ?? "exclude";
   if (missing !== "exclude" && missing !== "zero") return { kind: "usage", message: (t) => t.badMissing(missing) };
   const growth = values["--growth"];
@@ -259,6 +266,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
       orders: values["--orders"],
       asOf,
       method: method ?? undefined,
+      weightsFrom: weightsFromMatch ? { method: "pca", replace: weightsFromMatch[1] !== undefined } : undefined,
     },
   };
 }

@@ -37,6 +37,8 @@ export interface GradeJson {
     silhouette_by_k: { k: number; silhouette: number }[];
     profiles: { label: string; size: number; means: number[]; mean_score: number; silhouette: number | null }[];
   };
+  /** --weights-from pca: the weights written into the weight table, and the components behind them. */
+  pca?: { weights: { indicator: string; weight: number }[]; eigenvalues: number[]; explained: number[]; kept: number; customers: number };
   summary: { tier: string; customers: number; customerShare: number; value: number; valueShare: number }[];
   excluded: { id: string; indicators: string[] }[];
 }

@@ -104,6 +104,7 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     risk: options.risk || undefined,
     explain: options.explain || undefined,
     method: options.method,
+    weightsFrom: options.weightsFrom,
   };
 
   if (options.orders !== undefined) {
@@ -157,13 +158,28 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     indicators: outcome.inspection.indicators.map((indicator) => indicator.name),
     lang: outputLang,
   };
-  const json = options.json === undefined ? undefined : `${JSON.stringify(gradeJson(outcome.customers.ids, result, explain, outcome.method), null, 2)}\n`;
+  const pca = outcome.pca;
+  const document = options.json === undefined ? undefined : gradeJson(outcome.customers.ids, result, explain, outcome.method);
+  if (document && pca) {
+    document.pca = {
+      weights: pca.indicators.map((indicator, j) => ({ indicator: indicator.name, weight: pca.pca.weights[j] })),
+      eigenvalues: pca.pca.eigenvalues,
+      explained: pca.pca.explained,
+      kept: pca.pca.kept,
+      customers: pca.customersUsed,
+    };
+  }
+  const json = document === undefined ? undefined : `${JSON.stringify(document, null, 2)}\n`;
   // Both outputs are written before either replaces its target: a full disk while writing the JSON
   // leaves the previous graded workbook as it was too.
   await writeFilesTogether([{ file: out, content: await workbook.save() }, ...(json !== undefined && jsonFile !== undefined ? [{ file: jsonFile, content: json }] : [])]);
   report(`${text.graded(graded, result.excluded.length, out)}\n`);
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
   for (const row of result.pyramid) report(`${text.tierLine(row.tier, row.customers, percent.format(row.customerShare))}\n`);
+  if (pca) {
+    const kept = pca.pca.explained.slice(0, pca.pca.kept).reduce((sum, share) => sum + share, 0);
+    report(`${text.pcaWeights(pca.pca.kept, percent.format(kept), pca.customersUsed, pca.sheet)}\n`);
+  }
   if (outcome.method?.kind === "kmeans") report(`${text.clusters(outcome.method.k, outcome.method.silhouette.toFixed(3))}\n`);
   if (json !== undefined) {
     if (jsonFile === undefined) io.stdout(json);

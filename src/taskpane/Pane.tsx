@@ -15,7 +15,6 @@ import {
   Button,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Text,
   makeStaticStyles,
   makeStyles,
@@ -23,7 +22,8 @@ import {
   useAnnounce,
 } from "@fluentui/react-components";
 import type { PyramidRow } from "../engine/types";
-import { exampleTablesPlan } from "../workbook/exampleTables";
+import { exampleTablesPlan, type ExampleTemplate } from "../workbook/exampleTables";
+import { ExampleTables } from "./ExampleTables";
 import { outputText } from "../workbook/outputText";
 import { defaultSettings, gradeWorkbook, inspectWorkbook, type GradeSettings, type Inspection } from "../workbook/run";
 import { WATCH_LIST_SHEETS } from "../workbook/management";
@@ -120,7 +120,7 @@ type RunState =
 interface Runner {
   inspect(settings: GradeSettings): Promise<Inspection>;
   grade(settings: GradeSettings, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PaneOutcome>;
-  insertExamples(lang: Lang): Promise<void>;
+  insertExamples(lang: Lang, template: ExampleTemplate): Promise<void>;
 }
 
 function runnerOf(backend: WorkbookBackend): Runner {
@@ -132,9 +132,9 @@ function runnerOf(backend: WorkbookBackend): Runner {
       const outcome = await gradeWorkbook(backend, settings, onProgress, signal);
       return outcome.ok ? { ok: true, inspection: outcome.inspection, pyramid: outcome.result.pyramid } : outcome;
     },
-    insertExamples: async (lang) => {
+    insertExamples: async (lang, template) => {
       const index = await backend.index();
-      await backend.execute(exampleTablesPlan(lang, await backend.readState(), index.sheets.map((s) => s.name)));
+      await backend.execute(exampleTablesPlan(lang, await backend.readState(), index.sheets.map((s) => s.name), template));
     },
   };
 }
@@ -331,11 +331,11 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
     }
   };
 
-  const insertExamples = async () => {
+  const insertExamples = async (template: ExampleTemplate) => {
     if (!runner) return;
     setInserting("yes");
     try {
-      await runner.insertExamples(lang);
+      await runner.insertExamples(lang, template);
       setInserting("no");
       setSettings((s) => ({ ...s }));
       setChecks((n) => n + 1);
@@ -436,16 +436,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
         {backend && empty && (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
-              <div className={styles.section}>
-                <Text>{text.noTables}</Text>
-                <div className={styles.actions}>
-                  <Button appearance="primary" disabled={inserting === "yes"} onClick={() => void insertExamples()}>
-                    {text.insertExamples}
-                  </Button>
-                  {inserting === "yes" && <Spinner size="tiny" label={text.inserting} />}
-                </div>
-                {typeof inserting === "object" && <Text role="alert">{text.insertFailed(inserting.failed)}</Text>}
-              </div>
+              <ExampleTables text={text} inserting={inserting} onInsert={(template) => void insertExamples(template)} />
             </MessageBarBody>
           </MessageBar>
         )}

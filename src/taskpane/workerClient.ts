@@ -9,6 +9,7 @@
 // deterministic, so the rebuilt workbook is the one the analyst had before pressing Grade; nothing
 // of the cancelled run survives it.
 
+import type { ExampleTemplate } from "../workbook/exampleTables";
 import type { GradeSettings, Inspection } from "../workbook/run";
 import type { Box, CellValue, Lang, OwnedState, Progress, WorkbookIndex, WritePlan } from "../workbook/types";
 import type { Envelope, Failure, PaneOutcome, Reply, Request, Results } from "./workerProtocol";
@@ -158,8 +159,8 @@ export class WorkerWorkbook {
   grade(settings: GradeSettings, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PaneOutcome> {
     return this.call({ op: "grade", settings }, onProgress, signal);
   }
-  insertExamples(lang: Lang): Promise<void> {
-    return this.call({ op: "example", lang }).then(() => undefined);
+  insertExamples(lang: Lang, template: ExampleTemplate = "basic"): Promise<void> {
+    return this.call({ op: "example", lang, template }).then(() => undefined);
   }
 }
 

@@ -59,7 +59,7 @@ export function workbookHost(post: (reply: Reply, transfer?: Transferable[]) => 
       }
       case "example": {
         const book = need();
-        await book.execute(exampleTablesPlan(message.lang, await book.readState(), (await book.index()).sheets.map((s) => s.name)));
+        await book.execute(exampleTablesPlan(message.lang, await book.readState(), (await book.index()).sheets.map((s) => s.name), message.template));
         return null;
       }
     }

@@ -3,6 +3,7 @@
 // plan) stay in the worker, and only what the pane shows crosses over.
 
 import type { PyramidRow } from "../engine/types";
+import type { ExampleTemplate } from "../workbook/exampleTables";
 import type { GradeSettings, Inspection } from "../workbook/run";
 import type { Box, Lang, OwnedState, Progress, Text, WorkbookIndex, WritePlan, CellValue, Problem } from "../workbook/types";
 
@@ -20,7 +21,7 @@ export type Request =
   | { op: "saveFile" }
   | { op: "inspect"; settings: GradeSettings }
   | { op: "grade"; settings: GradeSettings }
-  | { op: "example"; lang: Lang };
+  | { op: "example"; lang: Lang; template?: ExampleTemplate };
 
 export interface Results {
   open: null;

@@ -58,6 +58,9 @@ export type ProblemParams = Record<string, string | number>;
  * - not-an-id {value, error}  (an error value or TRUE/FALSE in the ID column)
  * - value-overflow {value, column}  (the column's values add up past the largest number: 1e308 and -1e308)
  * - weights-overflow {value}  (a weight of a group whose weights that add up past the largest number)
+ * - pca-weight-filled {value, name}  (PCA weights would overwrite a Weight cell the analyst filled)
+ * - pca-weights-failed {reason, count}  (principal components cannot weigh the indicators)
+ * - pca-not-for-rfm {}  (the rfm scheme has no weight table to fill)
  */
 export type ProblemCode =
   | "table-not-found"
@@ -123,7 +126,10 @@ export type ProblemCode =
   // Values no arithmetic can hold, and cells that cannot be an ID (issue 13).
   | "not-an-id"
   | "value-overflow"
-  | "weights-overflow";
+  | "weights-overflow"
+  | "pca-weight-filled"
+  | "pca-weights-failed"
+  | "pca-not-for-rfm";
 
 type Message = (p: ProblemParams) => string;
 
@@ -581,6 +587,25 @@ const CATALOGUE: Record<ProblemCode, Entry> = {
     "en-US": (p) =>
       `the weight ${s(p, "value")} is so large that the weights cannot be added up (the sum exceeds the largest number a spreadsheet holds, about 1.8E+308). Use smaller weights, such as percentages.`,
     "zh-CN": (p) => `权重 ${s(p, "value")} 过大，权重无法相加（合计超过电子表格能表示的最大数约 1.8E+308）。请使用较小的权重，例如百分比。`,
+  },
+  "pca-weight-filled": {
+    severity: "error",
+    "en-US": (p) =>
+      `the weight of "${s(p, "name")}" is already filled (${s(p, "value")}); weights from principal components fill only empty Weight cells. Clear the Weight cells, or choose to replace the weights (command line: --weights-from pca:replace).`,
+    "zh-CN": (p) =>
+      `“${s(p, "name")}”的权重已填写（${s(p, "value")}）；主成分分析法只填写空的权重单元格。请清空权重列，或选择替换现有权重（命令行：--weights-from pca:replace）。`,
+  },
+  "pca-weights-failed": {
+    severity: "error",
+    "en-US": (p) =>
+      `weights cannot be found from principal components of ${s(p, "count")} customers with every indicator filled: ${s(p, "reason")}. Fill the indicators of at least two customers, with values that vary, or enter the weights yourself.`,
+    "zh-CN": (p) =>
+      `无法用主成分分析法从 ${s(p, "count")} 个指标齐全的客户求出权重：${s(p, "reason")}。请至少为两个客户填写有差异的指标值，或自行填写权重。`,
+  },
+  "pca-not-for-rfm": {
+    severity: "error",
+    "en-US": () => `weights from principal components fill a weight table, and the rfm scheme uses none. Choose another scheme, or leave the weights to the table.`,
+    "zh-CN": () => `主成分分析法用于填写权重表，而 RFM 方案不使用权重表。请选择其他方案，或使用权重表中的权重。`,
   },
   "growth-column-missing": {
     severity: "error",

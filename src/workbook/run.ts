@@ -51,6 +51,8 @@ import { engineWarningProblems } from "./warnings";
 import { WHY_HEADERS } from "./methodOutputs";
 import { clusterTiers, decorateClusterPlan, gradeRfm } from "./methodRun";
 import type { MethodDetails } from "./methodRun";
+import { applyPcaWeights, PCA_SHEETS, planPcaWeights, preparePcaWeights } from "./pcaWeights";
+import type { PcaRun } from "./pcaWeights";
 
 export type { GradeSettings };
 export { defaultSettings };
@@ -78,6 +80,8 @@ export type GradeOutcome =
       explanations?: (Explanation | null)[];
       /** With settings.method: the RFM measures and segments, or the clusters. */
       method?: MethodDetails;
+      /** With settings.weightsFrom: the principal components and the weights written. */
+      pca?: PcaRun;
     }
   | { ok: false; inspection: Inspection };
 
@@ -148,6 +152,7 @@ interface Prepared {
     history?: HistoryRow[];
     explanations?: (Explanation | null)[];
     method?: MethodDetails;
+    pca?: PcaRun;
   } & Management;
 }
 
@@ -311,7 +316,10 @@ async function prepare(
   previous = locateOwnedColumns(customersBlock, previous);
   onProgress?.({ stage: "parse", fraction: 0.3 });
 
-  const weights = parseWeightTable(weightsBlock);
+  // PCA weights (pcaWeights.ts): the Weight cells the run may fill are read as placeholders.
+  const pcaPrepared = settings.weightsFrom ? preparePcaWeights(weightsBlock, settings.weightsFrom, previous) : undefined;
+  if (pcaPrepared) problems.push(...pcaPrepared.problems);
+  const weights = parseWeightTable(pcaPrepared ? pcaPrepared.block : weightsBlock);
   problems.push(...weights.problems);
   const inspection: Inspection = {
     ...empty,
@@ -329,11 +337,18 @@ async function prepare(
   problems.push(...parsed.problems);
   const customers = parsed.customers;
   if (!customers) return { inspection };
+  let pcaRun: PcaRun | undefined;
+  if (pcaPrepared) {
+    const applied = applyPcaWeights(pcaPrepared, weights.weightTable, weights.indicatorCells, customers, settings.lang);
+    if ("code" in applied) problems.push(applied);
+    else pcaRun = applied;
+  }
   // The sheets and columns this run writes, in either language.
   const writes = [
     ...OUTPUT_SHEETS.slice(0, 2),
     ...(settings.period ? HISTORY_SHEETS : []),
     ...(settings.risk ? WATCH_LIST_SHEETS : []),
+    ...(settings.weightsFrom ? Object.values(PCA_SHEETS) : []),
   ];
   const hasOverrides = index.sheets.some((sheet) => OVERRIDE_SHEETS.map(headerKey).includes(headerKey(sheet.name)));
   const headers = [
@@ -417,6 +432,7 @@ async function prepare(
       history,
       explanations,
       method: methodDetails,
+      pca: pcaRun,
       ...management,
     },
   };
@@ -464,12 +480,16 @@ export async function gradeWorkbook(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<GradeOutcome> {
+  if (settings.method?.kind === "rfm" && settings.weightsFrom) {
+    return { ok: false, inspection: { ok: false, problems: [problem("pca-not-for-rfm", "", "")], customers: 0, excluded: 0, indicators: [] } };
+  }
   if (settings.method?.kind === "rfm") return gradeByRfm(backend, settings, settings.method, onProgress, signal);
   const { inspection, ready } = await prepare(backend, settings, onProgress, signal);
   if (!ready) return { ok: false, inspection };
   onProgress?.({ stage: "plan", fraction: 0.5 });
   // A method's tiers are no formula of the score: its runs are written as values.
   const plan = planGrading({ ...ready, settings: settings.method ? { ...settings, mode: "values" } : settings });
+  planPcaWeights(plan, ready.pca, ready.weightsBlock.sheet, ready.previous, settings.lang);
   if (ready.method && settings.method?.kind === "kmeans") decorateClusterPlan(plan, ready.method, ready.weightTable, settings.lang, settings.method.k === "auto");
   // The planner decides collisions for every output cell; the executors only carry the plan out.
   const clashes = outputProblems(plan, ready.customers.block, await readRightOfBlock(backend, plan, ready.customers.block, settings));
@@ -481,7 +501,7 @@ export async function gradeWorkbook(
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);
   onProgress?.({ stage: "done", fraction: 1 });
-  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations, method: ready.method };
+  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations, method: ready.method, pca: ready.pca };
 }
 
 /** The rfm scheme's run (methodRun.ts): its own reading (no weight table), then the same write. */

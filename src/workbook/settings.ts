@@ -28,12 +28,25 @@ export interface GradeSettings {
   explain?: boolean;
   /** A method that decides tiers itself instead of `scheme` (issue 16): RFM segments or k-means clusters. */
   method?: MethodSetting;
+  /**
+   * Weights from the data instead of the weight table's Weight column (issue 16 §4): "pca" fills the
+   * Weight cells with principal-component weights (workbook/pcaWeights.ts) and grades with them; only
+   * empty cells or cells the add-in filled before, unless `replace` asks to overwrite the analyst's.
+   */
+  weightsFrom?: WeightsFromSetting;
   /** When the run happens: written on the summary sheet. The engine never reads a clock; callers pass it. */
   now: Date;
 }
 
 /** RFM (bins per measure; the customer table's recency, frequency, monetary columns) or k-means (k or "auto"). */
 export type MethodSetting = { kind: "rfm"; bins: number; columns?: [string, string, string] } | { kind: "kmeans"; k: number | "auto" };
+
+/** Where the weights come from when not from the analyst: principal components of the indicators. */
+export interface WeightsFromSetting {
+  method: "pca";
+  /** Overwrite Weight cells that hold the analyst's own values (never without this). */
+  replace: boolean;
+}
 
 /** Shares 20/30/50 with labels A, B, C; customers with a blank indicator are left out and listed. */
 export function defaultSettings(lang: Lang, now: Date): GradeSettings {

@@ -82,6 +82,12 @@ export interface OwnedState {
   rowCount?: number;
   tierStyles?: TierStyle[];
   /**
+   * The weight table's Weight cells the add-in filled (PCA weights, workbook/pcaWeights.ts) and the
+   * numbers it wrote: a cell still holding its number is the add-in's to refill on the next run; one
+   * the analyst changed is theirs again.
+   */
+  weightCells?: { sheet: string; cells: { address: string; value: number }[] };
+  /**
    * How the workbook was graded (absent in records written before the Custom XML part, and in the
    * record of a copy): what share, split and migrate need, so nothing is read back from the summary
    * sheet's localized labels.
@@ -196,6 +202,14 @@ export interface WritePlan {
    * sheet is created with `header` as its first row when it does not exist. Never owned, never cleared.
    */
   appends?: { sheet: string; header: CellOut[]; rows: CellOut[][] }[];
+  /**
+   * Cells of the analyst's own tables that the run fills because an option asked for it (the weight
+   * table's Weight cells under PCA weights). The planner has decided each may be written (empty, the
+   * add-in's own from an earlier run, or the option says replace); the executors write the number,
+   * keep the cell's format, and a cancelled Excel run puts back what the cell held. Never owned as a
+   * column or sheet, never cleared; the state lists them (OwnedState.weightCells).
+   */
+  fills?: { sheet: string; cells: { row: number; column: number; value: number }[] }[];
 }
 
 export interface Progress {

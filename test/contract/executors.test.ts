@@ -184,7 +184,7 @@ async function xlsxExecutor(): Promise<Executor> {
 
 const base = (overrides: Partial<GradeSettings> = {}): GradeSettings => ({ ...defaultSettings("en-US", NOW), ...overrides });
 
-/** Eleven runs: options on and off, language changed, values and live formulas, schemes. */
+/** Fifteen runs: options on and off, language changed, values and live formulas, schemes. */
 const RUNS: [string, GradeSettings][] = [
   ["first run", base()],
   ["the same again", base()],
@@ -199,6 +199,11 @@ const RUNS: [string, GradeSettings][] = [
   ["the next period, live formulas", base({ lang: "zh-CN", period: "2026-Q4", mode: "formulas" })],
   // The history sheet changes language with the run (分级历史 -> Tier history, never "History").
   ["a third period, in English", base({ period: "2027-Q1" })],
+  // PCA weights (issue 16 §4): the analyst's weights replaced, then refilled as the add-in's own, then
+  // the option off: the weights stay, the Factor loadings sheet goes.
+  ["PCA weights replacing the table's", base({ weightsFrom: { method: "pca", replace: true } })],
+  ["PCA weights again, in Chinese, into the cells it filled", base({ lang: "zh-CN", weightsFrom: { method: "pca", replace: false } })],
+  ["weights left to the table", base()],
 ];
 
 describe("three executors, one contract", () => {

@@ -97,6 +97,11 @@ export class MemoryWorkbook implements WorkbookBackend {
       const grid = this.sheets.get(append.sheet)!;
       for (const row of append.rows) grid.push(row.map((v) => v as CellValue));
     }
+    for (const fill of plan.fills ?? []) {
+      const grid = this.sheets.get(fill.sheet);
+      if (!grid) throw new Error(`no sheet ${fill.sheet}`);
+      for (const cell of fill.cells) set(grid, cell.row, cell.column, cell.value);
+    }
     this.names.delete(LEGACY_STATE_NAME);
     this.customXmlParts = [...this.customXmlParts.filter((xml) => !isStateXml(xml)), stateXml(plan.state)];
   }

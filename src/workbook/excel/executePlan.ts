@@ -113,6 +113,8 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
       await writeColumns(batch, target, !!(table && cols.table), cols, (f) => report(0.1 + 0.6 * f));
       await colourTiers(batch, target, cols);
     }
+    // Filled cells before the sheets: a run cancelled while the sheets are written puts them back too.
+    for (const fill of plan.fills ?? []) await fillCells(batch, fill);
     for (const sheet of plan.sheets) await writeSheet(batch, sheet);
     for (const append of plan.appends ?? []) await appendRows(batch, append);
     report(0.9);
@@ -365,6 +367,30 @@ async function appendRows(batch: Batch, append: NonNullable<WritePlan["appends"]
   const range = sheet.getRangeByIndexes(top, 0, rows.length, width);
   range.numberFormat = rows.map((row) => row.map((v) => cellFormat(v, "General")));
   range.values = rows.map((row) => row.map(excelValue));
+}
+
+/**
+ * Writes numbers into cells of the analyst's own table (plan.fills: PCA weights into the Weight column).
+ * The cells' formulas are read first, and a cancelled run writes them back (formulas, not results);
+ * the cells keep their number formats.
+ */
+async function fillCells(batch: Batch, fill: NonNullable<WritePlan["fills"]>[number]): Promise<void> {
+  if (fill.cells.length === 0) return;
+  const sheet = batch.context.workbook.worksheets.getItem(fill.sheet);
+  const ranges = fill.cells.map((cell) => sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).load("formulas"));
+  await batch.sync();
+  const before = ranges.map((range) => range.formulas[0][0]);
+  batch.onUndo(async (rollback) => {
+    const back = rollback.context.workbook.worksheets.getItem(fill.sheet);
+    await rollback.room(64 * fill.cells.length);
+    fill.cells.forEach((cell, i) => {
+      back.getRangeByIndexes(cell.row, cell.column, 1, 1).formulas = [[before[i]]];
+    });
+  });
+  await batch.room(64 * fill.cells.length);
+  fill.cells.forEach((cell, i) => {
+    ranges[i].values = [[cell.value]];
+  });
 }
 
 async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {

@@ -19,6 +19,7 @@ import { appendRowsXml, logSheet } from "./appendRowsXml";
 import { parseRange } from "./cellReference";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { outputColumnsXml } from "./outputColumnsXml";
+import { fillCellsXml } from "./fillCellsXml";
 import {
   CONTENT_TYPE,
   freeRelationshipId,
@@ -401,6 +402,12 @@ export class XlsxWorkbook implements WorkbookBackend {
         if (edited !== xml) staged.set(table, edited);
       }
     }
+    // 2b. Cells of the analyst's tables an option fills (plan.fills: PCA weights), each keeping its style.
+    for (const fill of plan.fills ?? []) {
+      const sheet = sheets.find((s) => s.name.toLowerCase() === fill.sheet.toLowerCase());
+      if (!sheet) throw new Error(`The workbook has no sheet "${fill.sheet}".`);
+      staged.set(sheet.part, fillCellsXml((await read(sheet.part))!, fill.cells));
+    }
     check();
     report(0.92);
 
@@ -470,7 +477,8 @@ export class XlsxWorkbook implements WorkbookBackend {
     const formulas = hasFormula(plan);
     if (formulas) workbook = withFullCalcOnLoad(workbook, p);
     const calcChain = workbookRels.find((rel) => isRelType(rel.type, "calcChain"));
-    if (calcChain && (formulas || previous)) {
+    // A filled cell may have held a formula: the chain would then name a cell that has none.
+    if (calcChain && (formulas || previous || (plan.fills ?? []).length > 0)) {
       const path = resolveTarget(this.workbookPart, calcChain.target);
       staged.set(path, null);
       types = withOverride(types, path, undefined);
