@@ -1,7 +1,7 @@
 // The choices an analyst makes for one grading run, shared by the pane and the command line.
 
 import type { MissingPolicy, TierScheme } from "../engine/types";
-import type { StrategySettings } from "./management";
+import type { StrategySettings } from "./features/management";
 import type { Lang } from "./types";
 
 export interface GradeSettings {
