@@ -41,10 +41,10 @@ const engineForbidden = [
   `^(node:|react(-dom)?(/|$)|@fluentui/|@microsoft/|@types/office|office-|jszip$|xlsx-populate$|@xmldom/)`,
   `^(${builtinModules.filter((name) => !name.startsWith("_")).join("|")})(/|$)`,
 ];
-// The Office.js globals exist only in workbook/excel, functions, commands and the pane's start-up file.
+// The Office.js globals exist only in workbook/executors/excel, functions, commands and the pane's start-up file.
 const officeGlobals = ["Office", "Excel", "CustomFunctions"].map((name) => ({
   name,
-  message: `${name} is used only in src/workbook/excel, src/functions, src/commands and src/taskpane/index.tsx (docs/ARCHITECTURE.md).`,
+  message: `${name} is used only in src/workbook/executors/excel, src/functions, src/commands and src/taskpane/index.tsx (docs/ARCHITECTURE.md).`,
 }));
 const layers = [
   {
@@ -71,6 +71,28 @@ const layers = [
     files: ["src/workbook/**/*.{ts,tsx}"],
     rules: layerRule(SURFACES, "src/workbook never imports a surface above it (docs/ARCHITECTURE.md)."),
   },
+  // Inside workbook/ the folders are the data's way (docs/ARCHITECTURE.md): reading/ knows nothing of what is
+  // done with the tables; only the surfaces and run.ts's callers pick an executor, never the stages; the
+  // two executors are peers. A later entry replaces the rule for its files, so each repeats the surfaces.
+  {
+    files: ["src/workbook/reading/**/*.{ts,tsx}"],
+    rules: layerRule(
+      [...SURFACES, "planning", "features", "executors"],
+      "src/workbook/reading imports only reading/, the workbook's types and the engine (docs/ARCHITECTURE.md)."
+    ),
+  },
+  {
+    files: ["src/workbook/*.{ts,tsx}", "src/workbook/planning/**/*.{ts,tsx}", "src/workbook/features/**/*.{ts,tsx}"],
+    rules: layerRule([...SURFACES, "executors"], "Only the surfaces choose an executor; workbook's stages never import one (docs/ARCHITECTURE.md)."),
+  },
+  {
+    files: ["src/workbook/executors/excel/**/*.{ts,tsx}"],
+    rules: layerRule([...SURFACES, "xlsx"], "The two executors are peers: executors/excel never imports executors/xlsx (docs/ARCHITECTURE.md)."),
+  },
+  {
+    files: ["src/workbook/executors/xlsx/**/*.{ts,tsx}"],
+    rules: layerRule([...SURFACES, "excel"], "The two executors are peers: executors/xlsx never imports executors/excel (docs/ARCHITECTURE.md)."),
+  },
   {
     files: ["src/functions/**/*.{ts,tsx}", "src/commands/**/*.{ts,tsx}"],
     rules: layerRule(["taskpane", "cli"], "Nothing imports the task pane or the command line (docs/ARCHITECTURE.md)."),
@@ -85,7 +107,7 @@ const layers = [
   },
   {
     files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/workbook/excel/**", "src/functions/**", "src/commands/**", "src/taskpane/index.tsx"],
+    ignores: ["src/workbook/executors/excel/**", "src/functions/**", "src/commands/**", "src/taskpane/index.tsx"],
     rules: { "no-restricted-globals": ["error", ...officeGlobals] },
   },
 ];

@@ -2,7 +2,7 @@
 // Excel writes it (cell references, shared strings for IDs, 12 numeric indicators), in one process,
 // alternating, median of 5 runs each: `npx ts-node --transpile-only -P tsconfig.node.json bench/scanner.ts [rows]`.
 
-import { readSheet } from "../src/workbook/xlsx/sheetScanner";
+import { readSheet } from "../src/workbook/executors/xlsx/sheetScanner";
 import { cellValue, splitCells, splitSheet } from "./reference/regexScanner";
 
 function sheet(rows: number): string {

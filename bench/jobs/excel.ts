@@ -44,8 +44,8 @@ export function standinWorkbook(rows: number): StandinWorkbook {
  * @example await excelRun({ rows: 200 }) // { rows: 200, syncs: 8, maxRequestBytes: 13477, ... }
  */
 export async function excelRun(params: { rows: number }): Promise<ExcelRun> {
-  const { ExcelWorkbook } = await import("../../src/workbook/excel");
-  const { PAYLOAD_BUDGET } = await import("../../src/workbook/excel/payload");
+  const { ExcelWorkbook } = await import("../../src/workbook/executors/excel");
+  const { PAYLOAD_BUDGET } = await import("../../src/workbook/executors/excel/payload");
   const model = standinWorkbook(params.rows);
   model.install();
   collectGarbage();

@@ -14,7 +14,7 @@ import { median, nowMs } from "../statistics";
  * @example await gradeToFile({ source: "customers-1000-v1.xlsx", out: "f.xlsx", mode: "formulas" }) // { formulaCells: 3000 }
  */
 export async function gradeToFile(params: { source: string; out: string; mode: "values" | "formulas" }): Promise<{ formulaCells: number }> {
-  const { openXlsx } = await import("../../src/workbook/xlsx");
+  const { openXlsx } = await import("../../src/workbook/executors/xlsx");
   const { gradeWorkbook } = await import("../../src/workbook/run");
   const { defaultSettings } = await import("../../src/workbook/settings");
   const workbook = await openXlsx(fs.readFileSync(params.source));

@@ -61,7 +61,7 @@ export interface XlsxTiming {
  * @example await projectRoundTrip({ file, repeats: 2 }) // { ms: 2975, outBytes: 1_015_565 }
  */
 export async function projectRoundTrip(params: { file: string; repeats: number }): Promise<XlsxTiming> {
-  const { openXlsx } = await import("../../src/workbook/xlsx");
+  const { openXlsx } = await import("../../src/workbook/executors/xlsx");
   const { gradeWorkbook } = await import("../../src/workbook/run");
   const { defaultSettings } = await import("../../src/workbook/settings");
   const bytes = fs.readFileSync(params.file);
@@ -145,11 +145,11 @@ export interface CopiesTiming {
  */
 export async function copiesRoundTrip(params: { file: string; repeats: number }): Promise<CopiesTiming> {
   const JSZip = (await import("jszip")).default;
-  const { openXlsx } = await import("../../src/workbook/xlsx");
+  const { openXlsx } = await import("../../src/workbook/executors/xlsx");
   const { gradeWorkbook } = await import("../../src/workbook/run");
   const { defaultSettings } = await import("../../src/workbook/settings");
-  const { prepareForSharing } = await import("../../src/workbook/xlsx/share");
-  const { splitByOwner } = await import("../../src/workbook/xlsx/split");
+  const { prepareForSharing } = await import("../../src/workbook/executors/xlsx/share");
+  const { splitByOwner } = await import("../../src/workbook/executors/xlsx/split");
   const workbook = await openXlsx(fs.readFileSync(params.file));
   if (!(await gradeWorkbook(workbook, defaultSettings("en-US", new Date(Date.UTC(2026, 10, 22))))).ok) throw new Error("the fixture did not grade");
   const graded = await workbook.save();

@@ -21,7 +21,7 @@ export function xlsxSection(size?: number): Section {
     name: "xlsx",
     about:
       "A workbook with the weight table and n customers x 12 indicators, written once with xlsx-populate. Measured: openXlsx + gradeWorkbook + save " +
-      "(src/workbook/xlsx, built on JSZip). Floor: JSZip alone reading every part of the same file to text and writing every part back (DEFLATE level 6, as the backend saves). " +
+      "(src/workbook/executors/xlsx, built on JSZip). Floor: JSZip alone reading every part of the same file to text and writing every part back (DEFLATE level 6, as the backend saves). " +
       "Reference without target (full run only): xlsx-populate's own fromDataAsync + outputAsync. Peak memory: each child process's maxRSS (node's own baseline included). " +
       "Copies (no target in the issues): prepare for sharing and tiers split (100 owners, so 101 copies) on the graded file, against JSZip reading and writing that graded file.",
     async run(options: BenchOptions): Promise<Figure[]> {

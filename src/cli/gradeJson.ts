@@ -2,7 +2,7 @@
 
 import type { Explanation } from "../engine/explain";
 import type { GradeResult } from "../engine/types";
-import type { MethodDetails } from "../workbook/methodRun";
+import type { MethodDetails } from "../workbook/features/methodRun";
 
 /** One customer of the JSON document; the optional fields come with the options that ask for them. */
 export interface CustomerJson {

@@ -4,11 +4,11 @@
 import * as path from "path";
 import { defaultSettings, gradeWorkbook } from "../workbook/run";
 import type { GradeSettings } from "../workbook/run";
-import { formatProblem } from "../workbook/problems";
-import { writeOrderIndicators } from "../workbook/fromOrders";
-import { dateSerial } from "../workbook/overrides";
+import { formatProblem } from "../workbook/reading/problems";
+import { writeOrderIndicators } from "../workbook/features/fromOrders";
+import { dateSerial } from "../workbook/features/overrides";
 import type { Lang, Progress, WorkbookIndex } from "../workbook/types";
-import { openXlsx } from "../workbook/xlsx";
+import { openXlsx } from "../workbook/executors/xlsx";
 import { cliText, messageLanguage } from "./cliText";
 import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, unexpectedSentence } from "./failures";
 import { readInputFile, writeFilesTogether } from "./files";

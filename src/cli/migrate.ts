@@ -3,10 +3,10 @@
 // of a copy (the input is never overwritten unless --out names it), and as JSON on request.
 
 import * as path from "path";
-import { migrateWorkbook, migrationJson } from "../workbook/migrate";
-import { formatProblem } from "../workbook/problems";
+import { migrateWorkbook, migrationJson } from "../workbook/features/migrate";
+import { formatProblem } from "../workbook/reading/problems";
 import type { Lang } from "../workbook/types";
-import { openXlsx } from "../workbook/xlsx";
+import { openXlsx } from "../workbook/executors/xlsx";
 import { clashSentence, EXIT_FILES } from "./failures";
 import { readInputFile, writeFilesTogether } from "./files";
 import type { CliIo, RunContext } from "./main";

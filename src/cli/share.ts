@@ -3,10 +3,10 @@
 // Neither changes its input.
 
 import * as path from "path";
-import { formatProblem } from "../workbook/problems";
+import { formatProblem } from "../workbook/reading/problems";
 import type { Lang } from "../workbook/types";
-import { prepareForSharing } from "../workbook/xlsx/share";
-import { splitByOwner } from "../workbook/xlsx/split";
+import { prepareForSharing } from "../workbook/executors/xlsx/share";
+import { splitByOwner } from "../workbook/executors/xlsx/split";
 import { clashSentence, EXIT_FILES } from "./failures";
 import { readInputFile, writeFileAtomic, writeFilesAtomic } from "./files";
 import type { CliIo, RunContext } from "./main";

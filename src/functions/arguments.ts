@@ -2,7 +2,7 @@
 // here, so every rule about arguments is tested without Office. A range arrives as rows of cells
 // (a single cell as a bare value); a blank cell as null, undefined or "" depending on the host, and
 // as 0 on some Excel builds (office-js #4702, #5262; docs/FUNCTIONS.md says what that changes).
-// Cells are read as the task pane reads them (workbook/cells.readNumber): numbers, and numeric text
+// Cells are read as the task pane reads them (workbook/reading/cells.readNumber): numbers, and numeric text
 // such as "1,200" or "12%". In a *reference* (the list of all scores, values, the data table) words,
 // TRUE/FALSE and blanks are skipped, as RANK.EQ, SUM and MIN skip them, so a whole column (E:E) with
 // its header works; in the customer's own cells and in small arguments they stop the call with a
@@ -20,8 +20,8 @@
 import { columnStats } from "../engine/points";
 import type { ParetoSums } from "../engine/tiers";
 import type { ColumnStats, Direction } from "../engine/types";
-import { cellText, readNumber } from "../workbook/cells";
-import { directionOf, scoringOf } from "../workbook/headers";
+import { cellText, readNumber } from "../workbook/reading/cells";
+import { directionOf, scoringOf } from "../workbook/reading/headers";
 import type { CellValue, Text } from "../workbook/types";
 
 /**

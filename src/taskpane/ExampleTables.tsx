@@ -4,7 +4,7 @@
 
 import * as React from "react";
 import { Button, Field, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ExampleTemplate } from "../workbook/exampleTables";
+import type { ExampleTemplate } from "../workbook/features/exampleTables";
 import type { Strings } from "./strings";
 
 const useStyles = makeStyles({

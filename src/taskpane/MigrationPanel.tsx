@@ -21,7 +21,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Migration } from "../engine/migration";
-import { gradedPeriods, migrateWorkbook } from "../workbook/migrate";
+import { gradedPeriods, migrateWorkbook } from "../workbook/features/migrate";
 import type { Lang, Problem, WorkbookBackend } from "../workbook/types";
 import type { Strings } from "./strings";
 

@@ -22,11 +22,11 @@ import {
   useAnnounce,
 } from "@fluentui/react-components";
 import type { PyramidRow } from "../engine/types";
-import { exampleTablesPlan, type ExampleTemplate } from "../workbook/exampleTables";
+import { exampleTablesPlan, type ExampleTemplate } from "../workbook/features/exampleTables";
 import { ExampleTables } from "./ExampleTables";
-import { outputText } from "../workbook/outputText";
+import { outputText } from "../workbook/planning/outputText";
 import { defaultSettings, gradeWorkbook, inspectWorkbook, type GradeSettings, type Inspection } from "../workbook/run";
-import { WATCH_LIST_SHEETS } from "../workbook/management";
+import { WATCH_LIST_SHEETS } from "../workbook/features/management";
 import type { Lang, Problem, Progress, Text as Words, WorkbookBackend, WorkbookIndex } from "../workbook/types";
 import { customerColumns, valueColumnByName } from "./columns";
 import { GradeProgress } from "./GradeProgress";

@@ -6,7 +6,7 @@ import * as React from "react";
 import { Checkbox, Combobox, Dropdown, Field, Input, Option, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import type { GradeSettings } from "../workbook/run";
 import { labelCount } from "../workbook/settings";
-import { locateTable } from "../workbook/locate";
+import { locateTable } from "../workbook/reading/locate";
 import type { Lang, WorkbookIndex } from "../workbook/types";
 import { ColumnPicker, SchemeEditor, defaultScheme, type SchemeKind } from "./SchemeEditor";
 import { valueColumnByName } from "./columns";

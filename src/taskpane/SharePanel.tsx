@@ -72,7 +72,7 @@ export function SharePanel({ text, lang, channel, disabled, columns = [], index 
   const prepare = async () => {
     setJob({ kind: "working", what: "share" });
     try {
-      const { prepareForSharing } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx/share");
+      const { prepareForSharing } = await import(/* webpackChunkName: "xlsx" */ "../workbook/executors/xlsx/share");
       const { data, report } = await prepareForSharing(await channel.current(), { lang, formulas });
       await channel.deliver(`${channel.baseName}.shared.xlsx`, data);
       const message = text.shared(report.toValues.length, report.toNative.length, report.aboutSheet);
@@ -87,7 +87,7 @@ export function SharePanel({ text, lang, channel, disabled, columns = [], index 
   const split = async () => {
     setJob({ kind: "working", what: "split" });
     try {
-      const { splitByOwner } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx/split");
+      const { splitByOwner } = await import(/* webpackChunkName: "xlsx" */ "../workbook/executors/xlsx/split");
       const outcome = await splitByOwner(await channel.current(), { by: owner.trim(), org: org.trim() || undefined, lang, baseName: channel.baseName });
       if (!outcome.ok) setJob({ kind: "problems", problems: outcome.problems });
       else setJob({ kind: "split", copies: outcome.copies });

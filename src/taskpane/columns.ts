@@ -2,9 +2,9 @@
 // owner columns). Reads only the first rows of the table the settings point at; the add-in's own output
 // columns are left out.
 
-import { headerRowIndex } from "../workbook/blocks";
-import { headerKey } from "../workbook/headers";
-import { locateTable } from "../workbook/locate";
+import { headerRowIndex } from "../workbook/reading/blocks";
+import { headerKey } from "../workbook/reading/headers";
+import { locateTable } from "../workbook/reading/locate";
 import type { GradeSettings } from "../workbook/run";
 import type { WorkbookBackend } from "../workbook/types";
 

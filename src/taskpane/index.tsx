@@ -84,7 +84,7 @@ async function startInExcel(): Promise<void> {
   started = "excel";
   const lang = paneLanguage(Office.context.displayLanguage);
   document.documentElement.lang = lang;
-  const { ExcelWorkbook, documentBaseName, documentBytes, openAsNewWorkbook } = await import(/* webpackMode: "eager" */ "../workbook/excel");
+  const { ExcelWorkbook, documentBaseName, documentBytes, openAsNewWorkbook } = await import(/* webpackMode: "eager" */ "../workbook/executors/excel");
   render(
     <PaneRoot officeBackground={officeBackground}>
       <Pane

@@ -9,7 +9,7 @@
 // deterministic, so the rebuilt workbook is the one the analyst had before pressing Grade; nothing
 // of the cancelled run survives it.
 
-import type { ExampleTemplate } from "../workbook/exampleTables";
+import type { ExampleTemplate } from "../workbook/features/exampleTables";
 import type { GradeSettings, Inspection } from "../workbook/run";
 import type { Box, CellValue, Lang, OwnedState, Progress, WorkbookIndex, WritePlan } from "../workbook/types";
 import type { Envelope, Failure, PaneOutcome, Reply, Request, Results } from "./workerProtocol";

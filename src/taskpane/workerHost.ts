@@ -4,8 +4,8 @@
 // postMessage, so the host is tested in Node without a Worker.
 
 import { gradeWorkbook, inspectWorkbook } from "../workbook/run";
-import { exampleTablesPlan } from "../workbook/exampleTables";
-import { openXlsx, type XlsxWorkbook } from "../workbook/xlsx";
+import { exampleTablesPlan } from "../workbook/features/exampleTables";
+import { openXlsx, type XlsxWorkbook } from "../workbook/executors/xlsx";
 import { openFailureMessage } from "./openFailure";
 import type { Envelope, Failure, PaneOutcome, Reply } from "./workerProtocol";
 

@@ -3,7 +3,7 @@
 // plan) stay in the worker, and only what the pane shows crosses over.
 
 import type { PyramidRow } from "../engine/types";
-import type { ExampleTemplate } from "../workbook/exampleTables";
+import type { ExampleTemplate } from "../workbook/features/exampleTables";
 import type { GradeSettings, Inspection } from "../workbook/run";
 import type { Box, Lang, OwnedState, Progress, Text, WorkbookIndex, WritePlan, CellValue, Problem } from "../workbook/types";
 

@@ -5,15 +5,15 @@ import { explainGrade } from "../engine/explain";
 import type { Explanation } from "../engine/explain";
 import { grade } from "../engine/grade";
 import type { GradeInput, GradeResult, WeightTable } from "../engine/types";
-import { boxAddress, cellAddress, quoteSheet } from "./address";
-import { outputColumnsFit } from "./gridLimits";
-import { parseCustomerTable } from "./customerTable";
-import { headerKey } from "./headers";
-import { HISTORY_SHEETS, LEGACY_HISTORY_SHEETS, readHistory } from "./history";
-import type { HistoryRow } from "./history";
-import { locateTable } from "./locate";
-import { OUTPUT_HEADERS, OUTPUT_SHEETS, OVERRIDE_HEADERS, RISK_HEADERS, STRATEGY_HEADERS } from "./outputText";
-import { missingGrowthColumn, WATCH_LIST_SHEETS } from "./management";
+import { boxAddress, cellAddress, quoteSheet } from "./reading/address";
+import { outputColumnsFit } from "./planning/gridLimits";
+import { parseCustomerTable } from "./reading/customerTable";
+import { headerKey } from "./reading/headers";
+import { HISTORY_SHEETS, LEGACY_HISTORY_SHEETS, readHistory } from "./features/history";
+import type { HistoryRow } from "./features/history";
+import { locateTable } from "./reading/locate";
+import { OUTPUT_HEADERS, OUTPUT_SHEETS, OVERRIDE_HEADERS, RISK_HEADERS, STRATEGY_HEADERS } from "./planning/outputText";
+import { missingGrowthColumn, WATCH_LIST_SHEETS } from "./features/management";
 import {
   activeOverrides,
   applyOverrides,
@@ -23,15 +23,15 @@ import {
   loggedOverrides,
   OVERRIDE_SHEETS,
   readOverrides,
-} from "./overrides";
-import type { AuditEntry } from "./overrides";
-import { defaultRiskRules, readRiskRules, RISK_SHEETS } from "./riskRules";
-import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./strategyTable";
+} from "./features/overrides";
+import type { AuditEntry } from "./features/overrides";
+import { defaultRiskRules, readRiskRules, RISK_SHEETS } from "./reading/riskRules";
+import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./reading/strategyTable";
 import type { StrategyRow } from "../engine/strategy";
 import type { TierRule } from "../engine/types";
-import { headerRowIndex } from "./blocks";
-import { locateOwnedColumns, outputBox, outputProblems, planGrading } from "./plan";
-import { problem } from "./problems";
+import { headerRowIndex } from "./reading/blocks";
+import { locateOwnedColumns, outputBox, outputProblems, planGrading } from "./planning/plan";
+import { problem } from "./reading/problems";
 import { defaultSettings, labelCount, schemeLabels } from "./settings";
 import type { GradeSettings } from "./settings";
 import type {
@@ -46,13 +46,13 @@ import type {
   WorkbookIndex,
   WritePlan,
 } from "./types";
-import { parseWeightTable } from "./weightTable";
-import { engineWarningProblems } from "./warnings";
-import { WHY_HEADERS } from "./methodOutputs";
-import { clusterTiers, decorateClusterPlan, gradeRfm } from "./methodRun";
-import type { MethodDetails } from "./methodRun";
-import { applyPcaWeights, PCA_SHEETS, planPcaWeights, preparePcaWeights } from "./pcaWeights";
-import type { PcaRun } from "./pcaWeights";
+import { parseWeightTable } from "./reading/weightTable";
+import { engineWarningProblems } from "./reading/warnings";
+import { WHY_HEADERS } from "./features/methodOutputs";
+import { clusterTiers, decorateClusterPlan, gradeRfm } from "./features/methodRun";
+import type { MethodDetails } from "./features/methodRun";
+import { applyPcaWeights, PCA_SHEETS, planPcaWeights, preparePcaWeights } from "./features/pcaWeights";
+import type { PcaRun } from "./features/pcaWeights";
 
 export type { GradeSettings };
 export { defaultSettings };

@@ -1,7 +1,7 @@
 // The choices an analyst makes for one grading run, shared by the pane and the command line.
 
 import type { MissingPolicy, TierScheme } from "../engine/types";
-import type { StrategySettings } from "./management";
+import type { StrategySettings } from "./features/management";
 import type { Lang } from "./types";
 
 export interface GradeSettings {
@@ -30,7 +30,7 @@ export interface GradeSettings {
   method?: MethodSetting;
   /**
    * Weights from the data instead of the weight table's Weight column (issue 16 §4): "pca" fills the
-   * Weight cells with principal-component weights (workbook/pcaWeights.ts) and grades with them; only
+   * Weight cells with principal-component weights (workbook/features/pcaWeights.ts) and grades with them; only
    * empty cells or cells the add-in filled before, unless `replace` asks to overwrite the analyst's.
    */
   weightsFrom?: WeightsFromSetting;

@@ -1,5 +1,5 @@
 // The workbook as tables: what the parser reads, what the planner writes, and the interface each
-// backend (Office.js in workbook/excel/, .xlsx files in workbook/xlsx/) implements.
+// backend (Office.js in workbook/executors/excel/, .xlsx files in workbook/executors/xlsx/) implements.
 // Every row and column index here is 0-based and absolute on its sheet (A1 is row 0, column 0).
 
 import type { WeightTable } from "../engine/types";
@@ -82,7 +82,7 @@ export interface OwnedState {
   rowCount?: number;
   tierStyles?: TierStyle[];
   /**
-   * The weight table's Weight cells the add-in filled (PCA weights, workbook/pcaWeights.ts) and the
+   * The weight table's Weight cells the add-in filled (PCA weights, workbook/features/pcaWeights.ts) and the
    * numbers it wrote: a cell still holding its number is the add-in's to refill on the next run; one
    * the analyst changed is theirs again.
    */

@@ -9,8 +9,8 @@ import type { CliIo } from "../../src/cli/main";
 import { main } from "../../src/cli/main";
 import { checkLabels } from "../../src/cli/gradeArguments";
 import { cliText } from "../../src/cli/cliText";
-import { reportOverflow } from "../../src/workbook/customerTable";
-import { overflowingWeights } from "../../src/workbook/weightTable";
+import { reportOverflow } from "../../src/workbook/reading/customerTable";
+import { overflowingWeights } from "../../src/workbook/reading/weightTable";
 import type { FixtureSheet } from "../xlsx/buildWorkbook";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { capture } from "./capture";
 import { PUBLISHED_SEGMENT_SUMMARY } from "../reference/rfm/vignette";

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import type { CliIo } from "../../src/cli/main";
 import { main } from "../../src/cli/main";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 
 function capture(): CliIo & { out: string; err: string } {

@@ -8,7 +8,7 @@ import { pcaWeights } from "../../src/engine/pca";
 import { parseCommand } from "../../src/cli/gradeArguments";
 import { cliText } from "../../src/cli/cliText";
 import { main } from "../../src/cli/main";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { pcaCustomerRows, pcaSheets } from "../support/pcaFixture";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
 import type { FixtureCell } from "../xlsx/buildWorkbook";

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli/main";
-import { cleanNamePart, cutToBytes, FileNamer, MAX_NAME_BYTES, utf8Bytes } from "../../src/workbook/fileNames";
+import { cleanNamePart, cutToBytes, FileNamer, MAX_NAME_BYTES, utf8Bytes } from "../../src/workbook/features/fileNames";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { capture } from "./capture";
 

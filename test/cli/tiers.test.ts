@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import type { CliIo } from "../../src/cli/main";
 import { defaultOutput, main } from "../../src/cli/main";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { BUILDS, ensureBuilt } from "../support/builds";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 

@@ -2,8 +2,8 @@
 // analyst's in the output area, under a blank header cell, stops the run with a problem naming the
 // cell, and neither executor writes anything. The same check for both executors, because it is one.
 
-import { openXlsx } from "../../src/workbook/xlsx";
-import { ExcelWorkbook } from "../../src/workbook/excel";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { WorkbookBackend } from "../../src/workbook/types";
 import { StandinWorkbook } from "../support/excel-standin";

@@ -9,11 +9,11 @@
 // `xl/worksheets/sheet{i}.xml` for the i-th sheet instead of following the workbook's relationships,
 // so it shows the wrong sheets for files whose parts are numbered otherwise, as Excel allows).
 
-import { ExcelWorkbook } from "../../src/workbook/excel";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
-import { columnName } from "../../src/workbook/address";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { columnName } from "../../src/workbook/reading/address";
 import type { CellValue, OwnedState, WorkbookBackend, WritePlan } from "../../src/workbook/types";
 import { StandinWorkbook } from "../support/excel-standin";
 import { MemoryWorkbook } from "../support/memoryWorkbook";

@@ -7,7 +7,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import type { CellOut, Lang, WorkbookBackend, WritePlan } from "../../src/workbook/types";
 import { formulaFault, MAX_CELL_CHARS, sheetNameFault } from "../support/excel-standin";
 

@@ -5,10 +5,10 @@
 // language, and stop with the same problem when the run would need another column (issue 12 defect 4).
 
 import JSZip from "jszip";
-import { ExcelWorkbook } from "../../src/workbook/excel";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import type { CellValue } from "../../src/workbook/types";
 import { StandinWorkbook } from "../support/excel-standin";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";

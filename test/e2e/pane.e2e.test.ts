@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { BUILDS, ensureBuilt } from "../support/builds";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { DIST, OFFICE, ROOT, describeInBrowser, launchChromium, serve } from "./browser";

@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { customerHeaders, syntheticCustomers, weightSheetRows } from "../../bench/customers";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
 import { describeInBrowser, enabled, startSite, type Site } from "./browser";
 

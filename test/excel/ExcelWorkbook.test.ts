@@ -1,5 +1,5 @@
-import { ExcelWorkbook } from "../../src/workbook/excel";
-import { LEGACY_STATE_NAME } from "../../src/workbook/state";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
+import { LEGACY_STATE_NAME } from "../../src/workbook/planning/state";
 import { recordedState } from "../support/standin-customxml";
 import type { WritePlan } from "../../src/workbook/types";
 import { PAYLOAD_LIMIT, StandinWorkbook } from "../support/excel-standin";

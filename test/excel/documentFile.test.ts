@@ -2,7 +2,7 @@
 // the requested size, every opened file closed again (Office allows two open handles per document), and
 // errors reported through the callback's status.
 
-import { documentBaseName, documentBytes, openAsNewWorkbook } from "../../src/workbook/excel";
+import { documentBaseName, documentBytes, openAsNewWorkbook } from "../../src/workbook/executors/excel";
 
 interface FakeFile {
   bytes: Uint8Array;

@@ -3,7 +3,7 @@
 // Weight cells (formulas included) as they were.
 
 import { pcaWeights } from "../../src/engine/pca";
-import { ExcelWorkbook } from "../../src/workbook/excel";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import { StandinWorkbook } from "../support/excel-standin";

@@ -4,8 +4,8 @@
 
 import { readFileSync } from "fs";
 import { join } from "path";
-import { ExcelWorkbook } from "../../src/workbook/excel";
-import { HostTooOldError, MIN_EXCEL_API } from "../../src/workbook/excel/features";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
+import { HostTooOldError, MIN_EXCEL_API } from "../../src/workbook/executors/excel/features";
 import { apiSet, excelApiSets } from "../support/excelApiSets";
 import { StandinError, StandinWorkbook } from "../support/excel-standin";
 import { customerSheet, plan } from "./fixtures";

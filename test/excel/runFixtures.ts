@@ -1,6 +1,6 @@
 // The stand-in workbooks and settings the end-to-end re-run tests share.
 
-import { ExcelWorkbook } from "../../src/workbook/excel";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import { StandinWorkbook } from "../support/excel-standin";

@@ -2,7 +2,7 @@
 // the customer sheet untouched), a heat map as a two-colour scale, and rows appended below what an
 // append-only sheet already holds. Every step is undone exactly when the run is cancelled.
 
-import { ExcelWorkbook } from "../../src/workbook/excel";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
 import { recordedState } from "../support/standin-customxml";
 import type { WritePlan } from "../../src/workbook/types";
 import { PAYLOAD_LIMIT, StandinWorkbook } from "../support/excel-standin";

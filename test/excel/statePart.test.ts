@@ -3,14 +3,14 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { ExcelWorkbook } from "../../src/workbook/excel";
-import { executePlan } from "../../src/workbook/excel/executePlan";
-import { HostTooOldError } from "../../src/workbook/excel/features";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
+import { executePlan } from "../../src/workbook/executors/excel/executePlan";
+import { HostTooOldError } from "../../src/workbook/executors/excel/features";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { LEGACY_STATE_NAME, STATE_NAMESPACE, stateXml } from "../../src/workbook/state";
+import { LEGACY_STATE_NAME, STATE_NAMESPACE, stateXml } from "../../src/workbook/planning/state";
 import type { GradeSettings } from "../../src/workbook/settings";
 import type { CellValue } from "../../src/workbook/types";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { RequestContext, StandinWorkbook } from "../support/excel-standin";
 import { recordedState } from "../support/standin-customxml";
 import { bigState } from "../support/stateFixtures";

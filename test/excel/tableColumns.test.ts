@@ -1,10 +1,10 @@
 // Issue 12 defect 4: re-grading a table after the analyst added a column to its right. The add-in's
 // columns are found by name where they are and updated in place; the analyst's column keeps its cells.
 
-import { ExcelWorkbook } from "../../src/workbook/excel";
+import { ExcelWorkbook } from "../../src/workbook/executors/excel";
 import { gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
-import { tablePartXml } from "../../src/workbook/xlsx/tablePartXml";
+import { tablePartXml } from "../../src/workbook/executors/xlsx/tablePartXml";
 import { StandinWorkbook } from "../support/excel-standin";
 import { BUDGET, settings, workbook } from "./runFixtures";
 

@@ -8,7 +8,7 @@
 import "./customFunctionsGlobal";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { CellValue } from "../../src/workbook/types";
 import { MemoryWorkbook } from "../support/memoryWorkbook";

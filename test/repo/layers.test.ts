@@ -36,8 +36,8 @@ describe("the layers, as ESLint enforces them", () => {
   });
 
   test("workbook never imports a surface; it may import the engine", async () => {
-    for (const source of ["../taskpane/strings", "../cli/main", "../commands/commands", "../functions/functions", "../../taskpane/Pane"]) {
-      const file = source.startsWith("../../") ? "src/workbook/xlsx/layerProbe.ts" : "src/workbook/layerProbe.ts";
+    for (const source of ["../taskpane/strings", "../cli/main", "../commands/commands", "../functions/functions", "../../../taskpane/Pane"]) {
+      const file = source.startsWith("../../") ? "src/workbook/executors/xlsx/layerProbe.ts" : "src/workbook/layerProbe.ts";
       expect([source, (await errors(file, `import * as m from "${source}";\nexport const probe = m;\n`)).length]).toEqual([source, 1]);
     }
     expect(await errors("src/workbook/layerProbe.ts", 'import * as m from "../engine";\nexport const probe = m;\n')).toEqual([]);
@@ -50,11 +50,40 @@ describe("the layers, as ESLint enforces them", () => {
     expect(await errors("src/cli/layerProbe.ts", 'import * as m from "../taskpane/strings";\nexport const probe = m;\n')).toHaveLength(1);
   });
 
-  test("the Office.js globals only in workbook/excel, functions, commands and taskpane/index.tsx", async () => {
+  test("inside workbook, reading imports no later stage, no stage imports an executor, the executors are peers", async () => {
+    const probe = async (file: string, source: string) => (await errors(file, `import * as m from "${source}";\nexport const probe = m;\n`)).length;
+    const refused: [string, string][] = [
+      ["src/workbook/reading/layerProbe.ts", "../planning/plan"],
+      ["src/workbook/reading/layerProbe.ts", "../features/history"],
+      ["src/workbook/reading/layerProbe.ts", "../executors/xlsx"],
+      ["src/workbook/reading/layerProbe.ts", "../../taskpane/strings"],
+      ["src/workbook/planning/layerProbe.ts", "../executors/excel"],
+      ["src/workbook/features/layerProbe.ts", "../executors/xlsx/share"],
+      ["src/workbook/layerProbe.ts", "./executors/xlsx"],
+      ["src/workbook/executors/excel/layerProbe.ts", "../xlsx/cellXml"],
+      ["src/workbook/executors/xlsx/layerProbe.ts", "../excel/payload"],
+      ["src/workbook/executors/xlsx/layerProbe.ts", "../../../cli/main"],
+    ];
+    for (const [file, source] of refused) expect([file, source, await probe(file, source)]).toEqual([file, source, 1]);
+    const allowed: [string, string][] = [
+      ["src/workbook/reading/layerProbe.ts", "./cells"],
+      ["src/workbook/reading/layerProbe.ts", "../types"],
+      ["src/workbook/reading/layerProbe.ts", "../../engine/types"],
+      ["src/workbook/planning/layerProbe.ts", "../reading/address"],
+      ["src/workbook/features/layerProbe.ts", "../planning/plan"],
+      ["src/workbook/executors/xlsx/layerProbe.ts", "../../features/sharing"],
+      ["src/workbook/executors/xlsx/layerProbe.ts", "./xlsxWorkbook"],
+      ["src/workbook/executors/excel/layerProbe.ts", "../../planning/plan"],
+    ];
+    for (const [file, source] of allowed) expect([file, source, await probe(file, source)]).toEqual([file, source, 0]);
+  });
+
+  test("the Office.js globals only in workbook/executors/excel, functions, commands and taskpane/index.tsx", async () => {
     const code = "export const probe = () => Excel.run(async () => undefined);\n";
     expect(await errors("src/workbook/layerProbe.ts", code)).toEqual([expect.stringMatching(/^no-restricted-globals: Unexpected use of 'Excel'/)]);
     expect(await errors("src/taskpane/Probe.tsx", code)).toHaveLength(1);
-    expect(await errors("src/workbook/excel/layerProbe.ts", code)).toEqual([]);
+    expect(await errors("src/workbook/executors/excel/layerProbe.ts", code)).toEqual([]);
+    expect(await errors("src/workbook/executors/xlsx/layerProbe.ts", code)).toHaveLength(1);
     expect(await errors("src/taskpane/index.tsx", code)).toEqual([]);
   });
 });

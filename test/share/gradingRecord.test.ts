@@ -4,12 +4,12 @@
 
 import * as fs from "fs";
 import * as path from "path";
-import { outputText } from "../../src/workbook/outputText";
+import { outputText } from "../../src/workbook/planning/outputText";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
-import { prepareForSharing } from "../../src/workbook/xlsx/share";
-import { aboutSheet, readGradingRecord } from "../../src/workbook/sharing";
-import { planOwnerCopies } from "../../src/workbook/split";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { prepareForSharing } from "../../src/workbook/executors/xlsx/share";
+import { aboutSheet, readGradingRecord } from "../../src/workbook/features/sharing";
+import { planOwnerCopies } from "../../src/workbook/features/split";
 import type { CellValue } from "../../src/workbook/types";
 import { MemoryWorkbook } from "../support/memoryWorkbook";
 

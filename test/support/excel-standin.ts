@@ -16,7 +16,7 @@
 // Sheets are sparse column arrays so a 1,048,576-row sheet fits in memory.
 // Only the members the executor uses exist; anything else is undefined and fails loudly.
 
-import { boxAddress, columnName, parseBoxAddress, quoteSheet } from "../../src/workbook/address";
+import { boxAddress, columnName, parseBoxAddress, quoteSheet } from "../../src/workbook/reading/address";
 import type { Box } from "../../src/workbook/types";
 import { CustomXmlPartCollection } from "./standin-customxml";
 import type { CustomXmlModel } from "./standin-customxml";

@@ -1,9 +1,9 @@
 // An in-memory workbook for testing the run and the plan without Excel or files: sheets are grids of
 // cell values, and `execute` applies a write plan the simplest way the plan can be read.
 
-import { cellAddress } from "../../src/workbook/address";
-import { assertPlanSheetNames } from "../../src/workbook/sheetNames";
-import { decodeLegacyState, isStateXml, LEGACY_STATE_NAME, parseStateXml, stateXml } from "../../src/workbook/state";
+import { cellAddress } from "../../src/workbook/reading/address";
+import { assertPlanSheetNames } from "../../src/workbook/planning/sheetNames";
+import { decodeLegacyState, isStateXml, LEGACY_STATE_NAME, parseStateXml, stateXml } from "../../src/workbook/planning/state";
 import type {
   Box,
   CellOut,

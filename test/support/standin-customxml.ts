@@ -18,7 +18,7 @@
 import { DOMParser, onErrorStopParsing } from "@xmldom/xmldom";
 import { StandinError } from "./excel-standin";
 import type { RequestContext } from "./excel-standin";
-import { parseStateXml, STATE_NAMESPACE } from "../../src/workbook/state";
+import { parseStateXml, STATE_NAMESPACE } from "../../src/workbook/planning/state";
 import type { OwnedState } from "../../src/workbook/types";
 
 export interface CustomXmlModel {

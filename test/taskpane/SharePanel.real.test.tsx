@@ -10,7 +10,7 @@ import { SharePanel, type CopyChannel } from "../../src/taskpane/SharePanel";
 import { strings } from "../../src/taskpane/strings";
 import { gradeWorkbook } from "../../src/workbook/run";
 import { defaultSettings } from "../../src/workbook/settings";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 
 class NoResize {

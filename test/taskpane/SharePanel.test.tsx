@@ -19,10 +19,10 @@ configure({ asyncUtilTimeout: 10_000 });
 
 // The panel is tested against the two transforms' contracts (their own tests prove the files); here
 // the question is what the analyst sees and where the bytes go.
-jest.mock("../../src/workbook/xlsx/share", () => ({ prepareForSharing: jest.fn() }));
-jest.mock("../../src/workbook/xlsx/split", () => ({ splitByOwner: jest.fn() }));
-const share = jest.requireMock("../../src/workbook/xlsx/share") as { prepareForSharing: jest.Mock };
-const split = jest.requireMock("../../src/workbook/xlsx/split") as { splitByOwner: jest.Mock };
+jest.mock("../../src/workbook/executors/xlsx/share", () => ({ prepareForSharing: jest.fn() }));
+jest.mock("../../src/workbook/executors/xlsx/split", () => ({ splitByOwner: jest.fn() }));
+const share = jest.requireMock("../../src/workbook/executors/xlsx/share") as { prepareForSharing: jest.Mock };
+const split = jest.requireMock("../../src/workbook/executors/xlsx/split") as { splitByOwner: jest.Mock };
 
 const WORKBOOK = new Uint8Array([80, 75, 3, 4]);
 

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { workbookHost } from "../../src/taskpane/workerHost";
 import { WorkerWorkbook, type WorkbookError, type WorkerLike } from "../../src/taskpane/workerClient";
 import type { Envelope, Reply } from "../../src/taskpane/workerProtocol";

@@ -4,10 +4,10 @@
 // out to the model's global weights.
 
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { EXAMPLE_TEMPLATES, exampleTablesPlan, valueModelNumbers } from "../../src/workbook/exampleTables";
-import type { ExampleTemplate } from "../../src/workbook/exampleTables";
+import { EXAMPLE_TEMPLATES, exampleTablesPlan, valueModelNumbers } from "../../src/workbook/features/exampleTables";
+import type { ExampleTemplate } from "../../src/workbook/features/exampleTables";
 import type { Lang } from "../../src/workbook/types";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
 
 const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));

@@ -1,5 +1,5 @@
 import type { Indicator } from "../../src/engine/types";
-import { absolute, columnRange, pointsFormula, rankFormula, scoreFormula, tierFormula } from "../../src/workbook/formulas";
+import { absolute, columnRange, pointsFormula, rankFormula, scoreFormula, tierFormula } from "../../src/workbook/planning/formulas";
 
 const sales: Indicator = { name: "Sales", weight: 1, direction: "higher", scoring: "minmax", column: "Sales" };
 const refs = { weight: "$F$20", min: "$G$20", max: "$H$20", range: "$C$2:$C$8", column: "C" };

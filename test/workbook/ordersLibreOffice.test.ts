@@ -8,8 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { serialOfDate } from "../../src/engine/orders";
 import { DEFAULT_RFM_SEGMENTS, rfmScores, rfmSegmentOf, rfmSegmentSummary } from "../../src/engine/rfm";
-import { parseOrdersTable } from "../../src/workbook/ordersTable";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { parseOrdersTable } from "../../src/workbook/reading/ordersTable";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { describeWithLibreOffice, libreOfficeWorkspace, soffice } from "../support/libreoffice";
 import { PUBLISHED_SEGMENT_SUMMARY } from "../reference/rfm/vignette";
 

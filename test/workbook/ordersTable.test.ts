@@ -1,6 +1,6 @@
 import { serialOfDate } from "../../src/engine/orders";
-import { openXlsx } from "../../src/workbook/xlsx";
-import { indicatorSheetRows, parseOrdersTable, readOrderDate, serialText } from "../../src/workbook/ordersTable";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { indicatorSheetRows, parseOrdersTable, readOrderDate, serialText } from "../../src/workbook/reading/ordersTable";
 import type { Block, CellValue } from "../../src/workbook/types";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
 

@@ -1,7 +1,7 @@
 import { defaultSettings, gradeWorkbook, inspectWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import type { CellValue } from "../../src/workbook/types";
-import { migrateWorkbook } from "../../src/workbook/migrate";
+import { migrateWorkbook } from "../../src/workbook/features/migrate";
 import { MemoryWorkbook } from "../support/memoryWorkbook";
 
 const NOW = new Date(2026, 10, 22, 9, 30);

@@ -1,5 +1,5 @@
 import { DEFAULT_RFM_SEGMENTS, RFM_SEGMENT_NAMES_ZH } from "../../src/engine/rfm";
-import { defaultSegmentRows, parseSegmentsTable } from "../../src/workbook/segmentsTable";
+import { defaultSegmentRows, parseSegmentsTable } from "../../src/workbook/reading/segmentsTable";
 import type { Block, CellValue } from "../../src/workbook/types";
 
 function block(values: CellValue[][], sheet = "Segments"): Block {

@@ -1,18 +1,18 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { HISTORY_SHEETS, LEGACY_HISTORY_SHEETS } from "../../src/workbook/history";
-import { WATCH_LIST_SHEETS } from "../../src/workbook/management";
-import { outputText, OUTPUT_SHEETS } from "../../src/workbook/outputText";
-import { AUDIT_SHEETS, OVERRIDE_SHEETS } from "../../src/workbook/overrides";
-import { RISK_SHEETS } from "../../src/workbook/riskRules";
+import { HISTORY_SHEETS, LEGACY_HISTORY_SHEETS } from "../../src/workbook/features/history";
+import { WATCH_LIST_SHEETS } from "../../src/workbook/features/management";
+import { outputText, OUTPUT_SHEETS } from "../../src/workbook/planning/outputText";
+import { AUDIT_SHEETS, OVERRIDE_SHEETS } from "../../src/workbook/features/overrides";
+import { RISK_SHEETS } from "../../src/workbook/reading/riskRules";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
-import { assertPlanSheetNames, MAX_SHEET_NAME, safeSheetName, SheetNameError, sheetNameFault } from "../../src/workbook/sheetNames";
-import { STRATEGY_SHEETS } from "../../src/workbook/strategyTable";
-import { planOwnerCopies } from "../../src/workbook/split";
+import { assertPlanSheetNames, MAX_SHEET_NAME, safeSheetName, SheetNameError, sheetNameFault } from "../../src/workbook/planning/sheetNames";
+import { STRATEGY_SHEETS } from "../../src/workbook/reading/strategyTable";
+import { planOwnerCopies } from "../../src/workbook/features/split";
 import type { CellValue, Lang } from "../../src/workbook/types";
 import { MemoryWorkbook } from "../support/memoryWorkbook";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 
 describe("Excel's sheet-name rules", () => {
   test.each([

@@ -1,4 +1,4 @@
-import { decodeLegacyState, isStateXml, parseStateXml, STATE_NAMESPACE, stateXml } from "../../src/workbook/state";
+import { decodeLegacyState, isStateXml, parseStateXml, STATE_NAMESPACE, stateXml } from "../../src/workbook/planning/state";
 import type { OwnedState } from "../../src/workbook/types";
 import { bigState } from "../support/stateFixtures";
 

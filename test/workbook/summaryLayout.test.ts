@@ -1,12 +1,12 @@
 // Where the plan puts the pyramids' helper cells (spacers, data labels): out of the analyst's tier
 // table, in hidden columns right of the charts; and which colour each tier's bar gets.
 
-import { parseBoxAddress } from "../../src/workbook/address";
-import { CHART_DATA_COLUMN, tierStyles } from "../../src/workbook/plan";
+import { parseBoxAddress } from "../../src/workbook/reading/address";
+import { CHART_DATA_COLUMN, tierStyles } from "../../src/workbook/planning/plan";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import type { OutputSheet } from "../../src/workbook/types";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 
 const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));

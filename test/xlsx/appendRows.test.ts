@@ -1,6 +1,6 @@
 import type { CellOut, WritePlan } from "../../src/workbook/types";
-import { appendRowsXml, logSheet } from "../../src/workbook/xlsx/appendRowsXml";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { appendRowsXml, logSheet } from "../../src/workbook/executors/xlsx/appendRowsXml";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, FixtureSheet, packageParts, smallCustomerSheets } from "./buildWorkbook";
 
 // The audit log of special grading: the add-in only ever adds rows below what is there. Each test
@@ -144,7 +144,7 @@ describe("where appended rows land", () => {
 
 describe("appending to a sheet written with a namespace prefix", () => {
   test("new rows and cells take the sheet's prefix (x:), existing rows stay byte for byte", async () => {
-    const { appendRowsXml } = await import("../../src/workbook/xlsx/appendRowsXml");
+    const { appendRowsXml } = await import("../../src/workbook/executors/xlsx/appendRowsXml");
     const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const before = `<x:worksheet xmlns:x="${main}"><x:dimension ref="A1:B2"/><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Customer</x:t></x:is></x:c></x:row><x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const after = appendRowsXml(before, ["Customer"], [["C7"]]);

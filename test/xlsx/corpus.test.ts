@@ -7,8 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
-import { parseRelationships, relsPath, resolveTarget } from "../../src/workbook/xlsx/packageParts";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { parseRelationships, relsPath, resolveTarget } from "../../src/workbook/executors/xlsx/packageParts";
 import { describeWithLibreOffice, libreOfficeWorkspace, parseCsv, soffice } from "../support/libreoffice";
 
 const FILES = path.join(__dirname, "..", "files");

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import type { OutputColumns, OutputSheet, WritePlan } from "../../src/workbook/types";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";
 
 // The small fixture grades by hand: Sales 500..100 and Complaints 0..4 (lower is better) give minmax

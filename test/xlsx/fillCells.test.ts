@@ -3,8 +3,8 @@
 // stays prefixed, untouched rows stay byte for byte, and a shared formula's first cell is refused unless
 // its whole range is filled.
 
-import { fillCellsXml } from "../../src/workbook/xlsx/fillCellsXml";
-import { readSheet } from "../../src/workbook/xlsx/sheetScanner";
+import { fillCellsXml } from "../../src/workbook/executors/xlsx/fillCellsXml";
+import { readSheet } from "../../src/workbook/executors/xlsx/sheetScanner";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";
 
 const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));

@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import type { GradeOutcome, GradeSettings } from "../../src/workbook/run";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { openXlsx } from "../../src/workbook/xlsx";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { describeWithLibreOffice, sheetsAsCsv } from "../support/libreoffice";
 import { buildWorkbook } from "./buildWorkbook";
 import type { FixtureCell } from "./buildWorkbook";

@@ -1,5 +1,5 @@
-import { openXlsx } from "../../src/workbook/xlsx";
-import { cellValue, sharedStrings, splitCells, splitSheet } from "../../src/workbook/xlsx/sheetScanner";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { cellValue, sharedStrings, splitCells, splitSheet } from "../../src/workbook/executors/xlsx/sheetScanner";
 import { buildWorkbook } from "./buildWorkbook";
 
 describe("reading an .xlsx: what each kind of cell holds", () => {
@@ -63,7 +63,7 @@ describe("reading an .xlsx: what each kind of cell holds", () => {
 
 describe("the scanner's column of a cell reference", () => {
   test("letters are read in base 26, in either case; a cell without r has none", async () => {
-    const { referenceColumn } = await import("../../src/workbook/xlsx/sheetScanner");
+    const { referenceColumn } = await import("../../src/workbook/executors/xlsx/sheetScanner");
     expect(referenceColumn(' r="A1"')).toBe(0);
     expect(referenceColumn(' s="3" r="AB12"')).toBe(27);
     expect(referenceColumn(' r="xfd7"')).toBe(16383);

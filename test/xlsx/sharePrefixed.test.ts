@@ -1,7 +1,7 @@
 // Prepare for sharing on a sheet written with a namespace prefix (Open XML SDK): TIERS formulas are
 // found in <x:c><x:f> and turned into their values in the same prefix.
 
-import { shareSheetXml, ShareReport } from "../../src/workbook/xlsx/share";
+import { shareSheetXml, ShareReport } from "../../src/workbook/executors/xlsx/share";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 

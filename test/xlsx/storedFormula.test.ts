@@ -1,5 +1,5 @@
-import { cellXml } from "../../src/workbook/xlsx/cellXml";
-import { storedFormula } from "../../src/workbook/xlsx/storedFormula";
+import { cellXml } from "../../src/workbook/executors/xlsx/cellXml";
+import { storedFormula } from "../../src/workbook/executors/xlsx/storedFormula";
 
 describe("formulas as the file stores them", () => {
   test("functions newer than Excel 2007 get _xlfn., so LibreOffice does not show #NAME?", () => {

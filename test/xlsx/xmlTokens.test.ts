@@ -1,6 +1,6 @@
-import { readSheet, sharedStrings, splitCells, splitSheet } from "../../src/workbook/xlsx/sheetScanner";
-import { isMain, MAIN, MAIN_STRICT, rootElement, Token, withPrefix, XmlSyntaxError, XmlTokens } from "../../src/workbook/xlsx/xmlTokens";
-import { parseRelationships } from "../../src/workbook/xlsx/packageParts";
+import { readSheet, sharedStrings, splitCells, splitSheet } from "../../src/workbook/executors/xlsx/sheetScanner";
+import { isMain, MAIN, MAIN_STRICT, rootElement, Token, withPrefix, XmlSyntaxError, XmlTokens } from "../../src/workbook/executors/xlsx/xmlTokens";
+import { parseRelationships } from "../../src/workbook/executors/xlsx/packageParts";
 
 const X = `xmlns:x="${MAIN}"`;
 
@@ -134,7 +134,7 @@ describe("parts as some producers write them", () => {
 
   test("a workbook whose parts are UTF-16 reads, and a rewritten part declares the UTF-8 it is written in", async () => {
     const JSZip = (await import("jszip")).default;
-    const { openXlsx } = await import("../../src/workbook/xlsx");
+    const { openXlsx } = await import("../../src/workbook/executors/xlsx");
     const { buildWorkbook, smallCustomerSheets } = await import("./buildWorkbook");
     const { defaultSettings, gradeWorkbook } = await import("../../src/workbook/run");
     const zip = await JSZip.loadAsync(await buildWorkbook(smallCustomerSheets()));

@@ -6,8 +6,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as zlib from "zlib";
-import { openXlsx } from "../../src/workbook/xlsx";
-import { MAX_RATIO } from "../../src/workbook/xlsx/packageGuard";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { MAX_RATIO } from "../../src/workbook/executors/xlsx/packageGuard";
 
 interface Entry {
   name: string;
@@ -121,7 +121,7 @@ describe("zip bombs: what is inflated is bounded", () => {
 
 describe("V8's string limit", () => {
   test("its RangeError (a part over about 512 M characters) becomes the too-large refusal, other errors pass", async () => {
-    const { asTooLarge } = await import("../../src/workbook/xlsx/packageGuard");
+    const { asTooLarge } = await import("../../src/workbook/executors/xlsx/packageGuard");
     let thrown: unknown;
     try {
       "x".repeat(2 ** 29 + 1);

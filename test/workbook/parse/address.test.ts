@@ -1,4 +1,4 @@
-import { boxAddress, cellAddress, columnName, parseBoxAddress, parseCellAddress, quoteSheet } from "../../../src/workbook/address";
+import { boxAddress, cellAddress, columnName, parseBoxAddress, parseCellAddress, quoteSheet } from "../../../src/workbook/reading/address";
 
 describe("A1 addresses", () => {
   test("columns count A..Z, then AA: bijective base 26", () => {

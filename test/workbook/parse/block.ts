@@ -1,6 +1,6 @@
 // Builds a Block the way a backend reads one: a rectangle of values whose top-left cell is `topLeft`.
 
-import { parseCellAddress } from "../../../src/workbook/address";
+import { parseCellAddress } from "../../../src/workbook/reading/address";
 import type { Block, CellValue } from "../../../src/workbook/types";
 
 /** Rows are padded with nulls to the widest row, as Excel returns a rectangle. */

@@ -1,4 +1,4 @@
-import { cellText, isBlank, isErrorValue, readNumber } from "../../../src/workbook/cells";
+import { cellText, isBlank, isErrorValue, readNumber } from "../../../src/workbook/reading/cells";
 
 describe("readNumber reads numbers the way an analyst typed them", () => {
   test.each([

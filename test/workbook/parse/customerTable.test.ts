@@ -1,5 +1,5 @@
 import type { Indicator, WeightTable } from "../../../src/engine/types";
-import { CELL_PROBLEMS_PER_COLUMN, parseCustomerTable } from "../../../src/workbook/customerTable";
+import { CELL_PROBLEMS_PER_COLUMN, parseCustomerTable } from "../../../src/workbook/reading/customerTable";
 import type { CellValue, Problem } from "../../../src/workbook/types";
 import { blockAt } from "./block";
 

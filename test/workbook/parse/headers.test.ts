@@ -1,4 +1,4 @@
-import { DIRECTION_WORDS, HEADER_ALIASES, directionOf, findRole, headerKey, scoringOf } from "../../../src/workbook/headers";
+import { DIRECTION_WORDS, HEADER_ALIASES, directionOf, findRole, headerKey, scoringOf } from "../../../src/workbook/reading/headers";
 
 describe("headers match case-, space- and width-insensitively", () => {
   test("headerKey folds case, width, spaces, _ and -", () => {

@@ -1,4 +1,4 @@
-import { locateTable } from "../../../src/workbook/locate";
+import { locateTable } from "../../../src/workbook/reading/locate";
 import type { WorkbookIndex } from "../../../src/workbook/types";
 
 const used = { top: 2, left: 0, rows: 10, columns: 4 };

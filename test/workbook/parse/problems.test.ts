@@ -1,4 +1,4 @@
-import { PROBLEM_CODES, formatProblem, problem } from "../../../src/workbook/problems";
+import { PROBLEM_CODES, formatProblem, problem } from "../../../src/workbook/reading/problems";
 
 describe("the problem catalogue", () => {
   test("a cell problem says where and what to do, in both languages", () => {

@@ -1,4 +1,4 @@
-import { parseBands, parseWeightTable } from "../../../src/workbook/weightTable";
+import { parseBands, parseWeightTable } from "../../../src/workbook/reading/weightTable";
 import type { Problem } from "../../../src/workbook/types";
 import { blockAt } from "./block";
 

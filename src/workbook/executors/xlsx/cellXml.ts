@@ -1,0 +1,31 @@
+// One cell as the file stores it. Strings are always inline strings, so a customer called
+// "=HYPERLINK(...)" or "+1-2" stays text; inline strings also leave the shared-strings part untouched.
+
+import type { CellOut } from "../../types";
+import { cellName } from "./cellReference";
+import { storedFormula } from "./storedFormula";
+import { escapeXml } from "./xmlText";
+
+/**
+ * The <c> element for a value at a 0-based cell, with a style index when given; "" for a blank
+ * without a style. Numbers that are not finite become #NUM!, which is what Excel would show.
+ *
+ * @example
+ * cellXml(1, 5, 87.5, 3)       // '<c r="F2" s="3"><v>87.5</v></c>'
+ * cellXml(0, 0, "=1+1")        // '<c r="A1" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>'
+ * cellXml(2, 1, { formula: "=RANK.EQ(A3,A:A)" }) // '<c r="B3"><f>_xlfn.RANK.EQ(A3,A:A)</f></c>'
+ */
+export function cellXml(row: number, column: number, value: CellOut, style?: number): string {
+  const r = cellName(row, column);
+  const s = style ? ` s="${style}"` : "";
+  if (value === null || value === undefined || value === "") return s ? `<c r="${r}"${s}/>` : "";
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? `<c r="${r}"${s}><v>${value}</v></c>` : `<c r="${r}"${s} t="e"><v>#NUM!</v></c>`;
+  }
+  if (typeof value === "boolean") return `<c r="${r}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === "string") {
+    return `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+  }
+  // No cached value: the workbook is marked for a full calculation on load (see xlsxPackage.ts).
+  return `<c r="${r}"${s}><f>${escapeXml(storedFormula(value.formula))}</f></c>`;
+}

@@ -1,0 +1,402 @@
+// A worksheet's <sheetData> read with the namespace-aware tokenizer (xmlTokens.ts): elements are
+// matched by namespace and local name, so <x:row> (Open XML SDK), strict OOXML and mc:AlternateContent
+// read like Excel's own files. The writers splice text, so a split keeps every row's text and offsets
+// exactly as in the file; the reader (readSheet) makes one pass and keeps only values.
+
+import type { Box, CellValue } from "../../types";
+import { UNCALCULATED } from "../../reading/problems";
+import { parseCell } from "./cellReference";
+import { isMain, MAIN, MARKUP_COMPATIBILITY, ROOT_SCOPE, Scope, Token, XmlTokens } from "./xmlTokens";
+import { attribute } from "./xmlText";
+import { packageError } from "./packageErrors";
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD), 32,767 characters a cell. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLUMNS = 16384;
+export const MAX_CELL_CHARACTERS = 32767;
+
+/** One <row> of sheetData: its 0-based index, attribute text and inner XML, exactly as in the file. */
+export interface RowText {
+  index: number;
+  attributes: string;
+  inner: string;
+  /** Where the row's whole element starts and ends (exclusive) in the worksheet's XML. */
+  start: number;
+  end: number;
+  /** The row element's qualified name as written ("row", "x:row"). */
+  name: string;
+  /** The namespace bindings inside the row (for reading its cells). */
+  scope: Scope;
+  /** Whatever stands between the previous row (or the sheetData start tag) and this row, as written. */
+  gap: string;
+}
+
+/** One <c> of a row: its 0-based column, attribute text, inner XML and its whole text. */
+export interface CellText {
+  column: number;
+  attributes: string;
+  inner: string;
+  xml: string;
+  /** The namespace bindings inside the cell; ROOT_SCOPE's default is fine for unprefixed cells. */
+  scope?: Scope;
+}
+
+/** A worksheet split around its sheetData, so the rows can be rewritten and the rest kept byte for byte. */
+export interface SplitSheet {
+  /** Everything up to and including the <sheetData> start tag (a self-closing tag is opened). */
+  head: string;
+  rows: RowText[];
+  /** Everything after the last row: what stood before </sheetData>, then </sheetData> and the rest. */
+  tail: string;
+  /** The prefix SpreadsheetML elements take where sheetData is ("" for the default namespace). */
+  prefix: string;
+}
+
+function prefixOf(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? "" : name.slice(0, colon);
+}
+
+/** Positions the tokens on the worksheet's sheetData start tag; false when the part has none. */
+function findSheetData(tokens: XmlTokens): boolean {
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind !== Token.Open) continue;
+    if (tokens.depth === 2 && tokens.local === "sheetData" && isMain(tokens.uri)) return true;
+    if (tokens.depth >= 2) tokens.skipElement();
+  }
+  return false;
+}
+
+/**
+ * Calls `onRow` for each row element inside the container just opened (sheetData, or an
+ * mc:Fallback inside it): rows in mc:AlternateContent are read from its Fallback, since the add-in
+ * understands no extension a Choice requires. Other elements are skipped. Returns at the container's end.
+ */
+function eachRow(tokens: XmlTokens, onRow: (tokens: XmlTokens) => void): void {
+  const depth = tokens.depth;
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind === Token.Close && tokens.depth < depth) return;
+    if (tokens.kind !== Token.Open) continue;
+    if (tokens.local === "row" && isMain(tokens.uri)) onRow(tokens);
+    else if (tokens.uri === MARKUP_COMPATIBILITY && tokens.local === "AlternateContent") {
+      const outer = tokens.depth;
+      for (let kind = tokens.next(); kind !== Token.End; kind = tokens.next()) {
+        if (kind === Token.Close && tokens.depth < outer) break;
+        if (kind !== Token.Open) continue;
+        const local: string = tokens.local;
+        if (tokens.uri === MARKUP_COMPATIBILITY && local === "Fallback") eachRow(tokens, onRow);
+        else tokens.skipElement();
+      }
+    } else tokens.skipElement();
+  }
+}
+
+/** The 0-based row of a row's r attribute, or `previous + 1` without one; refused beyond Excel's grid. */
+function rowIndex(tokens: XmlTokens, previous: number): number {
+  const r = tokens.rawAttribute("r");
+  const index = r === undefined ? previous + 1 : parseInt(r, 10) - 1;
+  if (!(index >= 0)) throw new Error(`A row has the reference r="${r}", which is not a row number.`);
+  if (index >= MAX_ROWS) throw packageError("too-large", { what: `row ${index + 1}`, limit: `${MAX_ROWS.toLocaleString("en-US")} rows` });
+  return index;
+}
+
+/**
+ * The rows of a worksheet's XML with the text around them; rows without an r attribute follow the
+ * previous row, as the format allows. Throws when the part has no sheetData.
+ *
+ * @example
+ * splitSheet('<worksheet><sheetData><row r="2"><c r="A2"><v>7</v></c></row></sheetData></worksheet>').rows[0].index // 1
+ */
+export function splitSheet(xml: string): SplitSheet {
+  const tokens = new XmlTokens(xml, scopeFor(xml));
+  if (!findSheetData(tokens)) throw new Error("The worksheet has no sheetData");
+  const prefix = prefixOf(tokens.name);
+  if (tokens.selfClosing) {
+    const open = xml.slice(tokens.start, tokens.end - 2).replace(/\s+$/, "");
+    return {
+      head: `${xml.slice(0, tokens.start)}${open}>`,
+      rows: [],
+      tail: `</${tokens.name}>${xml.slice(tokens.end)}`,
+      prefix,
+    };
+  }
+  const head = xml.slice(0, tokens.end);
+  const rows: RowText[] = [];
+  let previous = -1;
+  let last = tokens.end;
+  // Without comments, CDATA or processing instructions in sheetData (what every producer writes), a
+  // row ends at the first "</row>" after it: found by indexOf instead of tokenizing every cell.
+  const plain = xml.indexOf("<!", tokens.end) < 0 && xml.indexOf("<?", tokens.end) < 0;
+  eachRow(tokens, (t) => {
+    const start = t.start;
+    const name = t.name;
+    const attributes = t.attributeText;
+    const scope = t.bindings;
+    const index = rowIndex(t, previous);
+    const innerStart = t.end;
+    const selfClosing = t.selfClosing;
+    const end = selfClosing ? (t.next(), t.end) : plain ? t.skipPlainElement() : t.skipElement();
+    const inner = selfClosing ? "" : xml.slice(innerStart, xml.lastIndexOf("<", end - 1));
+    rows.push({ index, attributes, inner, start, end, name, scope, gap: xml.slice(last, start) });
+    last = end;
+    previous = index;
+  });
+  return { head, rows, tail: xml.slice(last), prefix };
+}
+
+/**
+ * The cells of a row's inner XML; cells without an r attribute follow the previous cell. `scope` is
+ * the row's namespace bindings (RowText.scope); without it, unprefixed SpreadsheetML is assumed.
+ *
+ * @example
+ * splitCells('<c r="B1"><v>1</v></c><c r="D1" t="s"><v>0</v></c>').map((c) => c.column) // [1, 3]
+ */
+export function splitCells(inner: string, scope?: Scope): CellText[] {
+  const tokens = new XmlTokens(inner, scope ?? DEFAULT_MAIN_SCOPE);
+  const cells: CellText[] = [];
+  let previous = -1;
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind !== Token.Open) continue;
+    if (!(tokens.local === "c" && isMain(tokens.uri))) {
+      tokens.skipElement();
+      continue;
+    }
+    const start = tokens.start;
+    const attributes = tokens.attributeText;
+    const cellScope = tokens.bindings;
+    const column = cellColumn(tokens, previous);
+    const innerStart = tokens.end;
+    const selfClosing = tokens.selfClosing;
+    const end = selfClosing ? (tokens.next(), tokens.end) : tokens.skipElement();
+    const body = selfClosing ? "" : inner.slice(innerStart, inner.lastIndexOf("<", end - 1));
+    cells.push({ column, attributes, inner: body, xml: inner.slice(start, end), scope: cellScope });
+    previous = column;
+  }
+  return cells;
+}
+
+const DEFAULT_MAIN_SCOPE: Scope = { ...ROOT_SCOPE, "": MAIN };
+
+/** The scope a part starts in: its own declarations, or SpreadsheetML's for a fragment that declares none. */
+function scopeFor(xml: string): Scope {
+  return xml.includes("xmlns") ? ROOT_SCOPE : DEFAULT_MAIN_SCOPE;
+}
+
+/** The 0-based column of the current <c>'s r attribute, or `previous + 1` without one; refused beyond XFD. */
+function cellColumn(tokens: XmlTokens, previous: number): number {
+  const r = tokens.rawAttribute("r");
+  let column = previous + 1;
+  if (r !== undefined) {
+    column = 0;
+    for (let i = 0; i < r.length; i++) {
+      const code = r.charCodeAt(i) & ~32;
+      if (code < 65 || code > 90) break;
+      column = column * 26 + (code - 64);
+    }
+    column -= 1;
+    if (column < 0) throw new Error(`A cell has the reference r="${r}", which is not a cell address.`);
+  }
+  if (column >= MAX_COLUMNS) throw packageError("too-large", { what: `column ${column + 1}`, limit: `${MAX_COLUMNS.toLocaleString("en-US")} columns (XFD)` });
+  return column;
+}
+
+/**
+ * The 0-based column of a cell's r attribute ("B7" -> 1), or -1 when it has none. By hand rather than
+ * with attribute() and a regular expression: it runs once per cell of the sheet.
+ *
+ * @example
+ * referenceColumn(' r="AB12" s="3"') // 27
+ * referenceColumn(' s="3"')          // -1
+ */
+export function referenceColumn(attributes: string): number {
+  let at = attributes.indexOf('r="');
+  while (at > 0 && attributes.charCodeAt(at - 1) > 32) at = attributes.indexOf('r="', at + 1);
+  if (at < 0) return attribute(attributes, "r") === undefined ? -1 : parseCell(attribute(attributes, "r")!).column;
+  let column = 0;
+  for (let i = at + 3; i < attributes.length; i++) {
+    const code = attributes.charCodeAt(i) & ~32; // upper case
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column - 1;
+}
+
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+
+/** A cell's value from its type (t), the text of its <v> and whether it has a formula (<f>). */
+function valueOf(type: string, text: string | undefined, formula: boolean, strings: string[]): CellValue {
+  // An empty <v/> is no value (a formula's text result "" excepted).
+  if (text === undefined || (text === "" && type !== "str")) return formula ? { error: UNCALCULATED } : null;
+  switch (type) {
+    case "s":
+      return strings[parseInt(text, 10)] ?? null;
+    case "str":
+      return text;
+    case "b":
+      return text === "1" || text === "true";
+    case "e":
+      return { error: text };
+    case "d": {
+      const time = Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(text) || !text.includes("T") ? text : `${text}Z`);
+      return Number.isNaN(time) ? text : (time - EPOCH_1900) / 86400000;
+    }
+    default: {
+      const number = Number(text);
+      return text.trim() === "" || Number.isNaN(number) ? text : number;
+    }
+  }
+}
+
+/**
+ * Reads the children of the <c> just opened: its value, moving past the cell's end. Inline strings
+ * (<is>) join their runs; a formula without a saved value reads as the error UNCALCULATED.
+ */
+function readCell(tokens: XmlTokens, type: string, strings: string[]): CellValue {
+  if (tokens.selfClosing) {
+    tokens.next();
+    return null;
+  }
+  const depth = tokens.depth;
+  let text: string | undefined;
+  let formula = false;
+  let inline: string | undefined;
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind === Token.Close && tokens.depth < depth) break;
+    if (tokens.kind !== Token.Open) continue;
+    if (!isMain(tokens.uri)) tokens.skipElement();
+    else if (tokens.local === "v") text = tokens.textContent();
+    else if (tokens.local === "f") {
+      formula = true;
+      tokens.skipElement();
+    } else if (tokens.local === "is") inline = stringItem(tokens);
+    else tokens.skipElement();
+  }
+  if (type === "inlineStr") return inline ?? (formula ? valueOf("str", text, formula, strings) : null);
+  return valueOf(type, text, formula, strings);
+}
+
+/**
+ * The plain text of the string item (<si>) or inline string (<is>) just opened: its runs joined,
+ * phonetic hints (<rPh>) and properties dropped. Moves past the element's end.
+ */
+function stringItem(tokens: XmlTokens): string {
+  if (tokens.selfClosing) {
+    tokens.next();
+    return "";
+  }
+  const depth = tokens.depth;
+  let text = "";
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind === Token.Close && tokens.depth < depth) break;
+    if (tokens.kind !== Token.Open) continue;
+    if (!isMain(tokens.uri) || tokens.local === "rPh" || tokens.local === "rPr") tokens.skipElement();
+    else if (tokens.local === "t") text += tokens.textContent();
+  }
+  if (text.length > MAX_CELL_CHARACTERS) {
+    throw packageError("too-large", { what: `a text of ${text.length.toLocaleString("en-US")} characters`, limit: `${MAX_CELL_CHARACTERS.toLocaleString("en-US")} characters a cell` });
+  }
+  return text;
+}
+
+/**
+ * The value a cell holds: shared and inline strings as text, numbers, booleans, error values as
+ * `{ error }`, ISO dates (t="d") as Excel serial numbers, formula cells by their cached value (a
+ * formula without one as `{ error: UNCALCULATED }`).
+ *
+ * @example
+ * cellValue({ column: 0, attributes: ' t="s"', inner: "<v>1</v>", xml: "" }, ["a", "b"]) // "b"
+ * cellValue({ column: 0, attributes: ' t="e"', inner: "<v>#N/A</v>", xml: "" }, [])     // { error: "#N/A" }
+ */
+export function cellValue(cell: CellText, sharedStrings: string[]): CellValue {
+  const type = attribute(cell.attributes, "t") ?? "n";
+  const tokens = new XmlTokens(`<c>${cell.inner}</c>`, cell.scope ?? DEFAULT_MAIN_SCOPE);
+  tokens.next();
+  return readCell(tokens, type, sharedStrings);
+}
+
+/**
+ * The plain text of a string item (<si>) or inline string (<is>) given as its inner XML: its runs
+ * joined, phonetic hints dropped.
+ *
+ * @example
+ * richText('<r><t>Acme </t></r><r><rPr><b/></rPr><t>Ltd</t></r>') // "Acme Ltd"
+ */
+export function richText(xml: string, scope: Scope = DEFAULT_MAIN_SCOPE): string {
+  const tokens = new XmlTokens(`<si>${xml}</si>`, scope);
+  tokens.next();
+  return stringItem(tokens);
+}
+
+/**
+ * The strings of a sharedStrings part, in order.
+ *
+ * @example
+ * sharedStrings('<sst><si><t>甲</t></si><si><t>B&amp;C</t></si></sst>') // ["甲", "B&C"]
+ */
+export function sharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  const tokens = new XmlTokens(xml, scopeFor(xml));
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind !== Token.Open) continue;
+    if (tokens.depth === 2 && tokens.local === "si" && isMain(tokens.uri)) strings.push(stringItem(tokens));
+    else if (tokens.depth >= 2) tokens.skipElement();
+  }
+  return strings;
+}
+
+/** A sheet's cells with values, by row, and the box they span. */
+export interface SheetValues {
+  rows: { index: number; cells: { column: number; value: CellValue }[] }[];
+  used: Box | null;
+}
+
+/**
+ * Every cell of a worksheet that holds a value, in one pass over its XML; a sheet without sheetData
+ * has none. Rows or columns beyond Excel's grid and texts over 32,767 characters are refused
+ * (packageError "too-large").
+ *
+ * @example
+ * readSheet('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row><c t="inlineStr"><is><t>a</t></is></c></row></sheetData></worksheet>', []).used
+ * // { top: 0, left: 0, rows: 1, columns: 1 }
+ */
+export function readSheet(xml: string, strings: string[]): SheetValues {
+  const tokens = new XmlTokens(xml, scopeFor(xml));
+  const rows: SheetValues["rows"] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  if (!findSheetData(tokens) || tokens.selfClosing) return { rows, used: null };
+  let previousRow = -1;
+  eachRow(tokens, (t) => {
+    const index = rowIndex(t, previousRow);
+    previousRow = index;
+    if (t.selfClosing) {
+      t.next();
+      return;
+    }
+    const depth = t.depth;
+    const cells: { column: number; value: CellValue }[] = [];
+    let previous = -1;
+    while (t.next() !== Token.End) {
+      if (t.kind === Token.Close && t.depth < depth) break;
+      if (t.kind !== Token.Open) continue;
+      if (!(t.local === "c" && isMain(t.uri))) {
+        t.skipElement();
+        continue;
+      }
+      const column = cellColumn(t, previous);
+      previous = column;
+      const value = readCell(t, t.rawAttribute("t") ?? "n", strings);
+      if (value === null) continue;
+      cells.push({ column, value });
+      if (column < left) left = column;
+      if (column > right) right = column;
+    }
+    if (cells.length === 0) return;
+    rows.push({ index, cells });
+    if (index < top) top = index;
+    if (index > bottom) bottom = index;
+  });
+  return { rows, used: bottom < 0 ? null : { top, left, rows: bottom - top + 1, columns: right - left + 1 } };
+}
