@@ -24,7 +24,7 @@ import {
   OVERRIDE_SHEETS,
   readOverrides,
 } from "./features/overrides";
-import type { AuditEntry } from "./features/overrides";
+import type { AppliedOverrides } from "./features/overrides";
 import { defaultRiskRules, readRiskRules, RISK_SHEETS } from "./reading/riskRules";
 import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./reading/strategyTable";
 import type { StrategyRow } from "../engine/strategy";
@@ -154,7 +154,7 @@ interface Prepared {
 /** The strategy table and risk rules a run uses, and whether the plan must write them (first run). */
 interface Management {
   /** Special grading: the computed tiers (before overrides), who is overridden, and the audit entries. */
-  overrides?: { computed: Int32Array; overridden: boolean[]; reasons: string[]; audit: AuditEntry[]; auditSheet: string };
+  overrides?: AppliedOverrides;
   strategyTable?: StrategyRow[];
   writeStrategyTable?: boolean;
   riskRules?: TierRule[];

@@ -7,7 +7,7 @@ import { riskLevels, strategies, upgradePotential, WATCH_LIST_SHEETS, watchListS
 import { riskSheet } from "../reading/riskRules";
 import { strategySheet } from "../reading/strategyTable";
 import { auditHeader, auditRows } from "../features/overrides";
-import type { AuditEntry } from "../features/overrides";
+import type { AppliedOverrides } from "../features/overrides";
 import { boxAddress, cellAddress, columnName, parseCellAddress, quoteSheet } from "../reading/address";
 import { absolute, columnRange, rankFormula, scoreFormula, tierFormula } from "./formulas";
 import type { IndicatorRefs } from "./formulas";
@@ -90,7 +90,7 @@ export interface PlanArgs {
   riskRules?: TierRule[];
   writeRiskRules?: boolean;
   /** Special grading: computed tiers before overrides, who is overridden and why, audit log entries. */
-  overrides?: { computed: Int32Array; overridden: boolean[]; reasons: string[]; audit: AuditEntry[]; auditSheet: string };
+  overrides?: AppliedOverrides;
   /** With settings.explain: each customer's explanation (null when left out), for the Why column. */
   explanations?: (Explanation | null)[];
 }
