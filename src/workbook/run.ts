@@ -47,6 +47,7 @@ import type {
   WritePlan,
 } from "./types";
 import { parseWeightTable } from "./reading/weightTable";
+import type { WeightCells } from "./reading/weightTable";
 import { engineWarningProblems } from "./reading/warnings";
 import { WHY_HEADERS } from "./features/methodOutputs";
 import { clusterTiers, decorateClusterPlan, gradeRfm } from "./features/methodRun";
@@ -143,8 +144,7 @@ interface Prepared {
     weightsRange: string;
     valueColumn?: string;
     warnings: Problem[];
-    weightsBlock: Block;
-    indicatorCells: string[];
+    weightCells?: WeightCells;
     history?: HistoryRow[];
     explanations?: (Explanation | null)[];
     method?: MethodDetails;
@@ -412,8 +412,7 @@ async function prepare(
       weightsRange: `${quoteSheet(weightsBlock.sheet)}!${boxAddress(weightsBlock.box)}`,
       valueColumn,
       warnings,
-      weightsBlock,
-      indicatorCells: weights.indicatorCells,
+      weightCells: weights.weightCells,
       history,
       explanations,
       method: methodDetails,
