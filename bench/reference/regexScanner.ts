@@ -7,7 +7,7 @@
 // while these regular expressions walk it once and leave every untouched row's text as it was.
 
 import type { CellValue } from "../../src/workbook/types";
-import { parseCell } from "../../src/workbook/executors/xlsx/cellReference";
+import { parseCellAddress as parseCell } from "../../src/workbook/reading/address";
 import { attribute, unescapeXml } from "../../src/workbook/executors/xlsx/xmlText";
 
 /** One <row> of sheetData: its 0-based index, attribute text and inner XML, exactly as in the file. */

@@ -24,7 +24,7 @@ import {
   OVERRIDE_SHEETS,
   readOverrides,
 } from "./features/overrides";
-import type { AuditEntry } from "./features/overrides";
+import type { AppliedOverrides } from "./features/overrides";
 import { defaultRiskRules, readRiskRules, RISK_SHEETS } from "./reading/riskRules";
 import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./reading/strategyTable";
 import type { StrategyRow } from "../engine/strategy";
@@ -47,6 +47,7 @@ import type {
   WritePlan,
 } from "./types";
 import { parseWeightTable } from "./reading/weightTable";
+import type { WeightCells } from "./reading/weightTable";
 import { engineWarningProblems } from "./reading/warnings";
 import { WHY_HEADERS } from "./features/methodOutputs";
 import { clusterTiers, decorateClusterPlan, gradeRfm } from "./features/methodRun";
@@ -147,8 +148,7 @@ interface Prepared {
     weightsRange: string;
     valueColumn?: string;
     warnings: Problem[];
-    weightsBlock: Block;
-    indicatorCells: string[];
+    weightCells?: WeightCells;
     history?: HistoryRow[];
     explanations?: (Explanation | null)[];
     method?: MethodDetails;
@@ -159,7 +159,7 @@ interface Prepared {
 /** The strategy table and risk rules a run uses, and whether the plan must write them (first run). */
 interface Management {
   /** Special grading: the computed tiers (before overrides), who is overridden, and the audit entries. */
-  overrides?: { computed: Int32Array; overridden: boolean[]; reasons: string[]; audit: AuditEntry[]; auditSheet: string };
+  overrides?: AppliedOverrides;
   strategyTable?: StrategyRow[];
   writeStrategyTable?: boolean;
   riskRules?: TierRule[];
@@ -427,8 +427,7 @@ async function prepare(
       weightsRange: `${quoteSheet(weightsBlock.sheet)}!${boxAddress(weightsBlock.box)}`,
       valueColumn,
       warnings,
-      weightsBlock,
-      indicatorCells: weights.indicatorCells,
+      weightCells: weights.weightCells,
       history,
       explanations,
       method: methodDetails,

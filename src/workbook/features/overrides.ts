@@ -134,6 +134,15 @@ export interface AuditEntry {
   override: Override;
 }
 
+/** Special grading as a run applied it: the computed tiers (before overrides), who is overridden and why, the audit entries and their sheet. */
+export interface AppliedOverrides {
+  computed: Int32Array;
+  overridden: boolean[];
+  reasons: string[];
+  audit: AuditEntry[];
+  auditSheet: string;
+}
+
 /**
  * What changed since the audit log's last word on each customer: overrides that are new or differ are
  * "added" or "changed"; ones the log shows in force that are no longer are "expired" (past their date)

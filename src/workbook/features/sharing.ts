@@ -5,21 +5,10 @@
 import { headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
 import { formatDate, TEXT_FORMAT } from "../planning/plan";
-import type { CellBlock, CellOut, CellValue, Lang, OutputSheet, OwnedState, RecordedValue, WorkbookBackend, WritePlan } from "../types";
+import type { CellBlock, CellOut, CellValue, GradingState, Lang, OutputSheet, OwnedState, WorkbookBackend, WritePlan } from "../types";
 
-/** The grading as the add-in's state records it (the summary sheet's settings rows and weights table). */
-export interface GradingRecord {
-  /** The language the summary was written in: the workbook's language for a reader. */
-  lang: Lang;
-  /** The "How this workbook was graded" rows: key (an OutputText field), label as written, value. */
-  settings: { key: string; label: string; value: RecordedValue }[];
-  /** The weights block, header row first (dimension, indicator, column, direction, scoring, global weight). */
-  weights: RecordedValue[][];
-  /** Tier labels, best first. */
-  labels: string[];
-  /** The value column's header as written; undefined when the score was the value. */
-  valueColumn?: string;
-}
+/** The grading as the add-in's state records it (the summary sheet's settings rows and weights table): the state's own type, without the history's periods. */
+export type GradingRecord = Omit<GradingState, "periods">;
 
 /**
  * The add-in's grading record from its state, or undefined when the workbook holds none (never graded,

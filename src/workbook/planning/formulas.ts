@@ -8,12 +8,11 @@
 
 import { cumulativeShares } from "../../engine/tiers";
 import type { Indicator, TierScheme } from "../../engine/types";
-import { columnName, quoteSheet } from "../reading/address";
+import { absoluteAddress, columnName, quoteSheet } from "../reading/address";
 
 /** Absolute A1 reference to one cell, "$C$5"; with a sheet, "'Tier summary'!$C$5". */
 export function absolute(row: number, column: number, sheet?: string): string {
-  const ref = `$${columnName(column)}$${row + 1}`;
-  return sheet === undefined ? ref : `${quoteSheet(sheet)}!${ref}`;
+  return absoluteAddress({ top: row, left: column, rows: 1, columns: 1 }, sheet);
 }
 
 /** Absolute reference to a run of rows in one column, "$C$2:$C$201". */

@@ -7,17 +7,18 @@ import { riskLevels, strategies, upgradePotential, WATCH_LIST_SHEETS, watchListS
 import { riskSheet } from "../reading/riskRules";
 import { strategySheet } from "../reading/strategyTable";
 import { auditHeader, auditRows } from "../features/overrides";
-import type { AuditEntry } from "../features/overrides";
+import type { AppliedOverrides } from "../features/overrides";
 import { boxAddress, cellAddress, columnName, parseCellAddress, quoteSheet } from "../reading/address";
 import { absolute, columnRange, rankFormula, scoreFormula, tierFormula } from "./formulas";
 import type { IndicatorRefs } from "./formulas";
 import { isBlank } from "../reading/cells";
 import { headerRowIndex } from "../reading/blocks";
-import { findRole, headerKey } from "../reading/headers";
+import { headerKey } from "../reading/headers";
 import { HISTORY_SHEETS, historyPeriods, historySheet, LEGACY_HISTORY_SHEETS, mergeHistory } from "../features/history";
 import type { HistoryRow } from "../features/history";
 import { outputText, OUTPUT_SHEETS } from "./outputText";
 import type { OutputText } from "./outputText";
+import type { WeightCells } from "../reading/weightTable";
 import type { GradeSettings } from "../settings";
 import type {
   Block,
@@ -78,9 +79,8 @@ export interface PlanArgs {
   valueColumn?: string;
   /** Warnings to record on the summary sheet. */
   warnings: Problem[];
-  /** The weight table as read and its indicators' name cells: live formulas refer to its weight cells. */
-  weightsBlock?: Block;
-  indicatorCells?: string[];
+  /** Where the parser found each weight: live formulas refer to these cells. */
+  weightCells?: WeightCells;
   /** The Tier history sheet's rows as read (the add-in's own sheet), when the workbook has one. */
   history?: HistoryRow[];
   /** With settings.strategy: the strategy table, and whether to write it (the workbook has none yet). */
@@ -90,7 +90,7 @@ export interface PlanArgs {
   riskRules?: TierRule[];
   writeRiskRules?: boolean;
   /** Special grading: computed tiers before overrides, who is overridden and why, audit log entries. */
-  overrides?: { computed: Int32Array; overridden: boolean[]; reasons: string[]; audit: AuditEntry[]; auditSheet: string };
+  overrides?: AppliedOverrides;
   /** With settings.explain: each customer's explanation (null when left out), for the Why column. */
   explanations?: (Explanation | null)[];
 }
@@ -654,46 +654,27 @@ function liveTierTable(rows: CellOut[][], firstRow: number, layout: Layout): voi
 /**
  * Each indicator's global weight as a formula over the weight table's own cells, the engine's rule
  * (src/engine/weights.ts) written out: weight / Σ weights of its dimension × dimension weight / Σ
- * dimension weights. Undefined when the weight table's cells cannot be placed.
+ * dimension weights. The cells are the parser's (weightTable.ts matched the rows), never found again
+ * here. Undefined when the parser gave none.
  */
 function globalWeightFormulas(args: PlanArgs): string[] | undefined {
-  const block = args.weightsBlock;
-  const cells = args.indicatorCells;
-  if (!block || !cells || cells.length !== args.weightTable.indicators.length) return undefined;
-  const headerIndex = headerRowIndex(block.values);
-  const headers = (block.values[headerIndex] ?? []).map((cell) => (typeof cell === "string" ? cell : ""));
-  const weightColumn = findRole(headers, "weight");
-  const dimensionColumn = findRole(headers, "dimension");
-  const indicatorColumn = findRole(headers, "indicator");
-  if (weightColumn < 0 || indicatorColumn < 0) return undefined;
-  const sheet = block.sheet;
-  const weightCell = (row: number) => absolute(row, block.box.left + weightColumn, sheet);
-  const rows = cells.map((cell) => parseCellAddress(cell).row);
-  const indicators = args.weightTable.indicators;
-  const dimensions = args.weightTable.dimensions;
-  if (dimensions.length === 0 || dimensionColumn < 0) {
-    const all = rows.map(weightCell).join(",");
-    return rows.map((row) => `${weightCell(row)}/SUM(${all})`);
+  const cells = args.weightCells;
+  const { indicators, dimensions } = args.weightTable;
+  if (!cells || cells.indicators.length !== indicators.length || cells.dimensions.length !== dimensions.length) return undefined;
+  const anchored = (a1: string) => {
+    const { row, column } = parseCellAddress(a1);
+    return absolute(row, column, cells.sheet);
+  };
+  const own = cells.indicators.map(anchored);
+  if (dimensions.length === 0) {
+    const all = own.join(",");
+    return own.map((cell) => `${cell}/SUM(${all})`);
   }
-  // Dimension rows: a dimension name and a weight, no indicator.
-  const dimensionRow = new Map<string, number>();
-  block.values.forEach((values, r) => {
-    if (r <= headerIndex) return;
-    const indicator = values[indicatorColumn];
-    const dimension = values[dimensionColumn];
-    if ((indicator === null || indicator === "") && typeof dimension === "string" && dimension.trim() !== "") {
-      if (!dimensionRow.has(dimension.trim())) dimensionRow.set(dimension.trim(), block.box.top + r);
-    }
-  });
-  if (dimensions.some((d) => !dimensionRow.has(d.name))) return undefined;
-  const allDimensions = dimensions.map((d) => weightCell(dimensionRow.get(d.name) as number)).join(",");
+  const dimensionCell = new Map(dimensions.map((d, k) => [d.name, anchored(cells.dimensions[k])]));
+  const allDimensions = [...dimensionCell.values()].join(",");
   return indicators.map((indicator, j) => {
-    const siblings = indicators
-      .map((other, k) => (other.dimension === indicator.dimension ? weightCell(rows[k]) : ""))
-      .filter((cell) => cell !== "")
-      .join(",");
-    const dimension = weightCell(dimensionRow.get(indicator.dimension as string) as number);
-    return `(${dimension}/SUM(${allDimensions}))*(${weightCell(rows[j])}/SUM(${siblings}))`;
+    const siblings = own.filter((_, k) => indicators[k].dimension === indicator.dimension).join(",");
+    return `(${dimensionCell.get(indicator.dimension as string)}/SUM(${allDimensions}))*(${own[j]}/SUM(${siblings}))`;
   });
 }
 

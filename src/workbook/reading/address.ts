@@ -1,5 +1,6 @@
-// A1 addresses: the way Excel and the analyst name cells. Indices are 0-based and absolute on the sheet
-// (row 0 is Excel's row 1, column 0 is column A), as everywhere in src/workbook.
+// A1 addresses: the way Excel and the analyst name cells, and the way a file and a formula write them.
+// The one implementation for every layer of src/workbook (readers, planner, both executors). Indices
+// are 0-based and absolute on the sheet (row 0 is Excel's row 1, column 0 is column A).
 
 import type { Box } from "../types";
 
@@ -117,4 +118,52 @@ const LOOKS_LIKE_REFERENCE = /^([A-Za-z]{1,3}[0-9]+|[Rr][0-9]*([Cc][0-9]*)?|[Cc]
 export function quoteSheet(name: string): string {
   if (PLAIN_SHEET.test(name) && !LOOKS_LIKE_REFERENCE.test(name) && !/^(true|false)$/i.test(name)) return name;
   return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** The corners of a range, 0-based and inclusive: what the file format's ref attributes span. */
+export interface Corners {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * The corners of an A1 range ("B2:D9", "$B$2:$D$9", one cell "B2"; a sheet prefix is ignored), as
+ * parseBoxAddress reads it. Throws a SyntaxError on anything else.
+ *
+ * @example
+ * rangeCorners("B2:D9") // { top: 1, left: 1, bottom: 8, right: 3 }
+ */
+export function rangeCorners(a1: string): Corners {
+  const box = parseBoxAddress(a1);
+  return { top: box.top, left: box.left, bottom: box.top + box.rows - 1, right: box.left + box.columns - 1 };
+}
+
+/**
+ * The absolute ("$"-anchored) A1 address of a box, sheet-qualified when a sheet is given (quoted by
+ * quoteSheet's rule): what a formula or a chart series needs to keep pointing at the same cells.
+ *
+ * @example
+ * absoluteAddress({ top: 3, left: 1, rows: 3, columns: 1 })                 // "$B$4:$B$6"
+ * absoluteAddress({ top: 0, left: 0, rows: 1, columns: 1 }, "Tier summary") // "'Tier summary'!$A$1"
+ */
+export function absoluteAddress(box: Box, sheet?: string): string {
+  if (box.rows < 1 || box.columns < 1) throw new RangeError(`absoluteAddress: an empty box has no address`);
+  const corner = (row: number, column: number) => `$${columnName(column)}$${row + 1}`;
+  const start = corner(box.top, box.left);
+  const end = corner(box.top + box.rows - 1, box.left + box.columns - 1);
+  const ref = start === end ? start : `${start}:${end}`;
+  return sheet === undefined ? ref : `${quoteSheet(sheet)}!${ref}`;
+}
+
+/**
+ * An A1 range on `sheet` made absolute and sheet-qualified; a range that already names a sheet is
+ * returned as it is.
+ *
+ * @example
+ * absoluteRange("Tier summary", "B4:B6") // "'Tier summary'!$B$4:$B$6"
+ */
+export function absoluteRange(sheet: string, range: string): string {
+  return range.includes("!") ? range : absoluteAddress(parseBoxAddress(range), sheet);
 }

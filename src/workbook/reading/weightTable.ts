@@ -79,6 +79,17 @@ export interface ParsedWeightTable {
   problems: Problem[];
   /** A1 address of each indicator's name cell, in the order of `weightTable.indicators`. */
   indicatorCells: string[];
+  /** Where the weights are, with `weightTable`: live formulas refer to these cells. */
+  weightCells?: WeightCells;
+}
+
+/** The weight cells of a parsed weight table, as the parser matched rows to indicators and dimensions. */
+export interface WeightCells {
+  sheet: string;
+  /** Each indicator's Weight cell (A1), in the order of `weightTable.indicators`. */
+  indicators: string[];
+  /** Each weighed dimension's Weight cell (A1), in the order of `weightTable.dimensions`. */
+  dimensions: string[];
 }
 
 /** An indicator row as read, before the dimension rows are known. */
@@ -204,6 +215,7 @@ export function parseWeightTable(block: Block): ParsedWeightTable {
   // Dimension rows with a weight make the table two-level; rows without one are then missing it.
   const weighsDimensions = dimensionRows.some((d) => !isBlank(d.weight));
   const dimensions: Dimension[] = [];
+  const dimensionWeightCells: string[] = [];
   if (weighsDimensions) {
     const byKey = new Map<string, { dimension: Dimension; cell: string; valid: boolean; indicators: IndicatorRow[] }>();
     for (const d of dimensionRows) {
@@ -239,6 +251,7 @@ export function parseWeightTable(block: Block): ParsedWeightTable {
       return false;
     });
     dimensions.push(...used.map((entry) => entry.dimension));
+    dimensionWeightCells.push(...used.map((entry) => entry.cell));
     if (used.length > 0 && used.every((entry) => entry.valid && entry.dimension.weight === 0)) {
       problems.push(problem("zero-weights", sheet, weightRange(), { dimension: "*" }));
     }
@@ -274,7 +287,9 @@ export function parseWeightTable(block: Block): ParsedWeightTable {
   const indicatorCells = indicatorRows.map((entry) => at(entry.row, col.indicator));
   const ok = !problems.some((p) => p.severity === "error");
   const weightTable: WeightTable | undefined = ok ? { dimensions, indicators: indicatorRows.map((entry) => entry.indicator) } : undefined;
-  return { weightTable, problems, indicatorCells };
+  if (!weightTable) return { problems, indicatorCells };
+  const weightCells = { sheet, indicators: indicatorRows.map((entry) => at(entry.row, col.weight)), dimensions: dimensionWeightCells };
+  return { weightTable, problems, indicatorCells, weightCells };
 
   /** The Weight column below the header: where "all weights are 0" points. */
   function weightRange(): string {

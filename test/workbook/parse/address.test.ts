@@ -1,4 +1,4 @@
-import { boxAddress, cellAddress, columnName, parseBoxAddress, parseCellAddress, quoteSheet } from "../../../src/workbook/reading/address";
+import { absoluteAddress, absoluteRange, boxAddress, cellAddress, columnName, parseBoxAddress, parseCellAddress, quoteSheet, rangeCorners } from "../../../src/workbook/reading/address";
 
 describe("A1 addresses", () => {
   test("columns count A..Z, then AA: bijective base 26", () => {
@@ -52,5 +52,38 @@ describe("A1 addresses", () => {
     expect(quoteSheet("A1")).toBe("'A1'");
     expect(quoteSheet("R1C1")).toBe("'R1C1'");
     expect(quoteSheet("2026")).toBe("'2026'");
+  });
+
+  test("every column from A to XFD reads back as its index; XFE is past Excel's grid", () => {
+    for (let column = 0; column <= 16383; column++) {
+      const letters = columnName(column);
+      expect(parseCellAddress(`${letters}1`).column).toBe(column);
+      expect(parseCellAddress(`$${letters.toLowerCase()}$1`).column).toBe(column);
+    }
+    expect(columnName(16383)).toBe("XFD");
+    expect(() => parseCellAddress("XFE1")).toThrow(RangeError);
+    expect(() => parseCellAddress("A1048577")).toThrow(RangeError);
+    expect(parseCellAddress("XFD1048576")).toEqual({ row: 1048575, column: 16383 });
+  });
+
+  test("absolute addresses anchor both corners and quote the sheet by quoteSheet's rule", () => {
+    expect(absoluteAddress({ top: 3, left: 1, rows: 3, columns: 1 })).toBe("$B$4:$B$6");
+    expect(absoluteAddress({ top: 0, left: 0, rows: 1, columns: 1 }, "Customers")).toBe("Customers!$A$1");
+    expect(absoluteAddress({ top: 1048575, left: 16383, rows: 1, columns: 1 }, "Tier summary")).toBe("'Tier summary'!$XFD$1048576");
+    expect(absoluteRange("Tier summary", "B4:B6")).toBe("'Tier summary'!$B$4:$B$6");
+    expect(absoluteRange("分级汇总", "$AA$2")).toBe("'分级汇总'!$AA$2");
+    expect(absoluteRange("Bob's", "A1:C3")).toBe("'Bob''s'!$A$1:$C$3");
+    // Unquoted these read as an R1C1 reference or a Boolean: the one rule quotes them for charts too.
+    expect(absoluteRange("R1C1", "A1:A3")).toBe("'R1C1'!$A$1:$A$3");
+    expect(absoluteRange("TRUE", "A1")).toBe("'TRUE'!$A$1");
+    expect(absoluteRange("Other", "'Tier summary'!$B$4")).toBe("'Tier summary'!$B$4");
+    expect(() => absoluteAddress({ top: 0, left: 0, rows: 0, columns: 1 })).toThrow(RangeError);
+  });
+
+  test("a range's corners, in either order, with anchors and a sheet prefix ignored", () => {
+    expect(rangeCorners("B2:D9")).toEqual({ top: 1, left: 1, bottom: 8, right: 3 });
+    expect(rangeCorners("$D$9:$B$2")).toEqual({ top: 1, left: 1, bottom: 8, right: 3 });
+    expect(rangeCorners("'My sheet'!C3")).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+    expect(() => rangeCorners("B2:")).toThrow(SyntaxError);
   });
 });

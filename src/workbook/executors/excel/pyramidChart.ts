@@ -2,7 +2,7 @@
 // of (max - value) / 2, so each visible bar is centred; the category axis is reversed so that the
 // first tier (the best) sits on top.
 
-import { cellAddress, parseBoxAddress, quoteSheet } from "../../reading/address";
+import { absoluteAddress, cellAddress, parseBoxAddress } from "../../reading/address";
 import type { PyramidChart } from "../../types";
 
 /** Bars this close together read as a pyramid rather than a bar chart (percent of the bar width). */
@@ -41,14 +41,10 @@ export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec:
     // ChartPoint.format.fill (ExcelApi 1.7): each tier's bar in the tier's colour.
     const colour = spec.colours[i];
     if (colour) point.format.fill.setSolidColor(colour);
-    point.dataLabel.formula = `=${quoteSheet(sheetName)}!$${columnLetters(spec.labels)}$${labels.top + i + 1}`;
+    point.dataLabel.formula = `=${absoluteAddress({ top: labels.top + i, left: labels.left, rows: 1, columns: 1 }, sheetName)}`;
   }
   const { row, column, rows, columns } = spec.anchor;
   chart.setPosition(cellAddress(row, column), cellAddress(row + rows - 1, column + columns - 1));
   return chart;
-}
-
-function columnLetters(a1: string): string {
-  return (/[A-Za-z]+/.exec(a1.split("!").pop() ?? "") ?? ["A"])[0].toUpperCase();
 }
 

@@ -4,7 +4,7 @@
 // else moves apart from the dimension, which must cover them.
 
 import type { CellOut, OutputSheet } from "../../types";
-import { columnLetters, parseRange } from "./cellReference";
+import { columnName, rangeCorners } from "../../reading/address";
 import { cellXml } from "./cellXml";
 import { RowText, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
@@ -35,13 +35,13 @@ function widenDimension(head: string, bottom: number, right: number, prefix: str
     const ref = attribute(attrs, "ref");
     if (!ref) return whole;
     try {
-      const box = parseRange(ref);
+      const box = rangeCorners(ref);
       // "A1" is also what Excel writes for an empty sheet: then the new rows are the whole extent.
       const empty = ref === "A1";
       const top = empty ? 0 : box.top;
       const left = empty ? 0 : box.left;
-      const corner = `${columnLetters(Math.max(empty ? 0 : box.right, right))}${Math.max(empty ? 0 : box.bottom, bottom) + 1}`;
-      return `<${dimension}${withAttribute(attrs, "ref", `${columnLetters(left)}${top + 1}:${corner}`)}/>`;
+      const corner = `${columnName(Math.max(empty ? 0 : box.right, right))}${Math.max(empty ? 0 : box.bottom, bottom) + 1}`;
+      return `<${dimension}${withAttribute(attrs, "ref", `${columnName(left)}${top + 1}:${corner}`)}/>`;
     } catch {
       return whole;
     }

@@ -2,7 +2,7 @@
 // "=HYPERLINK(...)" or "+1-2" stays text; inline strings also leave the shared-strings part untouched.
 
 import type { CellOut } from "../../types";
-import { cellName } from "./cellReference";
+import { cellAddress } from "../../reading/address";
 import { storedFormula } from "./storedFormula";
 import { escapeXml } from "./xmlText";
 
@@ -16,7 +16,7 @@ import { escapeXml } from "./xmlText";
  * cellXml(2, 1, { formula: "=RANK.EQ(A3,A:A)" }) // '<c r="B3"><f>_xlfn.RANK.EQ(A3,A:A)</f></c>'
  */
 export function cellXml(row: number, column: number, value: CellOut, style?: number): string {
-  const r = cellName(row, column);
+  const r = cellAddress(row, column);
   const s = style ? ` s="${style}"` : "";
   if (value === null || value === undefined || value === "") return s ? `<c r="${r}"${s}/>` : "";
   if (typeof value === "number") {

@@ -2,7 +2,7 @@
 // fills, so the shading follows the numbers when an analyst edits them and Excel, LibreOffice and the
 // Excel executor (which adds the same rule through Office.js) all show the same thing.
 
-import { columnLetters, parseRange } from "./cellReference";
+import { columnName, rangeCorners } from "../../reading/address";
 
 /** The scale's ends as ARGB: white at the range's minimum, Excel's red (#F8696B) at its maximum. */
 export const HEAT_MAP_COLOURS = { low: "FFFFFFFF", high: "FFF8696B" } as const;
@@ -21,9 +21,10 @@ export const HEAT_MAP_COLOURS = { low: "FFFFFFFF", high: "FFF8696B" } as const;
 export function heatMapXml(ranges: string[], firstPriority = 1): string {
   return ranges
     .map((range, i) => {
-      const box = parseRange(range.replace(/\$/g, ""));
-      const topLeft = `${columnLetters(box.left)}${box.top + 1}`;
-      const bottomRight = `${columnLetters(box.right)}${box.bottom + 1}`;
+      if (range.includes("!")) throw new SyntaxError(`heatMapXml: "${range}" is not an A1 range on the sheet`);
+      const box = rangeCorners(range);
+      const topLeft = `${columnName(box.left)}${box.top + 1}`;
+      const bottomRight = `${columnName(box.right)}${box.bottom + 1}`;
       const sqref = topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`;
       return (
         `<conditionalFormatting sqref="${sqref}"><cfRule type="colorScale" priority="${firstPriority + i}"><colorScale>` +

@@ -4,7 +4,7 @@
 // byte for byte.
 
 import type { OutputColumns } from "../../types";
-import { columnLetters, parseRange } from "./cellReference";
+import { columnName, rangeCorners } from "../../reading/address";
 import { cellXml } from "./cellXml";
 import { referenceColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
@@ -124,10 +124,10 @@ function widenDimension(head: string, columns: OutputColumns, prefix: string): s
     const ref = attribute(attrs, "ref");
     if (!ref) return whole;
     try {
-      const box = parseRange(ref);
+      const box = rangeCorners(ref);
       const right = Math.max(box.right, columns.firstColumn + columns.columns.length - 1);
       const bottom = Math.max(box.bottom, columns.headerRow + columns.rowCount);
-      return `<${dimension}${withAttribute(attrs, "ref", `${columnLetters(box.left)}${box.top + 1}:${columnLetters(right)}${bottom + 1}`)}/>`;
+      return `<${dimension}${withAttribute(attrs, "ref", `${columnName(box.left)}${box.top + 1}:${columnName(right)}${bottom + 1}`)}/>`;
     } catch {
       return whole;
     }
@@ -140,7 +140,7 @@ function replaceConditionalFormats(tail: string, columns: OutputColumns | undefi
   const inside = (sqref: string) =>
     sqref.split(/\s+/).filter(Boolean).every((range) => {
       try {
-        const box = parseRange(range);
+        const box = rangeCorners(range);
         return areas.some((area) => box.top >= area.headerRow && box.left >= area.first && box.right <= area.last);
       } catch {
         return false;
@@ -153,7 +153,7 @@ function replaceConditionalFormats(tail: string, columns: OutputColumns | undefi
 
   let priority = 0;
   for (const match of text.matchAll(/\bpriority="(\d+)"/g)) priority = Math.max(priority, parseInt(match[1], 10));
-  const column = columnLetters(columns.firstColumn + columns.tierColumn);
+  const column = columnName(columns.firstColumn + columns.tierColumn);
   const sqref = `${column}${columns.headerRow + 2}:${column}${columns.headerRow + 1 + columns.rowCount}`;
   const rules = columns.tierStyles
     .map((style) => {

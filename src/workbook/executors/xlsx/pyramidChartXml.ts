@@ -3,7 +3,7 @@
 // invisible spacer, so the visible bars are centred and stack into a pyramid.
 
 import type { CellOut, PyramidChart } from "../../types";
-import { absoluteRange } from "./cellReference";
+import { absoluteRange } from "../../reading/address";
 import { escapeXml } from "./xmlText";
 
 const C15 = "http://schemas.microsoft.com/office/drawing/2012/chart";

@@ -5,7 +5,7 @@
 
 import type { Box, CellValue } from "../../types";
 import { UNCALCULATED } from "../../reading/problems";
-import { parseCell } from "./cellReference";
+import { parseCellAddress } from "../../reading/address";
 import { isMain, MAIN, MARKUP_COMPATIBILITY, ROOT_SCOPE, Scope, Token, XmlTokens } from "./xmlTokens";
 import { attribute } from "./xmlText";
 import { packageError } from "./packageErrors";
@@ -211,7 +211,7 @@ function cellColumn(tokens: XmlTokens, previous: number): number {
 export function referenceColumn(attributes: string): number {
   let at = attributes.indexOf('r="');
   while (at > 0 && attributes.charCodeAt(at - 1) > 32) at = attributes.indexOf('r="', at + 1);
-  if (at < 0) return attribute(attributes, "r") === undefined ? -1 : parseCell(attribute(attributes, "r")!).column;
+  if (at < 0) return attribute(attributes, "r") === undefined ? -1 : parseCellAddress(attribute(attributes, "r")!).column;
   let column = 0;
   for (let i = at + 3; i < attributes.length; i++) {
     const code = attributes.charCodeAt(i) & ~32; // upper case

@@ -2,7 +2,7 @@
 // drawing that holds its charts.
 
 import type { CellOut, OutputSheet } from "../../types";
-import { columnLetters, parseRange } from "./cellReference";
+import { columnName, rangeCorners } from "../../reading/address";
 import { cellXml } from "./cellXml";
 import { heatMapXml } from "./heatMapXml";
 import type { Stylesheet } from "./stylesheet";
@@ -30,7 +30,7 @@ function cellMap(sheet: OutputSheet): Map<number, Map<number, { value: CellOut; 
  * // valuesInRange(sheet, "B1:B2") // [3, 5]
  */
 export function valuesInRange(sheet: OutputSheet, range: string): CellOut[] {
-  const { top, left, bottom, right } = parseRange(range.replace(/^.*!/, "").replace(/\$/g, ""));
+  const { top, left, bottom, right } = rangeCorners(range.replace(/^.*!/, "").replace(/\$/g, ""));
   const cells = cellMap(sheet);
   const values: CellOut[] = [];
   for (let row = top; row <= bottom; row++) {
@@ -87,7 +87,7 @@ export function summarySheetXml(sheet: OutputSheet, styles: Stylesheet, drawingR
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<dimension ref="A1:${columnLetters(maxColumn)}${maxRow + 1}"/>` +
+    `<dimension ref="A1:${columnName(maxColumn)}${maxRow + 1}"/>` +
     '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
     (widths ? `<cols>${widths}</cols>` : "") +
     `<sheetData>${rowXml.join("")}</sheetData>` +

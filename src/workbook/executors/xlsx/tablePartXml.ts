@@ -1,7 +1,7 @@
 // An Excel table part (xl/tables/tableN.xml) with the add-in's columns taken out and put back, so
 // the output columns are table columns (structured references, banding and filters cover them).
 
-import { columnLetters, parseRange } from "./cellReference";
+import { columnName, rangeCorners } from "../../reading/address";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
 import { rootElement, withPrefix } from "./xmlTokens";
@@ -51,7 +51,7 @@ export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstCo
   if (!open || !list) return xml;
   const ref = attribute(open[1], "ref");
   if (!ref) return xml;
-  const box = parseRange(ref);
+  const box = rangeCorners(ref);
   const items = list[2].match(new RegExp(`<${q("tableColumn")}\\b[^>]*?(?:\\/>|>[\\s\\S]*?<\\/${q("tableColumn")}>)`, "g")) ?? [];
 
   let right = box.right;
@@ -77,7 +77,7 @@ export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstCo
   // Unchanged when a re-run puts back the same columns with the same ids (kept ids are freed above).
   if (right === box.right && bottom === box.bottom && kept.join("") === items.join("")) return xml;
 
-  const newRef = `${columnLetters(box.left)}${box.top + 1}:${columnLetters(right)}${bottom + 1}`;
+  const newRef = `${columnName(box.left)}${box.top + 1}:${columnName(right)}${bottom + 1}`;
   let text =
     xml.slice(0, list.index) +
     `<${q("tableColumns")}${withAttribute(list[1], "count", String(kept.length))}>${kept.join("")}</${q("tableColumns")}>` +
@@ -86,8 +86,8 @@ export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstCo
   text = text.replace(new RegExp(`<${q("autoFilter")}\\b([^>]*?)(\\/?)>`), (whole, attrs: string, close: string) => {
     const filterRef = attribute(attrs, "ref");
     if (!filterRef) return whole;
-    const filter = parseRange(filterRef);
-    return `<${q("autoFilter")}${withAttribute(attrs, "ref", `${columnLetters(filter.left)}${filter.top + 1}:${columnLetters(right)}${bottom + 1 - (box.bottom - filter.bottom)}`)}${close}>`;
+    const filter = rangeCorners(filterRef);
+    return `<${q("autoFilter")}${withAttribute(attrs, "ref", `${columnName(filter.left)}${filter.top + 1}:${columnName(right)}${bottom + 1 - (box.bottom - filter.bottom)}`)}${close}>`;
   });
   return text;
 }

@@ -16,7 +16,7 @@ import { assertPlanSheetNames } from "../../planning/sheetNames";
 import { attachStatePart, detachStateParts, stateParts } from "./customXml";
 import type { Box, CellValue, OutputColumns, OutputSheet, OwnedState, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "../../types";
 import { appendRowsXml, logSheet } from "./appendRowsXml";
-import { parseRange } from "./cellReference";
+import { rangeCorners } from "../../reading/address";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { outputColumnsXml } from "./outputColumnsXml";
 import { fillCellsXml } from "./fillCellsXml";
@@ -168,7 +168,7 @@ export class XlsxWorkbook implements WorkbookBackend {
       index.sheets.push({ name: sheet.name, used: (await this.sheetCells(sheet)).used });
       for (const table of await this.tableParts(sheet.part)) {
         const { name, ref, totalsRows } = tableInfo((await this.text(table))!);
-        const box = parseRange(ref);
+        const box = rangeCorners(ref);
         // A totals row is part of the table's range but is never a customer: the box stops above it.
         const rows = Math.max(1, box.bottom - box.top + 1 - totalsRows);
         index.tables.push({
