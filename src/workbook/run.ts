@@ -148,6 +148,7 @@ interface Prepared {
     weightsRange: string;
     valueColumn?: string;
     warnings: Problem[];
+    weightsBlock: Block;
     weightCells?: WeightCells;
     history?: HistoryRow[];
     explanations?: (Explanation | null)[];
@@ -427,6 +428,7 @@ async function prepare(
       weightsRange: `${quoteSheet(weightsBlock.sheet)}!${boxAddress(weightsBlock.box)}`,
       valueColumn,
       warnings,
+      weightsBlock,
       weightCells: weights.weightCells,
       history,
       explanations,

@@ -2,7 +2,7 @@
 // cells under PCA weights). Each cell keeps its style (so its number format); a row without the cell
 // gets it in column order; every other cell and row stays byte for byte.
 
-import { parseRange } from "./cellReference";
+import { rangeCorners } from "../../reading/address";
 import { cellXml } from "./cellXml";
 import { splitCells, splitSheet } from "./sheetScanner";
 import { attribute, withAttribute } from "./xmlText";
@@ -79,7 +79,7 @@ export function fillCellsXml(sheetXml: string, cells: { row: number; column: num
 /** Whether every cell of an A1 range is among the filled cells ("row,column"). */
 function coversOnly(ref: string, filled: Set<string>): boolean {
   try {
-    const box = parseRange(ref);
+    const box = rangeCorners(ref);
     if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > filled.size) return false;
     for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) if (!filled.has(`${r},${c}`)) return false;
     return true;
