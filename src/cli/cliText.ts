@@ -54,6 +54,8 @@ Example:
   extraArgument: (arg: string) => `Unexpected argument "${arg}". Only one workbook can be graded at a time.`,
   unknownOption: (option: string) => `Unknown option "${option}". See tiers --help.`,
   missingValue: (option: string) => `The option ${option} needs a value. See tiers --help.`,
+  repeatedOption: (option: string) => `The option ${option} is given more than once. Give it once.`,
+  flagValue: (option: string) => `The option ${option} takes no value. Write ${option} alone.`,
   badScheme: (text: string) =>
     `"${text}" is not a tier scheme. Write shares:20,30,50 (percent of customers, adding up to 100), pareto:80,95 (cumulative percent of value), cutoffs:85,70,50 (minimum scores, descending), rfm, or kmeans:4 / kmeans:auto (k from 2 to 20).`,
   badLabels: (needed: number, given: number) => `The scheme needs ${needed} tier labels but --labels gives ${given}. Give one label per tier, best first.`,
@@ -134,6 +136,8 @@ grade 的选项：
   extraArgument: (arg) => `多余的参数“${arg}”。一次只能为一个工作簿分级。`,
   unknownOption: (option) => `未知选项“${option}”。参见 tiers --help。`,
   missingValue: (option) => `选项 ${option} 需要一个值。参见 tiers --help。`,
+  repeatedOption: (option) => `选项 ${option} 出现了不止一次。请只写一次。`,
+  flagValue: (option) => `选项 ${option} 不带值。请只写 ${option}。`,
   badScheme: (text) =>
     `“${text}”不是有效的分级方案。请写 shares:20,30,50（客户占比百分数，合计 100）、pareto:80,95（累计价值百分数）、cutoffs:85,70,50（最低得分，由高到低）、rfm，或 kmeans:4 / kmeans:auto（k 为 2 到 20）。`,
   badLabels: (needed, given) => `该方案需要 ${needed} 个等级名称，但 --labels 给了 ${given} 个。请按由高到低每级给一个名称。`,

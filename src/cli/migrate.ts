@@ -7,6 +7,7 @@ import { migrateWorkbook, migrationJson } from "../workbook/migrate";
 import { formatProblem } from "../workbook/problems";
 import type { Lang } from "../workbook/types";
 import { openXlsx } from "../workbook/xlsx";
+import { cliText } from "./cliText";
 import { clashSentence, EXIT_FILES } from "./failures";
 import { readInputFile, writeFileAtomic } from "./files";
 import type { CliIo, RunContext } from "./main";
@@ -45,23 +46,23 @@ export function migrationOutput(workbook: string): string {
 /** Runs `tiers migrate` with the arguments after the command word; returns the exit code. */
 export async function migrateCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
-  const parsed = parseOptions(args, ["--from", "--to", "--out", "--json", "--lang"]);
-  if (!parsed) {
-    io.stderr(`${text.usage}\n`);
+  const parsed = parseOptions(args, { from: "string", to: "string", out: "string", json: "string", lang: "string" });
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message(cliText(lang))}\n${text.usage}\n`);
     return 2;
   }
   const { values, positional } = parsed;
-  if (positional.length !== 1 || !values["--from"] || !values["--to"]) {
+  if (positional.length !== 1 || !values.from || !values.to) {
     io.stderr(`${text.usage}\n`);
     return 2;
   }
   const file = positional[0];
   context.input = file;
-  const out = values["--out"] ?? migrationOutput(file);
-  const jsonFile = values["--json"] !== undefined && values["--json"] !== "-" ? values["--json"] : undefined;
+  const out = values.out ?? migrationOutput(file);
+  const jsonFile = values.json !== undefined && values.json !== "-" ? values.json : undefined;
   const clash = outputClash(file, [
     // --out naming the input is allowed: it says so explicitly, and the write is atomic.
-    { option: values["--out"] === undefined ? "" : "--out", file: out, mayBeInput: values["--out"] !== undefined },
+    { option: values.out === undefined ? "" : "--out", file: out, mayBeInput: values.out !== undefined },
     ...(jsonFile === undefined ? [] : [{ option: "--json", file: jsonFile }]),
   ]);
   if (clash) {
@@ -78,15 +79,15 @@ export async function migrateCommand(args: string[], lang: Lang, io: CliIo, cont
     io.stderr(`${text.notXlsx(file, error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
-  const outcome = await migrateWorkbook(workbook, { from: values["--from"], to: values["--to"], lang });
+  const outcome = await migrateWorkbook(workbook, { from: values.from, to: values.to, lang });
   if (!outcome.ok) {
     for (const p of outcome.problems) io.stderr(`${formatProblem(p, lang)}\n`);
     return 1;
   }
   await writeFileAtomic(out, await workbook.save());
-  const json = values["--json"] === undefined ? undefined : `${JSON.stringify(migrationJson(outcome.migration, values["--from"], values["--to"]), null, 2)}\n`;
+  const json = values.json === undefined ? undefined : `${JSON.stringify(migrationJson(outcome.migration, values.from, values.to), null, 2)}\n`;
   if (json !== undefined && jsonFile !== undefined) await writeFileAtomic(jsonFile, json);
-  const report = values["--json"] === "-" ? io.stderr : io.stdout;
+  const report = values.json === "-" ? io.stderr : io.stdout;
   const m = outcome.migration;
   report(`${text.written(out)}\n`);
   report(`${text.line("", m.tiers.map((t) => t.padStart(6)).join(""))}\n`);

@@ -7,6 +7,7 @@ import { formatProblem } from "../workbook/problems";
 import type { Lang } from "../workbook/types";
 import { prepareForSharing } from "../workbook/xlsx/share";
 import { splitByOwner } from "../workbook/xlsx/split";
+import { cliText } from "./cliText";
 import { clashSentence, EXIT_FILES } from "./failures";
 import { readInputFile, writeFileAtomic, writeFilesAtomic } from "./files";
 import type { CliIo, RunContext } from "./main";
@@ -68,17 +69,21 @@ const notXlsx = (file: string, lang: Lang, io: CliIo, error: unknown) => {
 /** Runs `tiers share` with the arguments after the command word; returns the exit code. */
 export async function shareCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
-  const parsed = parseOptions(args, ["--out", "--formulas", "--lang"]);
-  const formulas = parsed?.values["--formulas"] ?? "values";
-  if (!parsed || parsed.positional.length !== 1 || (formulas !== "values" && formulas !== "native")) {
+  const parsed = parseOptions(args, { out: "string", formulas: "string", lang: "string" });
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message(cliText(lang))}\n${text.shareUsage}\n`);
+    return 2;
+  }
+  const formulas = parsed.values.formulas ?? "values";
+  if (parsed.positional.length !== 1 || (formulas !== "values" && formulas !== "native")) {
     io.stderr(`${text.shareUsage}\n`);
     return 2;
   }
   const file = parsed.positional[0];
   context.input = file;
-  const out = parsed.values["--out"] ?? sharedOutput(file);
+  const out = parsed.values.out ?? sharedOutput(file);
   // A copy for sharing never replaces its input: the input keeps the TIERS formulas the copy loses.
-  const clash = outputClash(file, [{ option: parsed.values["--out"] === undefined ? "" : "--out", file: out }]);
+  const clash = outputClash(file, [{ option: parsed.values.out === undefined ? "" : "--out", file: out }]);
   if (clash) {
     io.stderr(`${clashSentence(clash, lang)}\n`);
     return EXIT_FILES;
@@ -102,20 +107,24 @@ export async function shareCommand(args: string[], lang: Lang, io: CliIo, contex
 /** Runs `tiers split` with the arguments after the command word; returns the exit code. */
 export async function splitCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
   const text = TEXT[lang];
-  const parsed = parseOptions(args, ["--by", "--org", "--out", "--lang"]);
-  if (!parsed || parsed.positional.length !== 1 || !parsed.values["--by"] || !parsed.values["--out"]) {
+  const parsed = parseOptions(args, { by: "string", org: "string", out: "string", lang: "string" });
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message(cliText(lang))}\n${text.splitUsage}\n`);
+    return 2;
+  }
+  if (parsed.positional.length !== 1 || !parsed.values.by || !parsed.values.out) {
     io.stderr(`${text.splitUsage}\n`);
     return 2;
   }
   const file = parsed.positional[0];
   context.input = file;
-  const dir = parsed.values["--out"];
+  const dir = parsed.values.out;
   const data = readInputFile(file);
   checkWritableFolder(dir);
   let outcome;
   try {
     const baseName = path.basename(file, path.extname(file));
-    outcome = await splitByOwner(data, { by: parsed.values["--by"], org: parsed.values["--org"], lang, baseName });
+    outcome = await splitByOwner(data, { by: parsed.values.by, org: parsed.values.org, lang, baseName });
   } catch (error) {
     return notXlsx(file, lang, io, error);
   }
