@@ -3,6 +3,7 @@
 // of a copy (the input is never overwritten unless --out names it), and as JSON on request.
 
 import * as path from "path";
+import { textOf } from "../text";
 import { migrateWorkbook, migrationJson } from "../workbook/migrate";
 import { formatProblem } from "../workbook/problems";
 import type { Lang } from "../workbook/types";
@@ -14,29 +15,6 @@ import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
 import { checkWritable, outputClash } from "./outputs";
 
-const TEXT: Record<Lang, {
-  usage: string;
-  notXlsx: (file: string, reason: string) => string;
-  written: (file: string) => string;
-  line: (tier: string, cells: string) => string;
-  moved: (up: number, down: number, added: number, lost: number) => string;
-}> = {
-  "en-US": {
-    usage: "Usage: tiers migrate <workbook.xlsx> --from <period> --to <period> [--out <copy.xlsx>] [--json <file|->] [--lang zh-CN|en-US]",
-    notXlsx: (file, reason) => `"${file}" could not be read as an .xlsx workbook (${reason}).`,
-    written: (file) => `Migration sheet written to ${file}.`,
-    line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
-    moved: (up, down, added, lost) => `Upgraded ${up}, downgraded ${down}, new ${added}, lost ${lost}.`,
-  },
-  "zh-CN": {
-    usage: "用法：tiers migrate <工作簿.xlsx> --from <期间> --to <期间> [--out <副本.xlsx>] [--json <文件|->] [--lang zh-CN|en-US]",
-    notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。`,
-    written: (file) => `迁移表已写入 ${file}。`,
-    line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
-    moved: (up, down, added, lost) => `升级 ${up}，降级 ${down}，新增 ${added}，流失 ${lost}。`,
-  },
-};
-
 /** The default copy: <name>.migration.xlsx beside the input. */
 export function migrationOutput(workbook: string): string {
   const ext = path.extname(workbook);
@@ -45,7 +23,7 @@ export function migrationOutput(workbook: string): string {
 
 /** Runs `tiers migrate` with the arguments after the command word; returns the exit code. */
 export async function migrateCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
-  const text = TEXT[lang];
+  const text = textOf(lang).migrate;
   const parsed = parseOptions(args, { from: "string", to: "string", out: "string", json: "string", lang: "string" });
   if (!parsed.ok) {
     io.stderr(`${parsed.message(cliText(lang))}\n${text.usage}\n`);

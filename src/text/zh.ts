@@ -1,0 +1,216 @@
+// Every sentence and word the add-in shows or writes, in Chinese (zh-CN). Typed by the English catalogue:
+// a missing key or a parameter the English message does not declare is a type error.
+
+import { BANDS_EXAMPLE, chineseOf, DEFAULT_NAMES, t, UNCALCULATED } from "./format";
+import type { BandsReason, TableRole } from "./format";
+import type { Catalogue } from "./index";
+
+const TABLE: Record<TableRole, string> = { weights: "权重表", customers: "客户表", orders: "订单表", segments: "细分表" };
+const ITEM: Record<TableRole, string> = { weights: "指标", customers: "客户", orders: "订单", segments: "细分" };
+const BANDS_REASON: Record<BandsReason, string> = {
+  pair: "每一档写作 阈值:分数",
+  points: "分数在 0 到 100 之间",
+  duplicate: "同一阈值只能出现一次",
+  empty: "至少需要一档",
+};
+
+export const zh: Catalogue = {
+  problems: {
+    "table-not-found": (p) =>
+      `未找到${TABLE[p.role] ?? TABLE.customers}：查找了名为 ${t(p.names) || DEFAULT_NAMES[p.role]} 的 Excel 表格或工作表。` +
+      `本工作簿中的工作表：${t(p.sheets) || "无"}。请重命名表格或工作表，或在设置中选择它。`,
+    "table-empty": (p) =>
+      `${TABLE[p.role] ?? TABLE.customers}中没有数据。请在顶部放置表头行，其下每行一个${ITEM[p.role] ?? ITEM.customers}。`,
+    "missing-header": (p) => `表头行中没有“${chineseOf(p.headers)}”列。请添加该标题的列（可用：${p.headers.join(", ")}）。`,
+    "duplicate-header": (p) => `标题“${t(p.header)}”与 ${t(p.first)} 列重复，无法确定读取哪一列。请重命名其中一列。`,
+    "duplicate-id": (p) => `客户编号“${t(p.id)}”已在 ${t(p.first)} 出现。请为每个客户使用唯一的编号。`,
+    "blank-id": () => `该行有数据但没有客户编号。请填写编号，或删除该行。`,
+    "indicator-column-missing": (p) =>
+      `指标“${t(p.indicator)}”读取“${t(p.column)}”列，但客户表${t(p.table) ? `（${t(p.table)}）` : ""}中没有该标题。` +
+      `请在客户表中添加该列，或在本行的“数据列”中填写客户表的列标题。`,
+    "not-a-number": (p) =>
+      p.error === UNCALCULATED
+        ? `公式没有计算结果${t(p.column) ? `（“${t(p.column)}”列）` : ""}——请先在 Excel 中打开并保存该工作簿（写入该文件的程序不计算公式）。`
+        : p.error !== undefined
+        ? `单元格${t(p.column) ? `（“${t(p.column)}”列）` : ""}显示错误 ${t(p.error)}。请修正公式、填写数字，或留空。`
+        : `“${t(p.value)}”不是数字。请填写数字或留空。`,
+    "unknown-direction": (p) => `“${t(p.value)}”不是有效的方向。请填写 正向 或 负向（higher 或 lower）；留空即为正向。`,
+    "unknown-scoring": (p) =>
+      `“${t(p.value)}”不是有效的计分方式。请填写 极差、百分位、分档 或 原值（minmax、percentile、bands、raw）；留空即为极差。`,
+    "malformed-bands": (p) =>
+      `无法读取分档“${t(p.value)}”（${BANDS_REASON[p.reason] ?? BANDS_REASON.pair}）。` +
+      `请用分号分隔“阈值:分数”，例如 ${BANDS_EXAMPLE}。`,
+    "bands-required": (p) =>
+      p.noColumn
+        ? `指标“${t(p.indicator)}”按分档计分，但表中没有“分档”列。请添加“分档”列并填写，例如 ${BANDS_EXAMPLE}。`
+        : `指标“${t(p.indicator)}”按分档计分，但分档为空。请填写此单元格，例如 ${BANDS_EXAMPLE}。`,
+    "bands-ignored": (p) => `指标“${t(p.indicator)}”的计分方式为 ${t(p.scoring)}，其分档不会使用。请将计分方式改为分档，或清空分档。`,
+    "negative-weight": (p) => `权重 ${t(p.value)} 为负数。请填写大于或等于 0 的权重。`,
+    "missing-weight": (p) => `“${t(p.name)}”没有权重。请填写权重，例如 0.2 或 20%。`,
+    "zero-weights": (p) =>
+      t(p.dimension) === "*"
+        ? `所有维度的权重都为 0。请至少为一个维度设置大于 0 的权重。`
+        : t(p.dimension)
+          ? `维度“${t(p.dimension)}”下所有指标的权重都为 0。请至少为其中一个指标设置大于 0 的权重，或删除该维度。`
+          : `所有指标的权重都为 0。请至少为一个指标设置大于 0 的权重。`,
+    "unknown-dimension": (p) =>
+      `维度“${t(p.dimension)}”没有权重行。请使用以下之一：${t(p.known)}；或添加一行，填写该维度和权重，指标留空。`,
+    "missing-dimension": (p) => `指标“${t(p.indicator)}”没有维度，但表中设置了维度权重。请填写以下之一：${t(p.known)}。`,
+    "duplicate-dimension": (p) => `维度“${t(p.dimension)}”已在 ${t(p.first)} 设置权重。请只保留其中一行。`,
+    "empty-dimension": (p) => `维度“${t(p.dimension)}”有权重但没有指标，已忽略，其余维度的权重按比例调整。请添加其指标，或删除该行。`,
+    "missing-indicator": () => `该行没有指标名称。请填写指标名称，或删除该行。`,
+    "raw-out-of-range": (p) => `${t(p.value)} 不在 0 到 100 之间，但指标“${t(p.indicator)}”按原值计分。请填写 0 到 100 的分数，或改用其他计分方式。`,
+    "duplicate-indicator": (p) => `指标“${t(p.indicator)}”已在 ${t(p.first)} 列出。每个指标只列一次。`,
+    "value-column-missing": (p) => `客户表中没有可作为价值列的数字列“${t(p.column)}”。请选择其他价值列，或添加该列。`,
+    "more-problems": (p) => `此处还有 ${t(p.count)} 个单元格存在同类问题。请按上面所列的方式一并修正。`,
+    "output-collision": (p) => `您的列“${t(p.header)}”与插件写入的列同名。请重命名该列；插件不会覆盖它。`,
+    "output-past-last-column": (p) =>
+      `该工作表没有空间写入 ${t(p.needed)} 个输出列：在 Excel 最后一列 XFD 之前只剩 ${t(p.free)} 列。请把客户表移到列数较少的工作表，或删除其右侧不用的列。`,
+    "totals-row-excluded": (p) => `表“${t(p.table)}”的最后一行是汇总行，不作为客户读取。`,
+    "output-sheet-collision": (p) => `您的工作表“${t(p.sheet)}”与插件写入的工作表同名。请重命名该工作表；插件不会覆盖它。`,
+    "output-cell-collision": (p) => `此单元格有不是本插件写入的数据，而插件的“${t(p.header)}”列要写在这里。请移开或删除这些数据，然后重新分级；插件不会覆盖它。`,
+    "output-columns-blocked": (p) =>
+      `您的列“${t(p.header)}”位于插件写入的列右侧，而本次要写 ${t(p.columns)} 列（上次为 ${t(p.was)} 列）。请把该列移到插件列的左侧（或别处），然后重新分级。`,
+    "label-count": (p) =>
+      `该分级方案需要 ${t(p.needed)} 个等级名称，但提供了 ${t(p.given)} 个（${t(p.labels)}）。请按从高到低填写 ${t(p.needed)} 个名称。`,
+    "cannot-grade": (p) => `无法进行分级：${t(p.reason)}。请检查权重表和设置。`,
+    "weights-normalised": (p) =>
+      `${t(p.subject) ? `${t(p.subject)} 的` : ""}权重合计为 ${t(p.sum) || "非 1 的值"}，不是 1；已按比例调整为合计 1。如非本意，请修改权重。`,
+    "dimension-weights-normalised": (p) =>
+      `维度权重${t(p.subject) ? `（${t(p.subject)}）` : ""}合计为 ${t(p.sum) || "非 1 的值"}，不是 1；已按比例调整为合计 1。如非本意，请修改权重。`,
+    "customers-excluded": (p) => `${t(p.count)} 个客户的指标值为空，未参与分级（${t(p.subject)}）。请补全数据，或选择将空值计为 0 分。`,
+    "missing-scored-zero": (p) => `${t(p.count)} 个指标的空值已计为 0 分（${t(p.subject)}）。如不合理，请补全数据。`,
+    "no-spread": (p) => `所有客户在 ${t(p.subject)} 上的值都相同，无法区分客户。请检查该列，或将其权重设为 0。`,
+    "unknown-potential": (p) => `“${t(p.value)}”不是有效的升级潜力。请填写 是、否 或 任意（yes、no、any）。`,
+    "rules-header-missing": (p) => `此工作表需要表头 风险、数据列、条件、值（${t(p.headers)}）。请添加表头，或删除此表以获得预填的版本。`,
+    "rule-column-missing": (p) => `客户表中没有数字列“${t(p.column)}”。请填写客户表中某个数字列的标题。`,
+    "unknown-condition": (p) => `“${t(p.value)}”不是有效的条件。请填写 > >= < <= = <> 之一。`,
+    "override-unknown-customer": (p) => `没有客户编号为“${t(p.id)}”的客户。请更正编号，或删除此调整。`,
+    "override-unknown-tier": (p) => `“${t(p.value)}”不是本次分级的等级（${t(p.labels)}）。请填写其中之一。`,
+    "not-a-date": (p) => `“${t(p.value)}”不是日期。请填写如 2026-12-31 的日期，或留空。`,
+    "period-not-graded": (p) => `期间“${t(p.period)}”没有分级记录（已分级期间：${t(p.periods) || "无"}）。请先设置该期间并分级，或选择已分级的期间。`,
+    "not-graded": () => "该工作簿尚未经过客户分级（没有加载项的输出记录）。请先分级，再生成副本。",
+    "owner-column-missing": (p) => `客户表中没有“${t(p.column)}”列（现有列：${t(p.headers)}）。请按此处的写法填写负责人列的标题。`,
+    "org-table-not-found": (p) => `找不到组织表“${t(p.name)}”（现有工作表：${t(p.sheets)}）。请填写含“负责人”和“经理”两列的工作表或表名。`,
+    "org-header-missing": (p) => `组织表需要“负责人”和“经理”两列（或 Owner、Manager）；其标题行为：${t(p.headers)}。请添加或改名这两列。`,
+    "not-recalculated": (p) => `“${t(p.column)}”列的公式尚未计算（工作簿以实时公式写出，还未在 Excel 中打开过）。请在 Excel 或 LibreOffice 中打开并保存，或以数值方式分级，然后再生成副本。`,
+    "orders-header-missing": (p) => `订单表中没有“${t(p.columnZh)}”列（其标题行为：${t(p.headers)}）。请添加标题为“${t(p.columnZh)}”或“${t(p.column)}”的列。`,
+    "order-value-missing": (p) => `该订单没有${t(p.column)}。请填写，或删除该行。`,
+    "order-date-unreadable": (p) => `“${t(p.value)}”不是可识别的日期。请填写日期单元格，或如 2006-12-31、${t(p.example)} 的文本。`,
+    "order-after-as-of": (p) => `订单日期 ${t(p.value)} 晚于分析日期 ${t(p.asOf)}。请更正日期，或选择更晚的分析日期。`,
+    "order-not-a-number": (p) =>
+      p.error !== undefined ? `${t(p.column)}单元格显示错误 ${t(p.error)}。请修正公式或填写数字。` : `${t(p.column)}中的“${t(p.value)}”不是数字。请填写数字。`,
+    "segments-header-missing": (p) =>
+      `细分表中没有“${t(p.column)}”列（其标题行为：${t(p.headers)}）。细分表的列为：细分、R下限、R上限、F下限、F上限、M下限、M上限（或 Segment, R low, R high, F low, F high, M low, M high）。`,
+    "segment-bound": (p) => `“${t(p.value)}”不是有效的分值界限。请填写 1 到 ${t(p.bins)} 的整数。`,
+    "segment-bounds-crossed": (p) => `下限 ${t(p.low)} 大于上限 ${t(p.high)}，没有客户能匹配。请交换两者。`,
+    "not-an-id": (p) =>
+      p.error !== undefined
+        ? `客户编号单元格显示错误 ${t(p.error)}，不是编号。请修正公式或填写编号。`
+        : `客户编号单元格是逻辑值 ${t(p.value)}，不是编号。请填写客户编号（如必须为 TRUE 或 FALSE，请以文本输入）。`,
+    "value-overflow": (p) =>
+      `“${t(p.column)}”列中的 ${t(p.value)} 过大，该列的数值无法比较或相加（结果超过电子表格能表示的最大数约 1.8E+308）。请检查该值；如确实无误，请换用更大的单位填写。`,
+    "weights-overflow": (p) => `权重 ${t(p.value)} 过大，权重无法相加（合计超过电子表格能表示的最大数约 1.8E+308）。请使用较小的权重，例如百分比。`,
+    "growth-column-missing": (p) => `客户表中没有用于判断升级潜力的数字列“${t(p.column)}”。请选择增长率列，或使用填写 是/否 的“潜力”列。`,
+  },
+  problemWords: { locationEnd: "：", error: "错误：", warning: "警告：" },
+  cli: {
+    help: `客户分级：按加权指标为 .xlsx 工作簿中的客户分级。
+
+用法：
+  tiers grade <工作簿.xlsx> [选项]
+  tiers migrate <工作簿.xlsx> --from <期间> --to <期间> [--out <副本.xlsx>] [--json <文件|->]
+  tiers share <工作簿.xlsx> [--out <副本.xlsx>] [--formulas values|native]
+                             生成可邮寄的副本：替换 TIERS 公式，打开时不加载本加载项，附“关于本次分级”工作表
+  tiers split <已分级.xlsx> --by <负责人列> [--org <表|工作表>] --out <文件夹>
+                             每位销售一份（只含其客户）、每位经理一份（其团队的客户）、另有全部客户一份；
+                             等级仍按全公司评定
+
+grade 的选项：
+  --out <分级后.xlsx>        分级结果写到哪里（默认：输入文件旁的 <文件名>.graded.xlsx；
+                             只有 --out 指明时才会覆盖输入文件）
+  --weights <表|工作表>      权重表（默认：权重 / Weights）
+  --customers <表|工作表>    客户表（默认：客户 / Customers）
+  --scheme <方案>            shares:20,30,50（默认，按客户占比）| pareto:80,95（按累计价值）| cutoffs:85,70,50（按得分）
+                             | rfm（等级 = RFM 细分，取自“细分”工作表，缺少时按 R 语言 rfm 包的默认值写入）
+                             | kmeans:4 | kmeans:auto（等级 = 聚类，聚类 1 = 平均得分最高）
+  --orders <表|工作表>       按订单表分级：按客户汇总为“客户指标”工作表
+  --as-of <yyyy-mm-dd>       --orders 的分析日期（默认：今天）
+  --bins <n>                 RFM 每项的分档数（默认 5）
+  --rfm-columns <r,f,m>      在客户表上做 RFM：最近购买间隔天数、购买频次、消费金额三列
+  --labels <A,B,C>           等级名称，由高到低（默认：A、B、C……按方案所需个数）
+  --value <列>               帕累托方案和价值金字塔所用的价值列（如 销售额）
+  --missing exclude|zero     指标为空时：排除该客户并列出（默认），或记 0 分
+  --formulas                 写入 Excel 原生公式而不是数值
+  --period <期间>            本次分级所属期间（如 2026-Q3），记入“分级历史”工作表
+  --strategy                 写入“策略”列（等级 × 升级潜力；附可编辑的“策略”工作表）
+  --growth <列>[:10%]        判断升级潜力的增长率列及阈值
+  --risk                     按“风险规则”工作表写入“风险”列，并生成“重点关注”工作表
+  --explain                  写入“原因”列（距上一等级差多少分、哪个指标最易补足）；JSON 中每位客户另有
+                             contributions（权重 × 分值）和 gap_to_next_tier
+  --json <文件|->            另外以 JSON 写出 { customers: [{ id, score, rank, tier }], summary }（“-”为标准输出）
+  --lang zh-CN|en-US         提示信息和写入内容的语言（默认：按工作簿 / LANG）
+  -h, --help                 显示本帮助
+
+退出码：0 完成；1 工作簿有问题（逐条列出工作表和单元格）、不是可读取的 .xlsx，或没有任何客户可分级；
+2 用法错误，或文件无法读取或写入（不会覆盖任何文件：每个文件先写入临时文件再改名到位）；3 tiers 自身的故障。
+
+示例：
+  tiers grade assets/sample-customers.zh-CN.xlsx --scheme pareto:80,95 --labels 关键,普通,小 --json -
+`,
+    unknownCommand: (command) => `未知命令“${command}”。参见 tiers --help。`,
+    noCommand: "请告诉 tiers 要做什么，例如 tiers grade <工作簿.xlsx>。参见 tiers --help。",
+    noWorkbook: "请指定要分级的工作簿：tiers grade <工作簿.xlsx>。",
+    extraArgument: (arg) => `多余的参数“${arg}”。一次只能为一个工作簿分级。`,
+    unknownOption: (option) => `未知选项“${option}”。参见 tiers --help。`,
+    missingValue: (option) => `选项 ${option} 需要一个值。参见 tiers --help。`,
+    repeatedOption: (option) => `选项 ${option} 出现了不止一次。请只写一次。`,
+    flagValue: (option) => `选项 ${option} 不带值。请只写 ${option}。`,
+    badScheme: (text) =>
+      `“${text}”不是有效的分级方案。请写 shares:20,30,50（客户占比百分数，合计 100）、pareto:80,95（累计价值百分数）、cutoffs:85,70,50（最低得分，由高到低）、rfm，或 kmeans:4 / kmeans:auto（k 为 2 到 20）。`,
+    badLabels: (needed, given) => `该方案需要 ${needed} 个等级名称，但 --labels 给了 ${given} 个。请按由高到低每级给一个名称。`,
+    blankLabel: "--labels 中有空白的等级名称。请按由高到低为每一级命名，例如 --labels A,B,C。",
+    longLabel: (length, max) => `--labels 中有一个等级名称长 ${length} 个字符，最多允许 ${max} 个。请使用较短的名称。`,
+    duplicateLabel: (label, first) => `--labels 中的等级名称“${label}”与“${first}”相同。请为每一级使用不同的名称。`,
+    badMissing: (text) => `“${text}”不是有效的空值处理方式。请写 --missing exclude 或 --missing zero。`,
+    badLang: (text) => `不支持语言“${text}”。请写 --lang zh-CN 或 --lang en-US。`,
+    badBins: (text) => `“${text}”不是有效的 RFM 分箱数。请写 2 到 9 的整数，例如 --bins 5。`,
+    badRfmColumns: (text) => `“${text ?? ""}”没有给出三列。请写 --rfm-columns "<最近购买间隔天数>,<购买频次>,<消费金额>"，例如 --rfm-columns "间隔,订单数,金额"。`,
+    rfmOnly: "--bins 和 --rfm-columns 属于 RFM 方案：请加上 --scheme rfm。",
+    badAsOf: (text) => `“${text}”不是日期。请按 yyyy-mm-dd 写分析日期，例如 --as-of 2006-12-31。`,
+    asOfNeedsOrders: "--as-of 是订单表的分析日期：请加上 --orders <表|工作表>。",
+    methodLabels: "rfm 和 kmeans 自行命名等级（细分、聚类）：请不要使用 --labels。",
+    explainMethod: "--explain 解释按得分划分的等级（shares、cutoffs）；rfm 细分和 kmeans 聚类不按得分划分。请去掉 --explain。",
+    fileMissing: (file) => `找不到工作簿“${file}”。请检查路径。`,
+    notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。请在 Excel 中另存为 .xlsx 后重试。`,
+    problems: (count) => `工作簿有 ${count} 个问题，未写入任何内容。请修正后重新分级：`,
+    graded: (customers, excluded, out) => `已为 ${customers} 个客户分级${excluded ? `（${excluded} 个因空值被排除）` : ""}；已写入 ${out}`,
+    tierLine: (tier, customers, share) => `  ${tier}：${customers} 个客户（${share}）`,
+    jsonWritten: (file) => `已写入 ${file}`,
+    clusters: (k, silhouette) => `k 均值聚类：k = ${k}，平均轮廓系数 ${silhouette}`,
+    cancelled: "已取消，未写入任何内容。",
+    noneGraded: (customers) =>
+      `没有任何客户可以分级：全部 ${customers} 个客户都因空值被排除（见上方列表），未写入任何内容。请补全空值（没有计算结果的公式也算空值：请先在 Excel 中打开并保存工作簿），或使用 --missing zero 分级。`,
+    stage: { read: "读取", parse: "检查", grade: "分级", plan: "规划", write: "写入", done: "完成" },
+  },
+  migrate: {
+    usage: "用法：tiers migrate <工作簿.xlsx> --from <期间> --to <期间> [--out <副本.xlsx>] [--json <文件|->] [--lang zh-CN|en-US]",
+    notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。`,
+    written: (file) => `迁移表已写入 ${file}。`,
+    line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
+    moved: (up, down, added, lost) => `升级 ${up}，降级 ${down}，新增 ${added}，流失 ${lost}。`,
+  },
+  share: {
+    shareUsage: "用法：tiers share <工作簿.xlsx> [--out <副本.xlsx>] [--formulas values|native] [--lang zh-CN|en-US]",
+    splitUsage: "用法：tiers split <已分级.xlsx> --by <负责人列> [--org <表|工作表>] --out <文件夹> [--lang zh-CN|en-US]",
+    notXlsx: (file, reason) => `未能为“${file}”生成副本：${reason}`,
+    shared: (file) => `可发送的副本已写入 ${file}。`,
+    converted: (values, native) => `TIERS 公式：${values} 个替换为数值，${native} 个替换为 Excel 原生公式。`,
+    unresolved: (cells) => `警告：以下 TIERS 公式没有可保留的计算结果（请在装有加载项的 Excel 中打开、计算并保存后再生成副本）：${cells}`,
+    leftAsIs: (places) => `警告：以下单元格之外的公式调用了 TIERS 函数，已保持原样（请手动替换）：${places}`,
+    addin: (removed) => (removed ? "副本打开时不再加载本加载项。" : "该工作簿打开时不加载本加载项，无需移除。"),
+    about: (sheet) => `工作表“${sheet}”说明了分级方法。`,
+    copy: (file, customers) => `  ${file}：${customers} 位客户`,
+    copies: (n, dir) => `已在 ${dir} 写入 ${n} 个副本：`,
+  },
+};
