@@ -243,4 +243,56 @@ Example:
     copy: (file: string, customers: number) => `  ${file}: ${customers} customers`,
     copies: (n: number, dir: string) => `${n} copies written to ${dir}:`,
   },
+  /** The command line's failures that are not the workbook's contents (src/cli/failures.ts). */
+  failures: {
+    /** A file could not be written (by the operating system's error code). */
+    write: {
+      ENOENT: (file: string) => `Cannot write "${file}": its folder does not exist. Create the folder or choose another path.`,
+      ENOTDIR: (file: string) => `Cannot use "${file}": a part of that path is a file, not a folder.`,
+      EISDIR: (file: string) => `"${file}" is a folder. Name a file to write, e.g. ${file.replace(/[\\/]+$/, "")}/graded.xlsx.`,
+      EACCES: (file: string) => `Cannot write "${file}": permission denied. Choose a folder you can write to (--out).`,
+      EPERM: (file: string) => `Cannot write "${file}": the operation is not permitted. Choose a folder you can write to (--out).`,
+      EROFS: (file: string) => `Cannot write "${file}": the disk is read-only. Choose a folder you can write to (--out).`,
+      ENOSPC: (file: string) => `Cannot write "${file}": the disk is full. Free some space and run again; nothing was overwritten.`,
+      EDQUOT: (file: string) => `Cannot write "${file}": your disk quota is used up. Free some space and run again; nothing was overwritten.`,
+      EFBIG: (file: string) => `Cannot write "${file}": the file would exceed the size limit for files (ulimit -f). Nothing was overwritten.`,
+      ENAMETOOLONG: (file: string) => `Cannot write "${file}": the name is too long for the file system.`,
+      EMFILE: (file: string) => `Cannot open "${file}": too many files are open. Close some programs and run again.`,
+    },
+    /** A file could not be written, for any other error code. */
+    writeOther: (file: string, code: string) => `Cannot write "${file}" (${code}). Nothing was overwritten.`,
+    /** The input could not be read. */
+    read: {
+      ENOENT: (file: string) => `Cannot find the workbook "${file}". Check the path.`,
+      EISDIR: (file: string) => `"${file}" is a folder, not a workbook. Name the .xlsx file.`,
+      EACCES: (file: string) => `Cannot read "${file}": permission denied.`,
+      EPERM: (file: string) => `Cannot read "${file}": the operation is not permitted.`,
+    },
+    unexpected: (message: string) =>
+      `tiers stopped on an error it did not expect (${message}); no file was overwritten. Please report it to the maintainers of Customer Tiers with the command you ran (TIERS_DEBUG=1 shows the details).`,
+    clashInput: (option: string, file: string) => `${option || "The output"} "${file}" is the input workbook; tiers never writes over its input that way. Choose another path.`,
+    clashOther: (option: string, other: string, file: string) => `${option || "The output"} "${file}" is the same file as ${other || "the graded copy"}; give each output its own path.`,
+  },
+  /** Why a file cannot be read as a workbook, by code (src/workbook/xlsx/packageErrors.ts). */
+  packageErrors: {
+    encrypted: () =>
+      "This workbook is password-protected (encrypted), so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again.",
+    xls: () =>
+      "This is an Excel 97-2003 workbook (.xls), not an .xlsx. Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx), then try again.",
+    "not-xlsx": (p: { detail?: string }) => `This file is not an Excel workbook (.xlsx)${p.detail ? `: ${p.detail}` : ""}. If it is a CSV or another format, open it in Excel and save it as an Excel Workbook (.xlsx).`,
+    "too-large": (p: { what: string; limit: string }) => `The workbook is larger than Excel allows or than can be read safely: ${p.what} exceeds ${p.limit}. Nothing was written.`,
+    "no-content-types": () =>
+      "The file is a zip package without [Content_Types].xml, so it is not a valid .xlsx (it may have been re-zipped by hand). Open it in Excel or LibreOffice and save it again; the add-in does not repair packages.",
+    "bad-xml": (p: { part: string; detail: string }) => `The part ${p.part} of the workbook is not well-formed XML (${p.detail}). Open the file in Excel and save it again.`,
+  },
+  /** Why a file chosen in the pane could not be opened (src/taskpane/openFailure.ts). */
+  openFailure: {
+    encrypted: "This workbook is protected with a password, so it cannot be read here. In Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save, and open it again.",
+    xls: "This is an old-format Excel file (.xls). In Excel, save it as an Excel Workbook (.xlsx) and open that.",
+    text: "This is a text file (such as CSV), not an Excel workbook. Open it in Excel, save it as an Excel Workbook (.xlsx) and open that.",
+    empty: "The file is empty. Choose the workbook again.",
+    "not-workbook": "This file is not an Excel workbook (.xlsx), or it is damaged. Open it in Excel, save it as an Excel Workbook (.xlsx) and open that.",
+  },
+  /** The Excel host lacks the ExcelApi set the add-in needs (src/workbook/excel/features.ts). */
+  hostTooOld: (api: string) => `This version of Excel does not support ExcelApi ${api}, which Customer Tiers needs. Update Excel, or use Excel on the web.`,
 };

@@ -22,3 +22,13 @@ export const CATALOGUES: Record<Lang, Catalogue> = { "en-US": en, "zh-CN": zh };
 export function textOf(lang: Lang): Catalogue {
   return CATALOGUES[lang];
 }
+
+/**
+ * One piece of text in both languages, for what carries both (a Problem's message, an error shown
+ * before the reader's language is known).
+ *
+ * @example inBoth((c) => c.cli.cancelled)["zh-CN"] // "已取消，未写入任何内容。"
+ */
+export function inBoth(pick: (text: Catalogue) => string): Record<Lang, string> {
+  return { "en-US": pick(en), "zh-CN": pick(zh) };
+}

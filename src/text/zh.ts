@@ -213,4 +213,50 @@ grade 的选项：
     copy: (file, customers) => `  ${file}：${customers} 位客户`,
     copies: (n, dir) => `已在 ${dir} 写入 ${n} 个副本：`,
   },
+  /** The command line's failures that are not the workbook's contents (src/cli/failures.ts). */
+  failures: {
+    /** A file could not be written (by the operating system's error code). */
+    write: {
+      ENOENT: (file) => `无法写入“${file}”：所在文件夹不存在。请先创建该文件夹或换一个路径。`,
+      ENOTDIR: (file) => `无法使用“${file}”：路径中的某一部分是文件而不是文件夹。`,
+      EISDIR: (file) => `“${file}”是一个文件夹。请指定要写入的文件，例如 ${file.replace(/[\\/]+$/, "")}/graded.xlsx。`,
+      EACCES: (file) => `无法写入“${file}”：没有权限。请用 --out 换一个有写入权限的文件夹。`,
+      EPERM: (file) => `无法写入“${file}”：操作不被允许。请用 --out 换一个有写入权限的文件夹。`,
+      EROFS: (file) => `无法写入“${file}”：磁盘为只读。请用 --out 换一个可写入的文件夹。`,
+      ENOSPC: (file) => `无法写入“${file}”：磁盘已满。请释放空间后重试；原有文件均未被覆盖。`,
+      EDQUOT: (file) => `无法写入“${file}”：磁盘配额已用完。请释放空间后重试；原有文件均未被覆盖。`,
+      EFBIG: (file) => `无法写入“${file}”：文件将超过系统允许的大小上限（ulimit -f）。原有文件均未被覆盖。`,
+      ENAMETOOLONG: (file) => `无法写入“${file}”：文件名对该文件系统来说太长。`,
+      EMFILE: (file) => `无法打开“${file}”：打开的文件过多。请关闭一些程序后重试。`,
+    },
+    /** A file could not be written, for any other error code. */
+    writeOther: (file, code) => `无法写入“${file}”（${code}）。原有文件均未被覆盖。`,
+    /** The input could not be read. */
+    read: {
+      ENOENT: (file) => `找不到工作簿“${file}”。请检查路径。`,
+      EISDIR: (file) => `“${file}”是一个文件夹，不是工作簿。请指定 .xlsx 文件。`,
+      EACCES: (file) => `无法读取“${file}”：没有权限。`,
+      EPERM: (file) => `无法读取“${file}”：操作不被允许。`,
+    },
+    unexpected: (message) =>
+      `tiers 遇到了意料之外的错误（${message}），已停止；没有覆盖任何文件。请将所运行的命令报告给客户分级的维护者（设置 TIERS_DEBUG=1 可显示详细信息）。`,
+    clashInput: (option, file) => `${option || "输出"}“${file}”就是输入的工作簿；tiers 不会以这种方式覆盖输入。请换一个路径。`,
+    clashOther: (option, other, file) => `${option || "输出"}“${file}”与 ${other || "分级结果"} 是同一个文件；请为每个输出指定不同的路径。`,
+  },
+  packageErrors: {
+    encrypted: () => "该工作簿受密码保护（已加密），无法读取。请在 Excel 中打开它，删除密码（文件 > 信息 > 保护工作簿 > 用密码进行加密，清空密码），保存后重试。",
+    xls: () => "这是 Excel 97-2003 工作簿（.xls），不是 .xlsx。请在 Excel 或 LibreOffice 中打开并另存为 Excel 工作簿（.xlsx）后重试。",
+    "not-xlsx": (p) => `该文件不是 Excel 工作簿（.xlsx）${p.detail ? `：${p.detail}` : ""}。如果它是 CSV 或其他格式，请在 Excel 中打开并另存为 Excel 工作簿（.xlsx）。`,
+    "too-large": (p) => `工作簿超出了 Excel 的上限或可安全读取的范围：${p.what} 超过 ${p.limit}。未写入任何内容。`,
+    "no-content-types": () => "该文件是缺少 [Content_Types].xml 的 zip 包，不是有效的 .xlsx（可能被手工重新压缩过）。请在 Excel 或 LibreOffice 中打开并重新保存；本加载项不修复文件包。",
+    "bad-xml": (p) => `工作簿的部件 ${p.part} 不是格式正确的 XML（${p.detail}）。请在 Excel 中打开并重新保存该文件。`,
+  },
+  openFailure: {
+    encrypted: "该工作簿设置了打开密码，无法在此读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）后保存，再重新打开。",
+    xls: "这是旧格式的 Excel 文件（.xls）。请在 Excel 中另存为“Excel 工作簿（.xlsx）”，再打开新文件。",
+    text: "这是文本文件（例如 CSV），不是 Excel 工作簿。请在 Excel 中打开它，另存为“Excel 工作簿（.xlsx）”，再打开新文件。",
+    empty: "文件是空的。请重新选择工作簿。",
+    "not-workbook": "该文件不是 Excel 工作簿（.xlsx），或已损坏。请在 Excel 中打开并另存为“Excel 工作簿（.xlsx）”，再打开新文件。",
+  },
+  hostTooOld: (api) => `此版本的 Excel 不支持客户分级所需的 ExcelApi ${api}。请更新 Excel，或使用 Excel 网页版。`,
 };
