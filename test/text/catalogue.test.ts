@@ -7,6 +7,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { CATALOGUES } from "../../src/text";
 import type { Catalogue } from "../../src/text";
+import { problem } from "../../src/workbook/problems";
 
 /** Every leaf of a catalogue by its dotted path: a string, or a function (a message with parameters). */
 function leaves(node: unknown, at = ""): Map<string, unknown> {
@@ -87,7 +88,12 @@ describe("the text catalogue", () => {
     const extra: Catalogue["problems"]["duplicate-id"] = (p: { id: string; first: string; sheet: string }) => p.sheet;
     // @ts-expect-error a language must give every key
     const missing: Catalogue["migrate"] = { usage: "u", written: (file: string) => file };
-    expect([typeof extra, typeof missing]).toEqual(["function", "object"]);
+    // A problem takes exactly its code's parameters.
+    // @ts-expect-error duplicate-id needs both the id and the first cell that holds it
+    const lacking = problem("duplicate-id", "Customers", "A3", { id: "C-1" });
+    // @ts-expect-error blank-id has no parameters
+    const unknown = problem("blank-id", "Customers", "A3", { id: "C-1" });
+    expect([typeof extra, typeof missing, lacking.code, unknown.code]).toEqual(["function", "object", "duplicate-id", "blank-id"]);
   });
 });
 
