@@ -297,6 +297,11 @@ Example:
   hostTooOld: (api: string) => `This version of Excel does not support ExcelApi ${api}, which Customer Tiers needs. Update Excel, or use Excel on the web.`,
   /** Everything written into a workbook (src/workbook/outputText.ts): part of the file format, byte for byte. */
   output: {
+    /** The explanation column's header (src/workbook/methodOutputs.ts). */
+    why: "Why",
+    /** Per-owner copies' file names (src/workbook/xlsx/split.ts): the default base, and the word before an owner. */
+    copyBaseName: "customer-tiers",
+    copyRoleWord: { salesperson: "", manager: "team of ", all: "" },
     score: "Score",
     rank: "Rank",
     tier: "Tier",

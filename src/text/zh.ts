@@ -260,6 +260,9 @@ grade 的选项：
   },
   hostTooOld: (api) => `此版本的 Excel 不支持客户分级所需的 ExcelApi ${api}。请更新 Excel，或使用 Excel 网页版。`,
   output: {
+    why: "原因",
+    copyBaseName: "客户分级",
+    copyRoleWord: { salesperson: "", manager: "团队-", all: "" },
     score: "得分",
     rank: "排名",
     tier: "等级",
