@@ -55,12 +55,34 @@ const layers = [
         {
           patterns: [
             {
-              regex: relativeInto(["workbook", ...SURFACES, "test", "bench", "scripts"]),
+              regex: relativeInto(["workbook", "text", ...SURFACES, "test", "bench", "scripts"]),
               message: "src/engine imports nothing else of the project (docs/ARCHITECTURE.md).",
             },
             ...engineForbidden.map((regex) => ({
               regex,
               message: "src/engine is pure TypeScript: no Office, React, files or Node modules (docs/ARCHITECTURE.md).",
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The text catalogue is pure data and formatting that workbook and every surface import: it imports
+    // nothing of the project but itself, and nothing outside the language.
+    files: ["src/text/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: relativeInto(["engine", "workbook", ...SURFACES, "test", "bench", "scripts"]),
+              message: "src/text imports nothing else of the project (docs/ARCHITECTURE.md).",
+            },
+            ...engineForbidden.map((regex) => ({
+              regex,
+              message: "src/text is pure TypeScript: no Office, React, files or Node modules (docs/ARCHITECTURE.md).",
             })),
           ],
         },

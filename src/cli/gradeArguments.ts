@@ -3,6 +3,7 @@
 import type { MissingPolicy, TierScheme } from "../engine/types";
 import type { Lang } from "../workbook/types";
 import type { CliText } from "./cliText";
+import { parseOptions } from "./options";
 
 export interface GradeOptions {
   workbook: string;
@@ -76,24 +77,29 @@ export type ParsedCommand =
   | { kind: "grade"; options: GradeOptions }
   | { kind: "usage"; message: (text: CliText) => string };
 
-const VALUE_OPTIONS = [
-  "--out",
-  "--weights",
-  "--customers",
-  "--scheme",
-  "--labels",
-  "--value",
-  "--missing",
-  "--period",
-  "--json",
-  "--lang",
-  "--growth",
-  "--orders",
-  "--as-of",
-  "--bins",
-  "--rfm-columns",
-  "--weights-from",
-];
+/** The options of `tiers grade`: those with a value, and the flags. */
+const GRADE_OPTIONS = {
+  out: "string",
+  weights: "string",
+  customers: "string",
+  scheme: "string",
+  labels: "string",
+  value: "string",
+  missing: "string",
+  period: "string",
+  json: "string",
+  lang: "string",
+  growth: "string",
+  orders: "string",
+  "as-of": "string",
+  bins: "string",
+  "rfm-columns": "string",
+  "weights-from": "string",
+  formulas: "boolean",
+  strategy: "boolean",
+  risk: "boolean",
+  explain: "boolean",
+} as const;
 
 /**
  * A tier scheme from its command-line form: shares and pareto in percent, cutoffs in score points.
@@ -176,71 +182,48 @@ export function parseCommand(argv: string[]): ParsedCommand {
   const [command, ...rest] = argv;
   if (command !== "grade") return { kind: "usage", message: (t) => t.unknownCommand(command) };
 
-  const values: Record<string, string> = {};
-  let formulas = false;
-  let strategy = false;
-  let risk = false;
-  let explain = false;
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === "--formulas" || arg === "--strategy" || arg === "--risk" || arg === "--explain") {
-      if (arg === "--explain") explain = true;
-      if (arg === "--formulas") formulas = true;
-      if (arg === "--strategy") strategy = true;
-      if (arg === "--risk") risk = true;
-      continue;
-    }
-    if (arg.startsWith("--")) {
-      const eq = arg.indexOf("=");
-      const name = eq > 0 ? arg.slice(0, eq) : arg;
-      if (!VALUE_OPTIONS.includes(name)) return { kind: "usage", message: (t) => t.unknownOption(name) };
-      const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
-      // "-" alone is a value (--json -); any other dash-word is the next option, not a value.
-      if (value === undefined || (value.startsWith("--") && eq < 0)) return { kind: "usage", message: (t) => t.missingValue(name) };
-      values[name] = value;
-      continue;
-    }
-    positional.push(arg);
-  }
+  const parsed = parseOptions(rest, GRADE_OPTIONS);
+  if (!parsed.ok) return { kind: "usage", message: parsed.message };
+  const { values, positional } = parsed;
+  const { formulas = false, strategy = false, risk = false, explain = false } = values;
   if (positional.length === 0) return { kind: "usage", message: (t) => t.noWorkbook };
   if (positional.length > 1) return { kind: "usage", message: (t) => t.extraArgument(positional[1]) };
 
-  const lang = values["--lang"];
+  const lang = values.lang;
   if (lang !== undefined && lang !== "zh-CN" && lang !== "en-US") return { kind: "usage", message: (t) => t.badLang(lang) };
-  const schemeText = values["--scheme"] ?? "shares:20,30,50";
-  const binsText = values["--bins"];
+  const schemeText = values.scheme ?? "shares:20,30,50";
+  const binsText = values.bins;
   const bins = binsText === undefined ? 5 : Number(binsText);
   if (!Number.isInteger(bins) || bins < 2 || bins > 9) return { kind: "usage", message: (t) => t.badBins(binsText ?? "") };
   const method = parseMethod(schemeText, bins);
   if (method === "bad") return { kind: "usage", message: (t) => t.badScheme(schemeText) };
-  const rfmColumns = values["--rfm-columns"]?.split(/[,，]/).map((c) => c.trim());
+  const rfmColumns = values["rfm-columns"]?.split(/[,，]/).map((c) => c.trim());
   if (rfmColumns !== undefined && (rfmColumns.length !== 3 || rfmColumns.some((c) => c === ""))) {
-    return { kind: "usage", message: (t) => t.badRfmColumns(values["--rfm-columns"]) };
+    return { kind: "usage", message: (t) => t.badRfmColumns(values["rfm-columns"]) };
   }
   if (method?.kind === "rfm" && rfmColumns) method.columns = rfmColumns as [string, string, string];
   if ((rfmColumns || binsText !== undefined) && method?.kind !== "rfm") return { kind: "usage", message: (t) => t.rfmOnly };
-  const asOfText = values["--as-of"];
+  const asOfText = values["as-of"];
   const asOf = asOfText === undefined ? undefined : asOfSerial(asOfText);
   if (asOfText !== undefined && asOf === undefined) return { kind: "usage", message: (t) => t.badAsOf(asOfText) };
-  if (asOfText !== undefined && values["--orders"] === undefined) return { kind: "usage", message: (t) => t.asOfNeedsOrders };
+  if (asOfText !== undefined && values.orders === undefined) return { kind: "usage", message: (t) => t.asOfNeedsOrders };
   // A method decides tiers itself; the shares scheme is only its score's placeholder.
   const scheme = method ? parseScheme("shares:20,30,50") : parseScheme(schemeText);
   if (!scheme) return { kind: "usage", message: (t) => t.badScheme(schemeText) };
-  if (method && values["--labels"] !== undefined) return { kind: "usage", message: (t) => t.methodLabels };
+  if (method && values.labels !== undefined) return { kind: "usage", message: (t) => t.methodLabels };
   if (method && explain) return { kind: "usage", message: (t) => t.explainMethod };
   const needed = labelsNeeded(scheme);
-  const labels = values["--labels"] !== undefined ? values["--labels"].split(/[,，]/).map((l) => l.trim()) : letters(needed);
+  const labels = values.labels !== undefined ? values.labels.split(/[,，]/).map((l) => l.trim()) : letters(needed);
   if (labels.length !== needed) return { kind: "usage", message: (t) => t.badLabels(needed, labels.length) };
   const labelProblem = checkLabels(labels);
   if (labelProblem) return { kind: "usage", message: labelProblem };
-  const weightsFromText = values["--weights-from"];
+  const weightsFromText = values["weights-from"];
   const weightsFromMatch = weightsFromText === undefined ? undefined : /^\s*pca\s*(?::\s*(replace)\s*)?$/i.exec(weightsFromText);
   if (weightsFromText !== undefined && !weightsFromMatch) return { kind: "usage", message: (t) => t.badWeightsFrom(weightsFromText) };
   if (weightsFromMatch && method?.kind === "rfm") return { kind: "usage", message: (t) => t.weightsFromRfm };
-  const missing = values["--missing"] ?? "exclude";
+  const missing = values.missing ?? "exclude";
   if (missing !== "exclude" && missing !== "zero") return { kind: "usage", message: (t) => t.badMissing(missing) };
-  const growth = values["--growth"];
+  const growth = values.growth;
   const growthMatch = growth === undefined ? undefined : /^(.+?)(?::\s*(-?[\d.]+)\s*(%?))?$/.exec(growth);
   if (growth !== undefined && !growthMatch) return { kind: "usage", message: (t) => t.missingValue("--growth") };
   const threshold = growthMatch?.[2] === undefined ? undefined : Number(growthMatch[2]) / (growthMatch[3] ? 100 : 1);
@@ -249,21 +232,21 @@ export function parseCommand(argv: string[]): ParsedCommand {
     kind: "grade",
     options: {
       workbook: positional[0],
-      out: values["--out"],
-      weights: values["--weights"],
-      customers: values["--customers"],
+      out: values.out,
+      weights: values.weights,
+      customers: values.customers,
       scheme,
       labels,
-      value: values["--value"],
+      value: values.value,
       missing,
       formulas,
-      period: values["--period"],
-      json: values["--json"],
+      period: values.period,
+      json: values.json,
       lang: lang as Lang | undefined,
       strategy: strategy || growth !== undefined ? { growthColumn: growthMatch?.[1]?.trim(), threshold } : undefined,
       risk,
       explain,
-      orders: values["--orders"],
+      orders: values.orders,
       asOf,
       method: method ?? undefined,
       weightsFrom: weightsFromMatch ? { method: "pca", replace: weightsFromMatch[1] !== undefined } : undefined,

@@ -2,6 +2,7 @@
 // the .xlsx backend. File I/O lives here; the backend only sees bytes.
 
 import * as path from "path";
+import { parseArgs } from "util";
 import { defaultSettings, gradeWorkbook } from "../workbook/run";
 import type { GradeSettings } from "../workbook/run";
 import { formatProblem } from "../workbook/reading/problems";
@@ -210,9 +211,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
 /** The language of messages: --lang among the arguments, else the environment's. */
 export function argumentLanguage(argv: string[], env: Record<string, string | undefined>): Lang {
-  const langIndex = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
-  const langOption = langIndex < 0 ? undefined : argv[langIndex].includes("=") ? argv[langIndex].split("=")[1] : argv[langIndex + 1];
-  return messageLanguage(langOption, env);
+  // Read before the command's own parse, which may refuse the arguments in this very language.
+  const { tokens } = parseArgs({ args: argv, options: { lang: { type: "string" } }, strict: false, allowPositionals: true, tokens: true });
+  const token = tokens.find((t) => t.kind === "option" && t.name === "lang");
+  return messageLanguage(token?.kind === "option" ? token.value : undefined, env);
 }
 
 /**

@@ -3,38 +3,17 @@
 // of a copy (the input is never overwritten unless --out names it), and as JSON on request.
 
 import * as path from "path";
+import { textOf } from "../text";
 import { migrateWorkbook, migrationJson } from "../workbook/features/migrate";
 import { formatProblem } from "../workbook/reading/problems";
 import type { Lang } from "../workbook/types";
 import { openXlsx } from "../workbook/executors/xlsx";
+import { cliText } from "./cliText";
 import { clashSentence, EXIT_FILES } from "./failures";
 import { readInputFile, writeFilesTogether } from "./files";
 import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
 import { checkWritable, outputClash } from "./outputs";
-
-const TEXT: Record<Lang, {
-  usage: string;
-  notXlsx: (file: string, reason: string) => string;
-  written: (file: string) => string;
-  line: (tier: string, cells: string) => string;
-  moved: (up: number, down: number, added: number, lost: number) => string;
-}> = {
-  "en-US": {
-    usage: "Usage: tiers migrate <workbook.xlsx> --from <period> --to <period> [--out <copy.xlsx>] [--json <file|->] [--lang zh-CN|en-US]",
-    notXlsx: (file, reason) => `"${file}" could not be read as an .xlsx workbook (${reason}).`,
-    written: (file) => `Migration sheet written to ${file}.`,
-    line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
-    moved: (up, down, added, lost) => `Upgraded ${up}, downgraded ${down}, new ${added}, lost ${lost}.`,
-  },
-  "zh-CN": {
-    usage: "用法：tiers migrate <工作簿.xlsx> --from <期间> --to <期间> [--out <副本.xlsx>] [--json <文件|->] [--lang zh-CN|en-US]",
-    notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。`,
-    written: (file) => `迁移表已写入 ${file}。`,
-    line: (tier, cells) => `  ${tier.padEnd(8)} ${cells}`,
-    moved: (up, down, added, lost) => `升级 ${up}，降级 ${down}，新增 ${added}，流失 ${lost}。`,
-  },
-};
 
 /** The default copy: <name>.migration.xlsx beside the input. */
 export function migrationOutput(workbook: string): string {
@@ -44,24 +23,24 @@ export function migrationOutput(workbook: string): string {
 
 /** Runs `tiers migrate` with the arguments after the command word; returns the exit code. */
 export async function migrateCommand(args: string[], lang: Lang, io: CliIo, context: RunContext = {}): Promise<number> {
-  const text = TEXT[lang];
-  const parsed = parseOptions(args, ["--from", "--to", "--out", "--json", "--lang"]);
-  if (!parsed) {
-    io.stderr(`${text.usage}\n`);
+  const text = textOf(lang).migrate;
+  const parsed = parseOptions(args, { from: "string", to: "string", out: "string", json: "string", lang: "string" });
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message(cliText(lang))}\n${text.usage}\n`);
     return 2;
   }
   const { values, positional } = parsed;
-  if (positional.length !== 1 || !values["--from"] || !values["--to"]) {
+  if (positional.length !== 1 || !values.from || !values.to) {
     io.stderr(`${text.usage}\n`);
     return 2;
   }
   const file = positional[0];
   context.input = file;
-  const out = values["--out"] ?? migrationOutput(file);
-  const jsonFile = values["--json"] !== undefined && values["--json"] !== "-" ? values["--json"] : undefined;
+  const out = values.out ?? migrationOutput(file);
+  const jsonFile = values.json !== undefined && values.json !== "-" ? values.json : undefined;
   const clash = outputClash(file, [
     // --out naming the input is allowed: it says so explicitly, and the write is atomic.
-    { option: values["--out"] === undefined ? "" : "--out", file: out, mayBeInput: values["--out"] !== undefined },
+    { option: values.out === undefined ? "" : "--out", file: out, mayBeInput: values.out !== undefined },
     ...(jsonFile === undefined ? [] : [{ option: "--json", file: jsonFile }]),
   ]);
   if (clash) {
@@ -78,15 +57,15 @@ export async function migrateCommand(args: string[], lang: Lang, io: CliIo, cont
     io.stderr(`${text.notXlsx(file, error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
-  const outcome = await migrateWorkbook(workbook, { from: values["--from"], to: values["--to"], lang });
+  const outcome = await migrateWorkbook(workbook, { from: values.from, to: values.to, lang });
   if (!outcome.ok) {
     for (const p of outcome.problems) io.stderr(`${formatProblem(p, lang)}\n`);
     return 1;
   }
-  const json = values["--json"] === undefined ? undefined : `${JSON.stringify(migrationJson(outcome.migration, values["--from"], values["--to"]), null, 2)}\n`;
+  const json = values.json === undefined ? undefined : `${JSON.stringify(migrationJson(outcome.migration, values.from, values.to), null, 2)}\n`;
   // Both outputs are written before either replaces its target (see writeFilesTogether).
   await writeFilesTogether([{ file: out, content: await workbook.save() }, ...(json !== undefined && jsonFile !== undefined ? [{ file: jsonFile, content: json }] : [])]);
-  const report = values["--json"] === "-" ? io.stderr : io.stdout;
+  const report = values.json === "-" ? io.stderr : io.stdout;
   const m = outcome.migration;
   report(`${text.written(out)}\n`);
   report(`${text.line("", m.tiers.map((t) => t.padStart(6)).join(""))}\n`);

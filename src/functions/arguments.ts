@@ -18,6 +18,8 @@
 // and a CustomFunctions.Error ({ code: "#DIV/0!" }).
 
 import { columnStats } from "../engine/points";
+import { inBoth } from "../text";
+import type { Catalogue } from "../text";
 import type { ParetoSums } from "../engine/tiers";
 import type { ColumnStats, Direction } from "../engine/types";
 import { cellText, readNumber } from "../workbook/reading/cells";
@@ -39,8 +41,16 @@ export class ArgumentError extends Error {
   }
 }
 
-function fail(argument: string, en: string, zh: string): never {
-  throw new ArgumentError(argument, { "en-US": `${argument}: ${en}`, "zh-CN": `${argument}：${zh}` });
+/** The words of the functions' messages, in one language (the text catalogue's `functions`). */
+export type FunctionsText = Catalogue["functions"];
+
+/** An argument's message in both languages: "<argument>: <what>". */
+export function argued(argument: string, what: (t: FunctionsText) => string): Text {
+  return inBoth((c) => c.functions.argued(argument, what(c.functions)));
+}
+
+function fail(argument: string, what: (t: FunctionsText) => string): never {
+  throw new ArgumentError(argument, argued(argument, what));
 }
 
 /**
@@ -137,14 +147,14 @@ function dataTypeName(v: object): string {
 /**
  * Where a cell is, in words: "cell k" (counted from 1) in a single row or column, "row r, column c"
  * in a block `width` cells wide (k counted row by row), or the given words ("the cell").
- * @example positionOf(11, 3).en // "row 4, column 2"
+ * @example positionOf(11, 3)(textOf("en-US").functions) // "row 4, column 2" (textOf from src/text)
  */
-function positionOf(cell: number | string, width = 1): { en: string; zh: string } {
-  if (typeof cell !== "number") return { en: cell, zh: cell === "the cell" ? "该单元格" : cell };
-  if (width <= 1) return { en: `cell ${cell}`, zh: `第 ${cell} 个单元格` };
+function positionOf(cell: number | string, width = 1): (t: FunctionsText) => string {
+  if (typeof cell !== "number") return (t) => (cell === "the cell" ? t.theCell : cell);
+  if (width <= 1) return (t) => t.cell(cell);
   const r = Math.floor((cell - 1) / width) + 1;
   const c = ((cell - 1) % width) + 1;
-  return { en: `row ${r}, column ${c}`, zh: `第 ${r} 行第 ${c} 列` };
+  return (t) => t.rowColumn(r, c);
 }
 
 /** The width positionOf names cells by: the grid's width when it has several rows and columns, else 1. */
@@ -154,25 +164,14 @@ function blockWidth(grid: unknown[][]): number {
 
 /** The ArgumentError for an error cell: #N/A stays #N/A (IFNA still catches it), any other error is #VALUE!. */
 function errorCell(argument: string, cell: number | string, error: string, width = 1): never {
-  const { en, zh } = positionOf(cell, width);
-  throw new ArgumentError(
-    argument,
-    {
-      "en-US": `${argument}: ${en} holds the error ${error}; correct that cell, or leave it out of the range`,
-      "zh-CN": `${argument}：${zh}是错误值 ${error}；请更正该单元格，或把它移出区域`,
-    },
-    error === "#N/A",
-  );
+  const where = positionOf(cell, width);
+  throw new ArgumentError(argument, argued(argument, (t) => t.errorCell(where(t), error)), error === "#N/A");
 }
 
 function dataTypeCell(argument: string, cell: number | string, v: object, width = 1): never {
-  const { en, zh } = positionOf(cell, width);
+  const where = positionOf(cell, width);
   const name = dataTypeName(v);
-  return fail(
-    argument,
-    `${en} holds a data type, ${name}, not a number; refer to one of its fields instead (for example =A2.Price)`,
-    `${zh}是数据类型 ${name}，不是数字；请改为引用它的某个字段（例如 =A2.Price）`,
-  );
+  return fail(argument, (t) => t.dataTypeCell(where(t), name));
 }
 
 /**
@@ -185,8 +184,8 @@ function dataTypeCell(argument: string, cell: number | string, v: object, width 
 function cellNumber(v: unknown, argument: string, cell: number | string, reference = false, width = 1): number {
   if (typeof v === "number") {
     if (v - v === 0) return v;
-    const { en, zh } = positionOf(cell, width);
-    return fail(argument, `${en} holds ${v}, not a number`, `${zh}是 ${v}，不是数字`);
+    const where = positionOf(cell, width);
+    return fail(argument, (t) => t.notANumber(where(t), String(v)));
   }
   if (v === null || v === undefined) return NaN;
   if (typeof v === "string") {
@@ -194,14 +193,14 @@ function cellNumber(v: unknown, argument: string, cell: number | string, referen
     if (n === null) return NaN;
     if (n !== undefined) return n;
     if (reference) return NaN;
-    const { en, zh } = positionOf(cell, width);
-    return fail(argument, `${en} holds ${JSON.stringify(v)}, not a number`, `${zh}是 ${JSON.stringify(v)}，不是数字`);
+    const where = positionOf(cell, width);
+    return fail(argument, (t) => t.notANumber(where(t), JSON.stringify(v)));
   }
   if (typeof v === "boolean") {
     if (reference) return NaN;
     const shown = v ? "TRUE" : "FALSE";
-    const { en, zh } = positionOf(cell, width);
-    return fail(argument, `${en} holds ${shown}, not a number`, `${zh}是 ${shown}，不是数字`);
+    const where = positionOf(cell, width);
+    return fail(argument, (t) => t.notANumber(where(t), shown));
   }
   if (typeof v === "object") {
     const error = errorValueOf(v);
@@ -210,8 +209,8 @@ function cellNumber(v: unknown, argument: string, cell: number | string, referen
     if (basic === undefined) dataTypeCell(argument, cell, v, width);
     return cellNumber(basic, argument, cell, reference, width);
   }
-  const { en, zh } = positionOf(cell, width);
-  return fail(argument, `${en} holds ${String(v)}, not a number`, `${zh}是 ${String(v)}，不是数字`);
+  const where = positionOf(cell, width);
+  return fail(argument, (t) => t.notANumber(where(t), String(v)));
 }
 
 /**
@@ -343,9 +342,9 @@ export function vectorOf(range: unknown, argument: string): { values: Float64Arr
   const grid = gridOf(range);
   const rows = grid.length;
   const columns = rows === 0 ? 0 : grid[0].length;
-  if (rows === 0 || columns === 0) fail(argument, "the range is empty", "区域为空");
+  if (rows === 0 || columns === 0) fail(argument, (t) => t.emptyRange);
   if (rows > 1 && columns > 1) {
-    fail(argument, `give one row or one column, not ${rows}×${columns} cells`, `请给出一行或一列，而不是 ${rows}×${columns} 个单元格`);
+    fail(argument, (t) => t.oneRowOrColumn(rows, columns));
   }
   const cells = rows === 1 ? grid[0] : grid.map((row) => row[0]);
   const values = Float64Array.from(cells, (v, k) => cellNumber(v, argument, k + 1));
@@ -360,7 +359,7 @@ export function vectorOf(range: unknown, argument: string): { values: Float64Arr
  */
 export function numberOf(value: unknown, argument: string): number {
   const grid = gridOf(value);
-  if (grid.length !== 1 || grid[0].length !== 1) fail(argument, "give a single cell", "请给出单个单元格");
+  if (grid.length !== 1 || grid[0].length !== 1) fail(argument, (t) => t.singleCell);
   return cellNumber(grid[0][0], argument, "the cell");
 }
 
@@ -480,17 +479,11 @@ function tableShape(
   const grid = gridOf(range);
   const rows = grid.length;
   const columns = rows === 0 ? 0 : grid[0].length;
-  if (rows === 0 || columns === 0) fail(argument, "the range is empty", "区域为空");
+  if (rows === 0 || columns === 0) fail(argument, (t) => t.emptyRange);
   const byRows = columns === indicators && customersIn !== "columns";
   const byColumns = rows === indicators && customersIn !== "rows";
   if (!byRows && !byColumns) {
-    const along = customersIn === "columns" ? `${rows} rows` : `${columns} columns`;
-    const alongZh = customersIn === "columns" ? `${rows} 行` : `${columns} 列`;
-    fail(
-      argument,
-      `${along} for ${indicators} indicators; give one ${customersIn === "columns" ? "row" : "column"} per indicator`,
-      `有${alongZh}，但指标有 ${indicators} 个；每个指标应占一${customersIn === "columns" ? "行" : "列"}`,
-    );
+    fail(argument, (t) => (customersIn === "columns" ? t.rowsPerIndicator(rows, indicators) : t.columnsPerIndicator(columns, indicators)));
   }
   return { grid, byRows, customers: byRows ? rows : columns };
 }
@@ -506,14 +499,14 @@ export function matrixOf(range: unknown, argument: string): number[][] {
   const n = grid.length;
   if (n === 0 || grid.some((row) => row.length !== n)) {
     const columns = n === 0 ? 0 : grid[0].length;
-    fail(argument, `the matrix must be square, not ${n}×${columns}`, `矩阵必须是方阵，而不是 ${n}×${columns}`);
+    fail(argument, (t) => t.notSquare(n, columns));
   }
   return grid.map((row, r) =>
     row.map((v, c) => {
       const x = cellNumber(v, argument, r * n + c + 1, false, width);
       if (x !== x) {
-        const { en, zh } = positionOf(r * n + c + 1, width);
-        fail(argument, `${en} is blank`, `${zh}为空`);
+        const where = positionOf(r * n + c + 1, width);
+        fail(argument, (t) => t.blankCell(where(t)));
       }
       return x;
     }),
@@ -548,17 +541,13 @@ export function directionsOf(range: unknown, argument: string, indicators: numbe
     if (text === "") return "higher";
     const d = directionOf(text);
     if (!d) {
-      fail(
-        argument,
-        `cell ${k + 1} says ${JSON.stringify(String(raw))}; use "higher" or "lower" (1 or -1)`,
-        `第 ${k + 1} 个单元格为 ${JSON.stringify(String(raw))}；请用 "higher"/"lower"（1 或 -1，正向/负向）`,
-      );
+      fail(argument, (t) => t.notADirection(k + 1, JSON.stringify(String(raw))));
     }
     return d;
   });
   if (directions.length === 1) return new Array<Direction>(indicators).fill(directions[0]);
   if (directions.length !== indicators) {
-    fail(argument, `${directions.length} directions for ${indicators} indicators`, `有 ${directions.length} 个方向，但指标有 ${indicators} 个`);
+    fail(argument, (t) => t.directionCount(directions.length, indicators));
   }
   return directions;
 }
@@ -576,7 +565,7 @@ export function scoringArgumentOf(value: unknown, argument: string): "minmax" | 
   const text = grid.length === 1 && grid[0].length === 1 ? cellWord(grid[0][0], argument, "the cell") : "";
   const rule = scoringOf(text);
   if (rule !== "minmax" && rule !== "percentile") {
-    fail(argument, `use "minmax" or "percentile", not ${JSON.stringify(text)}`, `请用 "minmax" 或 "percentile"，而不是 ${JSON.stringify(text)}`);
+    fail(argument, (t) => t.notAScoring(JSON.stringify(text)));
   }
   return rule;
 }
@@ -590,7 +579,7 @@ export function normalizationOf(value: unknown, argument: string): "minmax" | "s
   const grid = gridOf(value);
   const text = grid.length === 1 && grid[0].length === 1 ? cellWord(grid[0][0], argument, "the cell").toLowerCase().replace(/[\s-]/g, "") : "";
   if (text !== "minmax" && text !== "sum") {
-    fail(argument, `use "minmax" or "sum", not ${JSON.stringify(text)}`, `请用 "minmax" 或 "sum"，而不是 ${JSON.stringify(text)}`);
+    fail(argument, (t) => t.notANormalisation(JSON.stringify(text)));
   }
   return text;
 }
@@ -598,7 +587,7 @@ export function normalizationOf(value: unknown, argument: string): "minmax" | "s
 function positiveNumbers(range: unknown, argument: string): number[] {
   const values = Array.from(numbersOf(range, argument, false));
   values.forEach((x, k) => {
-    if (!(x > 0)) fail(argument, `value ${k + 1} is ${x}; it must be greater than 0`, `第 ${k + 1} 个值为 ${x}，必须大于 0`);
+    if (!(x > 0)) fail(argument, (t) => t.notPositive(k + 1, x));
   });
   return values;
 }
@@ -621,11 +610,7 @@ export function sharesOf(range: unknown, argument: string): number[] {
   if (Math.abs(sum - 1) <= SUM_TOLERANCE) return shares;
   // Division is correctly rounded, so 20 / 100 is the same double as the typed 0.2.
   if (Math.abs(sum - 100) <= 100 * SUM_TOLERANCE) return shares.map((s) => s / 100);
-  return fail(
-    argument,
-    `the shares add up to ${sum}; give fractions adding up to 1 (0.2, 0.3, 0.5) or percentages adding up to 100`,
-    `份额合计为 ${sum}；请给出合计为 1 的小数（0.2, 0.3, 0.5）或合计为 100 的百分数`,
-  );
+  return fail(argument, (t) => t.sharesSum(sum));
 }
 
 /**
@@ -640,8 +625,8 @@ export function paretoCutoffsOf(range: unknown, argument: string): number[] {
   const percent = raw.some((c) => c > 1);
   const cutoffs = percent ? raw.map((c) => c / 100) : raw;
   cutoffs.forEach((c, k) => {
-    if (c > 1) fail(argument, `cut-off ${k + 1} is above 100 %`, `第 ${k + 1} 个界限超过 100%`);
-    if (k > 0 && !(c > cutoffs[k - 1])) fail(argument, "cut-offs must be ascending (80, 95)", "界限必须递增（80, 95）");
+    if (c > 1) fail(argument, (t) => t.cutoffAbove100(k + 1));
+    if (k > 0 && !(c > cutoffs[k - 1])) fail(argument, (t) => t.cutoffsAscending);
   });
   return cutoffs;
 }
@@ -659,7 +644,7 @@ export function labelsOf(range: unknown, argument: string, count: number): strin
   words.forEach(({ text }) => {
     if (text !== "") labels.push(text);
   });
-  if (labels.length !== count) fail(argument, `${labels.length} labels for ${count} tiers`, `有 ${labels.length} 个标签，但等级有 ${count} 个`);
+  if (labels.length !== count) fail(argument, (t) => t.labelCount(labels.length, count));
   return labels;
 }
 
@@ -673,12 +658,12 @@ export function labelsOf(range: unknown, argument: string, count: number): strin
 export function weightsOf(range: unknown, argument: string, count?: number): number[] {
   const weights = Array.from(vectorOf(range, argument).values);
   weights.forEach((w, k) => {
-    if (w !== w) fail(argument, `weight ${k + 1} is blank`, `第 ${k + 1} 个权重为空`);
-    if (w < 0) fail(argument, `weight ${k + 1} is ${w}; weights cannot be negative`, `第 ${k + 1} 个权重为 ${w}，权重不能为负`);
+    if (w !== w) fail(argument, (t) => t.weightBlank(k + 1));
+    if (w < 0) fail(argument, (t) => t.weightNegative(k + 1, w));
   });
-  if (weights.every((w) => w === 0)) fail(argument, "all weights are 0", "权重全部为 0");
+  if (weights.every((w) => w === 0)) fail(argument, (t) => t.weightsZero);
   if (count !== undefined && weights.length !== count) {
-    fail(argument, `${weights.length} weights for ${count} indicators`, `有 ${weights.length} 个权重，但指标有 ${count} 个`);
+    fail(argument, (t) => t.weightCount(weights.length, count));
   }
   return weights;
 }
@@ -698,8 +683,5 @@ export function columnCount(range: unknown): number {
  * @example engineRefusal("matrix", new RangeError("row 2, column 1 should be 1/3")).text["zh-CN"] // "参数 matrix 无效：row 2, column 1 should be 1/3"
  */
 export function engineRefusal(argument: string, error: RangeError): ArgumentError {
-  return new ArgumentError(argument, {
-    "en-US": `${argument}: ${error.message}`,
-    "zh-CN": `参数 ${argument} 无效：${error.message}`,
-  });
+  return new ArgumentError(argument, inBoth((c) => c.functions.refused(argument, error.message)));
 }

@@ -26,8 +26,11 @@ import {
   shareTier,
 } from "../engine";
 import type { Direction, Explanation, GradeInput, Indicator } from "../engine";
+import { textOf } from "../text";
 import type { Lang } from "../workbook/types";
+import type { FunctionsText } from "./arguments";
 import {
+  argued,
   ArgumentError,
   columnCount,
   countAbove,
@@ -88,8 +91,8 @@ function engineStep<T>(argument: string, step: () => T): T {
   }
 }
 
-function blankValue(argument: string, en: string, zh: string): ArgumentError {
-  return new ArgumentError(argument, { "en-US": `${argument}: ${en}`, "zh-CN": `${argument}：${zh}` }, true);
+function blankValue(argument: string, what: (t: FunctionsText) => string): ArgumentError {
+  return new ArgumentError(argument, argued(argument, what), true);
 }
 
 /** Indicators of a formula: no names or dimensions, the given weights, directions and rule. */
@@ -135,7 +138,7 @@ export function customerScore(
     for (let j = 0; j < k; j++) {
       const x = customer.values[j];
       if (x !== x) {
-        throw blankValue("values", `value ${j + 1} is blank, so the customer has no score`, `第 ${j + 1} 个值为空，该客户无法计分`);
+        throw blankValue("values", (t) => t.valueBlank(j + 1));
       }
       points[j] = engineStep("data", () => pointsOf(x, stats[j], rule, direction[j]));
     }
@@ -153,10 +156,10 @@ export function customerScore(
 export function customerRank(score: any, scores: any[][]): number {
   return excelCall(() => {
     const s = numberOf(score, "score");
-    if (s !== s) throw blankValue("score", "the score is blank", "得分为空");
+    if (s !== s) throw blankValue("score", (t) => t.scoreBlank);
     // RANK.EQ, as the engine's rankOf: 1 + the number of scores above, counted while the cells are read.
     const { count, greater } = countAbove(scores, "scores", s);
-    if (count === 0) throw blankValue("scores", "there are no scores", "没有得分");
+    if (count === 0) throw blankValue("scores", (t) => t.noScores);
     return 1 + greater;
   });
 }
@@ -173,9 +176,9 @@ export function customerRank(score: any, scores: any[][]): number {
 export function customerTier(score: any, scores: any[][], shares?: any[][], labels?: any[][]): string {
   return excelCall(() => {
     const s = numberOf(score, "score");
-    if (s !== s) throw blankValue("score", "the score is blank", "得分为空");
+    if (s !== s) throw blankValue("score", (t) => t.scoreBlank);
     const { count, greater } = countAbove(scores, "scores", s);
-    if (count === 0) throw blankValue("scores", "there are no scores", "没有得分");
+    if (count === 0) throw blankValue("scores", (t) => t.noScores);
     const fractions = sharesOf(shares, "shares");
     const names = labelsOf(labels, "labels", fractions.length);
     const tier = engineStep("shares", () => shareTier(1 + greater, count, fractions));
@@ -195,7 +198,7 @@ export function customerTier(score: any, scores: any[][], shares?: any[][], labe
 export function paretoClass(value: any, values: any[][], cutoffs?: any[][], labels?: any[][]): string {
   return excelCall(() => {
     const x = numberOf(value, "value");
-    if (x !== x) throw blankValue("value", "the value is blank", "数值为空");
+    if (x !== x) throw blankValue("value", (t) => t.valueIsBlank);
     // One pass for the plain sums; the list only when they cannot decide (a share within rounding
     // error of a cut-off, or a total that is not clearly positive).
     const sums = paretoSumsOf(values, "values", x);
@@ -207,10 +210,7 @@ export function paretoClass(value: any, values: any[][], cutoffs?: any[][], labe
     } catch (error) {
       // The cut-offs are checked above, so the engine can only refuse the total.
       if (!(error instanceof RangeError)) throw error;
-      throw new ArgumentError("values", {
-        "en-US": "values: they add up to 0 or less; a share of the total needs a positive total",
-        "zh-CN": "values：合计不大于 0，无法计算占总额的份额",
-      });
+      throw new ArgumentError("values", argued("values", (t) => t.totalNotPositive));
     }
     return names[tier];
   });
@@ -267,10 +267,7 @@ export function gradeCustomers(
     const rows: any[][] = new Array(n);
     for (let i = 0; i < n; i++) {
       if (result.tier[i] < 0) {
-        const message =
-          displayLanguage() === "zh-CN"
-            ? `第 ${i + 1} 位客户有空值（或文字、TRUE/FALSE），未参与排名`
-            : `customer ${i + 1} has a blank (or text, TRUE/FALSE) among its values and is left out of the ranks`;
+        const message = textOf(displayLanguage()).functions.customerLeftOut(i + 1);
         const missing = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
         rows[i] = [missing, missing, missing];
       } else {
@@ -383,10 +380,7 @@ export function explainTiers(
       try {
         given = labelsOf(names, "names", k);
       } catch {
-        throw new ArgumentError("names", {
-          "en-US": `names: give one name per indicator (${k})`,
-          "zh-CN": `names：请为每个指标给出一个名称（共 ${k} 个）`,
-        });
+        throw new ArgumentError("names", argued("names", (t) => t.namePerIndicator(k)));
       }
     }
     const input = gradeInputOf(data, weights, directions, shares, labels, scoring, given);
@@ -397,7 +391,7 @@ export function explainTiers(
     if (which !== undefined) return contributionRows(input, result.labels, explanations[which], which, zh);
     return explanations.map((e, i) => {
       if (e) return [zh ? e.text.zh : e.text.en];
-      const message = zh ? `第 ${i + 1} 位客户有空值` : `customer ${i + 1} has a blank value`;
+      const message = textOf(zh ? "zh-CN" : "en-US").functions.customerBlank(i + 1);
       return [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message)];
     });
   });
@@ -407,10 +401,7 @@ export function explainTiers(
 function customerOf(value: unknown, n: number): number {
   const position = numberOf(value, "customer");
   if (!Number.isInteger(position) || position < 1 || position > n) {
-    throw new ArgumentError("customer", {
-      "en-US": `customer: give the customer's position in data, a whole number from 1 to ${n}`,
-      "zh-CN": `customer：请给出客户在 data 中的位置，即 1 到 ${n} 之间的整数`,
-    });
+    throw new ArgumentError("customer", argued("customer", (t) => t.explainCustomer(n)));
   }
   return position - 1;
 }
@@ -421,20 +412,18 @@ function customerOf(value: unknown, n: number): number {
  * [the next tier up, target − score]; at the top tier [its label, #N/A], as there is no tier above.
  */
 function contributionRows(input: GradeInput, tierLabels: string[], explanation: Explanation | null, i: number, zh: boolean): any[][] {
+  const t = textOf(zh ? "zh-CN" : "en-US").functions;
   const indicators = input.weightTable.indicators;
   if (!explanation) {
-    const message = zh ? `第 ${i + 1} 位客户有空值，没有得分` : `customer ${i + 1} has a blank value and no score`;
-    const missing = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
+    const missing = new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, t.explainBlank(i + 1));
     return [...indicators.map((indicator) => [indicator.name, missing]), [missing, missing]];
   }
   const rows: any[][] = indicators.map((indicator, j) => [indicator.name, explanation.contributions[j]]);
   const label = tierLabels[explanation.tier];
   if (explanation.nextTier === undefined || explanation.gap === undefined) {
-    const message = zh ? `${label} 已是最高一级，没有更高的级别` : `${label} is the top tier; there is no tier above`;
-    rows.push([zh ? `${label}：已是最高一级` : `${label}: the top tier`, new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message)]);
+    rows.push([t.explainTopRow(label), new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, t.explainTop(label))]);
   } else {
-    const next = tierLabels[explanation.nextTier];
-    rows.push([zh ? `距 ${next} 还差` : `points below ${next}`, explanation.gap]);
+    rows.push([t.explainBelow(tierLabels[explanation.nextTier]), explanation.gap]);
   }
   return rows;
 }

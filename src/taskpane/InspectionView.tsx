@@ -3,6 +3,7 @@
 
 import * as React from "react";
 import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { textOf } from "../text";
 import type { Inspection } from "../workbook/run";
 import type { Lang, Problem } from "../workbook/types";
 import type { Strings } from "./strings";
@@ -29,7 +30,7 @@ export function problemPlace(problem: Problem): string {
 export function problemWords(problem: Pick<Problem, "sheet" | "cell" | "message">, lang: Lang): string {
   const message = problem.message[lang];
   if (!problem.sheet && !problem.cell) return message;
-  const colon = lang === "zh-CN" ? "：" : ": ";
+  const colon = textOf(lang).problemWords.locationEnd;
   const at = message.indexOf(colon);
   if (at < 0) return message;
   const head = message.slice(0, at);
@@ -55,7 +56,7 @@ export function ProblemList({ problems, lang, text, onSelect, label }: { problem
               ) : (
                 place && <Text weight="semibold">{place}</Text>
               )}
-              {place ? (lang === "zh-CN" ? "：" : ": ") : ""}
+              {place ? textOf(lang).problemWords.locationEnd : ""}
               <Text>{place ? problemWords(p, lang) : p.message[lang]}</Text>
             </li>
           );

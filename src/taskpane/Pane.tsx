@@ -313,7 +313,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
         setGeneration((g) => g + 1);
         const count = new Intl.NumberFormat(lang);
         const total = outcome.pyramid.reduce((sum, row) => sum + row.customers, 0);
-        announce(text.announceGraded(count.format(total), outcome.pyramid.map((row) => `${row.tier} ${count.format(row.customers)}`).join(lang === "zh-CN" ? "，" : ", ")), { priority: 1 });
+        announce(text.announceGraded(count.format(total), outcome.pyramid.map((row) => `${row.tier} ${count.format(row.customers)}`).join(text.listSeparator)), { priority: 1 });
       } else {
         setRun({ kind: "idle" });
         const errors = outcome.inspection.problems.filter((p) => p.severity === "error").length;

@@ -64,7 +64,7 @@ export function SharePanel({ text, lang, channel, disabled, columns = [], index 
   const styles = useStyles();
   const [formulas, setFormulas] = React.useState<"values" | "native">("values");
   const [picked, setOwner] = React.useState<string>();
-  const owner = picked ?? ownerColumnByName(columns) ?? (lang === "zh-CN" ? "负责人" : "Owner");
+  const owner = picked ?? ownerColumnByName(columns) ?? text.defaultOwnerColumn;
   const [org, setOrg] = React.useState("");
   const [job, setJob] = React.useState<Job>({ kind: "idle" });
   const working = job.kind === "working";

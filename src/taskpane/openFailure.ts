@@ -8,6 +8,7 @@
 // - "PK" is a zip (an .xlsx is one); a zip that is not a workbook (no xl/workbook.xml) or is damaged.
 // - Anything whose first bytes are text (no NUL, no control bytes) is a text file: CSV renamed .xlsx.
 
+import { inBoth } from "../text";
 import type { Text } from "../workbook/types";
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -42,30 +43,9 @@ export function openFailureKind(bytes: Uint8Array): OpenFailureKind {
   return "not-workbook";
 }
 
-const MESSAGES: Record<OpenFailureKind, Text> = {
-  encrypted: {
-    "en-US": "This workbook is protected with a password, so it cannot be read here. In Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it), save, and open it again.",
-    "zh-CN": "该工作簿设置了打开密码，无法在此读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）后保存，再重新打开。",
-  },
-  xls: {
-    "en-US": "This is an old-format Excel file (.xls). In Excel, save it as an Excel Workbook (.xlsx) and open that.",
-    "zh-CN": "这是旧格式的 Excel 文件（.xls）。请在 Excel 中另存为“Excel 工作簿（.xlsx）”，再打开新文件。",
-  },
-  text: {
-    "en-US": "This is a text file (such as CSV), not an Excel workbook. Open it in Excel, save it as an Excel Workbook (.xlsx) and open that.",
-    "zh-CN": "这是文本文件（例如 CSV），不是 Excel 工作簿。请在 Excel 中打开它，另存为“Excel 工作簿（.xlsx）”，再打开新文件。",
-  },
-  empty: {
-    "en-US": "The file is empty. Choose the workbook again.",
-    "zh-CN": "文件是空的。请重新选择工作簿。",
-  },
-  "not-workbook": {
-    "en-US": "This file is not an Excel workbook (.xlsx), or it is damaged. Open it in Excel, save it as an Excel Workbook (.xlsx) and open that.",
-    "zh-CN": "该文件不是 Excel 工作簿（.xlsx），或已损坏。请在 Excel 中打开并另存为“Excel 工作簿（.xlsx）”，再打开新文件。",
-  },
-};
 
 /** The message for a file that could not be opened, in both languages. */
 export function openFailureMessage(bytes: Uint8Array): Text {
-  return MESSAGES[openFailureKind(bytes)];
+  const kind = openFailureKind(bytes);
+  return inBoth((text) => text.openFailure[kind]);
 }

@@ -3,8 +3,10 @@
 // Every row and column index here is 0-based and absolute on its sheet (A1 is row 0, column 0).
 
 import type { WeightTable } from "../engine/types";
+import type { Lang } from "../text";
 
-export type Lang = "en-US" | "zh-CN";
+/** The two languages (defined with the text catalogue in src/text). */
+export type { Lang };
 
 /** A message in both languages. */
 export type Text = Record<Lang, string>;

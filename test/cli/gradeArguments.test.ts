@@ -68,6 +68,13 @@ describe("the command line's arguments", () => {
       [["grade", "a.xlsx", "--missing", "skip"], /--missing exclude or --missing zero/, /--missing exclude 或 --missing zero/],
       [["grade", "a.xlsx", "--lang", "fr"], /--lang zh-CN or --lang en-US/, /--lang zh-CN 或 --lang en-US/],
       [["rank", "a.xlsx"], /Unknown command "rank"/, /未知命令“rank”/],
+      // util.parseArgs reads them; each mistake still gets its own sentence in both languages.
+      [["grade", "a.xlsx", "--colour=red"], /Unknown option "--colour"/, /未知选项“--colour”/],
+      [["grade", "a.xlsx", "-x"], /Unknown option "-x"/, /未知选项“-x”/],
+      [["grade", "a.xlsx", "--out", "--json", "j.json"], /option --out needs a value/, /选项 --out 需要一个值/],
+      [["grade", "a.xlsx", "--out", "b.xlsx", "--out=c.xlsx"], /option --out is given more than once/, /选项 --out 出现了不止一次/],
+      [["grade", "a.xlsx", "--risk", "--risk"], /option --risk is given more than once/, /选项 --risk 出现了不止一次/],
+      [["grade", "a.xlsx", "--risk=yes"], /option --risk takes no value/, /选项 --risk 不带值/],
     ];
     for (const [argv, en, zh] of cases) {
       const parsed = parseCommand(argv);
@@ -75,6 +82,17 @@ describe("the command line's arguments", () => {
       expect(parsed.message(cliText("en-US"))).toMatch(en);
       expect(parsed.message(cliText("zh-CN"))).toMatch(zh);
     }
+  });
+
+  test("values may start with one dash or be a lone dash; -- ends the options", () => {
+    const parsed = parseCommand(["grade", "a.xlsx", "--json", "-", "--growth=Growth:-5%", "--labels", "-A,B,C"]);
+    expect(parsed.kind === "grade" && [parsed.options.json, parsed.options.strategy, parsed.options.labels]).toEqual([
+      "-",
+      { growthColumn: "Growth", threshold: -0.05 },
+      ["-A", "B", "C"],
+    ]);
+    const dashed = parseCommand(["grade", "--risk", "--", "--book.xlsx"]);
+    expect(dashed.kind === "grade" && [dashed.options.workbook, dashed.options.risk]).toEqual(["--book.xlsx", true]);
   });
 
   test("the message language follows --lang, then LANG", () => {

@@ -55,5 +55,12 @@ describe("tiers migrate", () => {
     expect(io.err).toContain('"2026-Q4"');
     expect(io.err).toContain("2026-Q1");
     expect(await main(["migrate", file, "--from", "2026-Q1"], capture())).toBe(2);
+    // An unknown or repeated option is named in a sentence before the usage line.
+    const unknown = capture();
+    expect(await main(["migrate", file, "--from", "2026-Q1", "--to", "2026-Q4", "--colour", "red", "--lang", "zh-CN"], unknown)).toBe(2);
+    expect(unknown.err).toMatch(/^未知选项“--colour”。参见 tiers --help。\n用法：tiers migrate /);
+    const twice = capture();
+    expect(await main(["migrate", file, "--from", "2026-Q1", "--to", "2026-Q4", "--from=2026-Q2"], twice)).toBe(2);
+    expect(twice.err).toContain("The option --from is given more than once.");
   });
 });

@@ -43,6 +43,18 @@ describe("the layers, as ESLint enforces them", () => {
     expect(await errors("src/workbook/layerProbe.ts", 'import * as m from "../engine";\nexport const probe = m;\n')).toEqual([]);
   });
 
+  test("the text catalogue imports nothing of the project; workbook and every surface may import it, the engine not", async () => {
+    for (const source of ["../workbook/types", "../engine", "../cli/main", "../taskpane/strings", "fs", "react"]) {
+      expect([source, (await errors("src/text/layerProbe.ts", `import * as m from "${source}";\nexport const probe = m;\n`)).length]).toEqual([source, 1]);
+    }
+    expect(await errors("src/text/layerProbe.ts", 'import { en } from "./en";\nexport const probe = en;\n')).toEqual([]);
+    expect(await errors("src/engine/layerProbe.ts", 'import * as m from "../text";\nexport const probe = m;\n')).toHaveLength(1);
+    for (const folder of ["workbook", "workbook/xlsx", "cli", "taskpane", "functions", "commands"]) {
+      const up = folder.includes("/") ? "../../text" : "../text";
+      expect([folder, await errors(`src/${folder}/layerProbe.ts`, `import { textOf } from "${up}";\nexport const probe = textOf;\n`)]).toEqual([folder, []]);
+    }
+  });
+
   test("nothing imports the task pane or the command line", async () => {
     expect(await errors("src/functions/layerProbe.ts", 'import * as m from "../taskpane/strings";\nexport const probe = m;\n')).toHaveLength(1);
     expect(await errors("src/commands/layerProbe.ts", 'import * as m from "../cli/main";\nexport const probe = m;\n')).toHaveLength(1);

@@ -10,6 +10,7 @@ import { locateTable } from "../reading/locate";
 import { dateOrderOf, indicatorSheetRows, parseOrdersTable } from "../reading/ordersTable";
 import { problem } from "../reading/problems";
 import type { Block, Box, CellOut, Lang, OutputSheet, OwnedState, Problem, WorkbookBackend, WorkbookIndex, WritePlan } from "../types";
+import type { TableRole } from "../../text";
 
 /** The name of the aggregated sheet, per language; either one is recognised as the add-in's. */
 export const INDICATOR_SHEETS: Record<Lang, string> = { "en-US": "Customer indicators", "zh-CN": "客户指标" };
@@ -31,7 +32,7 @@ export interface FromOrdersSettings {
  * Where a table of `role` is, looked for under each of `names` in turn (locateTable's rules); a
  * table-not-found problem naming them all when none is there.
  */
-export function locateAny(index: WorkbookIndex, role: string, names: readonly string[]): { sheet: string; table?: string; box: Box } | Problem {
+export function locateAny(index: WorkbookIndex, role: TableRole, names: readonly string[]): { sheet: string; table?: string; box: Box } | Problem {
   for (const name of names) {
     const found = locateTable(index, "customers", name);
     if (!("code" in found)) return found;

@@ -3,10 +3,11 @@
 // and .xlsx executors write them like any other output column.
 
 import type { Explanation } from "../../engine/explain";
+import { textOf } from "../../text";
 import type { CellOut, CustomerData, Lang } from "../types";
 
 /** The header of the explanation column, per language (either one is recognised as the add-in's). */
-export const WHY_HEADERS: Record<Lang, string> = { "en-US": "Why", "zh-CN": "原因" };
+export const WHY_HEADERS: Record<Lang, string> = { "en-US": textOf("en-US").output.why, "zh-CN": textOf("zh-CN").output.why };
 
 /** Output columns use text format so a sentence is never read as a number or a date. */
 const TEXT_FORMAT = "@";

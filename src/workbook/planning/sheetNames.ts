@@ -15,6 +15,8 @@
 // Characters are counted as Excel counts them, in UTF-16 code units (a character outside the BMP counts
 // twice), and a cut never splits a surrogate pair.
 
+import { inBoth } from "../../text";
+
 /** Excel's longest sheet name, in UTF-16 code units. */
 export const MAX_SHEET_NAME = 31;
 
@@ -48,14 +50,6 @@ export function sheetNameFault(name: string, others: readonly string[] = []): Sh
   return undefined;
 }
 
-const FAULT_TEXT: Record<SheetNameFault, { en: string; zh: string }> = {
-  blank: { en: "is blank", zh: "为空" },
-  "too-long": { en: `is longer than ${MAX_SHEET_NAME} characters`, zh: `超过 ${MAX_SHEET_NAME} 个字符` },
-  "forbidden-character": { en: "holds one of : \\ / ? * [ ]", zh: "含有 : \\ / ? * [ ] 之一" },
-  apostrophe: { en: "begins or ends with an apostrophe", zh: "以撇号开头或结尾" },
-  reserved: { en: 'is "History", a name Excel reserves', zh: "是 Excel 保留的名称“History”" },
-  duplicate: { en: "is already the name of another sheet (Excel ignores case)", zh: "与另一个工作表重名（Excel 不区分大小写）" },
-};
 
 /** A sheet name Excel would refuse, with the reason in both languages. */
 export class SheetNameError extends Error {
@@ -63,10 +57,8 @@ export class SheetNameError extends Error {
     readonly sheet: string,
     readonly fault: SheetNameFault,
   ) {
-    super(
-      `The sheet name "${sheet}" ${FAULT_TEXT[fault].en}; Excel refuses it, so nothing was written. / ` +
-        `工作表名称“${sheet}”${FAULT_TEXT[fault].zh}，Excel 不接受，因此未写入任何内容。`,
-    );
+    const text = inBoth((t) => t.sheetName.refused(sheet, t.sheetName[fault](MAX_SHEET_NAME)));
+    super(`${text["en-US"]} / ${text["zh-CN"]}`);
     this.name = "SheetNameError";
   }
 }

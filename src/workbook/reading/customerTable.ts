@@ -5,7 +5,7 @@
 import type { WeightTable } from "../../engine/types";
 import { boxAddress, cellAddress } from "./address";
 import { cellText, isBlank, isErrorValue, readNumber } from "./cells";
-import { findRole, headerKey } from "./headers";
+import { findRole, HEADER_ALIASES, headerKey } from "./headers";
 import { problem } from "./problems";
 import type { ProblemCode, ProblemParams } from "./problems";
 import type { Block, CellValue, CustomerData, Problem } from "../types";
@@ -98,7 +98,7 @@ export function parseCustomerTable(
   };
 
   const idColumn = findRole(headers, "id");
-  if (idColumn < 0) problems.push(problem("missing-header", sheet, headerRange, { role: "id" }));
+  if (idColumn < 0) problems.push(problem("missing-header", sheet, headerRange, { headers: HEADER_ALIASES.id }));
   else columnOf(headers[idColumn]);
   const nameColumn = findRole(headers, "name");
   const ownerColumn = findRole(headers, "owner");

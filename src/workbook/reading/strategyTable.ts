@@ -91,7 +91,8 @@ export function readStrategies(sheet: string, values: CellValue[][]): { rows: St
   const find = (i: number) => headers.findIndex((h) => h === headerKey(HEADERS["en-US"][i]) || h === headerKey(HEADERS["zh-CN"][i]));
   const [tierAt, potentialAt, actionAt] = [find(0), find(1), find(2)];
   if (tierAt < 0 || actionAt < 0) {
-    problems.push(problem("missing-header", sheet, cellAddress(headerIndex, 0), { header: "Tier / Strategy · 等级 / 策略" }));
+    const missing = tierAt < 0 ? 0 : 2;
+    problems.push(problem("missing-header", sheet, cellAddress(headerIndex, 0), { headers: [HEADERS["en-US"][missing], HEADERS["zh-CN"][missing]] }));
     return { rows, problems };
   }
   values.slice(headerIndex + 1).forEach((row, r) => {

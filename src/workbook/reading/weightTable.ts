@@ -5,7 +5,7 @@
 import type { Band, Dimension, Direction, Indicator, ScoringRule, WeightTable } from "../../engine/types";
 import { boxAddress, cellAddress } from "./address";
 import { cellText, isBlank, isErrorValue, readNumber } from "./cells";
-import { directionOf, findRole, headerKey, scoringOf } from "./headers";
+import { directionOf, findRole, HEADER_ALIASES, headerKey, scoringOf } from "./headers";
 import { problem } from "./problems";
 import type { Block, CellValue, Problem } from "../types";
 
@@ -144,8 +144,8 @@ export function parseWeightTable(block: Block): ParsedWeightTable {
     bands: findRole(headers, "bands"),
     column: findRole(headers, "column"),
   };
-  if (col.indicator < 0) problems.push(problem("missing-header", sheet, headerRange, { role: "indicator" }));
-  if (col.weight < 0) problems.push(problem("missing-header", sheet, headerRange, { role: "weight" }));
+  if (col.indicator < 0) problems.push(problem("missing-header", sheet, headerRange, { headers: HEADER_ALIASES.indicator }));
+  if (col.weight < 0) problems.push(problem("missing-header", sheet, headerRange, { headers: HEADER_ALIASES.weight }));
   if (problems.length > 0) return { problems, indicatorCells: [] };
 
   const text = (row: CellValue[], c: number) => (c < 0 ? "" : cellText(row[c]));
@@ -179,7 +179,7 @@ export function parseWeightTable(block: Block): ParsedWeightTable {
     let bands: Band[] | undefined;
     if (scoring === "bands") {
       if (col.bands < 0) {
-        problems.push(problem("bands-required", sheet, at(r, col.scoring), { indicator: name, noColumn: 1 }));
+        problems.push(problem("bands-required", sheet, at(r, col.scoring), { indicator: name, noColumn: true }));
       } else if (bandsText === "") {
         problems.push(problem("bands-required", sheet, at(r, col.bands), { indicator: name }));
       } else {

@@ -1,4 +1,6 @@
+import { HEADER_ALIASES } from "../../../src/workbook/reading/headers";
 import { PROBLEM_CODES, formatProblem, problem } from "../../../src/workbook/reading/problems";
+import { readStrategies } from "../../../src/workbook/reading/strategyTable";
 
 describe("the problem catalogue", () => {
   test("a cell problem says where and what to do, in both languages", () => {
@@ -33,9 +35,9 @@ describe("the problem catalogue", () => {
   });
 
   test("every code has a non-empty message in both languages that mentions no undefined", () => {
-    const params = { value: "x", column: "c", id: "1", first: "A2", indicator: "i", dimension: "d", known: "k", role: "customers", header: "h", sheet: "s", count: 3, subject: "s", sum: 0.9, needed: 3, given: 2, labels: "A,B", reason: "r", name: "n", names: "n", sheets: "s", scoring: "raw", table: "t" };
+    const params = { value: "x", column: "c", id: "1", first: "A2", indicator: "i", dimension: "d", known: "k", role: "customers", header: "h", sheet: "s", count: 3, subject: "s", sum: 0.9, needed: 3, given: 2, labels: "A,B", reason: "r", name: "n", names: "n", sheets: "s", scoring: "raw", table: "t", headers: ["ID", "客户编号"] };
     for (const code of PROBLEM_CODES) {
-      const p = problem(code, "Sheet1", "B2", params);
+      const p = problem(code as "blank-id", "Sheet1", "B2", params as {});
       for (const text of [p.message["en-US"], p.message["zh-CN"]]) {
         expect(text.startsWith("Sheet1!B2")).toBe(true);
         expect(text.length).toBeGreaterThan(20);
@@ -44,6 +46,22 @@ describe("the problem catalogue", () => {
       expect(p.message["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(PROBLEM_CODES.length).toBeGreaterThanOrEqual(34);
+  });
+
+  test("a missing header names the header's English and Chinese names", () => {
+    const p = problem("missing-header", "Customers", "A1:C1", { headers: HEADER_ALIASES.id });
+    expect(p.message["en-US"]).toBe(`Customers!A1:C1: the header row has no "Customer ID" column. Add a column with that header (accepted: ${HEADER_ALIASES.id.join(", ")}).`);
+    expect(p.message["zh-CN"]).toMatch(/^Customers!A1:C1：表头行中没有“客户编号”列。/);
+  });
+
+  test("a Strategies sheet without its Tier or Strategy header names the missing one", () => {
+    // Before the parameters were typed this passed a parameter the message never read: 'no "" column'.
+    const noStrategy = readStrategies("Strategies", [["Tier", "Potential", "Notes"], ["A", "yes", "Keep"]]).problems;
+    expect(noStrategy.map((p) => p.message["en-US"])).toEqual([
+      'Strategies!A1: the header row has no "Strategy" column. Add a column with that header (accepted: Strategy, 策略).',
+    ]);
+    const noTier = readStrategies("策略", [["潜力", "策略"]]).problems;
+    expect(noTier[0].message["zh-CN"]).toBe("策略!A1：表头行中没有“等级”列。请添加该标题的列（可用：Tier, 等级）。");
   });
 
   test("numbers read as a person writes them", () => {

@@ -7,6 +7,8 @@
 // by test/excel/requirementSets.test.ts), so 1.8 is the minimum the manifest asks for and the one
 // check made here; no code path exists for anything older, because no host that loads the add-in is.
 
+import { textOf } from "../../../text";
+
 /** The ExcelApi requirement set the add-in needs; the manifest's <Set Name="ExcelApi"> says the same. */
 export const MIN_EXCEL_API = "1.8";
 
@@ -15,8 +17,8 @@ export const MIN_EXCEL_API = "1.8";
  * message carries both languages, as whatever shows it may not know the reader's.
  */
 export class HostTooOldError extends Error {
-  readonly message_en = `This version of Excel does not support ExcelApi ${MIN_EXCEL_API}, which Customer Tiers needs. Update Excel, or use Excel on the web.`;
-  readonly message_zh = `此版本的 Excel 不支持客户分级所需的 ExcelApi ${MIN_EXCEL_API}。请更新 Excel，或使用 Excel 网页版。`;
+  readonly message_en = textOf("en-US").hostTooOld(MIN_EXCEL_API);
+  readonly message_zh = textOf("zh-CN").hostTooOld(MIN_EXCEL_API);
   constructor() {
     super("");
     this.message = `${this.message_en} / ${this.message_zh}`;

@@ -4,8 +4,9 @@
 import JSZip from "jszip";
 import { planOwnerCopies } from "../../features/split";
 import type { CopyRole, SplitSettings } from "../../features/split";
+import { textOf } from "../../../text";
 import { FileNamer } from "../../features/fileNames";
-import type { Lang, Problem } from "../../types";
+import type { Problem } from "../../types";
 import { openXlsx } from "./xlsxWorkbook";
 
 export interface OwnerCopyFile {
@@ -37,10 +38,6 @@ async function emptyPackage(): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array" });
 }
 
-const ROLE_WORD: Record<Lang, Record<CopyRole, string>> = {
-  "en-US": { salesperson: "", manager: "team of ", all: "" },
-  "zh-CN": { salesperson: "", manager: "团队-", all: "" },
-};
 
 /**
  * One .xlsx per salesperson, per manager (with `org`) and one for everyone, from a graded workbook's
@@ -57,8 +54,9 @@ export async function splitByOwner(data: Uint8Array | ArrayBuffer, settings: Spl
   const empty = await emptyPackage();
   // Names cut at 255 bytes, cleaned of control and bidi characters, distinct case-insensitively; the
   // company-wide copy's name is taken first, so no owner called "everyone" can take it.
-  const names = new FileNamer(settings.baseName ?? (outcome.lang === "zh-CN" ? "客户分级" : "customer-tiers"));
-  const partOf = (copy: { role: CopyRole; owner: string }) => ROLE_WORD[outcome.lang][copy.role] + copy.owner;
+  const words = textOf(outcome.lang).output;
+  const names = new FileNamer(settings.baseName ?? words.copyBaseName);
+  const partOf = (copy: { role: CopyRole; owner: string }) => words.copyRoleWord[copy.role] + copy.owner;
   const reserved = new Map(outcome.copies.filter((copy) => copy.role === "all").map((copy) => [copy, names.take(partOf(copy))]));
   const copies: OwnerCopyFile[] = [];
   for (const copy of outcome.copies) {
