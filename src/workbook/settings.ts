@@ -28,12 +28,23 @@ export interface GradeSettings {
   explain?: boolean;
   /** A method that decides tiers itself instead of `scheme` (issue 16): RFM segments or k-means clusters. */
   method?: MethodSetting;
+  /**
+   * Grade an Orders / 订单 table (issue 16 §1): `table` (default Orders / 订单) aggregated per customer as
+   * of `asOf` (an Excel serial day) into the Customer indicators / 客户指标 sheet, which is then graded.
+   */
+  orders?: OrdersSetting;
   /** When the run happens: written on the summary sheet. The engine never reads a clock; callers pass it. */
   now: Date;
 }
 
 /** RFM (bins per measure; the customer table's recency, frequency, monetary columns) or k-means (k or "auto"). */
 export type MethodSetting = { kind: "rfm"; bins: number; columns?: [string, string, string] } | { kind: "kmeans"; k: number | "auto" };
+
+/** The Orders table to grade from and the analysis date (an Excel serial day; the caller's clock). */
+export interface OrdersSetting {
+  table?: string;
+  asOf: number;
+}
 
 /** Shares 20/30/50 with labels A, B, C; customers with a blank indicator are left out and listed. */
 export function defaultSettings(lang: Lang, now: Date): GradeSettings {
