@@ -85,6 +85,11 @@ export type GradeOutcome =
       plan: WritePlan;
       /** With settings.explain: why each customer got its computed tier (null when left out). */
       explanations?: (Explanation | null)[];
+      /**
+       * Tiers by score (no method): the same explanations, computed on the first call whether or not
+       * settings.explain asked for the Why column (the pane's explain view).
+       */
+      explain?: () => (Explanation | null)[];
       /** With settings.method: the RFM measures and segments, or the clusters. */
       method?: MethodDetails;
     }
@@ -156,6 +161,7 @@ interface Prepared {
     indicatorCells: string[];
     history?: HistoryRow[];
     explanations?: (Explanation | null)[];
+    explain?: () => (Explanation | null)[];
     method?: MethodDetails;
   } & Management;
 }
@@ -369,6 +375,7 @@ async function prepare(
   onProgress?.({ stage: "grade", fraction: 0.4 });
   let result: GradeResult;
   let explanations: (Explanation | null)[] | undefined;
+  let explain: (() => (Explanation | null)[]) | undefined;
   let methodDetails: MethodDetails | undefined;
   try {
     const gradeInput: GradeInput = {
@@ -389,7 +396,12 @@ async function prepare(
     }
     // The computed grade is explained (an override is a person's decision; its reason is in its own
     // column); clusters are not tiers by score, so they have no gap to explain.
-    if (settings.explain && !settings.method) explanations = explainGrade(gradeInput, result);
+    if (!settings.method) {
+      const computed = result;
+      let all = settings.explain ? explainGrade(gradeInput, computed) : undefined;
+      explanations = all;
+      explain = () => (all ??= explainGrade(gradeInput, computed));
+    }
   } catch (error) {
     // The parser validates what it can name by cell; what only the method can judge lands here.
     problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: (error as Error).message }));
@@ -444,6 +456,7 @@ async function prepare(
       indicatorCells: weights.indicatorCells,
       history,
       explanations,
+      explain,
       method: methodDetails,
       ...management,
     },
@@ -559,7 +572,7 @@ async function gradeSource(
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);
   onProgress?.({ stage: "done", fraction: 1 });
-  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations, method: ready.method };
+  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations, explain: ready.explain, method: ready.method };
 }
 
 /** The rfm scheme's run (methodRun.ts): its own reading (no weight table), then the same write. */
