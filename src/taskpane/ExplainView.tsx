@@ -84,6 +84,9 @@ export function ExplainView({ source, customers, lang, text }: ExplainViewProps)
         <Combobox
           className={styles.fill}
           freeform
+          // Below the field or above it, as tall as the room there, as wide as the field: 50 options
+          // must not flip the list to the field's side, beyond a 270 px pane's edge.
+          positioning={{ position: "below", align: "start", fallbackPositions: ["above"], autoSize: "height", matchTargetSize: "width" }}
           value={query}
           selectedOptions={e ? [String(e.index)] : []}
           onChange={(event) => setQuery(event.currentTarget.value)}

@@ -184,7 +184,7 @@ const en = {
   statusOrders: (n: string) => `${n} orders`,
   // The explain view after grading.
   explainHeading: "Why this tier",
-  explainPick: "Customer",
+  explainPick: "Find a customer",
   explainPickHint: (n: string) => `Type part of a customer ID (${n} customers).`,
   explainMore: (shown: number, total: string) => `${shown} of ${total} matches shown; type more to narrow.`,
   explainNoMatch: "No customer ID matches.",
@@ -379,7 +379,7 @@ const zh: Strings = {
   explainMethodHint: "只解释按得分划分的等级；RFM 细分和聚类不作解释。",
   statusOrders: (n) => `${n} 笔订单`,
   explainHeading: "等级原因",
-  explainPick: "客户",
+  explainPick: "查找客户",
   explainPickHint: (n) => `输入客户编号的一部分（共 ${n} 位客户）。`,
   explainMore: (shown, total) => `显示 ${total} 个匹配中的 ${shown} 个；继续输入以缩小范围。`,
   explainNoMatch: "没有匹配的客户编号。",

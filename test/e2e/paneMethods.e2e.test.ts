@@ -61,7 +61,8 @@ describeInBrowser("the methods of issue 16 in the pane, in Chromium", () => {
     const page = await site.pane({ locale: "en-US", viewport: { width: 320, height: HEIGHT } });
     await page.locator('input[type="file"]').setInputFiles(file);
     // A workbook of orders alone is graded from its orders: the pane chose that source itself.
-    await page.getByText(/^4,906 orders · 995 customers/).waitFor({ timeout: 120000 });
+    // Without a method that needs no weight table, the check says the orders and what is missing.
+    await page.getByText(/^4,906 orders · /).waitFor({ timeout: 120000 });
 
     await page.getByRole("button", { name: "More options" }).click();
     expect(await page.getByRole("radio", { name: "An Orders table (one row per order)" }).isChecked()).toBe(true);
@@ -130,8 +131,10 @@ describeInBrowser("the methods of issue 16 in the pane, in Chromium", () => {
       const id = expected.customers.ids[i];
       const e = explanations[i]!;
 
-      const box = page.getByRole("combobox", { name: zh ? "客户" : "Customer" });
-      await box.fill(id);
+      const box = page.getByRole("combobox", { name: zh ? "查找客户" : "Find a customer" });
+      // Typed as an analyst types: the list follows the typing (a page of matches from the worker).
+      await box.click();
+      await box.pressSequentially(id);
       await page.getByRole("option", { name: id, exact: true }).click();
       const tier = expected.result.labels[e.tier];
       await page.getByText(zh ? `${id}：等级 ${tier}，得分 ${e.score.toFixed(2)}` : `${id}: tier ${tier}, score ${e.score.toFixed(2)}`).first().waitFor();
