@@ -68,6 +68,16 @@ export function ExplainView({ source, customers, lang, text }: ExplainViewProps)
     source.explain(index).then((explanation) => setPicked({ id, explanation }), () => undefined);
   };
 
+  // The options are drawn again only when the matches change, not at each key typed.
+  const options = React.useMemo(
+    () =>
+      found?.matches.map((m) => (
+        <Option key={m.index} value={String(m.index)}>
+          {m.id}
+        </Option>
+      )),
+    [found],
+  );
   const shown = found?.matches.length ?? 0;
   const count = new Intl.NumberFormat(lang);
   const hint =
@@ -92,11 +102,7 @@ export function ExplainView({ source, customers, lang, text }: ExplainViewProps)
           onChange={(event) => setQuery(event.currentTarget.value)}
           onOptionSelect={(_, d) => d.optionValue !== undefined && pick(Number(d.optionValue), d.optionText ?? "")}
         >
-          {found?.matches.map((m) => (
-            <Option key={m.index} value={String(m.index)}>
-              {m.id}
-            </Option>
-          ))}
+          {options}
         </Combobox>
       </Field>
       {picked && !e && <Text>{text.explainLeftOut(picked.id)}</Text>}

@@ -462,14 +462,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
             <TierSummaryMemo rows={run.pyramid} lang={lang} text={text} valueColumn={run.valueColumn} />
           </section>
         )}
-        {run.kind === "done" && run.explained !== undefined && explainSource && (
-          <section className={styles.result} aria-labelledby="tiers-explain">
-            <Text as="h2" size={400} weight="semibold" id="tiers-explain" className={styles.h2}>
-              {text.explainHeading}
-            </Text>
-            <ExplainView source={explainSource} customers={run.explained} lang={lang} text={text} />
-          </section>
-        )}
+
 
         {backend && empty && (
           <MessageBar intent="info" layout="multiline">
@@ -512,6 +505,15 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
             {shown?.ok && <Text size={200}>{willWrite(text, settings, shown)}</Text>}
             <fieldset disabled={running} className={styles.fieldset}>
             <Accordion collapsible multiple openItems={openItems} onToggle={toggle}>
+              {/* Why this tier, after a grading by score: drawn only when opened, so a run's end draws no more than before. */}
+              {run.kind === "done" && run.explained !== undefined && explainSource && (
+                <AccordionItem value="explain">
+                  <AccordionHeader>{text.explainHeading}</AccordionHeader>
+                  <AccordionPanel className={styles.panel}>
+                    <ExplainView source={explainSource} customers={run.explained} lang={lang} text={text} />
+                  </AccordionPanel>
+                </AccordionItem>
+              )}
               {shown && shown.indicators.length > 0 && (
                 <AccordionItem value="indicators">
                   <AccordionHeader>{text.indicatorsHeading(shown.indicators.length)}</AccordionHeader>

@@ -48,7 +48,7 @@ test("100,000 customers: the list holds a page of matches, typing narrows it, pi
   expect(screen.getAllByRole("option")).toHaveLength(MATCH_LIMIT);
   fireEvent.change(box, { target: { value: "C42" } });
   // C42, C420..C429, C4200..C4299, C42000..C42999: 1 + 10 + 100 + 1000 start with it.
-  await screen.findByText("50 of 1,111 matches shown; type more to narrow.", undefined, { timeout: 5000 });
+  await screen.findByText(`${MATCH_LIMIT} of 1,111 matches shown; type more to narrow.`, undefined, { timeout: 5000 });
   expect(source.find).toHaveBeenLastCalledWith("C42");
   const options = screen.getAllByRole("option");
   expect(options.length).toBeLessThanOrEqual(MATCH_LIMIT);
@@ -74,7 +74,7 @@ test("zh-CN: a left-out customer says so; the top tier says it in the engine's w
   expect(await screen.findByText("C1 未参与分级（有指标为空），没有等级可解释。")).toBeTruthy();
   fireEvent.change(box, { target: { value: "C2" } });
   // C2, C20..C29, ..., C20000..C29999 start with it.
-  await screen.findByText("显示 11,111 个匹配中的 50 个；继续输入以缩小范围。");
+  await screen.findByText(`显示 11,111 个匹配中的 ${MATCH_LIMIT} 个；继续输入以缩小范围。`);
   if (!screen.queryByRole("option", { name: "C2" })) fireEvent.click(box);
   await act(async () => {
     fireEvent.click(screen.getByRole("option", { name: "C2" }));

@@ -18,7 +18,8 @@ class NoResize {
   disconnect(): void {}
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResize;
-configure({ asyncUtilTimeout: 20_000 });
+// The machine runs several suites at once: a Fluent pane in jsdom takes minutes there.
+configure({ asyncUtilTimeout: 30_000 });
 Object.defineProperty(HTMLElement.prototype, "innerText", {
   configurable: true,
   get(this: HTMLElement) {
@@ -88,7 +89,7 @@ test("what Grade writes is the check's; a method replaces the scheme on the firs
   await screen.findByRole("combobox", { name: "Tier scheme" });
 
   fireEvent.click(screen.getByRole("button", { name: "Grade" }));
-  expect(await screen.findByRole("heading", { name: "Why this tier" })).toBeTruthy();
+  fireEvent.click(await screen.findByRole("button", { name: "Why this tier" }));
   // The explanations are computed when first asked for, not at grading.
   expect(explain).not.toHaveBeenCalled();
   const box = screen.getByRole("combobox", { name: "Find a customer" });
@@ -100,4 +101,4 @@ test("what Grade writes is the check's; a method replaces the scheme on the firs
   expect(screen.getByText("40.00 points below A.")).toBeTruthy();
   expect(screen.getByText("No single indicator can close the gap alone.")).toBeTruthy();
   expect(explain).toHaveBeenCalledTimes(1);
-});
+}, 300_000);

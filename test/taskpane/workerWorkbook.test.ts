@@ -10,6 +10,7 @@ import { openXlsx } from "../../src/workbook/xlsx";
 import { workbookHost } from "../../src/taskpane/workerHost";
 import { WorkerWorkbook, type WorkbookError, type WorkerLike } from "../../src/taskpane/workerClient";
 import type { Envelope, Reply } from "../../src/taskpane/workerProtocol";
+import { MATCH_LIMIT } from "../../src/taskpane/explainData";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -131,7 +132,7 @@ test("the explain view's questions are answered in the worker from the last grad
   expect(outcome).toMatchObject({ ok: true, explained: 200 });
   const page = await book.findCustomers("");
   expect(page.total).toBe(200);
-  expect(page.matches).toHaveLength(50);
+  expect(page.matches).toHaveLength(MATCH_LIMIT);
   const first = page.matches[0];
   const shown = await book.explainCustomer(first.index);
   // The engine's explanation of the same file and settings, computed here.
