@@ -6,7 +6,6 @@ import { parseArgs } from "util";
 import { defaultSettings, gradeWorkbook } from "../workbook/run";
 import type { GradeSettings } from "../workbook/run";
 import { formatProblem } from "../workbook/reading/problems";
-import { writeOrderIndicators } from "../workbook/features/fromOrders";
 import { dateSerial } from "../workbook/features/overrides";
 import type { Lang, Progress, WorkbookIndex } from "../workbook/types";
 import { openXlsx } from "../workbook/executors/xlsx";
@@ -106,21 +105,9 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     explain: options.explain || undefined,
     method: options.method,
     weightsFrom: options.weightsFrom,
-  };
-
-  if (options.orders !== undefined) {
     // The clock is read here, the one place that may: the workbook layer is given the day.
-    const asOf = options.asOf ?? dateSerial(io.now());
-    const made = await writeOrderIndicators(workbook, { orders: options.orders, customers: options.customers, asOf, lang: outputLang });
-    const errors = made.problems.filter((p) => p.severity === "error");
-    if (!made.sheet || errors.length > 0) {
-      io.stderr(`${text.problems(errors.length)}\n`);
-      for (const p of made.problems) io.stderr(`  ${formatProblem(p, lang)}\n`);
-      return EXIT_PROBLEMS;
-    }
-    for (const p of made.problems) io.stderr(`${formatProblem(p, lang)}\n`);
-    settings.customers = made.sheet;
-  }
+    orders: options.orders !== undefined ? { table: options.orders, asOf: options.asOf ?? dateSerial(io.now()) } : undefined,
+  };
 
   let shown = false;
   const onProgress = io.stderrIsTTY

@@ -26,7 +26,9 @@ import { exampleTablesPlan, type ExampleTemplate } from "../workbook/features/ex
 import { ExampleTables } from "./ExampleTables";
 import { outputText } from "../workbook/planning/outputText";
 import { defaultSettings, gradeWorkbook, inspectWorkbook, type GradeSettings, type Inspection } from "../workbook/run";
-import { WATCH_LIST_SHEETS } from "../workbook/features/management";
+import { ORDER_TABLE_NAMES, locateAny } from "../workbook/features/fromOrders";
+import { locateTable } from "../workbook/reading/locate";
+import { dateSerial } from "../workbook/features/overrides";
 import type { Lang, Problem, Progress, Text as Words, WorkbookBackend, WorkbookIndex } from "../workbook/types";
 import { customerColumns, valueColumnByName } from "./columns";
 import { GradeProgress } from "./GradeProgress";
@@ -35,6 +37,9 @@ import { MigrationPanel } from "./MigrationPanel";
 import { MoreOptions, SchemeSettings, type FieldProblems } from "./SettingsForm";
 import { schemeMistake } from "./SchemeEditor";
 import { TierSummary } from "./TierSummary";
+import { ExplainView, type ExplainSource } from "./ExplainView";
+import { GradedCustomers, paneOutcome } from "./explainData";
+import { methodName } from "./MethodOptions";
 import { SharePanel, type CopyChannel } from "./SharePanel";
 import { WebWorkbookBar, downloadFile, gradedName, type SavableWorkbook } from "./WebWorkbookBar";
 import type { PaneOutcome } from "./workerProtocol";
@@ -112,7 +117,7 @@ export const RECHECK_AFTER_MS = 800;
 type RunState =
   | { kind: "idle" }
   | { kind: "running"; progress: Progress }
-  | { kind: "done"; pyramid: PyramidRow[]; valueColumn?: string }
+  | { kind: "done"; pyramid: PyramidRow[]; valueColumn?: string; explained?: number }
   | { kind: "cancelled" }
   | { kind: "failed"; message: string };
 
@@ -121,17 +126,25 @@ interface Runner {
   inspect(settings: GradeSettings): Promise<Inspection>;
   grade(settings: GradeSettings, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PaneOutcome>;
   insertExamples(lang: Lang, template: ExampleTemplate): Promise<void>;
+  /** The explain view's questions about the last grading. */
+  findCustomers: ExplainSource["find"];
+  explainCustomer: ExplainSource["explain"];
 }
 
 function runnerOf(backend: WorkbookBackend): Runner {
   const own = backend as WorkbookBackend & Partial<Runner>;
-  if (own.inspect && own.grade && own.insertExamples) return own as unknown as Runner;
+  if (own.inspect && own.grade && own.insertExamples && own.findCustomers && own.explainCustomer) return own as unknown as Runner;
+  let graded: GradedCustomers | undefined;
   return {
     inspect: (settings) => inspectWorkbook(backend, settings),
     grade: async (settings, onProgress, signal) => {
       const outcome = await gradeWorkbook(backend, settings, onProgress, signal);
-      return outcome.ok ? { ok: true, inspection: outcome.inspection, pyramid: outcome.result.pyramid } : outcome;
+      const made = paneOutcome(outcome);
+      if (outcome.ok) graded = made.graded;
+      return made.shown;
     },
+    findCustomers: async (query) => graded?.find(query) ?? { matches: [], total: 0 },
+    explainCustomer: async (index) => graded?.explainOne(index) ?? null,
     insertExamples: async (lang, template) => {
       const index = await backend.index();
       await backend.execute(exampleTablesPlan(lang, await backend.readState(), index.sheets.map((s) => s.name), template));
@@ -167,6 +180,7 @@ function statusLine(text: Strings, lang: Lang, inspection: Inspection | undefine
   const errors = inspection.problems.filter((p) => p.severity === "error").length;
   const warnings = inspection.problems.length - errors;
   const parts = [];
+  if (inspection.orders) parts.push(text.statusOrders(new Intl.NumberFormat(lang).format(inspection.orders.orders)));
   if (inspection.customers > 0) parts.push(text.statusCustomers(new Intl.NumberFormat(lang).format(inspection.customers)));
   if (inspection.indicators.length > 0) parts.push(text.statusIndicators(inspection.indicators.length));
   parts.push(text.statusProblems(errors));
@@ -174,16 +188,16 @@ function statusLine(text: Strings, lang: Lang, inspection: Inspection | undefine
   return parts.join(" · ");
 }
 
-/** "Grade adds Score, Rank and Tier to Customers; creates the sheet Tier summary." */
+/** "Grade adds Score, Rank and Tier to Customers; creates the sheet Tier summary.", as the check found (run.ts). */
 function willWrite(text: Strings, settings: GradeSettings, inspection: Inspection): string {
   const out = outputText(settings.lang);
-  const columns = [out.score, out.rank, out.tier, ...(settings.strategy ? [out.strategy] : []), ...(settings.risk ? [out.risk] : [])];
-  const sheets = [out.summarySheet, ...(settings.period ? [out.historySheet] : []),
-    ...(settings.risk ? [WATCH_LIST_SHEETS[settings.lang === "zh-CN" ? 1 : 0]] : [])];
-  return text.willWrite(text.list(columns), inspection.customersSheet ?? "", text.createsSheets(sheets));
+  const writes = inspection.writes ?? { columns: [out.score, out.rank, out.tier], sheets: [out.summarySheet] };
+  return text.willWrite(text.list(writes.columns), inspection.customersSheet ?? "", text.createsSheets(writes.sheets));
 }
 
-function noTables(inspection: Inspection | undefined): boolean {
+/** Neither a weight table nor a customer table, nor an Orders table to grade from: offer the examples. */
+function noTables(inspection: Inspection | undefined, index?: WorkbookIndex): boolean {
+  if (index && !("code" in locateAny(index, "orders", ORDER_TABLE_NAMES))) return false;
   return !!inspection && inspection.problems.filter((p) => p.code === "table-not-found").length === 2;
 }
 
@@ -237,6 +251,17 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
     };
   }, [backend, settings.customers, generation, checks]);
 
+  // A workbook with an Orders table and no customer table can only be graded from its orders: the
+  // source is set to it (once per workbook; the analyst may change it back under More options).
+  const ordersChosen = React.useRef<WorkbookIndex>();
+  React.useEffect(() => {
+    if (!index || settings.orders || ordersChosen.current === index) return;
+    ordersChosen.current = index;
+    if ("code" in locateTable(index, "customers", settings.customers) && !("code" in locateAny(index, "orders", ORDER_TABLE_NAMES))) {
+      setSettings((s) => ({ ...s, orders: { asOf: dateSerial(now()) } }));
+    }
+  }, [index]);
+
   // Check the workbook again whenever the settings change or the analyst asks; a newer check wins.
   React.useEffect(() => {
     if (!runner || running) return;
@@ -248,7 +273,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
         if (!live) return;
         setInspection(found);
         const errors = found.problems.filter((p) => p.severity === "error").length;
-        if (errors > 0 && !noTables(found)) announce(text.announceProblems(errors), { priority: 0 });
+        if (errors > 0 && !noTables(found, index)) announce(text.announceProblems(errors), { priority: 0 });
       })
       .catch((error) => live && setRun({ kind: "failed", message: String((error as Error)?.message ?? error) }))
       .finally(() => live && setChecking(false));
@@ -308,7 +333,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
       const outcome = await runner.grade({ ...settings, now: now() }, (progress) => !abort.signal.aborted && setRun({ kind: "running", progress }), abort.signal);
       setInspection(outcome.inspection);
       if (outcome.ok) {
-        setRun({ kind: "done", pyramid: outcome.pyramid, valueColumn: settings.valueColumn ?? valueColumnByName(columns) });
+        setRun({ kind: "done", pyramid: outcome.pyramid, valueColumn: settings.valueColumn ?? valueColumnByName(columns), explained: outcome.explained });
         setGraded(true);
         setGeneration((g) => g + 1);
         const count = new Intl.NumberFormat(lang);
@@ -373,14 +398,19 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
   const editorSays = schemeMistake(settings.scheme);
   const [errors, warnings] = React.useMemo(() => {
     const listed = (shown?.problems ?? []).filter(
-      (p) => !FIELD_OF[p.code] && !(noTables(shown) && p.code === "table-not-found") && !(editorSays && p.code === "cannot-grade"),
+      (p) => !FIELD_OF[p.code] && !(noTables(shown, index) && p.code === "table-not-found") && !(editorSays && p.code === "cannot-grade"),
     );
     return [listed.filter((p) => p.severity === "error"), listed.filter((p) => p.severity === "warning")];
-  }, [shown, editorSays]);
+  }, [shown, editorSays, index]);
   // A re-check (focus, settings) does not hold Grade back: the run checks the workbook again itself.
   const blocked = !backend || running || !inspection || !inspection.ok;
   const workbookName = opened?.name ?? copies?.baseName;
-  const empty = noTables(inspection);
+  const empty = noTables(inspection, index);
+  const explainSource = React.useMemo<ExplainSource | undefined>(
+    () => runner && { find: (query) => runner.findCustomers(query), explain: (i) => runner.explainCustomer(i) },
+    [runner],
+  );
+  const method = methodName(settings, text);
   const select = React.useMemo(() => (backend?.select ? (sheet: string, cell: string) => void backend.select!(sheet, cell) : undefined), [backend]);
   const toggle = React.useCallback((_: unknown, d: { openItems: unknown[] }) => setOpenItems(d.openItems.map(String)), []);
 
@@ -433,6 +463,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
           </section>
         )}
 
+
         {backend && empty && (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
@@ -445,7 +476,11 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
           <>
             {/* A disabled fieldset makes every control in it inert during a run without drawing them again. */}
             <fieldset disabled={running} className={styles.fieldset}>
-            <SchemeSettingsMemo settings={settings} index={index} columns={columns} lang={lang} text={text} problems={fieldProblems} onChange={setSettings} />
+            {method ? (
+              <Text>{text.methodNote(method)}</Text>
+            ) : (
+              <SchemeSettingsMemo settings={settings} index={index} columns={columns} lang={lang} text={text} problems={fieldProblems} onChange={setSettings} />
+            )}
             </fieldset>
             {errors.length + warnings.length > 0 && (
               <div className={styles.section}>
@@ -461,6 +496,15 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
             {shown?.ok && <Text size={200}>{willWrite(text, settings, shown)}</Text>}
             <fieldset disabled={running} className={styles.fieldset}>
             <Accordion collapsible multiple openItems={openItems} onToggle={toggle}>
+              {/* Why this tier, after a grading by score: drawn only when opened, so a run's end draws no more than before. */}
+              {run.kind === "done" && run.explained !== undefined && explainSource && (
+                <AccordionItem value="explain">
+                  <AccordionHeader>{text.explainHeading}</AccordionHeader>
+                  <AccordionPanel className={styles.panel}>
+                    <ExplainView source={explainSource} customers={run.explained} lang={lang} text={text} />
+                  </AccordionPanel>
+                </AccordionItem>
+              )}
               {shown && shown.indicators.length > 0 && (
                 <AccordionItem value="indicators">
                   <AccordionHeader>{text.indicatorsHeading(shown.indicators.length)}</AccordionHeader>

@@ -9,6 +9,7 @@ import { labelCount } from "../workbook/settings";
 import { locateTable } from "../workbook/reading/locate";
 import type { Lang, WorkbookIndex } from "../workbook/types";
 import { ColumnPicker, SchemeEditor, defaultScheme, type SchemeKind } from "./SchemeEditor";
+import { MethodOptions } from "./MethodOptions";
 import { valueColumnByName } from "./columns";
 import { LABEL_PRESETS, type Strings } from "./strings";
 
@@ -116,8 +117,8 @@ export function SchemeSettings({ settings, columns, lang, text, disabled, proble
   );
 }
 
-/** Which tables, blanks, period, strategy, risk and output mode: the "More options" section. */
-export function MoreOptions({ settings, index, columns, text, disabled, problems = {}, onChange }: SettingsFormProps) {
+/** Where customers come from and the method, which tables, blanks, period, strategy, risk, Why and output mode: the "More options" section. */
+export function MoreOptions({ settings, index, columns, lang, text, disabled, problems = {}, onChange }: SettingsFormProps) {
   const styles = useStyles();
   const set = (change: Partial<GradeSettings>) => onChange({ ...settings, ...change });
   const names = sources(index);
@@ -149,7 +150,8 @@ export function MoreOptions({ settings, index, columns, text, disabled, problems
 
   return (
     <div className={styles.form}>
-      {tablePicker(text.weightsTable, settings.weights, "weights")}
+      <MethodOptions settings={settings} index={index} columns={columns} sources={names} lang={lang} text={text} disabled={disabled} onChange={onChange} />
+      {settings.method?.kind !== "rfm" && tablePicker(text.weightsTable, settings.weights, "weights")}
       {tablePicker(text.customersTable, settings.customers, "customers")}
       {settings.scheme.kind !== "pareto" && (
         <ColumnPicker
@@ -197,6 +199,15 @@ export function MoreOptions({ settings, index, columns, text, disabled, problems
         />
       )}
       <Checkbox disabled={disabled} checked={settings.risk === true} label={text.risk} onChange={(_, d) => set({ risk: d.checked === true || undefined })} />
+      {/* The command line refuses --explain with a method; here the box stays, unticked and disabled, with why. */}
+      <Field hint={settings.method ? text.explainMethodHint : undefined}>
+        <Checkbox
+          disabled={disabled || !!settings.method}
+          checked={settings.explain === true && !settings.method}
+          label={text.explainColumn}
+          onChange={(_, d) => set({ explain: d.checked === true || undefined })}
+        />
+      </Field>
       <Field label={text.mode} hint={settings.mode === "formulas" ? text.modeFormulasNote : undefined}>
         <RadioGroup disabled={disabled} value={settings.mode} onChange={(_, d) => set({ mode: d.value as GradeSettings["mode"] })}>
           <Radio value="values" label={text.modeValues} />

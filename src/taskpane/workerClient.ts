@@ -13,6 +13,7 @@ import type { ExampleTemplate } from "../workbook/features/exampleTables";
 import type { GradeSettings, Inspection } from "../workbook/run";
 import type { Box, CellValue, Lang, OwnedState, Progress, WorkbookIndex, WritePlan } from "../workbook/types";
 import type { Envelope, Failure, PaneOutcome, Reply, Request, Results } from "./workerProtocol";
+import type { CustomerExplanation, CustomerMatches } from "./explainData";
 
 export interface WorkerLike {
   postMessage(message: Envelope, transfer?: Transferable[]): void;
@@ -158,6 +159,13 @@ export class WorkerWorkbook {
   }
   grade(settings: GradeSettings, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<PaneOutcome> {
     return this.call({ op: "grade", settings }, onProgress, signal);
+  }
+  /** The last grading's customers whose ID matches `query` (a page of them), for the explain view. */
+  findCustomers(query: string): Promise<CustomerMatches> {
+    return this.call({ op: "findCustomers", query });
+  }
+  explainCustomer(index: number): Promise<CustomerExplanation | null> {
+    return this.call({ op: "explainCustomer", index });
   }
   insertExamples(lang: Lang, template: ExampleTemplate = "basic"): Promise<void> {
     return this.call({ op: "example", lang, template }).then(() => undefined);

@@ -7,10 +7,13 @@ import { gradeWorkbook, inspectWorkbook } from "../workbook/run";
 import { exampleTablesPlan } from "../workbook/features/exampleTables";
 import { openXlsx, type XlsxWorkbook } from "../workbook/executors/xlsx";
 import { openFailureMessage } from "./openFailure";
+import { paneOutcome, type GradedCustomers } from "./explainData";
 import type { Envelope, Failure, PaneOutcome, Reply } from "./workerProtocol";
 
 export function workbookHost(post: (reply: Reply, transfer?: Transferable[]) => void): (message: Envelope) => Promise<void> {
   let workbook: XlsxWorkbook | undefined;
+  // The last grading's customers, for the explain view: 100,000 explanations never cross to the page.
+  let graded: GradedCustomers | undefined;
   let queue: Promise<void> = Promise.resolve();
 
   const need = (): XlsxWorkbook => {
@@ -25,6 +28,7 @@ export function workbookHost(post: (reply: Reply, transfer?: Transferable[]) => 
         // file off the page's thread.
         const bytes = new Uint8Array(await message.file.arrayBuffer());
         workbook = undefined;
+        graded = undefined;
         try {
           workbook = await openXlsx(bytes);
           await workbook.index();
@@ -54,9 +58,15 @@ export function workbookHost(post: (reply: Reply, transfer?: Transferable[]) => 
         return inspectWorkbook(need(), message.settings);
       case "grade": {
         const outcome = await gradeWorkbook(need(), message.settings, (progress) => post({ id: message.id, progress }));
-        const shown: PaneOutcome = outcome.ok ? { ok: true, inspection: outcome.inspection, pyramid: outcome.result.pyramid } : outcome;
+        const made = paneOutcome(outcome);
+        if (outcome.ok) graded = made.graded;
+        const shown: PaneOutcome = made.shown;
         return shown;
       }
+      case "findCustomers":
+        return graded?.find(message.query) ?? { matches: [], total: 0 };
+      case "explainCustomer":
+        return graded?.explainOne(message.index) ?? null;
       case "example": {
         const book = need();
         await book.execute(exampleTablesPlan(message.lang, await book.readState(), (await book.index()).sheets.map((s) => s.name), message.template));

@@ -6,9 +6,13 @@ import type { PyramidRow } from "../engine/types";
 import type { ExampleTemplate } from "../workbook/features/exampleTables";
 import type { GradeSettings, Inspection } from "../workbook/run";
 import type { Box, Lang, OwnedState, Progress, Text, WorkbookIndex, WritePlan, CellValue, Problem } from "../workbook/types";
+import type { CustomerExplanation, CustomerMatches } from "./explainData";
 
-/** The part of a grading outcome the pane shows. */
-export type PaneOutcome = { ok: true; inspection: Inspection; pyramid: PyramidRow[] } | { ok: false; inspection: Inspection };
+/**
+ * The part of a grading outcome the pane shows; `explained`: how many customers the explain view can
+ * search (tiers by score only), the explanations themselves staying where the grading ran.
+ */
+export type PaneOutcome = { ok: true; inspection: Inspection; pyramid: PyramidRow[]; explained?: number } | { ok: false; inspection: Inspection };
 
 export type Request =
   | { op: "open"; file: Blob }
@@ -21,7 +25,9 @@ export type Request =
   | { op: "saveFile" }
   | { op: "inspect"; settings: GradeSettings }
   | { op: "grade"; settings: GradeSettings }
-  | { op: "example"; lang: Lang; template?: ExampleTemplate };
+  | { op: "example"; lang: Lang; template?: ExampleTemplate }
+  | { op: "findCustomers"; query: string }
+  | { op: "explainCustomer"; index: number };
 
 export interface Results {
   open: null;
@@ -35,6 +41,8 @@ export interface Results {
   inspect: Inspection;
   grade: PaneOutcome;
   example: null;
+  findCustomers: CustomerMatches;
+  explainCustomer: CustomerExplanation | null;
 }
 
 export type Envelope = { id: number } & Request;

@@ -12,7 +12,7 @@ import { headerKey } from "./reading/headers";
 import { HISTORY_SHEETS, LEGACY_HISTORY_SHEETS, readHistory } from "./features/history";
 import type { HistoryRow } from "./features/history";
 import { locateTable } from "./reading/locate";
-import { OUTPUT_HEADERS, OUTPUT_SHEETS, OVERRIDE_HEADERS, RISK_HEADERS, STRATEGY_HEADERS } from "./planning/outputText";
+import { OUTPUT_HEADERS, OUTPUT_SHEETS, OVERRIDE_HEADERS, RISK_HEADERS, STRATEGY_HEADERS, outputText } from "./planning/outputText";
 import { missingGrowthColumn, WATCH_LIST_SHEETS } from "./features/management";
 import {
   activeOverrides,
@@ -54,6 +54,8 @@ import { clusterTiers, decorateClusterPlan, gradeRfm } from "./features/methodRu
 import type { MethodDetails } from "./features/methodRun";
 import { applyPcaWeights, PCA_SHEETS, planPcaWeights, preparePcaWeights } from "./features/pcaWeights";
 import type { PcaRun } from "./features/pcaWeights";
+import { planOrderIndicators } from "./features/fromOrders";
+import { plannedWorkbook } from "./features/plannedWorkbook";
 
 export type { GradeSettings };
 export { defaultSettings };
@@ -68,6 +70,13 @@ export interface Inspection {
   indicators: { name: string; dimension?: string; globalWeight: number; column: string }[];
   weightsSheet?: string;
   customersSheet?: string;
+  /**
+   * What Grade will write when the check passes: the columns added to the customer table (customersSheet)
+   * and the sheets made or replaced, in the run's language and the order they are written.
+   */
+  writes?: { columns: string[]; sheets: string[] };
+  /** With settings.orders: the Orders table's size, aggregated into the customer table customersSheet. */
+  orders?: { orders: number; customers: number };
 }
 
 export type GradeOutcome =
@@ -79,6 +88,11 @@ export type GradeOutcome =
       plan: WritePlan;
       /** With settings.explain: why each customer got its computed tier (null when left out). */
       explanations?: (Explanation | null)[];
+      /**
+       * Tiers by score (no method): the same explanations, computed on the first call whether or not
+       * settings.explain asked for the Why column (the pane's explain view).
+       */
+      explain?: () => (Explanation | null)[];
       /** With settings.method: the RFM measures and segments, or the clusters. */
       method?: MethodDetails;
       /** With settings.weightsFrom: the principal components and the weights written. */
@@ -152,6 +166,7 @@ interface Prepared {
     weightCells?: WeightCells;
     history?: HistoryRow[];
     explanations?: (Explanation | null)[];
+    explain?: () => (Explanation | null)[];
     method?: MethodDetails;
     pca?: PcaRun;
   } & Management;
@@ -376,6 +391,7 @@ async function prepare(
   onProgress?.({ stage: "grade", fraction: 0.4 });
   let result: GradeResult;
   let explanations: (Explanation | null)[] | undefined;
+  let explain: (() => (Explanation | null)[]) | undefined;
   let methodDetails: MethodDetails | undefined;
   try {
     const gradeInput: GradeInput = {
@@ -396,7 +412,12 @@ async function prepare(
     }
     // The computed grade is explained (an override is a person's decision; its reason is in its own
     // column); clusters are not tiers by score, so they have no gap to explain.
-    if (settings.explain && !settings.method) explanations = explainGrade(gradeInput, result);
+    if (!settings.method) {
+      const computed = result;
+      let all = settings.explain ? explainGrade(gradeInput, computed) : undefined;
+      explanations = all;
+      explain = () => (all ??= explainGrade(gradeInput, computed));
+    }
   } catch (error) {
     // The parser validates what it can name by cell; what only the method can judge lands here.
     problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: (error as Error).message }));
@@ -412,6 +433,25 @@ async function prepare(
   problems.push(...warnings);
   inspection.ok = true;
   inspection.excluded = result.excluded.length;
+  const out = outputText(settings.lang);
+  inspection.writes = {
+    columns: [
+      out.score,
+      out.rank,
+      out.tier,
+      ...(management.overrides ? [out.computedTier, out.override] : []),
+      ...(settings.strategy ? [out.strategy] : []),
+      ...(settings.risk ? [out.risk] : []),
+      ...(explanations ? [WHY_HEADERS[settings.lang]] : []),
+    ],
+    sheets: [
+      out.summarySheet,
+      ...(settings.risk ? [WATCH_LIST_SHEETS[settings.lang === "zh-CN" ? 1 : 0]] : []),
+      ...(settings.period || (history && history.length > 0) ? [out.historySheet] : []),
+      ...(management.writeStrategyTable ? [STRATEGY_SHEETS[settings.lang]] : []),
+      ...(management.writeRiskRules ? [RISK_SHEETS[settings.lang]] : []),
+    ],
+  };
   inspection.indicators = weights.weightTable.indicators.map((indicator, i) => ({
     name: indicator.name,
     dimension: indicator.dimension,
@@ -432,6 +472,7 @@ async function prepare(
       weightCells: weights.weightCells,
       history,
       explanations,
+      explain,
       method: methodDetails,
       pca: pcaRun,
       ...management,
@@ -468,7 +509,45 @@ export async function inspectWorkbook(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<Inspection> {
-  return (await prepare(backend, settings, onProgress, signal)).inspection;
+  const source = await fromOrders(backend, settings);
+  if ("inspection" in source) return source.inspection;
+  const found =
+    source.settings.method?.kind === "rfm"
+      ? (await prepareRfm(source.backend, source.settings, source.settings.method, onProgress, signal)).inspection
+      : (await prepare(source.backend, source.settings, onProgress, signal)).inspection;
+  return withOrders(found, source);
+}
+
+type Source = { backend: WorkbookBackend; settings: GradeSettings; orders?: { sheet: string; orders: number; customers: number; problems: Problem[] } };
+
+/**
+ * With settings.orders: the workbook as it will be once the Orders table is aggregated into the Customer
+ * indicators sheet (plannedWorkbook: nothing written yet) and the settings that grade that sheet; the
+ * inspection to show instead when the Orders table has problems. Without: the workbook and settings as given.
+ */
+async function fromOrders(backend: WorkbookBackend, settings: GradeSettings): Promise<Source | { inspection: Inspection }> {
+  if (!settings.orders) return { backend, settings };
+  const made = await planOrderIndicators(backend, { orders: settings.orders.table, customers: settings.customers, asOf: settings.orders.asOf, lang: settings.lang });
+  if (!made.plan || !made.sheet || made.problems.some((p) => p.severity === "error")) {
+    return { inspection: { ok: false, problems: made.problems, customers: 0, excluded: 0, indicators: [] } };
+  }
+  return {
+    backend: plannedWorkbook(backend, made.plan),
+    settings: { ...settings, customers: made.sheet },
+    orders: { sheet: made.sheet, orders: made.orders, customers: made.customers, problems: made.problems },
+  };
+}
+
+/** The inspection of a run from orders: the Orders table's warnings first, its sheet among the writes. */
+function withOrders(inspection: Inspection, source: Source): Inspection {
+  const orders = source.orders;
+  if (!orders) return inspection;
+  return {
+    ...inspection,
+    problems: [...orders.problems, ...inspection.problems],
+    orders: { orders: orders.orders, customers: orders.customers },
+    writes: inspection.writes && { ...inspection.writes, sheets: [orders.sheet, ...inspection.writes.sheets] },
+  };
 }
 
 /**
@@ -476,6 +555,18 @@ export async function inspectWorkbook(
  * problems (ok: false) or when the signal aborts before writing (throws an AbortError).
  */
 export async function gradeWorkbook(
+  given: WorkbookBackend,
+  givenSettings: GradeSettings,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<GradeOutcome> {
+  const source = await fromOrders(given, givenSettings);
+  if ("inspection" in source) return { ok: false, inspection: source.inspection };
+  const outcome = await gradeSource(source.backend, source.settings, onProgress, signal);
+  return { ...outcome, inspection: withOrders(outcome.inspection, source) };
+}
+
+async function gradeSource(
   backend: WorkbookBackend,
   settings: GradeSettings,
   onProgress?: (p: Progress) => void,
@@ -502,7 +593,7 @@ export async function gradeWorkbook(
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);
   onProgress?.({ stage: "done", fraction: 1 });
-  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations, method: ready.method, pca: ready.pca };
+  return { ok: true, inspection, result: ready.result, customers: ready.customers, plan, explanations: ready.explanations, explain: ready.explain, method: ready.method, pca: ready.pca };
 }
 
 /** The rfm scheme's run (methodRun.ts): its own reading (no weight table), then the same write. */
@@ -513,6 +604,22 @@ async function gradeByRfm(
   onProgress?: (p: Progress) => void,
   signal?: AbortSignal,
 ): Promise<GradeOutcome> {
+  const { inspection, run } = await prepareRfm(backend, settings, method, onProgress, signal);
+  if (!run) return { ok: false, inspection };
+  onProgress?.({ stage: "write", fraction: 0.55 });
+  await backend.execute(run.plan, onProgress, signal);
+  onProgress?.({ stage: "done", fraction: 1 });
+  return { ok: true, inspection, result: run.result, customers: run.customers, plan: run.plan, method: run.details };
+}
+
+/** The rfm run up to its plan, collisions checked: the inspection, and the run when it may be written. */
+async function prepareRfm(
+  backend: WorkbookBackend,
+  settings: GradeSettings,
+  method: Extract<NonNullable<GradeSettings["method"]>, { kind: "rfm" }>,
+  onProgress?: (p: Progress) => void,
+  signal?: AbortSignal,
+): Promise<{ inspection: Inspection; run?: Extract<Awaited<ReturnType<typeof gradeRfm>>, { ok: true }> }> {
   const run = await gradeRfm(backend, settings, method, onProgress);
   checkAbort(signal);
   const inspection: Inspection = {
@@ -523,12 +630,10 @@ async function gradeByRfm(
     indicators: run.ok ? run.weightTable.indicators.map((ind, i) => ({ name: ind.name, globalWeight: run.result.weights[i], column: ind.column })) : [],
     customersSheet: run.ok ? run.customers.block.sheet : run.customersSheet,
   };
-  if (!run.ok) return { ok: false, inspection };
+  if (!run.ok) return { inspection };
   // The same rule as every run: the planner decides collisions for every output cell.
   const clashes = outputProblems(run.plan, run.customers.block, await readRightOfBlock(backend, run.plan, run.customers.block, settings));
-  if (clashes.length > 0) return { ok: false, inspection: { ...inspection, ok: false, problems: [...inspection.problems, ...clashes] } };
-  onProgress?.({ stage: "write", fraction: 0.55 });
-  await backend.execute(run.plan, onProgress, signal);
-  onProgress?.({ stage: "done", fraction: 1 });
-  return { ok: true, inspection, result: run.result, customers: run.customers, plan: run.plan, method: run.details };
+  if (clashes.length > 0) return { inspection: { ...inspection, ok: false, problems: [...inspection.problems, ...clashes] } };
+  inspection.writes = { columns: run.plan.columns?.columns.map((c) => c.header) ?? [], sheets: run.plan.sheets.map((s) => s.name) };
+  return { inspection, run };
 }

@@ -34,6 +34,11 @@ export interface GradeSettings {
    * empty cells or cells the add-in filled before, unless `replace` asks to overwrite the analyst's.
    */
   weightsFrom?: WeightsFromSetting;
+  /**
+   * Grade an Orders / 订单 table (issue 16 §1): `table` (default Orders / 订单) aggregated per customer as
+   * of `asOf` (an Excel serial day) into the Customer indicators / 客户指标 sheet, which is then graded.
+   */
+  orders?: OrdersSetting;
   /** When the run happens: written on the summary sheet. The engine never reads a clock; callers pass it. */
   now: Date;
 }
@@ -46,6 +51,12 @@ export interface WeightsFromSetting {
   method: "pca";
   /** Overwrite Weight cells that hold the analyst's own values (never without this). */
   replace: boolean;
+}
+
+/** The Orders table to grade from and the analysis date (an Excel serial day; the caller's clock). */
+export interface OrdersSetting {
+  table?: string;
+  asOf: number;
 }
 
 /** Shares 20/30/50 with labels A, B, C; customers with a blank indicator are left out and listed. */

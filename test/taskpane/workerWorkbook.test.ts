@@ -10,6 +10,7 @@ import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { workbookHost } from "../../src/taskpane/workerHost";
 import { WorkerWorkbook, type WorkbookError, type WorkerLike } from "../../src/taskpane/workerClient";
 import type { Envelope, Reply } from "../../src/taskpane/workerProtocol";
+import { MATCH_LIMIT } from "../../src/taskpane/explainData";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -121,4 +122,29 @@ test("Insert example tables writes a Weights and a Customers sheet in the workbo
     expect(await book.read("Sheet1", { top: 0, left: 0, rows: 1, columns: 1 })).toEqual([["notes"]]);
     book.close();
   }
+});
+
+test("the explain view's questions are answered in the worker from the last grading; only a page of matches and one explanation cross", async () => {
+  const book = await WorkerWorkbook.open(inProcessWorker, blob(SAMPLE));
+  // Nothing graded yet: no customers to explain.
+  expect(await book.findCustomers("")).toEqual({ matches: [], total: 0 });
+  const outcome = await book.grade(settings());
+  expect(outcome).toMatchObject({ ok: true, explained: 200 });
+  const page = await book.findCustomers("");
+  expect(page.total).toBe(200);
+  expect(page.matches).toHaveLength(MATCH_LIMIT);
+  const first = page.matches[0];
+  const shown = await book.explainCustomer(first.index);
+  // The engine's explanation of the same file and settings, computed here.
+  const expected = await gradeWorkbook(await openXlsx(SAMPLE), settings());
+  if (!expected.ok) throw new Error("the sample has problems");
+  const e = expected.explain!()[first.index]!;
+  expect(shown?.id).toBe(expected.customers.ids[first.index]);
+  expect(shown?.contributions.map((c) => c.value)).toEqual(e.contributions);
+  expect(shown?.score).toBe(e.score);
+  expect(shown?.gap).toBe(e.gap);
+  // A k-means grading has no tiers by score: the view has nothing to search.
+  expect(await book.grade(settings({ method: { kind: "kmeans", k: 3 } }))).not.toHaveProperty("explained");
+  expect(await book.findCustomers("")).toEqual({ matches: [], total: 0 });
+  book.close();
 });

@@ -101,6 +101,19 @@ export async function writeOrderIndicators(
   backend: WorkbookBackend,
   settings: FromOrdersSettings,
 ): Promise<{ sheet?: string; customers: number; orders: number; problems: Problem[] }> {
+  const { plan, ...made } = await planOrderIndicators(backend, settings);
+  if (plan) await backend.execute(plan);
+  return made;
+}
+
+/**
+ * writeOrderIndicators without the write: the plan of the Customer indicators sheet (undefined with
+ * the problems when it cannot be made), for a check that must not change the workbook.
+ */
+export async function planOrderIndicators(
+  backend: WorkbookBackend,
+  settings: FromOrdersSettings,
+): Promise<{ sheet?: string; customers: number; orders: number; problems: Problem[]; plan?: WritePlan }> {
   const index = await backend.index();
   const names = settings.orders !== undefined && settings.orders.trim() !== "" ? [settings.orders.trim()] : ORDER_TABLE_NAMES;
   const at = locateAny(index, "orders", names);
@@ -155,7 +168,6 @@ export async function writeOrderIndicators(
     state,
     sheets: [sheet],
   };
-  await backend.execute(plan);
-  return { sheet: name, customers: read.indicators.ids.length, orders: read.indicators.orders, problems };
+  return { sheet: name, customers: read.indicators.ids.length, orders: read.indicators.orders, problems, plan };
 }
 
