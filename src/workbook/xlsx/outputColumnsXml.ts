@@ -101,6 +101,12 @@ export class OutputColumnsEdit {
     this.firstOwnedRow = this.areas.reduce((min, area) => Math.min(min, area.headerRow), Infinity);
   }
 
+  /** Ready to edit the sheet from its first row again (a streamed sheet is edited each time it is read). */
+  restart(): this {
+    if (this.columns) this.nextWrite = this.columns.headerRow;
+    return this;
+  }
+
   /** The text up to and including the sheetData start tag, with the dimension widened. */
   head(head: string): string {
     return this.columns ? widenDimension(head, this.columns, this.prefix) : head;
