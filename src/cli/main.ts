@@ -152,7 +152,8 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
     io.stderr(`${text.noneGraded(outcome.inspection.customers)}\n`);
     return EXIT_PROBLEMS;
   }
-  await writeFileAtomic(out, await workbook.save());
+  // In chunks as they are compressed: a streamed customer sheet is never whole in memory.
+  await writeFileAtomic(out, workbook.saveChunks());
   const explain = outcome.explanations && {
     explanations: outcome.explanations,
     indicators: outcome.inspection.indicators.map((indicator) => indicator.name),
