@@ -3,6 +3,7 @@
 // output on every file of the corpus.
 
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 import JSZip from "jszip";
@@ -12,6 +13,7 @@ import { readSheet, splitSheet } from "../../src/workbook/xlsx/sheetScanner";
 import * as sheetStream from "../../src/workbook/xlsx/sheetStream";
 import { editSheetStream, readSheetStream, rowText, textChunks, walkSheet } from "../../src/workbook/xlsx/sheetStream";
 import type { CellValue } from "../../src/workbook/types";
+import { describeWithLibreOffice, sheetsAsCsv } from "../support/libreoffice";
 
 const FILES = path.join(__dirname, "..", "files");
 const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));
@@ -170,5 +172,32 @@ describe("the corpus graded with every worksheet streamed in tiny chunks", () =>
     await gradeWorkbook(streamed, defaultSettings("en-US", NOW));
     await gradeWorkbook(whole, defaultSettings("en-US", NOW));
     expect(await parts(await streamed.save())).toEqual(await parts(await whole.save()));
+  });
+});
+
+describeWithLibreOffice("LibreOffice reads a workbook whose customer sheet was streamed", () => {
+  test("the en-US sample graded through the streaming path (written with data descriptors) shows the engine's tiers", async () => {
+    const workbook = await openXlsx(fs.readFileSync(path.join(__dirname, "..", "..", "assets", "sample-customers.en-US.xlsx")), { streamAbove: 0, chunkBytes: 4096 });
+    const outcome = await gradeWorkbook(workbook, defaultSettings("en-US", NOW));
+    if (!outcome.ok) throw new Error("the sample did not grade");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-streamed-"));
+    try {
+      const file = path.join(dir, "graded.xlsx");
+      const bytes = await collect(workbook.saveChunks());
+      // General purpose flag bit 3 of the first local header: sizes and CRC follow the data (APPNOTE 4.4.4).
+      expect(bytes[6] & 8).toBe(8);
+      fs.writeFileSync(file, bytes);
+      const rows = sheetsAsCsv(file, ["Customers"]).Customers;
+      expect(rows[0].slice(-3)).toEqual(["Score", "Rank", "Tier"]);
+      const seen = rows.slice(1).filter((row) => row[0] !== "");
+      expect(seen).toHaveLength(outcome.result.tier.length);
+      seen.forEach((row, i) => {
+        expect(Number(row[row.length - 3])).toBeCloseTo(outcome.result.score[i], 9);
+        expect(Number(row[row.length - 2])).toBe(outcome.result.rank[i]);
+        expect(row[row.length - 1]).toBe(outcome.result.labels[outcome.result.tier[i]]);
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
