@@ -222,8 +222,9 @@ export async function scaleFloor(params: { file: string; out: string }): Promise
       sheetBytes += bytes.length;
       yield bytes;
     }
-    sheetBytes += carry.length;
-    yield encoder.encode(carry);
+    const last = encoder.encode(carry);
+    sheetBytes += last.length;
+    yield last;
   }
   zip.file(source.name, readableOf(retokenized()) as unknown as Uint8Array, { binary: true });
   const outBytes = await writeZip(zip, params.out);
