@@ -168,6 +168,8 @@ describe("the corpus graded with every worksheet streamed in tiny chunks", () =>
     jest.restoreAllMocks();
     expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [name, content] of expected) expect([name, got.get(name)]).toEqual([name, content]);
+    // A transform that edits text (prepare for sharing) gets a rewritten streamed sheet whole.
+    for (const { part } of await whole.worksheets()) expect(await streamed.partText(part)).toBe(await whole.partText(part));
     // Graded twice: the second run reads the first run's streamed rewrite.
     await gradeWorkbook(streamed, defaultSettings("en-US", NOW));
     await gradeWorkbook(whole, defaultSettings("en-US", NOW));
