@@ -12,7 +12,6 @@
 
 import type JSZip from "jszip";
 import type { Box, CellValue } from "../types";
-import { parseRange } from "./cellReference";
 import { packageError } from "./packageErrors";
 import { helperChunks, StreamHelper } from "./zipStream";
 import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
@@ -274,25 +273,6 @@ export class CellStore {
   private bottom = -1;
   private right = -1;
 
-  /**
-   * Sizes the arrays for a sheet whose dimension says `rows` x `columns`, so they need not grow by
-   * doubling (copies, and a peak of both sizes at once). Ignored past MAX_RESERVED_CELLS: a dimension is
-   * a hint the file may get wrong, never a reason to allocate much.
-   */
-  reserve(rows: number, columns: number): void {
-    if (!(rows > 0 && columns > 0) || rows * columns > MAX_RESERVED_CELLS || this.rowCount > 0) return;
-    if (rows + 1 > this.rowIndex.length) {
-      this.rowIndex = new Int32Array(rows + 1);
-      this.rowStart = new Int32Array(rows + 2);
-    }
-    const cells = rows * columns;
-    if (cells > this.column.length) {
-      this.column = new Uint16Array(cells);
-      this.number = new Float64Array(cells);
-      this.other = new Int32Array(cells);
-    }
-  }
-
   /** Adds a row's cells, given as column/value pairs in a flat list; a row without values is not kept. */
   add(index: number, cells: (number | CellValue)[]): void {
     if (cells.length === 0) return;
@@ -351,9 +331,6 @@ export class CellStore {
   }
 }
 
-/** The most cells a sheet's dimension may reserve: Excel's last row times 20 columns (about 290 MB). */
-const MAX_RESERVED_CELLS = 1048576 * 20;
-
 function grow<T extends Int32Array | Uint16Array | Float64Array>(array: T, size: number): T {
   const next = new (array.constructor as new (size: number) => T)(size);
   next.set(array);
@@ -369,15 +346,6 @@ export async function readSheetStream(texts: AsyncIterable<string>, strings: str
     else readRowCells(t, strings, (column, value) => cells.push(column, value));
     return { index, cells };
   })) {
-    if (event.kind === "head") {
-      const ref = /<(?:[\w.-]+:)?dimension\b[^>]*?\sref\s*=\s*["']([^"']+)["']/.exec(event.head)?.[1];
-      try {
-        const box = ref ? parseRange(ref) : undefined;
-        if (box) store.reserve(box.bottom + 1, box.right + 1);
-      } catch {
-        // A dimension that is no range reserves nothing.
-      }
-    }
     if (event.kind === "rows") for (const { row } of event.rows) store.add(row.index, row.cells);
   }
   return store;
