@@ -87,7 +87,7 @@ function concatAll(chunks: Uint8Array[], total: number): Uint8Array {
 
 /** Bytes as text: UTF-8, or UTF-16 with a byte-order mark (as XML allows), decoded as a stream. */
 export async function* textChunks(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  let decoder: TextDecoder | undefined;
+  let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
   let start: Uint8Array | undefined;
   for await (const chunk of bytes) {
     if (!decoder) {
