@@ -10,7 +10,7 @@ import { thisMachine } from "./machine";
 import { benchmarksMarkdown, consoleTable, sectionMarkdown } from "./report";
 
 /** Every section in report order, each loaded only when it runs so one broken import cannot stop the rest. */
-export const SECTION_NAMES = ["engine", "functions", "excel", "xlsx", "formulas", "pane"];
+export const SECTION_NAMES = ["engine", "functions", "excel", "xlsx", "scale", "formulas", "pane"];
 
 export interface BenchArgs {
   quick: boolean;

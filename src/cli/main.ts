@@ -160,7 +160,8 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
   const json = document === undefined ? undefined : `${JSON.stringify(document, null, 2)}\n`;
   // Both outputs are written before either replaces its target: a full disk while writing the JSON
   // leaves the previous graded workbook as it was too.
-  await writeFilesTogether([{ file: out, content: await workbook.save() }, ...(json !== undefined && jsonFile !== undefined ? [{ file: jsonFile, content: json }] : [])]);
+  // The workbook in chunks as they are compressed: a streamed customer sheet is never whole in memory.
+  await writeFilesTogether([{ file: out, content: workbook.saveChunks() }, ...(json !== undefined && jsonFile !== undefined ? [{ file: jsonFile, content: json }] : [])]);
   report(`${text.graded(graded, result.excluded.length, out)}\n`);
   const percent = new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 });
   for (const row of result.pyramid) report(`${text.tierLine(row.tier, row.customers, percent.format(row.customerShare))}\n`);

@@ -117,6 +117,25 @@ describe("zip bombs: what is inflated is bounded", () => {
     // At most MAX_RATIO x the compressed sheet was inflated: far below the 400 MB the bomb holds.
     expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
   }, 120000);
+
+  test("streamed (a sheet read in chunks), sizes that lie: refused while inflating, at the ratio bound", async () => {
+    // Well-formed rows this time (the bomb above is cut mid-row every megabyte), so reading goes on
+    // until the guard stops it: 32 MB of whole rows, deflated about a thousand times.
+    const row = `<row>${'<c t="n"><v>1</v></c>'.repeat(20)}</row>`;
+    const raw = Buffer.from(`<worksheet xmlns="${MAIN}"><sheetData>${row.repeat(Math.ceil((32 * 1048576) / row.length))}</sheetData></worksheet>`, "utf8");
+    const rows: Entry = { name: "xl/worksheets/sheet1.xml", data: zlib.deflateRawSync(raw, { level: 9 }), size: raw.length };
+    const bytes = zip(packageAround(rows), (entry) => (entry.name.includes("worksheets") ? 2048 : entry.size));
+    const workbook = await openXlsx(bytes, { streamAbove: 0, chunkBytes: 65536 });
+    const error = await workbook.index().then(
+      () => undefined,
+      (e: unknown) => e as { code?: string; message: string },
+    );
+    expect(error?.code).toBe("too-large");
+    const inflated = Number(/\(([\d,]+) bytes or more inflated/.exec(error?.message ?? "")?.[1].replace(/,/g, ""));
+    const bound = Math.max(rows.data.length * MAX_RATIO, 100 * 1024);
+    expect(inflated).toBeGreaterThan(bound);
+    expect(inflated).toBeLessThan(Math.min(bound + 4 * 1024 * 1024, raw.length));
+  }, 120000);
 });
 
 describe("V8's string limit", () => {

@@ -6,6 +6,7 @@
 import type { OutputColumns } from "../../types";
 import { columnName, rangeCorners } from "../../reading/address";
 import { cellXml } from "./cellXml";
+import type { RowText } from "./sheetScanner";
 import { referenceColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
@@ -40,82 +41,128 @@ const AFTER_CONDITIONAL_FORMATS = [
  */
 export function outputColumnsXml(sheetXml: string, columns: OutputColumns | undefined, clear: OwnedColumns[], styles: Stylesheet): string {
   const split = splitSheet(sheetXml);
-  // New elements take the prefix SpreadsheetML has in this part (<x:c> in Open XML SDK files).
-  const p = split.prefix;
-  const q = (name: string) => (p ? `${p}:${name}` : name);
-  const areas = [...clear];
-  const writes = new Map<number, { column: number; xml: string }[]>();
-  if (columns) {
-    const { headerRow, firstColumn } = columns;
-    areas.push({ headerRow, first: firstColumn, last: firstColumn + columns.columns.length - 1 });
-    const headerCells = split.rows.find((row) => row.index === headerRow);
-    const left = headerCells ? splitCells(headerCells.inner, headerCells.scope).find((cell) => cell.column === firstColumn - 1) : undefined;
-    const leftStyle = left ? parseInt(attribute(left.attributes, "s") ?? "0", 10) : 0;
-    const headerStyle = leftStyle || styles.cellStyle({ look: "header" });
-    const header = columns.columns.map((column, j) => ({ column: firstColumn + j, xml: withPrefix(cellXml(headerRow, firstColumn + j, column.header, headerStyle), p) }));
-    writes.set(headerRow, header);
-    columns.columns.forEach((column, j) => {
-      const style = styles.cellStyle({ numberFormat: column.numberFormat });
-      // A formula never gets the Text format (Excel would keep it as text once the cell is edited): the
-      // same rule as the Office.js executor's cellFormat.
-      const formulaStyle = column.numberFormat === "@" ? styles.cellStyle({ numberFormat: null }) : style;
-      for (let i = 0; i < columns.rowCount; i++) {
-        const row = headerRow + 1 + i;
-        let list = writes.get(row);
-        if (!list) writes.set(row, (list = []));
-        const value = column.values[i] ?? null;
-        list.push({ column: firstColumn + j, xml: withPrefix(cellXml(row, firstColumn + j, value, value !== null && typeof value === "object" ? formulaStyle : style), p) });
-      }
-    });
-  }
-  const firstOwnedRow = areas.reduce((min, area) => Math.min(min, area.headerRow), Infinity);
+  const headerCells = columns ? split.rows.find((row) => row.index === columns.headerRow) : undefined;
+  const edit = new OutputColumnsEdit(split.prefix, columns, clear, styles, headerCells);
+  const parts: string[] = [edit.head(split.head)];
+  for (const row of split.rows) parts.push(edit.row(row, sheetXml.slice(row.start, row.end)));
+  parts.push(edit.end(split.tail));
+  return parts.join("");
+}
 
-  const rows: string[] = [];
-  const pending = [...writes.keys()].sort((a, b) => a - b);
-  let next = 0;
-  const newRow = (index: number) => `<${q("row")} r="${index + 1}">${writes.get(index)!.map((cell) => cell.xml).join("")}</${q("row")}>`;
-  const cellOpen = `<${q("c")} `;
-  for (const row of split.rows) {
-    while (next < pending.length && pending[next] < row.index) rows.push(newRow(pending[next++]));
-    // Whatever stood between rows (comments, white space) stays where it was.
-    rows.push(row.gap);
-    const original = sheetXml.slice(row.start, row.end);
-    const written = writes.get(row.index);
-    if (written) next++;
-    if (row.index < firstOwnedRow && !written) {
-      rows.push(original);
-      continue;
+/**
+ * The customer sheet's edit row by row, for the whole-string path (outputColumnsXml) and the streaming
+ * one (sheetStream.ts) alike, so both write the same bytes. Every style is looked up in the constructor,
+ * in one fixed order, so the stylesheet is final before the first row is written (a streamed sheet is
+ * written while the package is saved, after styles.xml). A row's new cells are made when the row is
+ * reached, never all at once: a million rows' cells as strings would not fit in memory.
+ */
+export class OutputColumnsEdit {
+  private readonly areas: OwnedColumns[];
+  private readonly firstOwnedRow: number;
+  private readonly header: { column: number; xml: string }[] = [];
+  private readonly styleOf: { value: number; formula: number }[] = [];
+  private readonly dxfIds: number[] = [];
+  /** The next row with output cells not yet written, and the last such row (-1: none). */
+  private nextWrite: number;
+  private readonly lastWrite: number;
+  private readonly cellOpen: string;
+
+  constructor(
+    private readonly prefix: string,
+    private readonly columns: OutputColumns | undefined,
+    clear: OwnedColumns[],
+    styles: Stylesheet,
+    /** The header row as read (for the style of the cell left of the first output column). */
+    headerCells: RowText | undefined,
+  ) {
+    const p = prefix;
+    this.areas = [...clear];
+    this.cellOpen = `<${p ? `${p}:c` : "c"} `;
+    this.nextWrite = 0;
+    this.lastWrite = -1;
+    if (columns) {
+      const { headerRow, firstColumn } = columns;
+      this.areas.push({ headerRow, first: firstColumn, last: firstColumn + columns.columns.length - 1 });
+      const left = headerCells ? splitCells(headerCells.inner, headerCells.scope).find((cell) => cell.column === firstColumn - 1) : undefined;
+      const leftStyle = left ? parseInt(attribute(left.attributes, "s") ?? "0", 10) : 0;
+      const headerStyle = leftStyle || styles.cellStyle({ look: "header" });
+      this.header = columns.columns.map((column, j) => ({ column: firstColumn + j, xml: withPrefix(cellXml(headerRow, firstColumn + j, column.header, headerStyle), p) }));
+      for (const column of columns.columns) {
+        const style = styles.cellStyle({ numberFormat: column.numberFormat });
+        // A formula never gets the Text format (Excel would keep it as text once the cell is edited): the
+        // same rule as the Office.js executor's cellFormat.
+        const formula = column.numberFormat === "@" ? styles.cellStyle({ numberFormat: null }) : style;
+        this.styleOf.push({ value: style, formula });
+      }
+      this.nextWrite = headerRow;
+      this.lastWrite = headerRow + columns.rowCount;
+      if (columns.rowCount > 0) this.dxfIds = columns.tierStyles.map((style) => styles.differentialStyle(style.fill, style.font));
     }
+    this.firstOwnedRow = this.areas.reduce((min, area) => Math.min(min, area.headerRow), Infinity);
+  }
+
+  /** Ready to edit the sheet from its first row again (a streamed sheet is edited each time it is read). */
+  restart(): this {
+    if (this.columns) this.nextWrite = this.columns.headerRow;
+    return this;
+  }
+
+  /** The text up to and including the sheetData start tag, with the dimension widened. */
+  head(head: string): string {
+    return this.columns ? widenDimension(head, this.columns, this.prefix) : head;
+  }
+
+  /** A row's text as it is written (new rows before it included), from the row as read and its text. */
+  row(row: RowText, original: string): string {
+    let out = "";
+    while (this.nextWrite < row.index && this.nextWrite <= this.lastWrite) out += this.newRow(this.nextWrite++);
+    // Whatever stood between rows (comments, white space) stays where it was.
+    out += row.gap;
+    const written = this.written(row.index);
+    if (written) this.nextWrite = row.index + 1;
+    if (row.index < this.firstOwnedRow && !written) return out + original;
+    const areas = this.areas;
     // Cells of a row are in column order, so when the last one is left of every owned column the
     // new cells simply go after it: most rows of a large sheet need no splitting at all.
+    const cellOpen = this.cellOpen;
     const lastCell = row.inner.lastIndexOf(cellOpen);
     const lastColumn = lastCell < 0 ? -1 : referenceColumn(row.inner.slice(lastCell + cellOpen.length - 1, row.inner.indexOf(">", lastCell)));
     if (lastCell >= 0 && lastColumn >= 0 && areas.every((area) => lastColumn < area.first || row.index < area.headerRow)) {
-      const added = written ? [...written].sort((a, b) => a.column - b.column).map((cell) => cell.xml).join("") : "";
-      rows.push(added ? `<${row.name}${withAttribute(row.attributes, "spans", undefined)}>${row.inner}${added}</${row.name}>` : original);
-      continue;
+      const added = written ? written.map((cell) => cell.xml).join("") : "";
+      return out + (added ? `<${row.name}${withAttribute(row.attributes, "spans", undefined)}>${row.inner}${added}</${row.name}>` : original);
     }
     const cells = splitCells(row.inner, row.scope);
     const kept = cells.filter((cell) => !owned(areas, row.index, cell.column));
-    if (!written && kept.length === cells.length) {
-      rows.push(original);
-      continue;
-    }
+    if (!written && kept.length === cells.length) return out + original;
     const merged = [...kept.map((cell) => ({ column: cell.column, xml: cell.xml })), ...(written ?? [])].sort((a, b) => a.column - b.column);
     // spans is only a hint for the row's extent; a stale one is worse than none.
-    rows.push(`<${row.name}${withAttribute(row.attributes, "spans", undefined)}>${merged.map((cell) => cell.xml).join("")}</${row.name}>`);
+    return out + `<${row.name}${withAttribute(row.attributes, "spans", undefined)}>${merged.map((cell) => cell.xml).join("")}</${row.name}>`;
   }
-  while (next < pending.length) rows.push(newRow(pending[next++]));
 
-  let tail = split.tail;
-  let head = split.head;
-  if (columns) {
-    head = widenDimension(head, columns, p);
-    tail = replaceConditionalFormats(tail, columns, areas, styles, p);
-  } else {
-    tail = replaceConditionalFormats(tail, undefined, areas, styles, p);
+  /** New rows after the last row read, then the text after it with the conditional formats replaced. */
+  end(tail: string): string {
+    let out = "";
+    while (this.nextWrite <= this.lastWrite) out += this.newRow(this.nextWrite++);
+    return out + replaceConditionalFormats(tail, this.columns, this.areas, this.dxfIds, this.prefix);
   }
-  return head + rows.join("") + tail;
+
+  /** The output cells of a row in column order, or undefined when the run writes none there. */
+  private written(index: number): { column: number; xml: string }[] | undefined {
+    const columns = this.columns;
+    if (!columns || index < columns.headerRow || index > this.lastWrite) return undefined;
+    if (index === columns.headerRow) return this.header;
+    const i = index - columns.headerRow - 1;
+    return columns.columns.map((column, j) => {
+      const value = column.values[i] ?? null;
+      const style = value !== null && typeof value === "object" ? this.styleOf[j].formula : this.styleOf[j].value;
+      return { column: columns.firstColumn + j, xml: withPrefix(cellXml(index, columns.firstColumn + j, value, style), this.prefix) };
+    });
+  }
+
+  private newRow(index: number): string {
+    const row = this.prefix ? `${this.prefix}:row` : "row";
+    return `<${row} r="${index + 1}">${this.written(index)!.map((cell) => cell.xml).join("")}</${row}>`;
+  }
 }
 
 function widenDimension(head: string, columns: OutputColumns, prefix: string): string {
@@ -135,7 +182,7 @@ function widenDimension(head: string, columns: OutputColumns, prefix: string): s
 }
 
 /** Drops conditional formats that lie wholly inside the owned areas, then adds the tier column's. */
-function replaceConditionalFormats(tail: string, columns: OutputColumns | undefined, areas: OwnedColumns[], styles: Stylesheet, prefix: string): string {
+function replaceConditionalFormats(tail: string, columns: OutputColumns | undefined, areas: OwnedColumns[], dxfIds: number[], prefix: string): string {
   const q = (name: string) => (prefix ? `${prefix}:${name}` : name);
   const inside = (sqref: string) =>
     sqref.split(/\s+/).filter(Boolean).every((range) => {
@@ -156,8 +203,8 @@ function replaceConditionalFormats(tail: string, columns: OutputColumns | undefi
   const column = columnName(columns.firstColumn + columns.tierColumn);
   const sqref = `${column}${columns.headerRow + 2}:${column}${columns.headerRow + 1 + columns.rowCount}`;
   const rules = columns.tierStyles
-    .map((style) => {
-      const dxf = styles.differentialStyle(style.fill, style.font);
+    .map((style, i) => {
+      const dxf = dxfIds[i];
       const literal = `"${style.label.replace(/"/g, '""')}"`;
       return `<cfRule type="cellIs" dxfId="${dxf}" priority="${++priority}" operator="equal"><formula>${escapeXml(literal)}</formula></cfRule>`;
     })

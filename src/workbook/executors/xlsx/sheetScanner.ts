@@ -52,13 +52,13 @@ export interface SplitSheet {
   prefix: string;
 }
 
-function prefixOf(name: string): string {
+export function prefixOf(name: string): string {
   const colon = name.indexOf(":");
   return colon < 0 ? "" : name.slice(0, colon);
 }
 
 /** Positions the tokens on the worksheet's sheetData start tag; false when the part has none. */
-function findSheetData(tokens: XmlTokens): boolean {
+export function findSheetData(tokens: XmlTokens): boolean {
   while (tokens.next() !== Token.End) {
     if (tokens.kind !== Token.Open) continue;
     if (tokens.depth === 2 && tokens.local === "sheetData" && isMain(tokens.uri)) return true;
@@ -77,22 +77,30 @@ function eachRow(tokens: XmlTokens, onRow: (tokens: XmlTokens) => void): void {
   while (tokens.next() !== Token.End) {
     if (tokens.kind === Token.Close && tokens.depth < depth) return;
     if (tokens.kind !== Token.Open) continue;
-    if (tokens.local === "row" && isMain(tokens.uri)) onRow(tokens);
-    else if (tokens.uri === MARKUP_COMPATIBILITY && tokens.local === "AlternateContent") {
-      const outer = tokens.depth;
-      for (let kind = tokens.next(); kind !== Token.End; kind = tokens.next()) {
-        if (kind === Token.Close && tokens.depth < outer) break;
-        if (kind !== Token.Open) continue;
-        const local: string = tokens.local;
-        if (tokens.uri === MARKUP_COMPATIBILITY && local === "Fallback") eachRow(tokens, onRow);
-        else tokens.skipElement();
-      }
-    } else tokens.skipElement();
+    sheetDataChild(tokens, onRow);
   }
 }
 
+/**
+ * Reads one child of sheetData (the tokens on its start tag), moving past its end: a row is given to
+ * `onRow`, an mc:AlternateContent's rows are read from its Fallback, anything else is skipped.
+ */
+export function sheetDataChild(tokens: XmlTokens, onRow: (tokens: XmlTokens) => void): void {
+  if (tokens.local === "row" && isMain(tokens.uri)) onRow(tokens);
+  else if (tokens.uri === MARKUP_COMPATIBILITY && tokens.local === "AlternateContent") {
+    const outer = tokens.depth;
+    for (let kind = tokens.next(); kind !== Token.End; kind = tokens.next()) {
+      if (kind === Token.Close && tokens.depth < outer) break;
+      if (kind !== Token.Open) continue;
+      const local: string = tokens.local;
+      if (tokens.uri === MARKUP_COMPATIBILITY && local === "Fallback") eachRow(tokens, onRow);
+      else tokens.skipElement();
+    }
+  } else tokens.skipElement();
+}
+
 /** The 0-based row of a row's r attribute, or `previous + 1` without one; refused beyond Excel's grid. */
-function rowIndex(tokens: XmlTokens, previous: number): number {
+export function rowIndex(tokens: XmlTokens, previous: number): number {
   const r = tokens.rawAttribute("r");
   const index = r === undefined ? previous + 1 : parseInt(r, 10) - 1;
   if (!(index >= 0)) throw new Error(`A row has the reference r="${r}", which is not a row number.`);
@@ -178,7 +186,7 @@ export function splitCells(inner: string, scope?: Scope): CellText[] {
 const DEFAULT_MAIN_SCOPE: Scope = { ...ROOT_SCOPE, "": MAIN };
 
 /** The scope a part starts in: its own declarations, or SpreadsheetML's for a fragment that declares none. */
-function scopeFor(xml: string): Scope {
+export function scopeFor(xml: string): Scope {
   return xml.includes("xmlns") ? ROOT_SCOPE : DEFAULT_MAIN_SCOPE;
 }
 
@@ -344,6 +352,27 @@ export function sharedStrings(xml: string): string[] {
   return strings;
 }
 
+/**
+ * Reads the cells of the row just opened (not self-closing), moving past its end: `onCell` is called
+ * for each cell that holds a value, in the order written.
+ */
+export function readRowCells(t: XmlTokens, strings: string[], onCell: (column: number, value: CellValue) => void): void {
+  const depth = t.depth;
+  let previous = -1;
+  while (t.next() !== Token.End) {
+    if (t.kind === Token.Close && t.depth < depth) break;
+    if (t.kind !== Token.Open) continue;
+    if (!(t.local === "c" && isMain(t.uri))) {
+      t.skipElement();
+      continue;
+    }
+    const column = cellColumn(t, previous);
+    previous = column;
+    const value = readCell(t, t.rawAttribute("t") ?? "n", strings);
+    if (value !== null) onCell(column, value);
+  }
+}
+
 /** A sheet's cells with values, by row, and the box they span. */
 export interface SheetValues {
   rows: { index: number; cells: { column: number; value: CellValue }[] }[];
@@ -375,24 +404,12 @@ export function readSheet(xml: string, strings: string[]): SheetValues {
       t.next();
       return;
     }
-    const depth = t.depth;
     const cells: { column: number; value: CellValue }[] = [];
-    let previous = -1;
-    while (t.next() !== Token.End) {
-      if (t.kind === Token.Close && t.depth < depth) break;
-      if (t.kind !== Token.Open) continue;
-      if (!(t.local === "c" && isMain(t.uri))) {
-        t.skipElement();
-        continue;
-      }
-      const column = cellColumn(t, previous);
-      previous = column;
-      const value = readCell(t, t.rawAttribute("t") ?? "n", strings);
-      if (value === null) continue;
+    readRowCells(t, strings, (column, value) => {
       cells.push({ column, value });
       if (column < left) left = column;
       if (column > right) right = column;
-    }
+    });
     if (cells.length === 0) return;
     rows.push({ index, cells });
     if (index < top) top = index;

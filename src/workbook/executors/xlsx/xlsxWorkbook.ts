@@ -18,7 +18,7 @@ import type { Box, CellValue, OutputColumns, OutputSheet, OwnedState, Progress, 
 import { appendRowsXml, logSheet } from "./appendRowsXml";
 import { rangeCorners } from "../../reading/address";
 import type { OwnedColumns } from "./outputColumnsXml";
-import { outputColumnsXml } from "./outputColumnsXml";
+import { OutputColumnsEdit, outputColumnsXml } from "./outputColumnsXml";
 import { fillCellsXml } from "./fillCellsXml";
 import {
   CONTENT_TYPE,
@@ -37,6 +37,8 @@ import { packageError } from "./packageErrors";
 import { asTooLarge, partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
 import { MAX_COLUMNS, readSheet, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
+import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, textChunks } from "./sheetStream";
+import { AsyncChunks, helperChunks, readableOf, StreamHelper } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
 import { summarySheetXml, valuesInRange } from "./summarySheetXml";
 import { tableInfo, tablePartXml } from "./tablePartXml";
@@ -48,6 +50,31 @@ interface SheetEntry {
   part: string;
   relationshipId: string;
   element: string;
+}
+
+/** Options of the .xlsx reader; the defaults suit every file, tests set smaller ones. */
+export interface XlsxOptions {
+  /**
+   * A worksheet whose part inflates to more than this many bytes is read and written as a stream,
+   * never as one string (default STREAM_ABOVE_BYTES; 0 streams every worksheet).
+   */
+  streamAbove?: number;
+  /** The most inflated bytes a streamed chunk holds (default sheetStream's CHUNK_BYTES). */
+  chunkBytes?: number;
+}
+
+/**
+ * Worksheets larger than this are streamed: 64 MiB of XML is about 130,000 rows of a dozen numbers,
+ * far below the 512 M characters of a string, so every smaller sheet keeps the whole-string path.
+ */
+export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
+
+/** A worksheet held as a stream: its text is produced again from its source each time it is read. */
+interface StreamedPart {
+  path: string;
+  chunks: () => AsyncChunks;
+  /** True once a run has rewritten it: the package's entry must be replaced when it is saved. */
+  edited: boolean;
 }
 
 interface SheetCells {
@@ -96,7 +123,10 @@ function hasFormula(plan: WritePlan): boolean {
 
 export class XlsxWorkbook implements WorkbookBackend {
   private readonly texts = new Map<string, string>();
-  private readonly cells = new Map<string, SheetCells>();
+  private readonly cells = new Map<string, SheetCells | CellStore>();
+  /** Worksheets read and written as streams (their declared size passes options.streamAbove), by lower-case path. */
+  private readonly streamed = new Map<string, StreamedPart>();
+  private options: XlsxOptions = {};
   private strings?: string[];
 
   /** The prefix of SpreadsheetML elements in workbook.xml ("" for the default namespace). */
@@ -113,7 +143,7 @@ export class XlsxWorkbook implements WorkbookBackend {
    * Opens an .xlsx held in memory. Throws an Error with a `code` (packageErrors.ts) when the bytes are
    * not an .xlsx package: "encrypted", "xls", "not-xlsx", "no-content-types", "too-large".
    */
-  static async open(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
+  static async open(data: Uint8Array | ArrayBuffer, options: XlsxOptions = {}): Promise<XlsxWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     sniffPackage(bytes);
     let zip: JSZip;
@@ -132,6 +162,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const found = workbook.file(part);
     if (!found) throw packageError("not-xlsx", { detail: "the package has no workbook part" });
     const opened = new XlsxWorkbook(zip, found.name);
+    opened.options = options;
     const xml = (await opened.text(found.name)) ?? "";
     let top: ReturnType<typeof rootElement>;
     try {
@@ -186,7 +217,12 @@ export class XlsxWorkbook implements WorkbookBackend {
     const entry = (await this.sheetList()).find((s) => s.name.toLowerCase() === sheet.toLowerCase());
     if (!entry) throw new Error(`The workbook has no sheet "${sheet}".`);
     const grid: CellValue[][] = Array.from({ length: box.rows }, () => new Array<CellValue>(box.columns).fill(null));
-    for (const row of (await this.sheetCells(entry)).rows) {
+    const cells = await this.sheetCells(entry);
+    if (cells instanceof CellStore) {
+      cells.fill(box, grid);
+      return grid;
+    }
+    for (const row of cells.rows) {
       if (row.index < box.top || row.index >= box.top + box.rows) continue;
       const target = grid[row.index - box.top];
       for (const cell of row.cells) {
@@ -219,14 +255,77 @@ export class XlsxWorkbook implements WorkbookBackend {
     // Level 1: compressing the rewritten customer sheet dominates the save of a large workbook, and
     // level 1 is about 2.5 times faster than the default 6 on a 50 MB sheet for a slightly larger file.
     // Parts the run did not touch keep their original compressed bytes (JSZip reuses them).
+    await this.attachStreams();
     return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+  }
+
+  /**
+   * The workbook as .xlsx bytes in chunks, as they are compressed: a streamed sheet passes through
+   * without ever being whole in memory (written with data descriptors, as streaming zip writers such
+   * as Java's ZipOutputStream do). For a file of any size; the command line writes through it.
+   */
+  async *saveChunks(): AsyncGenerator<Uint8Array> {
+    const streaming = await this.attachStreams();
+    const helper = this.zip.generateInternalStream({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 }, streamFiles: streaming });
+    yield* helperChunks(helper as unknown as StreamHelper);
+  }
+
+  /**
+   * Puts each rewritten streamed sheet into the package as a fresh stream of its text (a stream can be
+   * read once). Where JSZip takes no streams (a browser), the sheet's bytes are gathered instead: a
+   * typed array holds what a string cannot. Returns whether any part is a stream.
+   */
+  private async attachStreams(): Promise<boolean> {
+    let any = false;
+    const nodeStreams = typeof (globalThis as { Buffer?: unknown }).Buffer !== "undefined";
+    for (const part of this.streamed.values()) {
+      if (!part.edited) continue;
+      const name = this.file(part.path)?.name ?? part.path;
+      if (nodeStreams) {
+        this.zip.file(name, readableOf(part.chunks()) as unknown as Uint8Array, { binary: true });
+        any = true;
+      } else {
+        const chunks: Uint8Array[] = [];
+        let total = 0;
+        for await (const chunk of part.chunks()) {
+          chunks.push(chunk);
+          total += chunk.length;
+        }
+        const all = new Uint8Array(total);
+        let at = 0;
+        for (const chunk of chunks) {
+          all.set(chunk, at);
+          at += chunk.length;
+        }
+        this.zip.file(name, all, { binary: true });
+      }
+    }
+    return any;
+  }
+
+  /** The stream of a worksheet part when it is (or, by its declared size, must be) streamed. */
+  private streamOf(path: string): StreamedPart | undefined {
+    const key = path.toLowerCase();
+    const known = this.streamed.get(key);
+    if (known) return known;
+    if (this.texts.has(key)) return undefined;
+    const file = this.file(path);
+    if (!file) return undefined;
+    const size = declaredSizes(file)?.uncompressed ?? 0;
+    const above = this.options.streamAbove ?? STREAM_ABOVE_BYTES;
+    if (above > 0 && size <= above) return undefined;
+    const chunkBytes = this.options.chunkBytes;
+    const part: StreamedPart = { path: file.name, chunks: () => partChunks(file, chunkBytes), edited: false };
+    this.streamed.set(key, part);
+    return part;
   }
 
   async numberFormats(sheet: string, row: number, left: number, columns: number): Promise<(string | null)[]> {
     const formats = new Array<string | null>(columns).fill(null);
     const entry = (await this.sheetList()).find((s) => s.name.toLowerCase() === sheet.toLowerCase());
     if (!entry) return formats;
-    const line = splitSheet((await this.text(entry.part)) ?? "").rows.find((r) => r.index === row);
+    const stream = this.streamOf(entry.part);
+    const line = stream ? (await findRow(textChunks(stream.chunks()), row))?.row : splitSheet((await this.text(entry.part)) ?? "").rows.find((r) => r.index === row);
     if (!line) return formats;
     const rels = parseRelationships(await this.text(relsPath(this.workbookPart)));
     const stylesRel = rels.find((rel) => isRelType(rel.type, "styles"));
@@ -276,6 +375,7 @@ export class XlsxWorkbook implements WorkbookBackend {
   /** Writes (or removes, for null) a part under its existing name when one matches case-insensitively. */
   private put(path: string, text: string | null): void {
     const name = this.file(path)?.name ?? path;
+    this.streamed.delete(name.toLowerCase());
     if (text === null) {
       this.zip.remove(name);
       this.texts.delete(name.toLowerCase());
@@ -313,6 +413,8 @@ export class XlsxWorkbook implements WorkbookBackend {
       get: (path: string) => stagedParts.get(path.toLowerCase())?.text,
     };
     const read = async (path: string) => (staged.has(path) ? staged.get(path) ?? undefined : this.text(path));
+    // Streamed worksheets rewritten by this run, applied with the staged parts.
+    const stagedStreams = new Map<string, StreamedPart>();
     const exists = (path: string) => (staged.has(path) ? staged.get(path) !== null : this.file(path) !== null);
     const p = this.prefix;
     const workbookRelsPath = relsPath(this.workbookPart);
@@ -388,7 +490,15 @@ export class XlsxWorkbook implements WorkbookBackend {
       const columns: OutputColumns | undefined = key === target ? plan.columns : undefined;
       const clear = clears.get(key) ?? [];
       if (!columns && clear.length === 0) continue;
-      staged.set(sheet.part, outputColumnsXml((await read(sheet.part))!, columns, clear, styles));
+      const stream = staged.has(sheet.part) ? undefined : this.streamOf(sheet.part);
+      if (stream) {
+        // Only the header row is read now (for its style); the rows are rewritten as the package is saved.
+        const found = await findRow(textChunks(stream.chunks()), columns ? columns.headerRow : -1);
+        if (!found) throw new Error("The worksheet has no sheetData");
+        const edit = new OutputColumnsEdit(found.prefix, columns, clear, styles, found.row);
+        const source = stream.chunks;
+        stagedStreams.set(sheet.part.toLowerCase(), { path: stream.path, chunks: () => editSheetStream(textChunks(source()), edit.restart()), edited: true });
+      } else staged.set(sheet.part, outputColumnsXml((await read(sheet.part))!, columns, clear, styles));
       const tableClears = columns
         ? [...clear, { headerRow: columns.headerRow, first: columns.firstColumn, last: columns.firstColumn + columns.columns.length - 1 }]
         : clear;
@@ -493,6 +603,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     for (const { path, text } of stagedParts.values()) {
       if (text === null || text !== this.texts.get(path.toLowerCase())) this.put(path, text);
     }
+    for (const [key, part] of stagedStreams) if (!stagedParts.has(key)) this.streamed.set(key, part);
     this.cells.clear();
     report(1);
   }
@@ -547,6 +658,17 @@ export class XlsxWorkbook implements WorkbookBackend {
   private async text(path: string): Promise<string | undefined> {
     const cached = this.texts.get(path.toLowerCase());
     if (cached !== undefined) return cached;
+    const stream = this.streamed.get(path.toLowerCase());
+    if (stream?.edited) {
+      // A rewritten streamed sheet asked for whole (by a transform that edits text): as much as a string holds.
+      let text = "";
+      try {
+        for await (const piece of textChunks(stream.chunks())) text += piece;
+      } catch (error) {
+        throw asTooLarge(error, `the part ${stream.path}`);
+      }
+      return text;
+    }
     const file = this.file(path);
     if (!file) return undefined;
     const text = await partString(file);
@@ -590,7 +712,7 @@ export class XlsxWorkbook implements WorkbookBackend {
       .filter((path) => this.file(path) !== null);
   }
 
-  private async sheetCells(sheet: SheetEntry): Promise<SheetCells> {
+  private async sheetCells(sheet: SheetEntry): Promise<SheetCells | CellStore> {
     const cached = this.cells.get(sheet.part);
     if (cached) return cached;
     if (!this.strings) {
@@ -603,9 +725,10 @@ export class XlsxWorkbook implements WorkbookBackend {
         throw error;
       }
     }
-    let result: SheetCells;
+    let result: SheetCells | CellStore;
     try {
-      result = readSheet((await this.text(sheet.part)) ?? "", this.strings);
+      const stream = this.streamOf(sheet.part);
+      result = stream ? await readSheetStream(textChunks(stream.chunks()), this.strings) : readSheet((await this.text(sheet.part)) ?? "", this.strings);
     } catch (error) {
       if (error instanceof XmlSyntaxError) throw packageError("bad-xml", { part: sheet.part, detail: error.message });
       throw error;
@@ -651,6 +774,6 @@ function resolveRelative(source: string, part: string): string {
  * (await workbook.index()).sheets.map((s) => s.name) // ["Weights", "Customers"]
  * fs.writeFileSync("graded.xlsx", await workbook.save());
  */
-export async function openXlsx(data: Uint8Array | ArrayBuffer): Promise<XlsxWorkbook> {
-  return XlsxWorkbook.open(data);
+export async function openXlsx(data: Uint8Array | ArrayBuffer, options?: XlsxOptions): Promise<XlsxWorkbook> {
+  return XlsxWorkbook.open(data, options);
 }

@@ -1,0 +1,68 @@
+// Scale section (issue 13, "Scale: Excel's largest sheet"): `tiers grade` on a workbook of 1,048,575
+// customers x 12 indicators written the way Excel writes it, against a floor measured in the same run
+// (unzip + tokenize + rezip of the same customer sheet), with each one's peak memory; every
+// measurement in a child process of its own. Targets: grading <= 2x the floor and <= 1.5 GB peak.
+
+import * as fs from "fs";
+import * as path from "path";
+import { against, notMeasured } from "../figure";
+import type { BenchOptions, Figure, Section } from "../figure";
+import { inChild } from "../inChild";
+import type { ScaleTiming } from "../jobs/scale";
+import { MB } from "../statistics";
+
+const TIME_TARGET = 2;
+const MEMORY_TARGET_MB = 1536;
+
+/**
+ * The scale section for bench/run.ts; `size` overrides the customer count (1,048,575, Excel's last
+ * row less the header; 100,000 with --quick). Its run never throws: a failure becomes a "not measured" figure.
+ * @example await scaleSection(100_000).run(options) // [{ what: "tiers grade, 100,000 customers", ratio: 1.6, ... }, ...]
+ */
+export function scaleSection(size?: number): Section {
+  return {
+    name: "scale",
+    about:
+      "A workbook with the weight table and n customers x 12 indicators and an owner, written the way Excel writes it (cell references, shared strings, " +
+      "spans and x14ac:dyDescent, DEFLATE). Measured: `tiers grade <file> --out <file>` (src/cli/main.ts, the .xlsx executor's streaming path). " +
+      "Floor: the customer sheet inflated in chunks, every token walked by the project's tokenizer, deflated again (level 1, as the executor saves) " +
+      "into a new package with the other parts copied, written to a file. Peak memory: each child process's maxRSS; target 1.5 GB.",
+    async run(options: BenchOptions): Promise<Figure[]> {
+      const n = size ?? (options.quick ? 100_000 : 1_048_575);
+      const label = n.toLocaleString("en-US");
+      let file: string;
+      try {
+        options.log(`scale: fixture with ${label} customers (written once, then reused)`);
+        file = (await inChild<string>("jobs/scale", "excelLikeWorkbook", { n, scratch: options.scratch }, { timeoutMs: 1_800_000 })).result;
+      } catch (error) {
+        return [notMeasured("scale", `tiers grade, ${label} customers`, `could not write the fixture: ${(error as Error).message}`)];
+      }
+      const fileMb = fs.statSync(file).size / MB;
+      const out = (name: string) => path.join(options.scratch, `scale-${name}-${n}.xlsx`);
+      const figures: Figure[] = [];
+      let floor;
+      try {
+        options.log("scale: floor (unzip + tokenize + rezip)");
+        floor = await inChild<ScaleTiming>("jobs/scale", "scaleFloor", { file, out: out("floor") }, { timeoutMs: 1_800_000 });
+      } catch (error) {
+        return [notMeasured("scale", `tiers grade, ${label} customers`, `the floor failed: ${(error as Error).message}`)];
+      }
+      try {
+        options.log("scale: tiers grade");
+        const grade = await inChild<ScaleTiming>("jobs/scale", "scaleGrade", { file, out: out("graded") }, { timeoutMs: 1_800_000 });
+        const time = against("scale", `tiers grade, ${label} customers`, grade.result.ms, "ms", { what: "unzip + tokenize + rezip of the same file", value: floor.result.ms }, TIME_TARGET);
+        time.note =
+          `file ${fileMb.toFixed(1)} MB in (sheet ${((floor.result.sheetBytes ?? 0) / MB).toFixed(0)} MB of XML), ${(grade.result.outBytes / MB).toFixed(1)} MB out; one run; ` +
+          `CPU time ${(grade.result.cpuMs / 1000).toFixed(1)} s vs the floor's ${(floor.result.cpuMs / 1000).toFixed(1)} s (${(grade.result.cpuMs / floor.result.cpuMs).toFixed(2)}x)`;
+        figures.push(time);
+        const memory = against("scale", `peak memory (maxRSS), tiers grade, ${label} customers`, grade.maxRssBytes / MB, "MB", { what: "maxRSS of the floor", value: floor.maxRssBytes / MB });
+        memory.target = { text: "<= 1.5 GB", met: grade.maxRssBytes / MB <= MEMORY_TARGET_MB };
+        figures.push(memory);
+      } catch (error) {
+        figures.push(notMeasured("scale", `tiers grade, ${label} customers`, (error as Error).message));
+      }
+      for (const name of ["floor", "graded"]) fs.rmSync(out(name), { force: true });
+      return figures;
+    },
+  };
+}

@@ -1,0 +1,416 @@
+// A worksheet part read and rewritten as a stream, for sheets too large to hold as one string (V8
+// strings stop at about 512 M characters; a sheet near Excel's last row is about that much XML).
+//
+// The part is inflated in chunks (JSZip's internal stream) under the same guards as a whole part
+// (compression ratio, bytes counted while inflating; rows and columns past Excel's grid are refused by
+// the row reader), decoded with a streaming TextDecoder (a UTF-8 sequence may straddle two chunks),
+// and cut into windows of whole sheetData children. Each window is tokenized by the same tokenizer
+// and row readers as a whole part (xmlTokens.ts, sheetScanner.ts), so both paths read and write alike.
+// Written by hand: the cut must fall between two rows, so it needs the tokenizer's own view of the
+// text (a "</row>" inside a comment or CDATA section is no row end), which no streaming XML library
+// gives with the offsets the writer splices by.
+
+import type JSZip from "jszip";
+import type { Box, CellValue } from "../../types";
+import { packageError } from "./packageErrors";
+import { helperChunks, StreamHelper } from "./zipStream";
+import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
+import { findSheetData, prefixOf, readRowCells, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import { Scope, Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
+
+/**
+ * How many inflated bytes a chunk holds at most (a parameter so that tests can cut anywhere). 64 KiB
+ * keeps each window's strings below V8's large-object size (objects over about 128 KB get pages of
+ * their own): on a 100,000-row sheet, grading with 1 MiB windows took 1.7 times the CPU of 64 KiB ones.
+ */
+export const CHUNK_BYTES = 64 * 1024;
+/**
+ * The most a streamed part may inflate to: four times a full sheet as Excel writes it (1,048,576 rows
+ * of a dozen numbers is about 500 MB), so that only a bomb stops here; the ratio guard comes first.
+ */
+export const MAX_STREAMED_PART_BYTES = 4 * 1024 * 1024 * 1024;
+
+/** The sizes the zip's central directory declares for an entry (JSZip keeps them on `_data`). */
+export function declaredSizes(file: JSZip.JSZipObject): { compressed: number; uncompressed: number } | undefined {
+  const data = (file as unknown as { _data?: { compressedSize?: number; uncompressedSize?: number } })._data;
+  return data && typeof data.compressedSize === "number" && typeof data.uncompressedSize === "number"
+    ? { compressed: data.compressedSize, uncompressed: data.uncompressedSize }
+    : undefined;
+}
+
+/**
+ * A part's inflated bytes in chunks of at most `chunkBytes`, refused (packageError "too-large") as
+ * soon as the bytes inflated so far pass MAX_RATIO times the compressed size (beyond GRACE_BYTES) or
+ * MAX_STREAMED_PART_BYTES, whatever the central directory declares.
+ */
+export async function* partChunks(file: JSZip.JSZipObject, chunkBytes = CHUNK_BYTES): AsyncGenerator<Uint8Array> {
+  const sizes = declaredSizes(file);
+  const limit = Math.min(MAX_STREAMED_PART_BYTES, sizes ? Math.max(GRACE_BYTES, sizes.compressed * MAX_RATIO) : MAX_STREAMED_PART_BYTES);
+  const tooLarge = (size: number) =>
+    packageError("too-large", {
+      what: `the part ${file.name} (${size.toLocaleString("en-US")} bytes or more inflated${sizes ? ` from ${sizes.compressed.toLocaleString("en-US")} compressed` : ""})`,
+      limit: size > MAX_STREAMED_PART_BYTES ? `${MAX_STREAMED_PART_BYTES.toLocaleString("en-US")} bytes` : `${MAX_RATIO} times its compressed size`,
+    });
+  if (sizes && sizes.uncompressed > limit) throw tooLarge(sizes.uncompressed);
+  let total = 0;
+  const stream = (file as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
+  // JSZip inflates about 16 KB of compressed bytes a tick; its pieces are gathered into chunks of
+  // chunkBytes, so that the reader walks few, large windows.
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const gathered = function* (): Generator<Uint8Array> {
+    const all = pending.length === 1 ? pending[0] : concatAll(pending, pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+    for (let at = 0; at < all.length; at += chunkBytes) yield all.length <= chunkBytes ? all : all.subarray(at, at + chunkBytes);
+  };
+  for await (const chunk of helperChunks(stream, (c) => {
+    total += c.length;
+    if (total > limit) throw tooLarge(total);
+  })) {
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes >= chunkBytes) yield* gathered();
+  }
+  if (pendingBytes > 0) yield* gathered();
+}
+
+function concatAll(chunks: Uint8Array[], total: number): Uint8Array {
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+
+/** Bytes as text: UTF-8, or UTF-16 with a byte-order mark (as XML allows), decoded as a stream. */
+export async function* textChunks(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let decoder: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
+  let start: Uint8Array | undefined;
+  for await (const chunk of bytes) {
+    if (!decoder) {
+      // The byte-order mark decides the encoding; it may itself straddle two tiny chunks.
+      const head: Uint8Array = start ? concat(start, chunk) : chunk;
+      if (head.length < 2) {
+        start = head;
+        continue;
+      }
+      start = undefined;
+      decoder = new TextDecoder(head[0] === 0xff && head[1] === 0xfe ? "utf-16le" : head[0] === 0xfe && head[1] === 0xff ? "utf-16be" : "utf-8");
+      const text = decoder.decode(head, { stream: true });
+      if (text) yield text;
+      continue;
+    }
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  if (!decoder && start) decoder = new TextDecoder("utf-8");
+  const rest = decoder ? decoder.decode(start ?? new Uint8Array(0)) : "";
+  if (rest) yield rest;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const all = new Uint8Array(a.length + b.length);
+  all.set(a);
+  all.set(b, a.length);
+  return all;
+}
+
+/** What a streamed sheet yields, in order: its head once, rows in batches, its tail once. */
+export type SheetEvent<R> =
+  | { kind: "head"; head: string; prefix: string }
+  | { kind: "rows"; rows: { row: R; gap: string }[] }
+  | { kind: "tail"; tail: string };
+
+/** An error the tokenizer throws only when the text stops inside a token or an element. */
+function isTruncation(error: unknown): boolean {
+  return error instanceof XmlSyntaxError && /not closed/.test(error.message);
+}
+
+/**
+ * Walks a worksheet's text given in pieces: the head (everything up to and including the sheetData
+ * start tag; a self-closing one opened), then each row read by `readRow` (the tokens on the row's
+ * start tag, its 0-based index; it must move past the row's end) with the text between it and the
+ * row before (`gap`), then the tail (everything after the last row). The concatenation of head, gaps,
+ * rows and tail is the part's text, as splitSheet gives it. A window of text is read only up to its
+ * last whole child of sheetData; the rest waits for the next piece. Yields nothing when the part has
+ * no sheetData.
+ */
+export async function* walkSheet<R>(texts: AsyncIterable<string>, readRow: (tokens: XmlTokens, index: number, window: string) => R): AsyncGenerator<SheetEvent<R>> {
+  let buffer = "";
+  let phase: "head" | "rows" | "tail" = "head";
+  let openTag = "";
+  let scope: Scope | undefined;
+  let carry = "";
+  let previous = -1;
+  let tail = "";
+  const pieces = texts[Symbol.asyncIterator]();
+  for (let final = false; !final; ) {
+    const piece = await pieces.next();
+    if (piece.done) final = true;
+    else if (phase === "tail") {
+      tail += piece.value;
+      continue;
+    } else buffer += piece.value;
+
+    if (phase === "head") {
+      const tokens = new XmlTokens(buffer, scopeFor(buffer));
+      let found: boolean;
+      try {
+        found = findSheetData(tokens);
+      } catch (error) {
+        if (isTruncation(error) && !final) continue;
+        throw error;
+      }
+      if (!found) {
+        if (final) return;
+        continue;
+      }
+      const prefix = prefixOf(tokens.name);
+      scope = tokens.bindings;
+      if (tokens.selfClosing) {
+        const open = buffer.slice(tokens.start, tokens.end - 2).replace(/\s+$/, "");
+        yield { kind: "head", head: `${buffer.slice(0, tokens.start)}${open}>`, prefix };
+        tail = `</${tokens.name}>${buffer.slice(tokens.end)}`;
+        buffer = "";
+        phase = "tail";
+        continue;
+      }
+      yield { kind: "head", head: buffer.slice(0, tokens.end), prefix };
+      openTag = buffer.slice(tokens.start, tokens.end);
+      buffer = buffer.slice(tokens.end);
+      phase = "rows";
+    }
+    if (phase !== "rows") continue;
+
+    // The window is the sheetData start tag again, then the text not yet read: the tokens see the
+    // rows inside their container, with its namespace bindings, and notice its end tag.
+    const window = openTag + buffer;
+    const tokens = new XmlTokens(window, scope);
+    tokens.next();
+    const rows: { row: R; gap: string }[] = [];
+    let gapStart = openTag.length;
+    let committed = openTag.length;
+    let closed = false;
+    for (;;) {
+      let kind: Token;
+      try {
+        kind = tokens.next();
+      } catch (error) {
+        if (isTruncation(error) && !final) break;
+        throw error;
+      }
+      if (kind === Token.End) {
+        if (final) throw new XmlSyntaxError("The sheetData element is not closed", window.length);
+        break;
+      }
+      if (kind === Token.Close) {
+        closed = true;
+        break;
+      }
+      if (kind !== Token.Open) continue;
+      // One child of sheetData: its rows count only once its end is in the window.
+      const found: { row: R; start: number; end: number; index: number }[] = [];
+      let index = previous;
+      let whole = true;
+      try {
+        sheetDataChild(tokens, (t) => {
+          const start = t.start;
+          index = rowIndex(t, index);
+          const row = readRow(t, index, window);
+          found.push({ row, start, end: t.end, index });
+        });
+        if (tokens.kind === Token.End) whole = false;
+      } catch (error) {
+        if (!(isTruncation(error) && !final)) throw error;
+        whole = false;
+      }
+      if (!whole) {
+        if (final) throw new XmlSyntaxError("A row is not closed", tokens.start);
+        break;
+      }
+      for (const one of found) {
+        rows.push({ row: one.row, gap: carry + window.slice(gapStart, one.start) });
+        carry = "";
+        gapStart = one.end;
+      }
+      previous = index;
+      committed = tokens.end;
+    }
+    if (rows.length > 0) yield { kind: "rows", rows };
+    if (closed) {
+      tail = carry + window.slice(gapStart);
+      carry = "";
+      buffer = "";
+      phase = "tail";
+    } else {
+      carry += window.slice(gapStart, committed);
+      buffer = window.slice(committed);
+    }
+  }
+  if (phase === "tail") yield { kind: "tail", tail };
+}
+
+/**
+ * A sheet's cells with values, held in typed arrays (a column and a number per cell; other values,
+ * texts mostly, in a map by cell): a million rows of a dozen numbers take about 200 MB this way,
+ * several times less than an object per cell.
+ */
+export class CellStore {
+  private rowIndex = new Int32Array(1024);
+  private rowStart = new Int32Array(1025);
+  private column = new Uint16Array(8192);
+  private number = new Float64Array(8192);
+  /** Per cell, -1 for a number, else the index of its value in `others`. */
+  private other = new Int32Array(8192);
+  private readonly others: CellValue[] = [];
+  private rowCount = 0;
+  private cellCount = 0;
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = -1;
+  private right = -1;
+
+  /** Adds a row's cells, given as column/value pairs in a flat list; a row without values is not kept. */
+  add(index: number, cells: (number | CellValue)[]): void {
+    if (cells.length === 0) return;
+    if (this.rowCount + 1 >= this.rowIndex.length) {
+      this.rowIndex = grow(this.rowIndex, this.rowIndex.length * 2);
+      this.rowStart = grow(this.rowStart, this.rowIndex.length + 1);
+    }
+    const needed = this.cellCount + cells.length / 2;
+    if (needed > this.column.length) {
+      const size = Math.max(needed, this.column.length * 2);
+      this.column = grow(this.column, size);
+      this.number = grow(this.number, size);
+      this.other = grow(this.other, size);
+    }
+    this.rowIndex[this.rowCount] = index;
+    this.rowStart[this.rowCount] = this.cellCount;
+    for (let i = 0; i < cells.length; i += 2) {
+      const column = cells[i] as number;
+      const value = cells[i + 1] as CellValue;
+      const at = this.cellCount++;
+      this.column[at] = column;
+      if (typeof value === "number") {
+        this.number[at] = value;
+        this.other[at] = -1;
+      } else {
+        this.other[at] = this.others.length;
+        this.others.push(value);
+      }
+      if (column < this.left) this.left = column;
+      if (column > this.right) this.right = column;
+    }
+    this.rowCount++;
+    this.rowStart[this.rowCount] = this.cellCount;
+    if (index < this.top) this.top = index;
+    if (index > this.bottom) this.bottom = index;
+  }
+
+  /** The box the cells with values span, or null for none. */
+  get used(): Box | null {
+    return this.bottom < 0 ? null : { top: this.top, left: this.left, rows: this.bottom - this.top + 1, columns: this.right - this.left + 1 };
+  }
+
+  /** Writes the values inside `box` into `grid` (rows and columns relative to the box). */
+  fill(box: Box, grid: CellValue[][]): void {
+    for (let r = 0; r < this.rowCount; r++) {
+      const index = this.rowIndex[r];
+      if (index < box.top || index >= box.top + box.rows) continue;
+      const target = grid[index - box.top];
+      for (let at = this.rowStart[r]; at < this.rowStart[r + 1]; at++) {
+        const column = this.column[at] - box.left;
+        if (column < 0 || column >= box.columns) continue;
+        const other = this.other[at];
+        target[column] = other < 0 ? this.number[at] : this.others[other];
+      }
+    }
+  }
+}
+
+function grow<T extends Int32Array | Uint16Array | Float64Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (size: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+/** Every cell with a value of a streamed worksheet, in one pass; a sheet without sheetData has none. */
+export async function readSheetStream(texts: AsyncIterable<string>, strings: string[]): Promise<CellStore> {
+  const store = new CellStore();
+  for await (const event of walkSheet(texts, (t, index) => {
+    const cells: (number | CellValue)[] = [];
+    if (t.selfClosing) t.next();
+    else readRowCells(t, strings, (column, value) => cells.push(column, value));
+    return { index, cells };
+  })) {
+    if (event.kind === "rows") for (const { row } of event.rows) store.add(row.index, row.cells);
+  }
+  return store;
+}
+
+/** A row of a streamed sheet as splitSheet gives it, with its whole text. */
+export interface StreamedRow {
+  text: RowText;
+  original: string;
+}
+
+let lastWindow = "";
+let lastPlain = false;
+
+/** Reads one row as splitSheet does (offsets relative to the window), moving past its end. */
+export function rowText(t: XmlTokens, index: number, window: string): StreamedRow {
+  // As in splitSheet: without comments, CDATA or processing instructions a row ends at its first end
+  // tag, found by indexOf instead of tokenizing every cell.
+  if (window !== lastWindow) {
+    lastWindow = window;
+    lastPlain = window.indexOf("<!") < 0 && window.indexOf("<?") < 0;
+  }
+  const start = t.start;
+  const name = t.name;
+  const attributes = t.attributeText;
+  const scope = t.bindings;
+  const innerStart = t.end;
+  const selfClosing = t.selfClosing;
+  const end = selfClosing ? (t.next(), t.end) : lastPlain ? t.skipPlainElement() : t.skipElement();
+  const inner = selfClosing ? "" : window.slice(innerStart, window.lastIndexOf("<", end - 1));
+  return { text: { index, attributes, inner, start, end, name, scope, gap: "" }, original: window.slice(start, end) };
+}
+
+/**
+ * The prefix of a streamed sheet's SpreadsheetML and its row `index` as read (undefined when the sheet
+ * has no such row), reading only as far as that row.
+ */
+export async function findRow(texts: AsyncIterable<string>, index: number): Promise<{ prefix: string; row?: RowText } | undefined> {
+  let prefix: string | undefined;
+  for await (const event of walkSheet(texts, rowText)) {
+    if (event.kind === "head") prefix = event.prefix;
+    if (event.kind !== "rows") continue;
+    const match = event.rows.find(({ row }) => row.text.index === index);
+    if (match) return { prefix: prefix ?? "", row: match.row.text };
+    if (event.rows.some(({ row }) => row.text.index > index)) break;
+  }
+  return prefix === undefined ? undefined : { prefix };
+}
+
+/** The rewritten text of a streamed sheet as UTF-8 chunks: `edit` turns head, each row and tail into text. */
+export async function* editSheetStream(
+  texts: AsyncIterable<string>,
+  edit: { head(head: string): string; row(row: RowText, original: string): string; end(tail: string): string },
+): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  let headed = false;
+  for await (const event of walkSheet(texts, rowText)) {
+    if (event.kind === "head") {
+      headed = true;
+      yield encoder.encode(edit.head(event.head));
+    } else if (event.kind === "rows") {
+      const out: string[] = [];
+      for (const { row, gap } of event.rows) out.push(edit.row({ ...row.text, gap }, row.original));
+      yield encoder.encode(out.join(""));
+    } else yield encoder.encode(edit.end(event.tail));
+  }
+  if (!headed) throw new Error("The worksheet has no sheetData");
+}
