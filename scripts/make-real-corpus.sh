@@ -40,6 +40,13 @@ lo --convert-to ods --outdir "$WORK" "$WORK/tables.fods"
 ssconvert --export-type=Gnumeric_Excel:xlsx2 "$WORK/tables.ods" "$WORK/out/gnumeric-xlsx2.xlsx" >/dev/null 2>&1
 ssconvert --export-type=Gnumeric_Excel:xlsx "$WORK/tables.ods" "$WORK/out/gnumeric-xlsx.xlsx" >/dev/null 2>&1
 
+# Round trips: an analyst's XlsxWriter workbook (chart, comments, conditional formats, validation...)
+# opened and saved again by LibreOffice and by Gnumeric, which write those features their own way.
+mkdir -p "$WORK/lo3"
+lo --convert-to "xlsx:Calc MS Excel 2007 XML" --outdir "$WORK/lo3" "$WORK/out/xlsxwriter-features.xlsx"
+mv "$WORK/lo3/xlsxwriter-features.xlsx" "$WORK/out/libreoffice-resaved-features.xlsx"
+ssconvert --export-type=Gnumeric_Excel:xlsx2 "$WORK/out/xlsxwriter-features.xlsx" "$WORK/out/gnumeric-resaved-features.xlsx" >/dev/null 2>&1
+
 LO_VERSION="$(soffice --version | awk '{print $2}')"
 GNUMERIC_VERSION="$(ssconvert --version | sed -n "s/^ssconvert version '\(.*\)'/\1/p")"
 cp "$WORK"/out/*.xlsx "$OUT/"

@@ -20,6 +20,8 @@ const notes = [
   { file: "libreoffice-calc-ooxml.xlsx", producer: lo, features: "a flat ODS file saved with the \"Calc Office Open XML\" filter (its transitional namespaces, like the other filter: LibreOffice writes no strict OOXML)" },
   { file: "gnumeric-xlsx2.xlsx", producer: gnumeric, features: "LibreOffice's .ods of the tables converted with --export-type=Gnumeric_Excel:xlsx2 (ECMA-376 2nd edition): shared and inline strings, formulas with cached values, docProps/custom.xml" },
   { file: "gnumeric-xlsx.xlsx", producer: gnumeric, features: "LibreOffice's .ods of the tables converted with --export-type=Gnumeric_Excel:xlsx (ECMA-376 1st edition): shared and inline strings, formulas with cached values, docProps/custom.xml" },
+  { file: "libreoffice-resaved-features.xlsx", producer: lo, features: "xlsxwriter-features.xlsx opened and saved by Calc (\"Calc MS Excel 2007 XML\"): its chart, comments, conditional formats, validation, merged cells, hyperlink and defined name as LibreOffice writes them" },
+  { file: "gnumeric-resaved-features.xlsx", producer: gnumeric, features: "xlsxwriter-features.xlsx converted by ssconvert (Gnumeric_Excel:xlsx2): its chart, comments, conditional formats, validation and the rest as Gnumeric writes them" },
 ];
 const files = notes.map((note) => ({
   file: note.file,

@@ -53,7 +53,34 @@ async function exceljs() {
     await wb.xlsx.writeFile(path.join(OUT, "exceljs-tables.xlsx"));
     done("exceljs-tables.xlsx", producer, "Excel tables named 权重 and 客户 (table parts with autoFilter) on sheets Setup and Data, shared strings");
   }
-  // 3. The streaming writer without shared strings: inline strings.
+  // 3. What an analyst's workbook from ExcelJS carries besides data: notes (comments), merged cells,
+  // data validation, conditional formats, a hyperlink, an autofilter, a defined name, rich text,
+  // frozen panes, a hidden column, fills.
+  {
+    const wb = new ExcelJS.Workbook();
+    wb.created = new Date(Date.UTC(2026, 0, 5));
+    wb.modified = wb.created;
+    const weights = wb.addWorksheet(data.weightsSheet);
+    fill(weights, data.weights);
+    weights.getCell("C2").dataValidation = { type: "list", allowBlank: true, formulae: ['"正向,负向"'] };
+    weights.mergeCells("E1:G1");
+    weights.getCell("E1").value = "权重合计应为 1";
+    const ws = wb.addWorksheet(data.customersSheet, { views: [{ state: "frozen", xSplit: 1, ySplit: 1 }] });
+    fill(ws, data.customers);
+    const last = data.customers.length;
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    ws.getCell("D3").note = "文本格式的数字：38,500";
+    ws.getCell("A2").value = { text: "C001", hyperlink: "https://example.com/customers/C001" };
+    ws.getCell("B4").value = { richText: [{ font: { bold: true }, text: "Acme" }, { text: " Ltd" }] };
+    ws.addConditionalFormatting({ ref: `G2:G${last}`, rules: [{ type: "cellIs", operator: "greaterThan", formulae: [4], style: { font: { color: { argb: "FF9C0006" } } } }] });
+    ws.autoFilter = `A1:I${last}`;
+    ws.getColumn(5).hidden = true;
+    ws.getCell("D2").name = "最大销售额";
+    await wb.xlsx.writeFile(path.join(OUT, "exceljs-features.xlsx"));
+    done("exceljs-features.xlsx", producer, "a note (comments and VML parts), merged cells, data validation, a conditional format, a hyperlink, an autofilter, a defined name, a rich-text name, frozen panes, a hidden column, fills");
+  }
+  // 4. The streaming writer without shared strings: inline strings.
   {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(OUT, "exceljs-stream.xlsx"), useSharedStrings: false, useStyles: true });
     wb.created = new Date(Date.UTC(2026, 0, 5));
@@ -93,6 +120,20 @@ function sheetjs() {
   done("sheetjs.xlsx", producer, "writeFile defaults: strings as t=\"str\" cells without a shared string table, xl/metadata.xml, formulas with cached values, dates as serial numbers");
   XLSX.writeFile(book(false), path.join(OUT, "sheetjs-sst.xlsx"), { bookType: "xlsx", bookSST: true, compression: true });
   done("sheetjs-sst.xlsx", producer, "bookSST: a shared string table");
+  {
+    // Comments, merged cells, a hyperlink, an autofilter and a defined name, as SheetJS writes them.
+    const wb = book(false);
+    const ws = wb.Sheets[data.customersSheet];
+    ws.D3.c = [{ a: "corpus", t: "文本格式的数字：38,500" }];
+    ws.A2.l = { Target: "https://example.com/customers/C001" };
+    ws["!autofilter"] = { ref: `A1:I${data.customers.length}` };
+    wb.Sheets[data.weightsSheet].E1 = { t: "s", v: "权重合计应为 1" };
+    wb.Sheets[data.weightsSheet]["!merges"] = [XLSX.utils.decode_range("E1:G1")];
+    wb.Sheets[data.weightsSheet]["!ref"] = "A1:G4";
+    wb.Workbook = { Names: [{ Name: "销售额区域", Ref: `${data.customersSheet}!$D$2:$D$${data.customers.length}` }] };
+    XLSX.writeFile(wb, path.join(OUT, "sheetjs-features.xlsx"), { bookType: "xlsx", compression: true });
+    done("sheetjs-features.xlsx", producer, "a comment (comments and VML parts), merged cells, a hyperlink, an autofilter, a defined name");
+  }
   XLSX.writeFile(book(true), path.join(OUT, "sheetjs-dates.xlsx"), { bookType: "xlsx", cellDates: true, compression: true });
   done("sheetjs-dates.xlsx", producer, "cellDates: dates stored as t=\"d\" ISO 8601 text");
 }

@@ -119,8 +119,114 @@ def xlsxwriter_files():
     done("xlsxwriter-tables.xlsx", producer, "Excel tables named 权重 and 客户 on sheets Setup and Data (table parts)")
 
 
+def xlsxwriter_features():
+    """What an analyst's workbook from XlsxWriter carries besides data: a chart on the customer sheet,
+    comments (VML), merged cells, data validation, conditional formats, hyperlinks, an autofilter,
+    defined names, rich strings, hidden columns and frozen panes."""
+    name = "xlsxwriter-features.xlsx"
+    wb = xlsxwriter.Workbook(os.path.join(OUT, name))
+    wb.set_properties({"created": FIXED})
+    dates = wb.add_format({"num_format": "yyyy-mm-dd"})
+    bold = wb.add_format({"bold": True})
+    red = wb.add_format({"font_color": "red"})
+    ws = wb.add_worksheet(DATA["weightsSheet"])
+    for r, row in enumerate(DATA["weights"]):
+        ws.write_row(r, 0, row, bold if r == 0 else None)
+    ws.data_validation(1, 2, 3, 2, {"validate": "list", "source": ["正向", "负向"]})
+    ws.merge_range("E1:G1", "权重合计应为 1", bold)
+    ws.write_formula("E2", "=SUM(B2:B4)", None, 1)
+    customers = DATA["customers"]
+    ws = wb.add_worksheet(DATA["customersSheet"])
+    for r, row in enumerate(customers):
+        for c, v in enumerate(row):
+            if v is None:
+                continue
+            if isinstance(v, dict) and "date" in v:
+                ws.write_datetime(r, c, date_of(v), dates)
+            elif isinstance(v, dict):
+                ws.write_formula(r, c, "=" + v["formula"], None, v["value"])
+            elif r == 0:
+                ws.write_string(r, c, v, bold)
+            elif c == 1 and " " in v:
+                first, rest = v.split(" ", 1)
+                ws.write_rich_string(r, c, bold, first, " " + rest)
+            elif c == 0 and r == 1:
+                ws.write_url(r, c, "https://example.com/customers/C001", string=v)
+            elif isinstance(v, str):
+                ws.write_string(r, c, v)
+            else:
+                ws.write_number(r, c, v)
+    last = len(customers) - 1
+    ws.write_comment("D3", "文本格式的数字：38,500")
+    ws.write_comment("G5", "投诉次数缺失")
+    ws.conditional_format(1, 3, last, 3, {"type": "data_bar"})
+    ws.conditional_format(1, 6, last, 6, {"type": "cell", "criteria": ">=", "value": 5, "format": red})
+    ws.autofilter(0, 0, last, len(customers[0]) - 1)
+    ws.freeze_panes(1, 1)
+    ws.set_column(4, 4, None, None, {"hidden": True})
+    wb.define_name("销售额区域", "=%s!$D$2:$D$%d" % (DATA["customersSheet"], last + 1))
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"name": "销售额", "categories": [DATA["customersSheet"], 1, 1, last, 1], "values": [DATA["customersSheet"], 1, 3, last, 3]})
+    ws.insert_chart("K2", chart)
+    wb.close()
+    done(name, "XlsxWriter %s" % xlsxwriter.__version__, "a column chart on the customer sheet (drawing, chart part), comments (VML drawing), merged cells, data validation, conditional formats (data bar with x14 extension), a hyperlink, an autofilter, a defined name, rich strings, a hidden column, frozen panes")
+
+
+def openpyxl_features():
+    """openpyxl: comments, merged cells, data validation, conditional formats, a hyperlink, an
+    autofilter, a defined name, a chart on the customer sheet, column widths, print titles."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.comments import Comment
+    from openpyxl.formatting.rule import CellIsRule, ColorScaleRule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.workbook.defined_name import DefinedName
+
+    wb = openpyxl.Workbook()
+    wb.properties.created = FIXED
+    wb.properties.modified = FIXED
+    wb.remove(wb.active)
+    ws = wb.create_sheet(DATA["weightsSheet"])
+    for row in DATA["weights"]:
+        ws.append(row)
+    dv = DataValidation(type="list", formula1='"正向,负向"', allow_blank=True)
+    ws.add_data_validation(dv)
+    dv.add("C2:C4")
+    ws.merge_cells("E1:G1")
+    ws["E1"] = "权重合计应为 1"
+    customers = DATA["customers"]
+    ws = wb.create_sheet(DATA["customersSheet"])
+    for row in customers:
+        ws.append([date_of(v) if isinstance(v, dict) and "date" in v else v["value"] if isinstance(v, dict) else v for v in row])
+    for cell in ws["H"][1:]:
+        cell.number_format = "yyyy-mm-dd"
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    last = len(customers)
+    ws["D3"].comment = Comment("文本格式的数字：38,500", "corpus")
+    ws["A2"].hyperlink = "https://example.com/customers/C001"
+    ws.conditional_formatting.add("D2:D%d" % last, ColorScaleRule(start_type="min", start_color="F8696B", end_type="max", end_color="63BE7B"))
+    ws.conditional_formatting.add("G2:G%d" % last, CellIsRule(operator="greaterThanOrEqual", formula=["5"], font=Font(color="9C0006")))
+    ws.auto_filter.ref = "A1:I%d" % last
+    ws.freeze_panes = "B2"
+    ws.column_dimensions["B"].width = 16
+    ws.print_title_rows = "1:1"
+    wb.defined_names.append(DefinedName("销售额区域", attr_text="%s!$D$2:$D$%d" % (DATA["customersSheet"], last)))
+    chart = BarChart()
+    chart.title = "销售额"
+    chart.add_data(Reference(ws, min_col=4, min_row=1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=last))
+    ws.add_chart(chart, "K2")
+    name = "openpyxl-features.xlsx"
+    wb.save(os.path.join(OUT, name))
+    done(name, "openpyxl %s" % openpyxl.__version__, "a bar chart on the customer sheet, a comment (VML and comments part), merged cells, data validation, a colour scale and a cell rule, a hyperlink, an autofilter, a defined name, print titles, frozen panes, fills")
+
+
 os.makedirs(OUT, exist_ok=True)
 openpyxl_files()
+openpyxl_features()
 xlsxwriter_files()
+xlsxwriter_features()
 with open(os.path.join(OUT, "python-producers.json"), "w", encoding="utf-8") as f:
     json.dump(WRITTEN, f, ensure_ascii=False, indent=2)

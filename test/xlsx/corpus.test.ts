@@ -8,6 +8,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
+import { DOMParser } from "@xmldom/xmldom";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { parseRelationships, relsPath, resolveTarget } from "../../src/workbook/xlsx/packageParts";
@@ -199,6 +200,33 @@ describeWithLibreOffice("LibreOffice opens every graded file of the corpus and s
 });
 
 
+/**
+ * The children of <worksheet> in the order Excel requires (ECMA-376 Part 1, §18.3.1.99, CT_Worksheet);
+ * Excel "repairs" a sheet that breaks it and LibreOffice does not notice, so it is checked here.
+ */
+const WORKSHEET_ORDER = [
+  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection", "protectedRanges",
+  "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting",
+  "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
+  "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "drawingHF",
+  "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+];
+
+/** The SpreadsheetML children of a worksheet part that are out of the schema's order (none when it is in order). */
+async function outOfOrder(bytes: Uint8Array, part: string): Promise<string[]> {
+  const xml = await (await JSZip.loadAsync(bytes)).file(part)!.async("string");
+  const root = new DOMParser().parseFromString(xml, "text/xml").documentElement!;
+  const wrong: string[] = [];
+  let at = -1;
+  for (let node = root.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== 1 || (node as Element).namespaceURI !== root.namespaceURI) continue;
+    const rank = WORKSHEET_ORDER.indexOf((node as Element).localName!);
+    if (rank < 0 || rank < at) wrong.push((node as Element).localName!);
+    else at = rank;
+  }
+  return wrong;
+}
+
 interface RealEntry {
   file: string;
   producer: string;
@@ -232,6 +260,8 @@ describe("the real producers' corpus (test/files/real): every file graded or rep
     const tier = values[0].indexOf("Tier");
     expect(values.slice(1, 1 + expected.graded).map((row) => row[tier] ?? "")).toEqual(expected.tiers);
     await expectUntouched(before, after, expected.customerSheet);
+    const sheetPart = (await (await openXlsx(after)).worksheets()).find((sh) => sh.name === expected.customerSheet)!.part;
+    expect([sheetPart, await outOfOrder(after, sheetPart)]).toEqual([sheetPart, []]);
   });
 
   test.each(real.files.filter((entry) => "problems" in entry.expect).map((entry) => [entry.file, entry] as const))(
