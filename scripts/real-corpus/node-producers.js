@@ -80,7 +80,21 @@ async function exceljs() {
     await wb.xlsx.writeFile(path.join(OUT, "exceljs-features.xlsx"));
     done("exceljs-features.xlsx", producer, "a note (comments and VML parts), merged cells, data validation, a conditional format, a hyperlink, an autofilter, a defined name, a rich-text name, frozen panes, a hidden column, fills");
   }
-  // 4. The streaming writer without shared strings: inline strings.
+  // 4. 积分 as one shared formula (F2 master, F3:F9 sharing it), each with its cached result.
+  {
+    const wb = new ExcelJS.Workbook();
+    wb.created = new Date(Date.UTC(2026, 0, 5));
+    wb.modified = wb.created;
+    fill(wb.addWorksheet(data.weightsSheet), data.weights);
+    const ws = wb.addWorksheet(data.customersSheet);
+    fill(ws, data.customers);
+    data.customers.slice(1).forEach((row, i) => {
+      ws.getCell(`F${i + 2}`).value = i === 0 ? { formula: row[5].formula, result: row[5].value, shareType: "shared", ref: `F2:F${data.customers.length}` } : { sharedFormula: "F2", result: row[5].value };
+    });
+    await wb.xlsx.writeFile(path.join(OUT, "exceljs-shared-formulas.xlsx"));
+    done("exceljs-shared-formulas.xlsx", producer, "积分 as one shared formula (t=\"shared\" ref=\"F2:F9\" si) with cached results");
+  }
+  // 5. The streaming writer without shared strings: inline strings.
   {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path.join(OUT, "exceljs-stream.xlsx"), useSharedStrings: false, useStyles: true });
     wb.created = new Date(Date.UTC(2026, 0, 5));

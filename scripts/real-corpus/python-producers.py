@@ -223,7 +223,47 @@ def openpyxl_features():
     done(name, "openpyxl %s" % openpyxl.__version__, "a bar chart on the customer sheet, a comment (VML and comments part), merged cells, data validation, a colour scale and a cell rule, a hyperlink, an autofilter, a defined name, print titles, frozen panes, fills")
 
 
+def xlsxwriter_array_formulas():
+    """积分 as one dynamic array formula spilling down F2:F9 (cm="1", xl/metadata.xml), with the
+    spilled values cached; an Excel-365 function (_xlfn.), a legacy array formula (t="array"), an
+    error value and booleans in columns that are not indicators."""
+    name = "xlsxwriter-dynamic-arrays.xlsx"
+    wb = xlsxwriter.Workbook(os.path.join(OUT, name))
+    wb.set_properties({"created": FIXED})
+    dates = wb.add_format({"num_format": "yyyy-mm-dd"})
+    customers = DATA["customers"]
+    last = len(customers)
+    for title, rows in sheets():
+        ws = wb.add_worksheet(title)
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if v is None or (isinstance(v, dict) and "formula" in v):
+                    continue
+                if isinstance(v, dict):
+                    ws.write_datetime(r, c, date_of(v), dates)
+                else:
+                    ws.write(r, c, v)
+        if title != DATA["customersSheet"]:
+            continue
+        ws.write_dynamic_array_formula("F2:F%d" % last, "=E2:E%d*10" % last, None, 400)
+        # XlsxWriter caches one value for the anchor; the spilled cells carry their own values as Excel saves them.
+        for r, row in enumerate(rows[2:], start=2):
+            ws.write_number(r, 5, row[5]["value"])
+        ws.write_string(0, 9, "活跃")
+        ws.write_string(0, 10, "人均")
+        ws.write_string(0, 11, "销售排名")
+        ws.write_string(0, 12, "查找")
+        for r in range(1, last):
+            ws.write_boolean(r, 9, r % 2 == 1)
+        ws.write_formula("K2", "=1/0", None, "#DIV/0!")
+        ws.write_array_formula("L2:L%d" % last, "{=RANK(D2:D%d,D2:D%d)}" % (last, last), None, 1)
+        ws.write_formula("M2", "=_xlfn.XLOOKUP(\"C003\",A2:A%d,B2:B%d)" % (last, last), None, "Acme Ltd")
+    wb.close()
+    done(name, "XlsxWriter %s" % xlsxwriter.__version__, "积分 as a dynamic array formula (cm=\"1\", xl/metadata.xml), a legacy array formula (t=\"array\"), an _xlfn. function, a #DIV/0! error value and booleans outside the indicators")
+
+
 os.makedirs(OUT, exist_ok=True)
+xlsxwriter_array_formulas()
 openpyxl_files()
 openpyxl_features()
 xlsxwriter_files()
