@@ -65,7 +65,7 @@ def openpyxl_files():
     wb.properties.created = FIXED
     wb.properties.modified = FIXED
     for title, rows in sheets():
-        ws = wb.create_sheet("Setup" if title == DATA["weightsSheet"] else "Data")
+        ws = wb.create_sheet("Setup" if title == DATA["weightsSheet"] else "Q4 客户's data")
         for row in rows:
             ws.append([value(v, False) for v in row])
         last = openpyxl.utils.get_column_letter(len(rows[0]))
@@ -77,7 +77,7 @@ def openpyxl_files():
             column.name = header
         ws.add_table(table)
     wb.save(os.path.join(OUT, "openpyxl-write-only-tables.xlsx"))
-    done("openpyxl-write-only-tables.xlsx", producer, "write_only mode, inline strings; Excel tables named 权重 and 客户 on sheets Setup and Data")
+    done("openpyxl-write-only-tables.xlsx", producer, "write_only mode, inline strings; Excel tables named 权重 and 客户 on sheets Setup and Q4 客户's data (a name formulas must quote)")
 
 
 def xlsxwriter_files():

@@ -290,14 +290,23 @@ describeWithLibreOffice("LibreOffice opens every graded file of the real produce
       { stdio: "pipe", timeout: 600000 },
     );
     const seen: [string, string[]][] = [];
+    const summaries: [string, string[], string | undefined][] = [];
     for (const [i, entry] of realGraded.entries()) {
       const expected = entry.expect as { graded: number; customerSheet: string };
       const csv = path.join(dir, `real${i}-${expected.customerSheet}.csv`);
       const rows = fs.existsSync(csv) ? parseCsv(fs.readFileSync(csv, "utf8")) : [];
       const tier = rows[0]?.indexOf("Tier") ?? -1;
       seen.push([entry.file, rows.slice(1, 1 + expected.graded).map((row) => row[tier])]);
+      // The summary's formulas, recalculated by LibreOffice, name the customer sheet correctly (quoted
+      // where its name needs it): no error value anywhere, and the Total row counts the graded customers.
+      const summaryCsv = path.join(dir, `real${i}-Tier summary.csv`);
+      const summary = fs.existsSync(summaryCsv) ? parseCsv(fs.readFileSync(summaryCsv, "utf8")) : [];
+      const errors = summary.flat().filter((text) => /^(#NAME\?|#REF!|#VALUE!|#N\/A|#DIV\/0!|#NUM!|Err:\d+)$/.test(text));
+      const total = summary.find((row) => row[0] === "Total");
+      summaries.push([entry.file, errors, total?.[1]]);
     }
     expect(seen).toEqual(realGraded.map((entry) => [entry.file, (entry.expect as { tiers: string[] }).tiers]));
+    expect(summaries).toEqual(realGraded.map((entry) => [entry.file, [], String((entry.expect as { graded: number; excluded: number }).graded - (entry.expect as { excluded: number }).excluded)]));
     fs.rmSync(dir, { recursive: true, force: true });
   }, 900000);
 });
