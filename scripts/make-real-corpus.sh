@@ -34,6 +34,10 @@ lo --convert-to "xlsx:Calc MS Excel 2007 XML" --outdir "$WORK/lo1" "$WORK/tables
 mv "$WORK/lo1/tables.xlsx" "$WORK/out/libreoffice-calc.xlsx"
 lo --convert-to "xlsx:Calc Office Open XML" --outdir "$WORK/lo2" "$WORK/tables.fods"
 mv "$WORK/lo2/tables.xlsx" "$WORK/out/libreoffice-calc-ooxml.xlsx"
+lo --convert-to "xlsm:Calc MS Excel 2007 VBA XML" --outdir "$WORK/lo1" "$WORK/tables.fods"
+mv "$WORK/lo1/tables.xlsm" "$WORK/out/libreoffice-calc.xlsm"
+lo --convert-to "xltx:Calc MS Excel 2007 XML Template" --outdir "$WORK/lo1" "$WORK/tables.fods"
+mv "$WORK/lo1/tables.xltx" "$WORK/out/libreoffice-calc.xltx"
 lo --convert-to ods --outdir "$WORK" "$WORK/tables.fods"
 
 # Gnumeric's ssconvert from the .ods, with both of its .xlsx exporters.
@@ -49,6 +53,7 @@ ssconvert --export-type=Gnumeric_Excel:xlsx2 "$WORK/out/xlsxwriter-features.xlsx
 
 LO_VERSION="$(soffice --version | awk '{print $2}')"
 GNUMERIC_VERSION="$(ssconvert --version | sed -n "s/^ssconvert version '\(.*\)'/\1/p")"
-cp "$WORK"/out/*.xlsx "$OUT/"
+rm -f "$OUT"/*.xlsx "$OUT"/*.xlsm "$OUT"/*.xltx
+cp "$WORK"/out/*.xlsx "$WORK"/out/*.xlsm "$WORK"/out/*.xltx "$OUT/"
 LO_VERSION="$LO_VERSION" GNUMERIC_VERSION="$GNUMERIC_VERSION" node "$HERE/manifest.js" "$WORK/out" "$OUT/manifest.json"
 ls -l "$OUT"

@@ -18,6 +18,8 @@ const notes = [
   ...JSON.parse(fs.readFileSync(path.join(work, "python-producers.json"), "utf8")),
   { file: "libreoffice-calc.xlsx", producer: lo, features: "a flat ODS file saved with the \"Calc MS Excel 2007 XML\" filter: shared strings, formulas with cached values, date styles, docProps" },
   { file: "libreoffice-calc-ooxml.xlsx", producer: lo, features: "a flat ODS file saved with the \"Calc Office Open XML\" filter (its transitional namespaces, like the other filter: LibreOffice writes no strict OOXML)" },
+  { file: "libreoffice-calc.xlsm", producer: lo, features: "a flat ODS file saved with the \"Calc MS Excel 2007 VBA XML\" filter: a macro-enabled workbook (sheet.macroEnabled.main+xml) without macros" },
+  { file: "libreoffice-calc.xltx", producer: lo, features: "a flat ODS file saved with the \"Calc MS Excel 2007 XML Template\" filter: a template (spreadsheetml.template.main+xml)" },
   { file: "gnumeric-xlsx2.xlsx", producer: gnumeric, features: "LibreOffice's .ods of the tables converted with --export-type=Gnumeric_Excel:xlsx2 (ECMA-376 2nd edition): shared and inline strings, formulas with cached values, docProps/custom.xml" },
   { file: "gnumeric-xlsx.xlsx", producer: gnumeric, features: "LibreOffice's .ods of the tables converted with --export-type=Gnumeric_Excel:xlsx (ECMA-376 1st edition): shared and inline strings, formulas with cached values, docProps/custom.xml" },
   { file: "libreoffice-resaved-features.xlsx", producer: lo, features: "xlsxwriter-features.xlsx opened and saved by Calc (\"Calc MS Excel 2007 XML\"): its chart, comments, conditional formats, validation, merged cells, hyperlink and defined name as LibreOffice writes them" },

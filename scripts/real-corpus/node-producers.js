@@ -132,6 +132,8 @@ function sheetjs() {
   };
   XLSX.writeFile(book(false), path.join(OUT, "sheetjs.xlsx"), { bookType: "xlsx", compression: true });
   done("sheetjs.xlsx", producer, "writeFile defaults: strings as t=\"str\" cells without a shared string table, xl/metadata.xml, formulas with cached values, dates as serial numbers");
+  XLSX.writeFile(book(false), path.join(OUT, "sheetjs-stored.xlsx"), { bookType: "xlsx" });
+  done("sheetjs-stored.xlsx", producer, "writeFile without compression (its default): every zip entry stored, not deflated");
   XLSX.writeFile(book(false), path.join(OUT, "sheetjs-sst.xlsx"), { bookType: "xlsx", bookSST: true, compression: true });
   done("sheetjs-sst.xlsx", producer, "bookSST: a shared string table");
   {
