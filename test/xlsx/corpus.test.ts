@@ -8,7 +8,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { DOMParser } from "@xmldom/xmldom";
+import { DOMParser, Element } from "@xmldom/xmldom";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/xlsx";
 import { parseRelationships, relsPath, resolveTarget } from "../../src/workbook/xlsx/packageParts";
@@ -262,6 +262,25 @@ describe("the real producers' corpus (test/files/real): every file graded or rep
     await expectUntouched(before, after, expected.customerSheet);
     const sheetPart = (await (await openXlsx(after)).worksheets()).find((sh) => sh.name === expected.customerSheet)!.part;
     expect([sheetPart, await outOfOrder(after, sheetPart)]).toEqual([sheetPart, []]);
+  });
+
+  test.each(realGraded.map((entry) => [entry.file, entry] as const))("%s: every cell format a grade adds names only cell style records the styles part has", async (_, entry) => {
+    // ECMA-376 Part 1 §18.8.45: a cellXfs xf's xfId is an index into cellStyleXfs. write-excel-file
+    // writes no cellStyleXfs at all, and Gnumeric reports "Undefined style record '0'" for an xfId="0".
+    const { before, after } = await grade(entry.file, REAL);
+    const styleRecords = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const name = Object.keys(zip.files).find((n) => /^xl\/styles\.xml$/i.test(n));
+      const doc = new DOMParser().parseFromString(await zip.file(name!)!.async("string"), "text/xml");
+      const section = (tag: string) => Array.from(doc.getElementsByTagNameNS(doc.documentElement!.namespaceURI, tag))[0];
+      const xfs = (tag: string) => (section(tag) ? Array.from(section(tag)!.getElementsByTagNameNS(doc.documentElement!.namespaceURI, "xf")) : []);
+      return { styleXfs: xfs("cellStyleXfs").length, cellXfs: xfs("cellXfs").map((xf) => xf.getAttribute("xfId")) };
+    };
+    const original = await styleRecords(before);
+    const graded = await styleRecords(after);
+    const added = graded.cellXfs.slice(original.cellXfs.length);
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.filter((xfId) => xfId !== null && Number(xfId) >= graded.styleXfs)).toEqual([]);
   });
 
   test.each(real.files.filter((entry) => "problems" in entry.expect).map((entry) => [entry.file, entry] as const))(
