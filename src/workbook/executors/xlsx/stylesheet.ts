@@ -60,6 +60,12 @@ export class Stylesheet {
   /** The prefix of SpreadsheetML elements in the part ("" for the default namespace): added items take it. */
   private readonly prefix: string;
 
+  /**
+   * Whether the part has a cell style record (cellStyleXfs/xf) for added formats to name with xfId="0".
+   * Some writers (write-excel-file) write none; an xfId would then name a record that is not there.
+   */
+  private readonly styleRecord: boolean;
+
   /** Reads the sections of a styles part (xl/styles.xml). */
   constructor(private readonly xml: string) {
     let prefix = "";
@@ -69,6 +75,8 @@ export class Stylesheet {
       prefix = "";
     }
     this.prefix = prefix;
+    const q = this.qualified;
+    this.styleRecord = new RegExp(`<${q("cellStyleXfs")}(?:\\s[^>]*[^/])?>\\s*<${q("xf")}\\b`).test(xml);
     this.items = {
       numFmts: this.sectionItems("numFmts"),
       fonts: this.sectionItems("fonts"),
@@ -108,7 +116,7 @@ export class Stylesheet {
       (numFmtId !== 0 ? ' applyNumberFormat="1"' : "") + (fontId !== 0 ? ' applyFont="1"' : "") + (borderId !== 0 ? ' applyBorder="1"' : "");
     const index = this.itemIndex(
       "cellXfs",
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}" xfId="0"${applies}/>`,
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="0" borderId="${borderId}"${this.styleRecord ? ' xfId="0"' : ""}${applies}/>`,
     );
     this.cache.set(key, index);
     return index;
