@@ -44,6 +44,7 @@ export {
   rfmHeatmap,
   rfmAnalysis,
   DEFAULT_RFM_SEGMENTS,
+  defaultRfmSegments,
   RFM_SEGMENT_NAMES_ZH,
   RFM_OTHERS,
 } from "./rfm";

@@ -190,6 +190,31 @@ export const DEFAULT_RFM_SEGMENTS: readonly RfmSegment[] = [
   { name: "Lost", rLow: 1, rHigh: 1, fLow: 1, fHigh: 5, mLow: 1, mHigh: 5 },
 ];
 
+/**
+ * R's default segments for `bins` scores per measure. The package's table is written for 5 bins (its
+ * default); for another number each 1–5 bound is carried onto the 1–`bins` scale — a low bound to the
+ * first score its fifth of the range covers, a high bound to the last — so every bound stays a whole
+ * number from 1 to `bins`, the order of the bounds is kept and 5 bins give the package's table unchanged.
+ * R's rfm has no such rule (its segments are always the user's); this is our choice for a pre-filled table.
+ *
+ * @example defaultRfmSegments(3)[0] // { name: "Champions", rLow: 3, rHigh: 3, fLow: 3, fHigh: 3, mLow: 3, mHigh: 3 }
+ * @example defaultRfmSegments(5) // the same bounds as DEFAULT_RFM_SEGMENTS
+ */
+export function defaultRfmSegments(bins: number): RfmSegment[] {
+  if (!Number.isInteger(bins) || bins < 2) throw new RangeError(`bins must be a whole number of at least 2, not ${bins}`);
+  const low = (b: number) => 1 + Math.floor(((b - 1) * bins) / 5);
+  const high = (b: number) => Math.ceil((b * bins) / 5);
+  return DEFAULT_RFM_SEGMENTS.map((s) => ({
+    name: s.name,
+    rLow: low(s.rLow),
+    rHigh: high(s.rHigh),
+    fLow: low(s.fLow),
+    fHigh: high(s.fHigh),
+    mLow: low(s.mLow),
+    mHigh: high(s.mHigh),
+  }));
+}
+
 /** Chinese names of the default segments, for a Segments / 细分 table written in zh-CN. */
 export const RFM_SEGMENT_NAMES_ZH: Readonly<Record<string, string>> = {
   Champions: "重要价值客户",

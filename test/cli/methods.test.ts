@@ -304,6 +304,27 @@ describe("tiers grade --scheme rfm", () => {
     expect(summary).toContainEqual([null, "R", "Recency (days)", "lower is better", "5 quantile bins (R's rfm)"]);
   });
 
+  test("with --bins 3 the Segments sheet it writes is on the 3-bin scale, and the next run reads it back without a problem", async () => {
+    const input = path.join(dir, "rfm3.xlsx");
+    fs.writeFileSync(input, await buildWorkbook([rfmOrdersSheet()]));
+    const args = (from: string, out: string) => ["grade", from, "--out", out, "--orders", "Orders", "--as-of", "2006-12-31", "--scheme", "rfm", "--bins", "3", "--json", "-"];
+    const first = capture();
+    const once = path.join(dir, "rfm3.graded.xlsx");
+    expect(await main(args(input, once), first)).toBe(0);
+    const segments = await sheetRows(once, "Segments");
+    // Every bound a whole number from 1 to 3 (before, the 5-bin table was written and the next run refused it).
+    for (const row of segments.slice(1)) for (const bound of row.slice(1)) expect([1, 2, 3]).toContain(bound);
+    expect(segments[1]).toEqual(["Champions", 3, 3, 3, 3, 3, 3]);
+    const again = capture();
+    const twice = path.join(dir, "rfm3.twice.xlsx");
+    const code = await main(args(once, twice), again);
+    if (code !== 0) console.log(again.err);
+    expect(code).toBe(0);
+    const tiers = (io: { out: string }) => (JSON.parse(io.out) as { customers: CustomerJson[] }).customers.map((c) => [c.id, c.segment]);
+    expect(tiers(again)).toEqual(tiers(first));
+    expect(new Set(tiers(first).map(([, segment]) => segment)).size).toBeGreaterThan(1);
+  });
+
   test("an edited Segments sheet is read: first match wins, the rest are Others; --rfm-columns on a customer table", async () => {
     const input = path.join(dir, "rfm-columns.xlsx");
     fs.writeFileSync(

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { customerIndicators, serialOfDate } from "../../src/engine/orders";
 import {
   DEFAULT_RFM_SEGMENTS,
+  defaultRfmSegments,
   quantileType7,
   rfmBinScores,
   rfmBreaks,
@@ -170,5 +171,28 @@ describe("rfmAnalysis", () => {
     const a = rfmAnalysis(ind.recencyDays, ind.frequency, ind.monetary, 5, DEFAULT_RFM_SEGMENTS);
     expect(a.heatmap.count.flat().reduce((s, c) => s + c, 0)).toBe(995);
     expect(a.segmentName.filter((s) => s === "Champions").length).toBe(35);
+  });
+});
+
+describe("defaultRfmSegments (R's default table carried onto another number of bins)", () => {
+  test("5 bins give the package's table; 3 and 9 bins by hand; every bound within 1..bins and low <= high", () => {
+    expect(defaultRfmSegments(5)).toEqual(DEFAULT_RFM_SEGMENTS);
+    // Champions 5..5 -> 3..3; Potential Loyalist R 3..5 -> 2..3, M 2..5 -> 1..3; Lost R 1..1 -> 1..1.
+    const three = defaultRfmSegments(3);
+    expect(three[0]).toEqual({ name: "Champions", rLow: 3, rHigh: 3, fLow: 3, fHigh: 3, mLow: 3, mHigh: 3 });
+    expect(three[1]).toEqual({ name: "Potential Loyalist", rLow: 2, rHigh: 3, fLow: 2, fHigh: 3, mLow: 1, mHigh: 3 });
+    expect(three[three.length - 1]).toEqual({ name: "Lost", rLow: 1, rHigh: 1, fLow: 1, fHigh: 3, mLow: 1, mHigh: 3 });
+    // Champions on 9 bins: the top fifth of the scale, scores 8 and 9.
+    expect(defaultRfmSegments(9)[0]).toMatchObject({ rLow: 8, rHigh: 9 });
+    for (let bins = 2; bins <= 9; bins++) {
+      for (const s of defaultRfmSegments(bins)) {
+        for (const [low, high] of [[s.rLow, s.rHigh], [s.fLow, s.fHigh], [s.mLow, s.mHigh]]) {
+          expect(low).toBeGreaterThanOrEqual(1);
+          expect(high).toBeLessThanOrEqual(bins);
+          expect(low).toBeLessThanOrEqual(high);
+        }
+      }
+    }
+    expect(() => defaultRfmSegments(1)).toThrow(RangeError);
   });
 });

@@ -7,7 +7,7 @@ import { clusterCustomers } from "../../engine/kmeans";
 import type { ClusterProfile } from "../../engine/kmeans";
 import { pyramid } from "../../engine/pyramid";
 import { rankEq } from "../../engine/rank";
-import { DEFAULT_RFM_SEGMENTS, RFM_OTHERS, RFM_SEGMENT_NAMES_ZH, rfmAnalysis } from "../../engine/rfm";
+import { defaultRfmSegments, RFM_OTHERS, RFM_SEGMENT_NAMES_ZH, rfmAnalysis } from "../../engine/rfm";
 import type { RfmSegment, RfmSegmentSummaryRow } from "../../engine/rfm";
 import type { GradeResult, WeightTable } from "../../engine/types";
 import { cellAddress } from "../reading/address";
@@ -206,7 +206,7 @@ export async function gradeRfm(
   }
 
   // The Segments / 细分 table: the workbook's, else the package's defaults, written for the analyst.
-  let segments: RfmSegment[] = DEFAULT_RFM_SEGMENTS.map((s) => ({ ...s, name: lang === "zh-CN" ? (RFM_SEGMENT_NAMES_ZH[s.name] ?? s.name) : s.name }));
+  let segments: RfmSegment[] = defaultRfmSegments(method.bins).map((s) => ({ ...s, name: lang === "zh-CN" ? (RFM_SEGMENT_NAMES_ZH[s.name] ?? s.name) : s.name }));
   let segmentsSource: string = words.defaultSegments;
   let writeSegments = true;
   const segmentsAt = locateAny(index, "segments", ["Segments", "细分"]);
@@ -322,7 +322,7 @@ export async function gradeRfm(
   const last = cellAddress(top + 1 + count.length, count[0].length);
   summary.heatMaps = [...(summary.heatMaps ?? []), `${first}:${last}`];
   if (writeSegments) {
-    const rows = defaultSegmentRows(lang);
+    const rows = defaultSegmentRows(lang, method.bins);
     plan.sheets.push({
       name: words.segmentsSheet,
       blocks: [

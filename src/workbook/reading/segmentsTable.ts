@@ -2,7 +2,7 @@
 // ranges of R, F and M; the first row a customer matches wins, the rest are "Others". Written
 // pre-filled with R's rfm package defaults when a workbook has none.
 
-import { DEFAULT_RFM_SEGMENTS, RFM_SEGMENT_NAMES_ZH } from "../../engine/rfm";
+import { defaultRfmSegments, RFM_SEGMENT_NAMES_ZH } from "../../engine/rfm";
 import type { RfmSegment } from "../../engine/rfm";
 import { boxAddress, cellAddress } from "./address";
 import { cellText, isBlank, readNumber } from "./cells";
@@ -87,14 +87,15 @@ export function parseSegmentsTable(block: Block, bins = 5): { segments?: RfmSegm
 
 /**
  * The rows of a new Segments / 细分 sheet: the header row in the workbook's language, then R's rfm
- * package's default segments in their order (names in Chinese under zh-CN).
+ * package's default segments in their order (names in Chinese under zh-CN), on the scale of `bins`
+ * scores (defaultRfmSegments), so that the next run with the same bins reads them back without a problem.
  *
  * @example defaultSegmentRows("zh-CN")[1] // ["重要价值客户", 5, 5, 5, 5, 5, 5]
  */
-export function defaultSegmentRows(lang: Lang): CellOut[][] {
+export function defaultSegmentRows(lang: Lang, bins = 5): CellOut[][] {
   const header = SEGMENT_HEADERS.map(({ names }) => (lang === "zh-CN" ? names[1] : names[0]));
   return [
     header,
-    ...DEFAULT_RFM_SEGMENTS.map((s) => [lang === "zh-CN" ? (RFM_SEGMENT_NAMES_ZH[s.name] ?? s.name) : s.name, s.rLow, s.rHigh, s.fLow, s.fHigh, s.mLow, s.mHigh]),
+    ...defaultRfmSegments(bins).map((s) => [lang === "zh-CN" ? (RFM_SEGMENT_NAMES_ZH[s.name] ?? s.name) : s.name, s.rLow, s.rHigh, s.fLow, s.fHigh, s.mLow, s.mHigh]),
   ];
 }
