@@ -208,6 +208,15 @@ export function MoreOptions({ settings, index, columns, lang, text, disabled, pr
           onChange={(_, d) => set({ explain: d.checked === true || undefined })}
         />
       </Field>
+      {/* Principal-component weights fill the weight table (--weights-from pca); RFM has none, so the box says why. */}
+      <Field hint={settings.method?.kind === "rfm" ? text.pcaWeightsRfmHint : text.pcaWeightsHint}>
+        <Checkbox
+          disabled={disabled || settings.method?.kind === "rfm"}
+          checked={settings.weightsFrom !== undefined && settings.method?.kind !== "rfm"}
+          label={text.pcaWeights}
+          onChange={(_, d) => set({ weightsFrom: d.checked === true ? { method: "pca", replace: false } : undefined })}
+        />
+      </Field>
       <Field label={text.mode} hint={settings.mode === "formulas" ? text.modeFormulasNote : undefined}>
         <RadioGroup disabled={disabled} value={settings.mode} onChange={(_, d) => set({ mode: d.value as GradeSettings["mode"] })}>
           <Radio value="values" label={text.modeValues} />

@@ -648,6 +648,9 @@ Example:
     clustersAuto: "Best mean silhouette (k = 2–8)",
     methodNote: (method: string) => `Tiers come from ${method}; change the method under More options.`,
     explainColumn: "Explain each tier (a Why column)",
+    pcaWeights: "Weights from principal components (factor analysis)",
+    pcaWeightsHint: "Fills the weight table's empty Weight cells and writes a Factor loadings sheet; weights you entered are never overwritten.",
+    pcaWeightsRfmHint: "RFM segments use no weight table.",
     explainMethodHint: "Only tiers decided by a score are explained; RFM segments and clusters are not.",
     statusOrders: (n: string) => `${n} orders`,
     // The explain view after grading.

@@ -111,4 +111,9 @@ test("k-means: the best k by silhouette by default, or a k; back to the weighted
   expect(form.last().method).toBeUndefined();
   fireEvent.click(screen.getByRole("checkbox", { name: "解释每位客户的等级（写入“原因”列）" }));
   expect(form.last().explain).toBe(true);
+  // Weights from principal components: the same field as --weights-from pca (never :replace from the pane).
+  fireEvent.click(screen.getByRole("checkbox", { name: "用主成分分析法确定权重（因子分析）" }));
+  expect(form.last().weightsFrom).toEqual({ method: "pca", replace: false });
+  fireEvent.click(screen.getByRole("checkbox", { name: "用主成分分析法确定权重（因子分析）" }));
+  expect(form.last().weightsFrom).toBeUndefined();
 });
