@@ -2,6 +2,7 @@
 // the .xlsx backend. File I/O lives here; the backend only sees bytes.
 
 import * as path from "path";
+import { isCancelled } from "../workbook/cancel";
 import { defaultSettings, gradeWorkbook } from "../workbook/run";
 import type { GradeSettings } from "../workbook/run";
 import { formatProblem } from "../workbook/reading/problems";
@@ -204,7 +205,7 @@ export function argumentLanguage(argv: string[], env: Record<string, string | un
  */
 export function failure(error: unknown, lang: Lang, io: Pick<CliIo, "stderr" | "env">, input?: string): number {
   const text = cliText(lang);
-  if (error instanceof Error && error.name === "AbortError") {
+  if (isCancelled(error)) {
     io.stderr(`${text.cancelled}\n`);
     return EXIT_PROBLEMS;
   }

@@ -11,7 +11,8 @@
 // write registers how to undo itself; on abort or error the undo steps run in reverse order.
 
 import type { Box, CellBlock, OutputColumns, OutputSheet, OwnedState, Progress, WritePlan } from "../../types";
-import { AbortedRun, Batch } from "./batch";
+import { throwIfCancelled } from "../../cancel";
+import { Batch } from "./batch";
 import { TEXT_FORMAT, cellFormat, excelValue } from "./cellFormats";
 import { addPyramidChart } from "./pyramidChart";
 import { readRows } from "./readRows";
@@ -48,7 +49,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export async function executePlan(context: Excel.RequestContext, plan: WritePlan, options: ExecuteOptions = {}): Promise<void> {
   const { onProgress, signal } = options;
-  if (signal?.aborted) throw new AbortedRun();
+  throwIfCancelled(signal);
   assertPlanSheetNames(plan);
   requireExcelApi();
   const batch = new Batch(context, signal, options.budget);
