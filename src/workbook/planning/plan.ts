@@ -31,6 +31,7 @@ import type {
   OutputColumns,
   OutputSheet,
   GradingState,
+  HeatMap,
   OwnedState,
   RecordedValue,
   Problem,
@@ -396,6 +397,14 @@ export function planGrading(args: PlanArgs): WritePlan {
 function userBox(customers: CustomerData, previous: OwnedState | undefined) {
   const box = customers.block.box;
   return { ...box, columns: Math.min(box.columns, outputStartColumn(customers, previous) - box.left) };
+}
+
+/** Heat maps run from white at the minimum to Excel's own red (#F8696B) at the maximum. */
+const HEAT_MAP_COLOURS = { low: "#FFFFFF", high: "#F8696B" } as const;
+
+/** A heat map over an A1 range, in the plan's colours. */
+export function heatMap(range: string): HeatMap {
+  return { range, ...HEAT_MAP_COLOURS };
 }
 
 /** One conditional-format style per tier label, best first. */

@@ -407,11 +407,11 @@ async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {
   }
   if ((spec.heatMaps ?? []).length > 0) {
     await batch.room(512 * (spec.heatMaps ?? []).length);
-    for (const address of spec.heatMaps ?? []) {
-      const scale = sheet.getRange(address).conditionalFormats.add("ColorScale");
+    for (const map of spec.heatMaps ?? []) {
+      const scale = sheet.getRange(map.range).conditionalFormats.add("ColorScale");
       scale.colorScale.criteria = {
-        minimum: { type: "LowestValue", color: "#FFFFFF" },
-        maximum: { type: "HighestValue", color: "#F8696B" },
+        minimum: { type: "LowestValue", color: map.low },
+        maximum: { type: "HighestValue", color: map.high },
       };
     }
   }
