@@ -127,10 +127,8 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
       const again = plan.sheets.find((sheet) => same(sheet.name, p.name));
       if (again) wb.worksheets.getItem(again.name).position = p.position;
     }
-    const recorded: OwnedState = cols
-      ? { ...plan.state, tierColumn: cols.tierColumn, rowCount: cols.rowCount, tierStyles: cols.tierStyles }
-      : plan.state;
-    recordState(wb, stored, recorded);
+    // The record is the plan's, complete (plan.ts fills tierColumn, rowCount, tierStyles): written as it is.
+    recordState(wb, stored, plan.state);
     await batch.flush();
     onProgress?.({ stage: "done", fraction: 1 });
   } catch (error) {
