@@ -3,6 +3,7 @@
 
 import * as path from "path";
 import { parseArgs } from "util";
+import { isCancelled } from "../workbook/cancel";
 import { defaultSettings, gradeWorkbook } from "../workbook/run";
 import type { GradeSettings } from "../workbook/run";
 import { formatProblem } from "../workbook/reading/problems";
@@ -211,7 +212,7 @@ export function argumentLanguage(argv: string[], env: Record<string, string | un
  */
 export function failure(error: unknown, lang: Lang, io: Pick<CliIo, "stderr" | "env">, input?: string): number {
   const text = cliText(lang);
-  if (error instanceof Error && error.name === "AbortError") {
+  if (isCancelled(error)) {
     io.stderr(`${text.cancelled}\n`);
     return EXIT_PROBLEMS;
   }

@@ -22,6 +22,7 @@ import {
   useAnnounce,
 } from "@fluentui/react-components";
 import type { PyramidRow } from "../engine/types";
+import { isCancelled } from "../workbook/cancel";
 import { exampleTablesPlan, type ExampleTemplate } from "../workbook/features/exampleTables";
 import { ExampleTables } from "./ExampleTables";
 import { outputText } from "../workbook/planning/outputText";
@@ -161,10 +162,6 @@ function keepEqual<T>(set: React.Dispatch<React.SetStateAction<T>>): (next: T) =
 function small(value: unknown): boolean {
   const problems = (value as { problems?: unknown[] } | undefined)?.problems;
   return !Array.isArray(problems) || problems.length <= 500;
-}
-
-function isAbort(error: unknown): boolean {
-  return (error as { name?: string })?.name === "AbortError";
 }
 
 /** Problems about the settings rather than a cell: said under their control, not in the list. */
@@ -345,7 +342,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
         announce(text.announceProblems(errors), { priority: 1 });
       }
     } catch (error) {
-      if (isAbort(error)) {
+      if (isCancelled(error)) {
         setRun({ kind: "cancelled" });
         announce(text.announceCancelled, { priority: 1 });
       } else {

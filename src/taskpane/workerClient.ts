@@ -10,6 +10,7 @@
 // of the cancelled run survives it.
 
 import type { ExampleTemplate } from "../workbook/features/exampleTables";
+import { cancelledError } from "../workbook/cancel";
 import type { GradeSettings, Inspection } from "../workbook/run";
 import type { Box, CellValue, Lang, OwnedState, Progress, WorkbookIndex, WritePlan } from "../workbook/types";
 import type { Envelope, Failure, PaneOutcome, Reply, Request, Results } from "./workerProtocol";
@@ -38,10 +39,6 @@ export class WorkbookError extends Error {
     this.open = failure.open;
     this.problem = failure.problem;
   }
-}
-
-function abortError(): Error {
-  return Object.assign(new Error("The grading run was cancelled; the workbook was not changed."), { name: "AbortError" });
 }
 
 export class WorkerWorkbook {
@@ -99,7 +96,7 @@ export class WorkerWorkbook {
   }
 
   private call<K extends Request["op"]>(request: Extract<Request, { op: K }>, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Results[K]> {
-    if (signal?.aborted) return Promise.reject(abortError());
+    if (signal?.aborted) return Promise.reject(cancelledError());
     const id = this.nextId++;
     return new Promise<Results[K]>((resolve, reject) => {
       this.pending.set(id, { request, resolve: resolve as (v: unknown) => void, reject, onProgress });
@@ -113,7 +110,7 @@ export class WorkerWorkbook {
     const cancelled = this.pending.get(id);
     if (!cancelled) return;
     this.pending.delete(id);
-    cancelled.reject(abortError());
+    cancelled.reject(cancelledError());
     this.worker.terminate();
     this.boot();
     // Replies to the rebuild have ids no caller waits for; only a failure to rebuild would matter, and
@@ -125,7 +122,7 @@ export class WorkerWorkbook {
 
   close(): void {
     this.worker.terminate();
-    for (const pending of this.pending.values()) pending.reject(abortError());
+    for (const pending of this.pending.values()) pending.reject(cancelledError());
     this.pending.clear();
   }
 

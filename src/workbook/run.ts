@@ -47,6 +47,7 @@ import type {
   WritePlan,
 } from "./types";
 import { parseWeightTable } from "./reading/weightTable";
+import { throwIfCancelled } from "./cancel";
 import type { WeightCells } from "./reading/weightTable";
 import { engineWarningProblems } from "./reading/warnings";
 import { WHY_HEADERS } from "./features/methodOutputs";
@@ -293,16 +294,6 @@ export async function readOwnedHistory(
   return readHistory(await backend.read(sheet.name, box));
 }
 
-function abortError(): Error {
-  const error = new Error("The grading run was cancelled.");
-  error.name = "AbortError";
-  return error;
-}
-
-function checkAbort(signal?: AbortSignal): void {
-  if (signal?.aborted) throw abortError();
-}
-
 async function prepare(
   backend: WorkbookBackend,
   settings: GradeSettings,
@@ -312,7 +303,7 @@ async function prepare(
   const empty: Inspection = { ok: false, problems: [], customers: 0, excluded: 0, indicators: [] };
   onProgress?.({ stage: "read", fraction: 0 });
   const index = await backend.index();
-  checkAbort(signal);
+  throwIfCancelled(signal);
   const problems: Problem[] = [...settingsProblems(settings)];
   const weightsAt = locateTable(index, "weights", settings.weights);
   const customersAt = locateTable(index, "customers", settings.customers);
@@ -324,10 +315,10 @@ async function prepare(
   let previous = await backend.readState();
   const history = await readOwnedHistory(backend, index, previous);
   const weightsBlock: Block = { ...weightsAt, values: await backend.read(weightsAt.sheet, weightsAt.box) };
-  checkAbort(signal);
+  throwIfCancelled(signal);
   onProgress?.({ stage: "read", fraction: 0.1 });
   const customersBlock: Block = { ...customersAt, values: await backend.read(customersAt.sheet, customersAt.box) };
-  checkAbort(signal);
+  throwIfCancelled(signal);
   // The earlier output columns by identity, where they are now (the state records where they were).
   previous = locateOwnedColumns(customersBlock, previous);
   onProgress?.({ stage: "parse", fraction: 0.3 });
@@ -387,7 +378,7 @@ async function prepare(
   }
   if (problems.some((p) => p.severity === "error")) return { inspection };
 
-  checkAbort(signal);
+  throwIfCancelled(signal);
   onProgress?.({ stage: "grade", fraction: 0.4 });
   let result: GradeResult;
   let explanations: (Explanation | null)[] | undefined;
@@ -589,7 +580,7 @@ async function gradeSource(
     inspection.problems.push(...clashes);
     return { ok: false, inspection: { ...inspection, ok: false } };
   }
-  checkAbort(signal);
+  throwIfCancelled(signal);
   onProgress?.({ stage: "write", fraction: 0.55 });
   await backend.execute(plan, onProgress, signal);
   onProgress?.({ stage: "done", fraction: 1 });
@@ -621,7 +612,7 @@ async function prepareRfm(
   signal?: AbortSignal,
 ): Promise<{ inspection: Inspection; run?: Extract<Awaited<ReturnType<typeof gradeRfm>>, { ok: true }> }> {
   const run = await gradeRfm(backend, settings, method, onProgress);
-  checkAbort(signal);
+  throwIfCancelled(signal);
   const inspection: Inspection = {
     ok: run.ok,
     problems: run.problems,

@@ -182,8 +182,15 @@ export interface OutputSheet {
    * set the chart to plot hidden cells).
    */
   hiddenColumns?: number[];
-  /** A1 ranges to shade as a heat map (a two-colour scale, white to red, by conditional formatting). */
-  heatMaps?: string[];
+  /** Ranges to shade as a heat map: a two-colour scale by conditional formatting, colours the plan's. */
+  heatMaps?: HeatMap[];
+}
+
+/** A two-colour scale over an A1 range on the sheet: `low` at the range's minimum, `high` at its maximum ("#RRGGBB"). */
+export interface HeatMap {
+  range: string;
+  low: string;
+  high: string;
 }
 
 /** Everything one grading run writes. Plain data: the Excel and .xlsx executors run the same plan. */

@@ -55,7 +55,9 @@ export function plan(f: Fixture, options: { previous?: OwnedState; labels?: stri
   const headers = zh ? ["得分", "排名", "等级"] : ["Score", "Rank", "Tier"];
   const summary = zh ? "分级汇总" : "Tier summary";
   const max = Math.max(...counts);
-  const state: OwnedState = { version: 1, sheet: "Customers", headerRow: 0, firstColumn: 3, headers, sheets: [summary] };
+  const tierStyles = labels.map((label, i) => ({ label, fill: ["#C6EFCE", "#DDEBF7", "#FFEB9C"][i], font: ["#006100", "#1F4E78", "#9C5700"][i] }));
+  // The record is the plan's, complete, as plan.ts makes it: the executor writes it as it is.
+  const state: OwnedState = { version: 1, sheet: "Customers", headerRow: 0, firstColumn: 3, headers, sheets: [summary], tierColumn: 2, rowCount: n, tierStyles };
   return {
     previous: options.previous,
     state,
@@ -71,7 +73,7 @@ export function plan(f: Fixture, options: { previous?: OwnedState; labels?: stri
         { header: headers[2], numberFormat: "@", values: tier },
       ],
       tierColumn: 2,
-      tierStyles: labels.map((label, i) => ({ label, fill: ["#C6EFCE", "#DDEBF7", "#FFEB9C"][i], font: ["#006100", "#1F4E78", "#9C5700"][i] })),
+      tierStyles,
     },
     sheets: [
       {

@@ -48,6 +48,16 @@ describe("sheets-only plans, heat maps and appended rows in Excel (strict stand-
     expect(state.sheets).not.toContain("Audit log");
   });
 
+  test("the heat map's colours are the plan's, not the executor's", async () => {
+    const f = customerSheet(20);
+    const plan = migrationPlan([]);
+    plan.sheets = [{ ...migration, heatMaps: [{ range: "B5:D7", low: "#63BE7B", high: "#5A8AC6" }] }];
+    await run(f.model, plan);
+    const scales = f.model.sheet("Migration")!.cfs.filter((cf) => cf.colorScale);
+    expect(scales).toHaveLength(1);
+    expect(scales[0].colorScale).toMatchObject({ minimum: { color: "#63BE7B" }, maximum: { color: "#5A8AC6" } });
+  });
+
   test("appended rows go below what the log holds, its header is written once, and a re-run replaces only the owned sheet", async () => {
     const f = customerSheet(5);
     await run(f.model, migrationPlan([["2026-09-30", "C1", "B", "A", "first"]]));

@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import type { WritePlan } from "../../src/workbook/types";
 import { heatMapXml } from "../../src/workbook/executors/xlsx/heatMapXml";
+import { heatMap } from "../../src/workbook/planning/plan";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { colouredPixels, describeWithLibreOffice, renderSheet } from "../support/libreoffice";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";
@@ -32,13 +33,19 @@ const COLOUR_SCALE =
 
 describe("a heat map", () => {
   test("is a two-colour scale from white at the minimum to red at the maximum, one per range", () => {
-    expect(heatMapXml(["B5:D7"])).toBe(`<conditionalFormatting sqref="B5:D7">${COLOUR_SCALE}</conditionalFormatting>`);
-    const two = heatMapXml(["$B$5:$D$7", "B12"], 3);
+    expect(heatMapXml([heatMap("B5:D7")])).toBe(`<conditionalFormatting sqref="B5:D7">${COLOUR_SCALE}</conditionalFormatting>`);
+    const two = heatMapXml([heatMap("$B$5:$D$7"), heatMap("B12")], 3);
     expect([...two.matchAll(/sqref="([^"]+)"><cfRule type="colorScale" priority="(\d+)"/g)].map((m) => [m[1], m[2]])).toEqual([
       ["B5:D7", "3"],
       ["B12", "4"],
     ]);
-    expect(() => heatMapXml(["Migration!B5:D7"])).toThrow(/A1/);
+    expect(() => heatMapXml([heatMap("Migration!B5:D7")])).toThrow(/A1/);
+  });
+
+  test("the colours are the plan's: the file writes whatever scale the plan carries", () => {
+    expect(heatMap("B5:D7")).toEqual({ range: "B5:D7", low: "#FFFFFF", high: "#F8696B" });
+    const xml = heatMapXml([{ range: "B5:D7", low: "#63be7b", high: "#5A8AC6" }]);
+    expect(xml).toContain('<color rgb="FF63BE7B"/><color rgb="FF5A8AC6"/>');
   });
 
   test("lands on its range after </sheetData> and before <pageMargins> (CT_Worksheet's order)", async () => {

@@ -19,7 +19,7 @@ import { headerKey } from "../reading/headers";
 import { locateTable } from "../reading/locate";
 import { INDICATOR_HEADERS } from "../reading/ordersTable";
 import { OUTPUT_HEADERS, OUTPUT_SHEETS, outputText } from "../planning/outputText";
-import { planGrading } from "../planning/plan";
+import { heatMap, planGrading } from "../planning/plan";
 import { problem } from "../reading/problems";
 import { defaultSegmentRows, parseSegmentsTable } from "../reading/segmentsTable";
 import type { GradeSettings, MethodSetting } from "../settings";
@@ -320,7 +320,7 @@ export async function gradeRfm(
   summary.blocks.push(...blocks);
   const first = cellAddress(top + 2, 1);
   const last = cellAddress(top + 1 + count.length, count[0].length);
-  summary.heatMaps = [...(summary.heatMaps ?? []), `${first}:${last}`];
+  summary.heatMaps = [...(summary.heatMaps ?? []), heatMap(`${first}:${last}`)];
   if (writeSegments) {
     const rows = defaultSegmentRows(lang, method.bins);
     plan.sheets.push({

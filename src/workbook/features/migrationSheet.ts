@@ -7,7 +7,8 @@ import type { Migration } from "../../engine/migration";
 import { boxAddress } from "../reading/address";
 import type { HistoryRow } from "./history";
 import { outputText } from "../planning/outputText";
-import type { CellBlock, CellOut, Lang, OutputSheet } from "../types";
+import { heatMap } from "../planning/plan";
+import type { CellBlock, CellOut, HeatMap, Lang, OutputSheet } from "../types";
 
 /**
  * The migration between two periods of a history, tiers ordered by `labels` (best first).
@@ -32,7 +33,7 @@ export function migrationOf(rows: HistoryRow[], from: string, to: string, labels
 export function migrationSheet(result: Migration, from: string, to: string, lang: Lang): OutputSheet {
   const text = outputText(lang);
   const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[text.migrationTitle(from, to)]], style: "title" }];
-  const heatMaps: string[] = [];
+  const heatMaps: HeatMap[] = [];
   let top = 2;
   const matrix = (title: string, cells: number[][]) => {
     const k = result.tiers.length;
@@ -47,7 +48,7 @@ export function migrationSheet(result: Migration, from: string, to: string, lang
     const body: CellOut[][] = cells.map((row, i) => [rowLabels[i], ...row, row.reduce((s, x) => s + x, 0)]);
     body.push([text.total, ...cells[0].map((_, j) => cells.reduce((s, row) => s + row[j], 0)), cells.flat().reduce((s, x) => s + x, 0)]);
     blocks.push({ top: top + 2, left: 0, values: body, numberFormats: ["@", ...new Array<string>(k + 2).fill("#,##0")] });
-    heatMaps.push(boxAddress({ top: top + 2, left: 1, rows: k + 1, columns: k + 1 }));
+    heatMaps.push(heatMap(boxAddress({ top: top + 2, left: 1, rows: k + 1, columns: k + 1 })));
     top += body.length + 4;
   };
   matrix(text.migrationCustomers, result.counts);

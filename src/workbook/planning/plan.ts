@@ -31,6 +31,7 @@ import type {
   OutputColumns,
   OutputSheet,
   GradingState,
+  HeatMap,
   OwnedState,
   RecordedValue,
   Problem,
@@ -262,9 +263,7 @@ export function planGrading(args: PlanArgs): WritePlan {
   const tier: CellOut[] = new Array(rowCount).fill(null);
   if (formulas) {
     const refs: IndicatorRefs[] = args.weightTable.indicators.map((_, j) => ({
-      weight: absolute(summary.weightsTop + j, 5, summaryName),
-      min: absolute(summary.weightsTop + j, 6, summaryName),
-      max: absolute(summary.weightsTop + j, 7, summaryName),
+      ...summary.weightRefs(j),
       range: columnRange(layout.indicatorColumns[j], layout.firstRow, lastRow),
       column: columnName(layout.indicatorColumns[j]),
     }));
@@ -400,6 +399,14 @@ function userBox(customers: CustomerData, previous: OwnedState | undefined) {
   return { ...box, columns: Math.min(box.columns, outputStartColumn(customers, previous) - box.left) };
 }
 
+/** Heat maps run from white at the minimum to Excel's own red (#F8696B) at the maximum. */
+const HEAT_MAP_COLOURS = { low: "#FFFFFF", high: "#F8696B" } as const;
+
+/** A heat map over an A1 range, in the plan's colours. */
+export function heatMap(range: string): HeatMap {
+  return { range, ...HEAT_MAP_COLOURS };
+}
+
 /** One conditional-format style per tier label, best first. */
 export function tierStyles(labels: string[]): TierStyle[] {
   return labels.map((label, i) => ({ label, ...TIER_COLOURS[Math.min(i, TIER_COLOURS.length - 1)] }));
@@ -415,7 +422,7 @@ function summarySheet(
   text: OutputText,
   name: string,
   layout?: Layout,
-): { sheet: OutputSheet; weightsTop: number; countCell?: string; valueTotalCell?: string; grading: GradingState } {
+): { sheet: OutputSheet; weightRefs: (j: number) => { weight: string; min: string; max: string }; countCell?: string; valueTotalCell?: string; grading: GradingState } {
   const { result, settings, customers, weightTable } = args;
   const blocks: CellBlock[] = [];
   blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
@@ -444,50 +451,59 @@ function summarySheet(
     { key: "valueColumn", value: args.valueColumn ?? text.valueIsScore },
   ];
   if (settings.period) settingEntries.push({ key: "period", value: settings.period });
-  const countCell = scoreRange ? absolute(top + 1 + 6, 1, name) : undefined;
-  let valueTotalCell: string | undefined;
   if (scoreRange && valueRange) {
     const total = result.pyramid.reduce((sum, row) => sum + row.value, 0);
     settingEntries.push({ key: "gradedValue", value: { formula: `SUMIFS(${valueRange},${scoreRange},">=0")` }, shown: total });
-    valueTotalCell = absolute(top + settingEntries.length, 1, name);
   }
+  const settingsTop = top + 1;
+  /** The value cell of a settings row, by its key: where the live tier formulas read a count or a total. */
+  const settingCell = (key: SettingKey): string | undefined => {
+    const at = settingEntries.findIndex((entry) => entry.key === key);
+    return at < 0 ? undefined : absolute(settingsTop + at, SETTINGS_COLUMNS.indexOf("value"), name);
+  };
+  const countCell = scoreRange ? settingCell("graded") : undefined;
+  const valueTotalCell = scoreRange && valueRange ? settingCell("gradedValue") : undefined;
   const settingsRows: CellOut[][] = settingEntries.map((entry) => [text[entry.key], entry.value]);
   blocks.push({ top, left: 0, values: [[text.settings]], style: "header" });
-  blocks.push({ top: top + 1, left: 0, values: settingsRows, numberFormats: [TEXT_FORMAT, null] });
+  blocks.push({ top: settingsTop, left: 0, values: settingsRows, numberFormats: [TEXT_FORMAT, null] });
   top += settingsRows.length + 3;
 
-  blocks.push({
-    top,
-    left: 0,
-    style: "header",
-    values: [[text.dimension, text.indicator, text.column, text.direction, text.scoring, text.globalWeight]],
-  });
+  // The weights block, a column per WEIGHT_COLUMNS key; min and max only with live formulas.
+  const weightKeys = layout ? WEIGHT_COLUMNS : WEIGHT_COLUMNS.filter((key) => key !== "min" && key !== "max");
+  blocks.push({ top, left: 0, style: "header", values: [weightKeys.map((key) => text[key])] });
   const weightsTop = top + 1;
-  const weightRows: CellOut[][] = weightTable.indicators.map((indicator, i) => [
-    indicator.dimension ?? "",
-    indicator.name,
-    indicator.column,
-    indicator.direction === "lower" ? text.lower : text.higher,
-    indicator.scoring,
-    result.weights[i],
-  ]);
+  const weightColumn = (key: WeightColumn) => WEIGHT_COLUMNS.indexOf(key);
+  const weightFormulas = layout && globalWeightFormulas(args);
+  const weightRows: CellOut[][] = weightTable.indicators.map((indicator, j) => {
+    const range = layout && columnRange(layout.indicatorColumns[j], layout.firstRow, layout.lastRow, customers.block.sheet);
+    const cells: Record<WeightColumn, CellOut> = {
+      dimension: indicator.dimension ?? "",
+      indicator: indicator.name,
+      column: indicator.column,
+      direction: indicator.direction === "lower" ? text.lower : text.higher,
+      scoring: indicator.scoring,
+      globalWeight: weightFormulas ? { formula: weightFormulas[j] } : result.weights[j],
+      min: range ? { formula: `MIN(${range})` } : null,
+      max: range ? { formula: `MAX(${range})` } : null,
+    };
+    return weightKeys.map((key) => cells[key]);
+  });
+  // The state records what the cells show: the engine's weights, never formulas; no min or max.
   const recordedWeights: RecordedValue[][] = [
-    [text.dimension, text.indicator, text.column, text.direction, text.scoring, text.globalWeight],
-    ...weightRows.map((row) => row.map((value) => (typeof value === "object" && value !== null ? null : value))),
+    WEIGHT_COLUMNS.slice(0, weightColumn("globalWeight") + 1).map((key) => text[key]),
+    ...weightTable.indicators.map((indicator, j) =>
+      weightRows[j].slice(0, weightColumn("globalWeight") + 1).map((value, k) => (k === weightColumn("globalWeight") ? result.weights[j] : (value as RecordedValue))),
+    ),
   ];
-  if (layout) {
-    (blocks[blocks.length - 1].values[0] as CellOut[]).push(text.min, text.max);
-    const weightFormulas = globalWeightFormulas(args);
-    weightRows.forEach((row, j) => {
-      const range = columnRange(layout.indicatorColumns[j], layout.firstRow, layout.lastRow, customers.block.sheet);
-      if (weightFormulas) row[5] = { formula: weightFormulas[j] };
-      row.push({ formula: `MIN(${range})` }, { formula: `MAX(${range})` });
-    });
-  }
+  const weightRefs = (j: number) => ({
+    weight: absolute(weightsTop + j, weightColumn("globalWeight"), name),
+    min: absolute(weightsTop + j, weightColumn("min"), name),
+    max: absolute(weightsTop + j, weightColumn("max"), name),
+  });
   blocks.push({
     top: weightsTop,
     left: 0,
-    numberFormats: [TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, TEXT_FORMAT, WEIGHT_FORMAT, null, null],
+    numberFormats: WEIGHT_COLUMNS.map((key) => (key === "globalWeight" ? WEIGHT_FORMAT : key === "min" || key === "max" ? null : TEXT_FORMAT)),
     values: weightRows,
   });
   top += weightTable.indicators.length + 3;
@@ -521,8 +537,14 @@ function summarySheet(
     labels: [...result.labels],
     ...(args.valueColumn !== undefined ? { valueColumn: args.valueColumn } : {}),
   };
-  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts, hiddenColumns }, weightsTop, countCell, valueTotalCell, grading };
+  return { sheet: { name, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts, hiddenColumns }, weightRefs, countCell, valueTotalCell, grading };
 }
+
+/** The summary's settings block: a label, then its value. */
+const SETTINGS_COLUMNS = ["label", "value"] as const;
+/** The summary's weights block, column by column (OutputText keys): the score formulas read the last three by name. */
+const WEIGHT_COLUMNS = ["dimension", "indicator", "column", "direction", "scoring", "globalWeight", "min", "max"] as const;
+type WeightColumn = (typeof WEIGHT_COLUMNS)[number];
 
 /** The OutputText keys of the summary's settings rows (the state records rows by these keys). */
 type SettingKey = "gradedOn" | "scheme" | "labels" | "missing" | "weightsTable" | "customersTable" | "graded" | "excludedCount" | "valueColumn" | "period" | "gradedValue";

@@ -2,17 +2,11 @@
 // request past the payload budget or when the caller needs a result. Between syncs it checks the
 // abort signal, so a cancelled run stops at a batch boundary where everything queued has happened.
 
+import { throwIfCancelled } from "../../cancel";
 import { PAYLOAD_BUDGET } from "./payload";
 
 /** Queues, on a rollback batch, what takes back one step of a run. */
 export type UndoStep = (rollback: Batch) => Promise<void>;
-
-export class AbortedRun extends Error {
-  constructor() {
-    super("The grading run was cancelled.");
-    this.name = "AbortError";
-  }
-}
 
 export class Batch {
   private queued = 0;
@@ -36,14 +30,14 @@ export class Batch {
     this.queued += bytes;
   }
 
-  /** Sends what is queued, then throws AbortedRun when the run was cancelled meanwhile. */
+  /** Sends what is queued, then throws (cancel.ts) when the run was cancelled meanwhile. */
   async sync(): Promise<void> {
     await this.context.sync();
     this.queued = 0;
     this.syncs++;
     this.undo.push(...this.pendingUndo);
     this.pendingUndo = [];
-    if (this.signal?.aborted) throw new AbortedRun();
+    throwIfCancelled(this.signal);
   }
 
   /** Sends what is queued without looking at the signal (rolling back must finish). */

@@ -11,7 +11,8 @@
 // write registers how to undo itself; on abort or error the undo steps run in reverse order.
 
 import type { Box, CellBlock, OutputColumns, OutputSheet, OwnedState, Progress, WritePlan } from "../../types";
-import { AbortedRun, Batch } from "./batch";
+import { throwIfCancelled } from "../../cancel";
+import { Batch } from "./batch";
 import { TEXT_FORMAT, cellFormat, excelValue } from "./cellFormats";
 import { addPyramidChart } from "./pyramidChart";
 import { readRows } from "./readRows";
@@ -48,7 +49,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  */
 export async function executePlan(context: Excel.RequestContext, plan: WritePlan, options: ExecuteOptions = {}): Promise<void> {
   const { onProgress, signal } = options;
-  if (signal?.aborted) throw new AbortedRun();
+  throwIfCancelled(signal);
   assertPlanSheetNames(plan);
   requireExcelApi();
   const batch = new Batch(context, signal, options.budget);
@@ -128,10 +129,8 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
       const again = plan.sheets.find((sheet) => same(sheet.name, p.name));
       if (again) wb.worksheets.getItem(again.name).position = p.position;
     }
-    const recorded: OwnedState = cols
-      ? { ...plan.state, tierColumn: cols.tierColumn, rowCount: cols.rowCount, tierStyles: cols.tierStyles }
-      : plan.state;
-    recordState(wb, stored, recorded);
+    // The record is the plan's, complete (plan.ts fills tierColumn, rowCount, tierStyles): written as it is.
+    recordState(wb, stored, plan.state);
     await batch.flush();
     onProgress?.({ stage: "done", fraction: 1 });
   } catch (error) {
@@ -432,11 +431,11 @@ async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {
   }
   if ((spec.heatMaps ?? []).length > 0) {
     await batch.room(512 * (spec.heatMaps ?? []).length);
-    for (const address of spec.heatMaps ?? []) {
-      const scale = sheet.getRange(address).conditionalFormats.add("ColorScale");
+    for (const map of spec.heatMaps ?? []) {
+      const scale = sheet.getRange(map.range).conditionalFormats.add("ColorScale");
       scale.colorScale.criteria = {
-        minimum: { type: "LowestValue", color: "#FFFFFF" },
-        maximum: { type: "HighestValue", color: "#F8696B" },
+        minimum: { type: "LowestValue", color: map.low },
+        maximum: { type: "HighestValue", color: map.high },
       };
     }
   }

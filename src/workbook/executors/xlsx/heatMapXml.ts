@@ -3,24 +3,27 @@
 // Excel executor (which adds the same rule through Office.js) all show the same thing.
 
 import { columnName, rangeCorners } from "../../reading/address";
+import type { HeatMap } from "../../types";
 
-/** The scale's ends as ARGB: white at the range's minimum, Excel's red (#F8696B) at its maximum. */
-export const HEAT_MAP_COLOURS = { low: "FFFFFFFF", high: "FFF8696B" } as const;
+/** "#F8696B" -> "FFF8696B": the file's ARGB for the plan's colour, opaque. */
+function argb(colour: string): string {
+  return `FF${colour.replace(/^#/, "").toUpperCase()}`;
+}
 
 /**
- * The <conditionalFormatting> elements that shade each A1 range with a white-to-red colour scale, one
- * per range, their rule priorities counting up from `firstPriority`. Ranges may carry "$" and are
+ * The <conditionalFormatting> elements that shade each heat map's range with its two-colour scale, one
+ * per map, their rule priorities counting up from `firstPriority`. Ranges may carry "$" and are
  * written without it. Throws on a range that is not A1 on the sheet ("B5:E8" or "C3"; not "Sheet1!B5").
  *
  * @example
- * heatMapXml(["B5:E8"])
+ * heatMapXml([{ range: "B5:E8", low: "#FFFFFF", high: "#F8696B" }])
  * // '<conditionalFormatting sqref="B5:E8"><cfRule type="colorScale" priority="1"><colorScale><cfvo type="min"/>
  * //  <cfvo type="max"/><color rgb="FFFFFFFF"/><color rgb="FFF8696B"/></colorScale></cfRule></conditionalFormatting>'
- * heatMapXml(["$B$5:$C$6", "B10:C11"], 3) // two elements, priorities 3 and 4
+ * heatMapXml([heatMap("$B$5:$C$6"), heatMap("B10:C11")], 3) // two elements, priorities 3 and 4
  */
-export function heatMapXml(ranges: string[], firstPriority = 1): string {
-  return ranges
-    .map((range, i) => {
+export function heatMapXml(maps: HeatMap[], firstPriority = 1): string {
+  return maps
+    .map(({ range, low, high }, i) => {
       if (range.includes("!")) throw new SyntaxError(`heatMapXml: "${range}" is not an A1 range on the sheet`);
       const box = rangeCorners(range);
       const topLeft = `${columnName(box.left)}${box.top + 1}`;
@@ -28,7 +31,7 @@ export function heatMapXml(ranges: string[], firstPriority = 1): string {
       const sqref = topLeft === bottomRight ? topLeft : `${topLeft}:${bottomRight}`;
       return (
         `<conditionalFormatting sqref="${sqref}"><cfRule type="colorScale" priority="${firstPriority + i}"><colorScale>` +
-        `<cfvo type="min"/><cfvo type="max"/><color rgb="${HEAT_MAP_COLOURS.low}"/><color rgb="${HEAT_MAP_COLOURS.high}"/>` +
+        `<cfvo type="min"/><cfvo type="max"/><color rgb="${argb(low)}"/><color rgb="${argb(high)}"/>` +
         "</colorScale></cfRule></conditionalFormatting>"
       );
     })

@@ -17,6 +17,7 @@ import { attachStatePart, detachStateParts, stateParts } from "./customXml";
 import type { Box, CellValue, OutputColumns, OutputSheet, OwnedState, Progress, WorkbookBackend, WorkbookIndex, WritePlan } from "../../types";
 import { appendRowsXml, logSheet } from "./appendRowsXml";
 import { rangeCorners } from "../../reading/address";
+import { throwIfCancelled } from "../../cancel";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { OutputColumnsEdit, outputColumnsXml } from "./outputColumnsXml";
 import { fillCellsXml } from "./fillCellsXml";
@@ -105,11 +106,6 @@ export function withFullCalcOnLoad(workbook: string, prefix = ""): string {
   return new RegExp(`<${calcPr}\\b`).test(workbook)
     ? workbook.replace(new RegExp(`<${calcPr}\\b([^>]*?)(\\/?)>`), (_, attrs: string, close: string) => `<${calcPr}${withAttribute(attrs, "fullCalcOnLoad", "1")}${close}>`)
     : insertBefore(workbook, AFTER_CALC_PR, `</${qualified(prefix, "workbook")}>`, `<${calcPr} fullCalcOnLoad="1"/>`, prefix);
-}
-
-function abortError(): Error {
-  const message = "The grading run was cancelled; the workbook was not changed.";
-  return typeof DOMException === "function" ? new DOMException(message, "AbortError") : Object.assign(new Error(message), { name: "AbortError" });
 }
 
 function hasFormula(plan: WritePlan): boolean {
@@ -398,7 +394,7 @@ export class XlsxWorkbook implements WorkbookBackend {
 
   private async executeWhole(plan: WritePlan, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<void> {
     const check = () => {
-      if (signal?.aborted) throw abortError();
+      throwIfCancelled(signal);
     };
     const report = (fraction: number) => onProgress?.({ stage: "write", fraction });
     check();
