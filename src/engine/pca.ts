@@ -4,6 +4,9 @@
 // and a correlation matrix of a dozen indicators needs nothing more than Jacobi's rotations, which are
 // accurate to the last bits for symmetric matrices.
 
+/** How far above 1 an eigenvalue must be to count as "> 1": well above rounding (~1e-15), far below any real gap. */
+export const KEEP_TOLERANCE = 1e-9;
+
 /**
  * Pearson correlation matrix of the columns of `rows` (rows = customers). Constant columns are
  * reported in `constant` and left out of the matrix (their correlation is undefined); `columns` maps
@@ -137,7 +140,7 @@ export interface PcaWeights {
   eigenvalues: number[];
   /** Share of the total variance each component explains (λ_k / Σ λ). */
   explained: number[];
-  /** Components kept: those with eigenvalue > 1, at least the first. */
+  /** Components kept: those with eigenvalue > 1 (beyond KEEP_TOLERANCE), at least the first. */
   kept: number;
   /** Loadings per input column and kept component: e_jk · √λ_k (0 for a constant column). */
   loadings: number[][];
@@ -162,8 +165,11 @@ export function pcaWeights(rows: number[][]): PcaWeights {
   if (columns.length === 0) throw new RangeError("every indicator is constant; principal components cannot weight them");
   const k = rows[0].length;
   const { values, vectors } = symmetricEigen(matrix);
+  // "Eigenvalue > 1" with rounding allowed for: an eigenvalue that is 1 in exact arithmetic (it happens,
+  // e.g. an indicator uncorrelated with all others) comes out as 0.9999999999999999 or 1.0000000000000004
+  // depending on the order of the sums, and turning an indicator round must not change the weights.
   let kept = 0;
-  while (kept < values.length && values[kept] > 1) kept++;
+  while (kept < values.length && values[kept] > 1 + KEEP_TOLERANCE) kept++;
   kept = Math.max(1, kept);
   let keptSum = 0;
   for (let c = 0; c < kept; c++) keptSum += values[c];
