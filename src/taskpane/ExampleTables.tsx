@@ -1,6 +1,6 @@
 // "Insert example tables" (issue 16 §6): the choice of template (the basic pair, or the customer value
 // model: economic + social + potential value) and the button that inserts it. The pane does the writing
-// (workbook/exampleTables.ts through its runner); this only asks which template.
+// (workbook/features/exampleTables.ts through its runner); this only asks which template.
 
 import * as React from "react";
 import { Button, Field, Radio, RadioGroup, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";

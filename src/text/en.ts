@@ -16,7 +16,7 @@ const BANDS_REASON: Record<BandsReason, string> = {
 };
 
 export const en = {
-  /** Workbook problems by code (workbook/problems.ts adds where and how severe). */
+  /** Workbook problems by code (workbook/reading/problems.ts adds where and how severe). */
   problems: {
     "table-not-found": (p: { names?: Value; role: TableRole; sheets?: Value }) =>
       `No ${TABLE[p.role] ?? TABLE.customers} found: looked for an Excel table or a sheet named ${t(p.names) || DEFAULT_NAMES[p.role]}. ` +
@@ -287,7 +287,7 @@ Example:
     clashInput: (option: string, file: string) => `${option || "The output"} "${file}" is the input workbook; tiers never writes over its input that way. Choose another path.`,
     clashOther: (option: string, other: string, file: string) => `${option || "The output"} "${file}" is the same file as ${other || "the graded copy"}; give each output its own path.`,
   },
-  /** Why a file cannot be read as a workbook, by code (src/workbook/xlsx/packageErrors.ts). */
+  /** Why a file cannot be read as a workbook, by code (src/workbook/executors/xlsx/packageErrors.ts). */
   packageErrors: {
     encrypted: () =>
       "This workbook is password-protected (encrypted), so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear it), save, and try again.",
@@ -307,13 +307,13 @@ Example:
     empty: "The file is empty. Choose the workbook again.",
     "not-workbook": "This file is not an Excel workbook (.xlsx), or it is damaged. Open it in Excel, save it as an Excel Workbook (.xlsx) and open that.",
   },
-  /** The Excel host lacks the ExcelApi set the add-in needs (src/workbook/excel/features.ts). */
+  /** The Excel host lacks the ExcelApi set the add-in needs (src/workbook/executors/excel/features.ts). */
   hostTooOld: (api: string) => `This version of Excel does not support ExcelApi ${api}, which Customer Tiers needs. Update Excel, or use Excel on the web.`,
-  /** Everything written into a workbook (src/workbook/outputText.ts): part of the file format, byte for byte. */
+  /** Everything written into a workbook (src/workbook/planning/outputText.ts): part of the file format, byte for byte. */
   output: {
-    /** The explanation column's header (src/workbook/methodOutputs.ts). */
+    /** The explanation column's header (src/workbook/features/methodOutputs.ts). */
     why: "Why",
-    /** Per-owner copies' file names (src/workbook/xlsx/split.ts): the default base, and the word before an owner. */
+    /** Per-owner copies' file names (src/workbook/executors/xlsx/split.ts): the default base, and the word before an owner. */
     copyBaseName: "customer-tiers",
     copyRoleWord: { salesperson: "", manager: "team of ", all: "" },
     score: "Score",
@@ -406,7 +406,7 @@ Example:
     roleManager: "manager and team",
     roleAll: "everyone",
   },
-  /** A sheet name Excel would refuse (src/workbook/sheetNames.ts): the sentence, and each fault by the longest name. */
+  /** A sheet name Excel would refuse (src/workbook/planning/sheetNames.ts): the sentence, and each fault by the longest name. */
   sheetName: {
     refused: (sheet: string, fault: string) => `The sheet name "${sheet}" ${fault}; Excel refuses it, so nothing was written.`,
     blank: (_max: number) => "is blank",
