@@ -311,6 +311,23 @@ Example:
   hostTooOld: (api: string) => `This version of Excel does not support ExcelApi ${api}, which Customer Tiers needs. Update Excel, or use Excel on the web.`,
   /** Everything written into a workbook (src/workbook/planning/outputText.ts): part of the file format, byte for byte. */
   output: {
+    /** The Factor loadings / 因子载荷 sheet of PCA weights (workbook/features/pcaWeights.ts). */
+    pcaSheet: {
+      name: "Factor loadings",
+      title: "Weights from principal components (factor analysis)",
+      method:
+        "Principal components of the indicators' correlation matrix; components with eigenvalue > 1 kept (at least one); weight ∝ Σ (eigenvalue / Σ kept eigenvalues) × |eigenvector component|, adding up to 1.",
+      customers: "Customers used (every indicator filled)",
+      kept: "Components kept",
+      weightsAt: "Weights written to",
+      components: ["Component", "Eigenvalue", "Variance explained", "Cumulative", "Kept"],
+      indicators: ["Dimension", "Indicator"],
+      loading: (k: number) => `Loading PC${k}`,
+      weight: "Weight",
+      component: (k: number) => `PC${k}`,
+      yes: "yes",
+      fromPca: (sheet: string) => `weights from principal components (see ${sheet})`,
+    },
     /** The explanation column's header (src/workbook/features/methodOutputs.ts). */
     why: "Why",
     /** Per-owner copies' file names (src/workbook/executors/xlsx/split.ts): the default base, and the word before an owner. */

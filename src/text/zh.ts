@@ -273,6 +273,22 @@ grade 的选项：
   },
   hostTooOld: (api) => `此版本的 Excel 不支持客户分级所需的 ExcelApi ${api}。请更新 Excel，或使用 Excel 网页版。`,
   output: {
+    /** The Factor loadings / 因子载荷 sheet of PCA weights (workbook/features/pcaWeights.ts). */
+    pcaSheet: {
+      name: "因子载荷",
+      title: "主成分分析法确定权重（因子分析）",
+      method: "指标相关系数矩阵的主成分；保留特征值 > 1 的主成分（至少一个）；权重 ∝ Σ（特征值 / 保留特征值之和）× |特征向量分量|，合计为 1。",
+      customers: "参与计算的客户（指标齐全）",
+      kept: "保留的主成分",
+      weightsAt: "权重写入",
+      components: ["主成分", "特征值", "方差贡献率", "累计贡献率", "保留"],
+      indicators: ["维度", "指标"],
+      loading: (k) => `载荷 PC${k}`,
+      weight: "权重",
+      component: (k) => `PC${k}`,
+      yes: "是",
+      fromPca: (sheet) => `权重由主成分分析法确定（见“${sheet}”）`,
+    },
     why: "原因",
     copyBaseName: "客户分级",
     copyRoleWord: { salesperson: "", manager: "团队-", all: "" },

@@ -128,7 +128,6 @@ const CHINESE_ALLOWED: Record<string, string> = {
   "src/workbook/reading/strategyTable.ts": "the Strategies sheet's names and headers, written and read back",
   "src/workbook/features/methodRun.ts": "the method columns' headers, written and found again on a re-run",
   "src/workbook/features/exampleTables.ts": "the example tables' Chinese sheet names and headers",
-  "src/workbook/features/pcaWeights.ts": "the Factor loadings sheet's name and labels (added beside the catalogue's move; to be moved into it)",
 };
 
 const CHINESE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;

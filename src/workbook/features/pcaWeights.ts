@@ -25,12 +25,13 @@ import { cellAddress, parseCellAddress } from "../reading/address";
 import { cellText, isBlank } from "../reading/cells";
 import { findRole, headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
+import { textOf } from "../../text";
 import { problem } from "../reading/problems";
 import type { WeightsFromSetting } from "../settings";
 import type { Block, CellOut, CellValue, CustomerData, Lang, OutputSheet, OwnedState, Problem, WritePlan } from "../types";
 
 /** The owned sheet of eigenvalues, variance explained and loadings, per language. */
-export const PCA_SHEETS: Record<Lang, string> = { "en-US": "Factor loadings", "zh-CN": "因子载荷" };
+export const PCA_SHEETS: Record<Lang, string> = { "en-US": textOf("en-US").output.pcaSheet.name, "zh-CN": textOf("zh-CN").output.pcaSheet.name };
 
 /** A Weight cell the run may fill: an indicator's (its row in the table) or a dimension's. */
 interface WeightCell {
@@ -186,37 +187,8 @@ export function applyPcaWeights(
   };
 }
 
-const WORDS = {
-  "en-US": {
-    title: "Weights from principal components (factor analysis)",
-    method:
-      "Principal components of the indicators' correlation matrix; components with eigenvalue > 1 kept (at least one); weight ∝ Σ (eigenvalue / Σ kept eigenvalues) × |eigenvector component|, adding up to 1.",
-    customers: "Customers used (every indicator filled)",
-    kept: "Components kept",
-    weightsAt: "Weights written to",
-    components: ["Component", "Eigenvalue", "Variance explained", "Cumulative", "Kept"],
-    indicators: ["Dimension", "Indicator"],
-    loading: (k: number) => `Loading PC${k}`,
-    weight: "Weight",
-    component: (k: number) => `PC${k}`,
-    yes: "yes",
-    fromPca: (sheet: string) => `weights from principal components (see ${sheet})`,
-  },
-  "zh-CN": {
-    title: "主成分分析法确定权重（因子分析）",
-    method: "指标相关系数矩阵的主成分；保留特征值 > 1 的主成分（至少一个）；权重 ∝ Σ（特征值 / 保留特征值之和）× |特征向量分量|，合计为 1。",
-    customers: "参与计算的客户（指标齐全）",
-    kept: "保留的主成分",
-    weightsAt: "权重写入",
-    components: ["主成分", "特征值", "方差贡献率", "累计贡献率", "保留"],
-    indicators: ["维度", "指标"],
-    loading: (k: number) => `载荷 PC${k}`,
-    weight: "权重",
-    component: (k: number) => `PC${k}`,
-    yes: "是",
-    fromPca: (sheet: string) => `权重由主成分分析法确定（见“${sheet}”）`,
-  },
-} as const;
+/** The Factor loadings sheet's words, from the text catalogue. */
+const wordsOf = (lang: Lang) => textOf(lang).output.pcaSheet;
 
 /**
  * The "Factor loadings" / "因子载荷" sheet: how many customers were used, the eigenvalues with the
@@ -226,7 +198,7 @@ const WORDS = {
  * @example factorLoadingsSheet(run, "Weights", "en-US").name // "Factor loadings"
  */
 export function factorLoadingsSheet(run: PcaRun, weightsSheet: string, lang: Lang): OutputSheet {
-  const words = WORDS[lang];
+  const words = wordsOf(lang);
   const { pca } = run;
   let cumulative = 0;
   const componentRows: CellOut[][] = pca.eigenvalues.map((value, k) => {
@@ -291,7 +263,7 @@ export function planPcaWeights(plan: WritePlan, run: PcaRun | undefined, weights
   plan.fills = [...(plan.fills ?? []), { sheet: weightsSheet, cells: run.writes }];
   // The summary's "Weight table" row (and its record in the state) says where the weights came from.
   const text = outputText(lang);
-  const note = (value: unknown) => `${String(value)} · ${WORDS[lang].fromPca(run.sheet)}`;
+  const note = (value: unknown) => `${String(value)} · ${wordsOf(lang).fromPca(run.sheet)}`;
   const summary = plan.sheets.find((sheet) => sheet.name === text.summarySheet);
   for (const block of summary?.blocks ?? []) {
     for (const row of block.values) if (row[0] === text.weightsTable && typeof row[1] === "string") row[1] = note(row[1]);
