@@ -4,53 +4,30 @@
 // Chromium is not installed (in CI: fails).
 
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { exampleTablesPlan } from "../../src/workbook/features/exampleTables";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
-import { BUILDS, ensureBuilt } from "../support/builds";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
-import { DIST, OFFICE, axeViolations, describeInBrowser, launchChromium, serve } from "./browser";
+import { axeViolations, describeInBrowser, startSite, type Site } from "./browser";
 
 describeInBrowser("Insert example tables: the value model, in Chromium", () => {
-  let server: http.Server;
-  let browser: Browser;
-  let base: string;
+  let site: Site;
   let work: string;
 
   beforeAll(async () => {
-    ensureBuilt(BUILDS.dist);
-    server = await serve(DIST);
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    site = await startSite();
     work = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-e2e-examples-"));
-    browser = await launchChromium();
   }, 600000);
 
   afterAll(async () => {
-    await browser?.close();
-    server?.close();
+    await site?.close();
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  async function pane(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, acceptDownloads: true });
-    await context.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === "127.0.0.1") return route.continue();
-      if (url.hostname === "appsforoffice.microsoft.com") {
-        const file = path.join(OFFICE, url.pathname.replace(/^\/lib\/1\/hosted\//, ""));
-        if (file.startsWith(OFFICE) && fs.existsSync(file)) return route.fulfill({ path: file, contentType: "application/javascript" });
-      }
-      return route.abort();
-    });
-    const page = await context.newPage();
-    await page.goto(`${base}/taskpane.html`);
-    return page;
-  }
+  const pane = (locale: string): Promise<Page> => site.pane({ locale });
 
   test("a zh-CN analyst picks the customer value model, inserts it and grades it", async () => {
     const file = path.join(work, "empty.xlsx");

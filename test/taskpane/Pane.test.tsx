@@ -7,26 +7,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "../../src/taskpane/Pane";
 import type { Inspection } from "../../src/workbook/run";
 import type { Progress, WorkbookBackend } from "../../src/workbook/types";
+import { installResizeObserver, installInnerText } from "./jsdomShims";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size to reflow.
-class NoResize {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResize;
+installResizeObserver();
 // The machine runs several suites at once: wait for the pane as long as a slow render takes.
 configure({ asyncUtilTimeout: 10_000 });
-// jsdom has no innerText; Fluent's live region (AriaLiveAnnouncer) writes its messages through it.
-Object.defineProperty(HTMLElement.prototype, "innerText", {
-  configurable: true,
-  get(this: HTMLElement) {
-    return this.textContent;
-  },
-  set(this: HTMLElement, value: string) {
-    this.textContent = value;
-  },
-});
+installInnerText();
 // Everything the live region said, kept as it is said (each message stays there only half a second).
 let heard: string[] = [];
 const listener = new MutationObserver(() => {

@@ -11,24 +11,12 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "../../src/taskpane/Pane";
 import type { Inspection } from "../../src/workbook/run";
 import type { WorkbookBackend } from "../../src/workbook/types";
+import { installResizeObserver, installInnerText } from "./jsdomShims";
 
-class NoResize {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResize;
+installResizeObserver();
 // The machine runs several suites at once: a Fluent pane in jsdom takes minutes there.
 configure({ asyncUtilTimeout: 30_000 });
-Object.defineProperty(HTMLElement.prototype, "innerText", {
-  configurable: true,
-  get(this: HTMLElement) {
-    return this.textContent;
-  },
-  set(this: HTMLElement, value: string) {
-    this.textContent = value;
-  },
-});
+installInnerText();
 
 jest.mock("../../src/workbook/run", () => ({
   defaultSettings: (lang: string, now: Date) => ({ scheme: { kind: "shares", shares: [0.2, 0.3, 0.5] }, labels: ["A", "B", "C"], missing: "exclude", lang, mode: "values", now }),

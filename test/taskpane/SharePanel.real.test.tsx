@@ -12,13 +12,9 @@ import { gradeWorkbook } from "../../src/workbook/run";
 import { defaultSettings } from "../../src/workbook/settings";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
+import { installResizeObserver } from "./jsdomShims";
 
-class NoResize {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResize;
+installResizeObserver();
 // Every browser has TextEncoder (file names are cut at 255 UTF-8 bytes with it); jsdom does not.
 (globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= TextEncoder;
 

@@ -6,14 +6,9 @@ import { fireEvent, render, screen, waitFor, configure } from "@testing-library/
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SharePanel, type CopyChannel } from "../../src/taskpane/SharePanel";
 import { strings } from "../../src/taskpane/strings";
+import { installResizeObserver } from "./jsdomShims";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size to reflow.
-class NoResize {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResize;
+installResizeObserver();
 // The machine runs several suites at once: wait for the pane as long as a slow render takes.
 configure({ asyncUtilTimeout: 10_000 });
 
