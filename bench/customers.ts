@@ -4,7 +4,11 @@
 // pareto is realistic), counts and rates are rounded (so ranks and percentiles have ties), and two
 // indicators are lower-is-better.
 
+import { seededRandom } from "../src/engine/kmeans";
 import type { Direction, Indicator, ScoringRule, WeightTable } from "../src/engine/types";
+
+// The engine's seeded generator (mulberry32): same seed, same customers, on every machine.
+export { seededRandom };
 
 /** One indicator of the synthetic table and how its values are drawn. */
 interface Spec {
@@ -13,22 +17,6 @@ interface Spec {
   weight: number;
   direction: Direction;
   draw: (random: () => number) => number;
-}
-
-/**
- * A seeded uniform generator on [0, 1) (mulberry32): same seed, same customers, on every machine.
- * @example seededRandom(1)() // 0.6270739405881613
- * @example seededRandom(1)() === seededRandom(1)() // true: same seed, same numbers
- */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function normal(random: () => number): number {
