@@ -191,7 +191,13 @@ describeInBrowser("the pane at task-pane widths, both languages, every theme", (
 
       await page.getByRole("button", { name: w.share }).click();
       await page.getByRole("button", { name: w.split }).click();
-      await page.getByText(w.copies).waitFor({ timeout: 60000 });
+      // On a loaded machine the copies take a while; if they never come, say what the pane shows instead.
+      await page
+        .getByText(w.copies)
+        .waitFor({ timeout: 120000 })
+        .catch(async (error: Error) => {
+          throw new Error(`${error.message}\nThe pane shows: ${(await page.locator("body").innerText()).slice(-2000)}`);
+        });
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
 
