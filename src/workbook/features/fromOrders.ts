@@ -92,23 +92,10 @@ export function joinCustomerColumns(indicatorRows: CellOut[][], customers: Block
 }
 
 /**
- * Reads the Orders table, aggregates it as of `asOf` and writes the Customer indicators / 客户指标 sheet
- * (through backend.execute, a plan of that one sheet). Returns the sheet's name to grade, or the
- * problems (each with its sheet and cell) and writes nothing. A sheet of that name the analyst made
- * (not recorded as the add-in's) is never overwritten: that is a problem.
- */
-export async function writeOrderIndicators(
-  backend: WorkbookBackend,
-  settings: FromOrdersSettings,
-): Promise<{ sheet?: string; customers: number; orders: number; problems: Problem[] }> {
-  const { plan, ...made } = await planOrderIndicators(backend, settings);
-  if (plan) await backend.execute(plan);
-  return made;
-}
-
-/**
- * writeOrderIndicators without the write: the plan of the Customer indicators sheet (undefined with
- * the problems when it cannot be made), for a check that must not change the workbook.
+ * Reads the Orders table, aggregates it as of `asOf` and plans the Customer indicators / 客户指标 sheet:
+ * the plan (undefined with the problems, each with its sheet and cell, when it cannot be made), the
+ * sheet's name to grade and the counts. run.ts writes the plan only together with the grading. A sheet
+ * of that name the analyst made (not recorded as the add-in's) is never overwritten: that is a problem.
  */
 export async function planOrderIndicators(
   backend: WorkbookBackend,
