@@ -7,7 +7,7 @@ import type { Box, CellValue } from "../../types";
 import { UNCALCULATED } from "../../reading/problems";
 import { parseCellAddress } from "../../reading/address";
 import { isMain, MAIN, MARKUP_COMPATIBILITY, ROOT_SCOPE, Scope, Token, XmlTokens } from "./xmlTokens";
-import { attribute } from "./xmlText";
+import { attribute, unescapeXml } from "./xmlText";
 import { packageError } from "./packageErrors";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD), 32,767 characters a cell. */
@@ -232,7 +232,7 @@ export function referenceColumn(attributes: string): number {
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 /** A cell's value from its type (t), the text of its <v> and whether it has a formula (<f>). */
-function valueOf(type: string, text: string | undefined, formula: boolean, strings: string[]): CellValue {
+export function valueOf(type: string, text: string | undefined, formula: boolean, strings: string[]): CellValue {
   // An empty <v/> is no value (a formula's text result "" excepted).
   if (text === undefined || (text === "" && type !== "str")) return formula ? { error: UNCALCULATED } : null;
   switch (type) {
@@ -373,6 +373,241 @@ export function readRowCells(t: XmlTokens, strings: string[], onCell: (column: n
   }
 }
 
+/** Where a row's cells go as they are read: numbers apart, so that a sheet of numbers boxes none. */
+export interface CellSink {
+  number(column: number, value: number): void;
+  /** A value that is neither null nor a number. */
+  other(column: number, value: CellValue): void;
+  /** Forgets the cells given for the current row (it is read again another way). */
+  restartRow(): void;
+}
+
+/**
+ * Reads the cells of the row just opened (not self-closing) into `sink`, moving past its end. In text
+ * known to hold no comment, CDATA section or processing instruction (`plain`), the row's end is found
+ * by its end tag and its cells by readPlainRowCells; a row that reader does not take is read by the
+ * tokenizer (readRowCells). The values are the same either way.
+ */
+export function readRowInto(t: XmlTokens, xml: string, plain: boolean, strings: string[], sink: CellSink): void {
+  const give = (column: number, value: CellValue) => (typeof value === "number" ? sink.number(column, value) : sink.other(column, value));
+  if (!plain) {
+    readRowCells(t, strings, give);
+    return;
+  }
+  const start = t.start;
+  const scope = t.bindings;
+  const prefix = prefixOf(t.name);
+  const innerStart = t.end;
+  const end = t.skipPlainElement();
+  if (readPlainRowCells(xml, innerStart, t.start, prefix, strings, sink)) return;
+  sink.restartRow();
+  const row = new XmlTokens(xml, scope, start, end);
+  row.next();
+  readRowCells(row, strings, give);
+}
+
+const enum Ch {
+  Tab = 9,
+  Newline = 10,
+  Return = 13,
+  Space = 32,
+  Quote = 34,
+  Apostrophe = 39,
+  Slash = 47,
+  Equals = 61,
+  Less = 60,
+  Greater = 62,
+}
+
+const isSpace = (c: number) => c === Ch.Space || c === Ch.Newline || c === Ch.Tab || c === Ch.Return;
+
+/** Whether xml has `name` at `at`, ended by white space, ">" or "/". */
+function nameAt(xml: string, at: number, name: string): boolean {
+  if (!xml.startsWith(name, at)) return false;
+  const c = xml.charCodeAt(at + name.length);
+  return c === Ch.Greater || c === Ch.Slash || isSpace(c);
+}
+
+/** The offset of the ">" ending the tag whose attributes start at `from` (quoted values skipped), or -1. */
+function tagEnd(xml: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c === Ch.Greater) return i;
+    if (c === Ch.Quote || c === Ch.Apostrophe) {
+      i = xml.indexOf(c === Ch.Quote ? '"' : "'", i + 1);
+      if (i < 0 || i >= to) return -1;
+    } else if (c === Ch.Less) return -1;
+  }
+  return -1;
+}
+
+interface PlainNames {
+  c: string;
+  cEnd: string;
+  v: string;
+  vEnd: string;
+  f: string;
+  fEnd: string;
+  is: string;
+  isEnd: string;
+  t: string;
+  tOpen: string;
+  tEnd: string;
+}
+
+const PLAIN_NAMES = new Map<string, PlainNames>();
+
+/** The element names readPlainRowCells matches, for a prefix ("" for none); made once per prefix. */
+function plainNames(prefix: string): PlainNames {
+  let names = PLAIN_NAMES.get(prefix);
+  if (!names) {
+    const q = prefix ? `${prefix}:` : "";
+    names = { c: `${q}c`, cEnd: `</${q}c>`, v: `${q}v`, vEnd: `</${q}v>`, f: `${q}f`, fEnd: `</${q}f`, is: `${q}is`, isEnd: `</${q}is>`, t: `${q}t`, tOpen: `<${q}t`, tEnd: `</${q}t>` };
+    PLAIN_NAMES.set(prefix, names);
+  }
+  return names;
+}
+
+/**
+ * The cells of one row's inner text, xml[from, to), read by hand for the forms producers write: <c>
+ * with attributes in any order and quoting, holding <v>, <f> (its text skipped) and <is><t>..</t></is>,
+ * white space between elements, all in the row's own prefix. Gives each cell with a value to `sink`
+ * exactly as readRowCells would (the same valueOf) and returns true; returns false, at the first thing
+ * it does not know (another element, a namespace declaration, rich text, text between cells, a
+ * reference past XFD, malformed markup), for the tokenizer to read the row and decide. Written by hand:
+ * it reads every cell of a sheet of up to a million rows, where the tokenizer's generality (namespace
+ * scopes, names resolved per element) costs a third of grading's time.
+ */
+export function readPlainRowCells(xml: string, from: number, to: number, prefix: string, strings: string[], sink: CellSink): boolean {
+  const { c, cEnd, v, vEnd, f, fEnd, is, isEnd, t, tOpen, tEnd } = plainNames(prefix);
+  let previous = -1;
+  let i = from;
+  for (;;) {
+    while (i < to && isSpace(xml.charCodeAt(i))) i++;
+    if (i >= to) return true;
+    if (xml.charCodeAt(i) !== Ch.Less || !nameAt(xml, i + 1, c)) return false;
+    // The start tag's attributes: r and t matter (the first of each, as the tokenizer's rawAttribute takes).
+    let j = i + 1 + c.length;
+    let rFrom = -1;
+    let rTo = -1;
+    let type: string | undefined;
+    let selfClosing = false;
+    for (;;) {
+      while (isSpace(xml.charCodeAt(j))) j++;
+      const ch = xml.charCodeAt(j);
+      if (ch === Ch.Greater) break;
+      if (ch === Ch.Slash) {
+        if (xml.charCodeAt(j + 1) !== Ch.Greater) return false;
+        selfClosing = true;
+        j++;
+        break;
+      }
+      const nameStart = j;
+      while (j < to) {
+        const n = xml.charCodeAt(j);
+        if (n === Ch.Equals || isSpace(n) || n === Ch.Greater || n === Ch.Slash || n === Ch.Less || n === Ch.Quote || n === Ch.Apostrophe) break;
+        j++;
+      }
+      const nameEnd = j;
+      if (nameEnd === nameStart || xml.startsWith("xmlns", nameStart)) return false;
+      while (isSpace(xml.charCodeAt(j))) j++;
+      if (xml.charCodeAt(j) !== Ch.Equals) return false;
+      j++;
+      while (isSpace(xml.charCodeAt(j))) j++;
+      const quote = xml.charCodeAt(j);
+      if (quote !== Ch.Quote && quote !== Ch.Apostrophe) return false;
+      const close = xml.indexOf(quote === Ch.Quote ? '"' : "'", j + 1);
+      if (close < 0 || close >= to) return false;
+      const length = nameEnd - nameStart;
+      if (length === 1) {
+        const n = xml.charCodeAt(nameStart);
+        if (n === 114 /* r */ && rFrom < 0) {
+          rFrom = j + 1;
+          rTo = close;
+        } else if (n === 116 /* t */ && type === undefined) type = xml.slice(j + 1, close);
+      }
+      j = close + 1;
+      const after = xml.charCodeAt(j);
+      if (!(isSpace(after) || after === Ch.Greater || after === Ch.Slash)) return false;
+    }
+    if (j >= to) return false;
+    // The column, as cellColumn reads it: the reference's letters, or the next column without one.
+    let column = previous + 1;
+    if (rFrom >= 0) {
+      column = 0;
+      for (let k = rFrom; k < rTo; k++) {
+        const code = xml.charCodeAt(k) & ~32;
+        if (code < 65 || code > 90) break;
+        column = column * 26 + (code - 64);
+      }
+      column -= 1;
+    }
+    if (column < 0 || column >= MAX_COLUMNS) return false;
+    previous = column;
+    i = j + 1;
+    if (selfClosing) continue;
+    // The cell's children, up to its end tag.
+    let text: string | undefined;
+    let formula = false;
+    let inline: string | undefined;
+    for (;;) {
+      while (i < to && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= to || xml.charCodeAt(i) !== Ch.Less) return false;
+      if (xml.startsWith(cEnd, i)) {
+        i += cEnd.length;
+        break;
+      }
+      if (nameAt(xml, i + 1, v)) {
+        const k = i + 1 + v.length;
+        if (xml.charCodeAt(k) === Ch.Slash && xml.charCodeAt(k + 1) === Ch.Greater) {
+          text = "";
+          i = k + 2;
+          continue;
+        }
+        if (xml.charCodeAt(k) !== Ch.Greater) return false;
+        const lt = xml.indexOf("<", k + 1);
+        if (lt < 0 || lt >= to || !xml.startsWith(vEnd, lt)) return false;
+        text = unescapeXml(xml.slice(k + 1, lt));
+        i = lt + vEnd.length;
+      } else if (nameAt(xml, i + 1, f)) {
+        formula = true;
+        const gt = tagEnd(xml, i + 1 + f.length, to);
+        if (gt < 0) return false;
+        if (xml.charCodeAt(gt - 1) === Ch.Slash) {
+          i = gt + 1;
+          continue;
+        }
+        const lt = xml.indexOf("<", gt + 1);
+        if (lt < 0 || lt >= to || !xml.startsWith(fEnd, lt)) return false;
+        const close = tagEnd(xml, lt + fEnd.length, to);
+        // "</f>" or "</f  >", nothing else.
+        for (let k = lt + fEnd.length; k < close; k++) if (!isSpace(xml.charCodeAt(k))) return false;
+        if (close < 0) return false;
+        i = close + 1;
+      } else if (nameAt(xml, i + 1, is)) {
+        // <is><t>text</t></is> only (with xml:space or no attributes on t); rich text is the tokenizer's.
+        let k = i + 1 + is.length;
+        if (xml.charCodeAt(k) !== Ch.Greater || !xml.startsWith(tOpen, k + 1) || !nameAt(xml, k + 2, t)) return false;
+        const gt = tagEnd(xml, k + 2 + t.length, to);
+        if (gt < 0 || xml.charCodeAt(gt - 1) === Ch.Slash) return false;
+        const attributes = xml.slice(k + 2 + t.length, gt).trim();
+        if (attributes !== "" && attributes !== 'xml:space="preserve"') return false;
+        const lt = xml.indexOf("<", gt + 1);
+        if (lt < 0 || lt >= to || !xml.startsWith(tEnd, lt) || !xml.startsWith(isEnd, lt + tEnd.length)) return false;
+        const value = unescapeXml(xml.slice(gt + 1, lt));
+        if (value.length > MAX_CELL_CHARACTERS) return false;
+        inline = value;
+        k = lt + tEnd.length + isEnd.length;
+        i = k;
+      } else return false;
+    }
+    const value = type === "inlineStr" ? inline ?? (formula ? valueOf("str", text, formula, strings) : null) : valueOf(type ?? "n", text, formula, strings);
+    if (value === null) continue;
+    if (typeof value === "number") sink.number(column, value);
+    else sink.other(column, value);
+  }
+}
+
 /** A sheet's cells with values, by row, and the box they span. */
 export interface SheetValues {
   rows: { index: number; cells: { column: number; value: CellValue }[] }[];
@@ -397,6 +632,15 @@ export function readSheet(xml: string, strings: string[]): SheetValues {
   let right = -1;
   if (!findSheetData(tokens) || tokens.selfClosing) return { rows, used: null };
   let previousRow = -1;
+  // Without comments, CDATA or processing instructions after sheetData's start (what producers write),
+  // rows are read by readPlainRowCells where it can.
+  const plain = xml.indexOf("<!", tokens.end) < 0 && xml.indexOf("<?", tokens.end) < 0;
+  let cells: { column: number; value: CellValue }[] = [];
+  const sink: CellSink = {
+    number: (column, value) => cells.push({ column, value }),
+    other: (column, value) => cells.push({ column, value }),
+    restartRow: () => (cells = []),
+  };
   eachRow(tokens, (t) => {
     const index = rowIndex(t, previousRow);
     previousRow = index;
@@ -404,13 +648,13 @@ export function readSheet(xml: string, strings: string[]): SheetValues {
       t.next();
       return;
     }
-    const cells: { column: number; value: CellValue }[] = [];
-    readRowCells(t, strings, (column, value) => {
-      cells.push({ column, value });
+    cells = [];
+    readRowInto(t, xml, plain, strings, sink);
+    if (cells.length === 0) return;
+    for (const { column } of cells) {
       if (column < left) left = column;
       if (column > right) right = column;
-    });
-    if (cells.length === 0) return;
+    }
     rows.push({ index, cells });
     if (index < top) top = index;
     if (index > bottom) bottom = index;

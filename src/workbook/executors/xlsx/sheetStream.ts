@@ -15,7 +15,8 @@ import type { Box, CellValue } from "../../types";
 import { packageError } from "./packageErrors";
 import { helperChunks, StreamHelper } from "./zipStream";
 import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
-import { findSheetData, prefixOf, readRowCells, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import { findSheetData, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import type { CellSink } from "./sheetScanner";
 import { Scope, Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
 
 /**
@@ -138,7 +139,21 @@ function isTruncation(error: unknown): boolean {
  * last whole child of sheetData; the rest waits for the next piece. Yields nothing when the part has
  * no sheetData.
  */
-export async function* walkSheet<R>(texts: AsyncIterable<string>, readRow: (tokens: XmlTokens, index: number, window: string) => R): AsyncGenerator<SheetEvent<R>> {
+export async function* walkSheet<R>(
+  texts: AsyncIterable<string>,
+  readRow: (tokens: XmlTokens, index: number, window: string) => R,
+  options: {
+    /** Called around each child of sheetData: what readRow did for a child cut by the window's end is taken back, since it is read again. */
+    transaction?: { mark(): void; rollback(): void };
+    /** false: no "rows" events (the caller keeps what readRow gives it), so no object or gap text is made per row. */
+    rowEvents?: boolean;
+  } = {},
+): AsyncGenerator<SheetEvent<R>> {
+  const { transaction, rowEvents = true } = options;
+  // The rows of one child of sheetData (a row, or those of an mc:AlternateContent), reused child after child.
+  const foundRows: R[] = [];
+  const foundStart: number[] = [];
+  const foundEnd: number[] = [];
   let buffer = "";
   let phase: "head" | "rows" | "tail" = "head";
   let openTag = "";
@@ -146,6 +161,7 @@ export async function* walkSheet<R>(texts: AsyncIterable<string>, readRow: (toke
   let carry = "";
   let previous = -1;
   let tail = "";
+  let rowEnd = "</row>";
   const pieces = texts[Symbol.asyncIterator]();
   for (let final = false; !final; ) {
     const piece = await pieces.next();
@@ -170,6 +186,7 @@ export async function* walkSheet<R>(texts: AsyncIterable<string>, readRow: (toke
       }
       const prefix = prefixOf(tokens.name);
       scope = tokens.bindings;
+      rowEnd = `</${prefix ? `${prefix}:` : ""}row>`;
       if (tokens.selfClosing) {
         const open = buffer.slice(tokens.start, tokens.end - 2).replace(/\s+$/, "");
         yield { kind: "head", head: `${buffer.slice(0, tokens.start)}${open}>`, prefix };
@@ -188,7 +205,15 @@ export async function* walkSheet<R>(texts: AsyncIterable<string>, readRow: (toke
     // The window is the sheetData start tag again, then the text not yet read: the tokens see the
     // rows inside their container, with its namespace bindings, and notice its end tag.
     const window = openTag + buffer;
-    const tokens = new XmlTokens(window, scope);
+    // Read only up to the last row end tag of a window without comments, CDATA or processing
+    // instructions: the row after it is cut by the window's end, and stopping before it costs nothing,
+    // where reading into it costs the thrown error that finds the cut (a tenth of a second a 1,000 windows).
+    let to = window.length;
+    if (!final && window.indexOf("<!") < 0 && window.indexOf("<?") < 0) {
+      const last = window.lastIndexOf(rowEnd);
+      if (last > 0) to = last + rowEnd.length;
+    }
+    const tokens = new XmlTokens(window, scope, 0, to);
     tokens.next();
     const rows: { row: R; gap: string }[] = [];
     let gapStart = openTag.length;
@@ -212,15 +237,19 @@ export async function* walkSheet<R>(texts: AsyncIterable<string>, readRow: (toke
       }
       if (kind !== Token.Open) continue;
       // One child of sheetData: its rows count only once its end is in the window.
-      const found: { row: R; start: number; end: number; index: number }[] = [];
+      foundRows.length = 0;
+      foundStart.length = 0;
+      foundEnd.length = 0;
       let index = previous;
       let whole = true;
+      transaction?.mark();
       try {
         sheetDataChild(tokens, (t) => {
           const start = t.start;
           index = rowIndex(t, index);
-          const row = readRow(t, index, window);
-          found.push({ row, start, end: t.end, index });
+          foundRows.push(readRow(t, index, window));
+          foundStart.push(start);
+          foundEnd.push(t.end);
         });
         if (tokens.kind === Token.End) whole = false;
       } catch (error) {
@@ -229,12 +258,13 @@ export async function* walkSheet<R>(texts: AsyncIterable<string>, readRow: (toke
       }
       if (!whole) {
         if (final) throw new XmlSyntaxError("A row is not closed", tokens.start);
+        transaction?.rollback();
         break;
       }
-      for (const one of found) {
-        rows.push({ row: one.row, gap: carry + window.slice(gapStart, one.start) });
+      for (let i = 0; i < foundRows.length; i++) {
+        if (rowEvents) rows.push({ row: foundRows[i], gap: carry + window.slice(gapStart, foundStart[i]) });
         carry = "";
-        gapStart = one.end;
+        gapStart = foundEnd[i];
       }
       previous = index;
       committed = tokens.end;
@@ -253,21 +283,34 @@ export async function* walkSheet<R>(texts: AsyncIterable<string>, readRow: (toke
   if (phase === "tail") yield { kind: "tail", tail };
 }
 
+/** Cells a CellStore page holds: pages are added as the sheet is read, never copied into larger ones. */
+const PAGE_BITS = 18;
+const PAGE_CELLS = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_CELLS - 1;
+
 /**
  * A sheet's cells with values, held in typed arrays (a column and a number per cell; other values,
- * texts mostly, in a map by cell): a million rows of a dozen numbers take about 200 MB this way,
- * several times less than an object per cell.
+ * texts mostly, in a list): a million rows of a dozen numbers take about 200 MB this way, several
+ * times less than an object per cell. Cells live in fixed pages of 2^18, so a growing sheet never
+ * copies what it holds (copying doubled arrays took over a second at a million rows). A row is added
+ * cell by cell between beginRow and endRow (numbers apart, so that no number is boxed), and what was
+ * added since a mark can be taken back (a row the streaming reader must read again).
  */
-export class CellStore {
+export class CellStore implements CellSink {
   private rowIndex = new Int32Array(1024);
   private rowStart = new Int32Array(1025);
-  private column = new Uint16Array(8192);
-  private number = new Float64Array(8192);
+  private readonly columns: Uint16Array[] = [];
+  private readonly numbers: Float64Array[] = [];
   /** Per cell, -1 for a number, else the index of its value in `others`. */
-  private other = new Int32Array(8192);
+  private readonly otherIndex: Int32Array[] = [];
   private readonly others: CellValue[] = [];
   private rowCount = 0;
   private cellCount = 0;
+  private rowOpen = -1;
+  private rowOthers = 0;
+  private markedRows = 0;
+  private markedCells = 0;
+  private markedOthers = 0;
   private top = Infinity;
   private left = Infinity;
   private bottom = -1;
@@ -275,39 +318,83 @@ export class CellStore {
 
   /** Adds a row's cells, given as column/value pairs in a flat list; a row without values is not kept. */
   add(index: number, cells: (number | CellValue)[]): void {
-    if (cells.length === 0) return;
+    this.beginRow(index);
+    for (let i = 0; i < cells.length; i += 2) {
+      const value = cells[i + 1] as CellValue;
+      if (typeof value === "number") this.number(cells[i] as number, value);
+      else this.other(cells[i] as number, value);
+    }
+    this.endRow();
+  }
+
+  /** Starts the row `index` (0-based); its cells follow, then endRow. */
+  beginRow(index: number): void {
+    this.rowOpen = index;
     if (this.rowCount + 1 >= this.rowIndex.length) {
       this.rowIndex = grow(this.rowIndex, this.rowIndex.length * 2);
       this.rowStart = grow(this.rowStart, this.rowIndex.length + 1);
     }
-    const needed = this.cellCount + cells.length / 2;
-    if (needed > this.column.length) {
-      const size = Math.max(needed, this.column.length * 2);
-      this.column = grow(this.column, size);
-      this.number = grow(this.number, size);
-      this.other = grow(this.other, size);
-    }
-    this.rowIndex[this.rowCount] = index;
     this.rowStart[this.rowCount] = this.cellCount;
-    for (let i = 0; i < cells.length; i += 2) {
-      const column = cells[i] as number;
-      const value = cells[i + 1] as CellValue;
-      const at = this.cellCount++;
-      this.column[at] = column;
-      if (typeof value === "number") {
-        this.number[at] = value;
-        this.other[at] = -1;
-      } else {
-        this.other[at] = this.others.length;
-        this.others.push(value);
-      }
-      if (column < this.left) this.left = column;
-      if (column > this.right) this.right = column;
-    }
+    this.rowOthers = this.others.length;
+  }
+
+  number(column: number, value: number): void {
+    const at = this.place(column);
+    this.numbers[at >>> PAGE_BITS][at & PAGE_MASK] = value;
+    this.otherIndex[at >>> PAGE_BITS][at & PAGE_MASK] = -1;
+  }
+
+  other(column: number, value: CellValue): void {
+    const at = this.place(column);
+    this.otherIndex[at >>> PAGE_BITS][at & PAGE_MASK] = this.others.length;
+    this.others.push(value);
+  }
+
+  /** Ends the row begun last; a row without cells is not kept. */
+  endRow(): void {
+    const index = this.rowOpen;
+    this.rowOpen = -1;
+    if (this.cellCount === this.rowStart[this.rowCount]) return;
+    this.rowIndex[this.rowCount] = index;
     this.rowCount++;
     this.rowStart[this.rowCount] = this.cellCount;
     if (index < this.top) this.top = index;
     if (index > this.bottom) this.bottom = index;
+  }
+
+  /** Drops the cells of the row begun last (it ends unkept). */
+  cancelRow(): void {
+    this.restartRow();
+    this.rowOpen = -1;
+  }
+
+  /** Drops the cells added to the row begun last, which stays open. */
+  restartRow(): void {
+    this.cellCount = this.rowStart[this.rowCount];
+    this.others.length = this.rowOthers;
+  }
+
+  /** Notes where the store stands, for rollback. */
+  mark(): void {
+    this.markedRows = this.rowCount;
+    this.markedCells = this.cellCount;
+    this.markedOthers = this.others.length;
+  }
+
+  /**
+   * Takes back every row added since the last mark. The box the cells span may stay wider than the
+   * cells left (it only ever grows), which is why the streaming reader takes back only rows it then reads again.
+   */
+  rollback(): void {
+    this.rowCount = this.markedRows;
+    this.cellCount = this.markedCells;
+    this.others.length = this.markedOthers;
+    this.rowStart[this.rowCount] = this.cellCount;
+  }
+
+  /** How many cells with values the store holds. */
+  get size(): number {
+    return this.cellCount;
   }
 
   /** The box the cells with values span, or null for none. */
@@ -322,32 +409,67 @@ export class CellStore {
       if (index < box.top || index >= box.top + box.rows) continue;
       const target = grid[index - box.top];
       for (let at = this.rowStart[r]; at < this.rowStart[r + 1]; at++) {
-        const column = this.column[at] - box.left;
+        const page = at >>> PAGE_BITS;
+        const slot = at & PAGE_MASK;
+        const column = this.columns[page][slot] - box.left;
         if (column < 0 || column >= box.columns) continue;
-        const other = this.other[at];
-        target[column] = other < 0 ? this.number[at] : this.others[other];
+        const other = this.otherIndex[page][slot];
+        target[column] = other < 0 ? this.numbers[page][slot] : this.others[other];
       }
     }
   }
+
+  private place(column: number): number {
+    const at = this.cellCount++;
+    const page = at >>> PAGE_BITS;
+    if (page === this.columns.length) {
+      this.columns.push(new Uint16Array(PAGE_CELLS));
+      this.numbers.push(new Float64Array(PAGE_CELLS));
+      this.otherIndex.push(new Int32Array(PAGE_CELLS));
+    }
+    this.columns[page][at & PAGE_MASK] = column;
+    if (column < this.left) this.left = column;
+    if (column > this.right) this.right = column;
+    return at;
+  }
+
 }
 
-function grow<T extends Int32Array | Uint16Array | Float64Array>(array: T, size: number): T {
+function grow<T extends Int32Array>(array: T, size: number): T {
   const next = new (array.constructor as new (size: number) => T)(size);
   next.set(array);
   return next;
 }
 
-/** Every cell with a value of a streamed worksheet, in one pass; a sheet without sheetData has none. */
+/**
+ * Every cell with a value of a streamed worksheet, in one pass; a sheet without sheetData has none.
+ * Rows in windows without comments, CDATA or processing instructions (what producers write) are read
+ * by readPlainRowCells, any other row by the tokenizer's readRowCells: the same values either way.
+ */
 export async function readSheetStream(texts: AsyncIterable<string>, strings: string[]): Promise<CellStore> {
   const store = new CellStore();
-  for await (const event of walkSheet(texts, (t, index) => {
-    const cells: (number | CellValue)[] = [];
-    if (t.selfClosing) t.next();
-    else readRowCells(t, strings, (column, value) => cells.push(column, value));
-    return { index, cells };
-  })) {
-    if (event.kind === "rows") for (const { row } of event.rows) store.add(row.index, row.cells);
-  }
+  let plainWindow = "";
+  let plain = false;
+  const readRow = (t: XmlTokens, index: number, window: string): void => {
+    if (t.selfClosing) {
+      t.next();
+      return;
+    }
+    store.beginRow(index);
+    if (window !== plainWindow) {
+      plainWindow = window;
+      plain = window.indexOf("<!") < 0 && window.indexOf("<?") < 0;
+    }
+    try {
+      readRowInto(t, window, plain, strings, store);
+    } catch (error) {
+      store.cancelRow();
+      throw error;
+    }
+    store.endRow();
+  };
+  // A sheetData child cut by the window's end is read again with the next window: what it added is taken back.
+  for await (const event of walkSheet(texts, readRow, { transaction: store, rowEvents: false })) void event;
   return store;
 }
 
@@ -408,7 +530,10 @@ export async function* editSheetStream(
       yield encoder.encode(edit.head(event.head));
     } else if (event.kind === "rows") {
       const out: string[] = [];
-      for (const { row, gap } of event.rows) out.push(edit.row({ ...row.text, gap }, row.original));
+      for (const { row, gap } of event.rows) {
+        row.text.gap = gap;
+        out.push(edit.row(row.text, row.original));
+      }
       yield encoder.encode(out.join(""));
     } else yield encoder.encode(edit.end(event.tail));
   }

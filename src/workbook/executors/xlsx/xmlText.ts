@@ -58,6 +58,8 @@ export function attribute(attributes: string, name: string): string | undefined 
   return unescapeXml(match[2] ?? match[3] ?? "");
 }
 
+const WITH_ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 /**
  * An element's attribute text with one attribute set (added or replaced), or removed when value is undefined.
  *
@@ -65,7 +67,12 @@ export function attribute(attributes: string, name: string): string | undefined 
  * withAttribute(' ref="A1:E9"', "ref", "A1:H9") // ' ref="A1:H9"'
  */
 export function withAttribute(attributes: string, name: string, value: string | undefined): string {
-  const pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+  let pattern = WITH_ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    // Compiled once per name: the streamed sheet's editor drops "spans" from every row it changes.
+    pattern = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+    WITH_ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
   const without = attributes.replace(pattern, "");
   return value === undefined ? without : `${without} ${name}="${escapeXml(value)}"`;
 }
