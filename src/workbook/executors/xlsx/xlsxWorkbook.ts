@@ -39,7 +39,7 @@ import { asTooLarge, partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
 import { MAX_COLUMNS, readSheet, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
 import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, textChunks } from "./sheetStream";
-import { AsyncChunks, helperChunks, readableOf, StreamHelper } from "./zipStream";
+import { AsyncChunks, helperChunks, readableOf, StreamHelper, zipTakesStreams } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
 import { summarySheetXml, valuesInRange } from "./summarySheetXml";
 import { tableInfo, tablePartXml } from "./tablePartXml";
@@ -273,7 +273,7 @@ export class XlsxWorkbook implements WorkbookBackend {
    */
   private async attachStreams(): Promise<boolean> {
     let any = false;
-    const nodeStreams = typeof (globalThis as { Buffer?: unknown }).Buffer !== "undefined";
+    const nodeStreams = zipTakesStreams();
     for (const part of this.streamed.values()) {
       if (!part.edited) continue;
       const name = this.file(part.path)?.name ?? part.path;

@@ -79,6 +79,14 @@ export async function* helperChunks(stream: StreamHelper, onChunk?: (chunk: Uint
   }
 }
 
+/**
+ * Whether JSZip can take an entry's data as a stream here: only in Node (JSZip recognises a stream by
+ * Node's own checks, which need Buffer); a browser or a Web Worker has none.
+ */
+export function zipTakesStreams(): boolean {
+  return typeof (globalThis as { Buffer?: unknown }).Buffer !== "undefined";
+}
+
 /** The minimal readable stream JSZip accepts as an entry's data (Node only: JSZip checks for Buffer). */
 export interface ReadableLike {
   on(event: "data" | "error" | "end", listener: (value?: unknown) => void): ReadableLike;
