@@ -151,7 +151,17 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
 const manifest: { files: { file: string; expect: object }[] } = JSON.parse(fs.readFileSync(path.join(FILES, "manifest.json"), "utf8"));
 const gradable = manifest.files.filter((entry) => "graded" in entry.expect).map((entry) => entry.file);
 
+const spliced = new Set<string>();
+const walked = new Set<string>();
+
 describe("the corpus graded with every worksheet streamed in tiny chunks", () => {
+  afterAll(() => {
+    // The corpus's sheets are all spliced (their rows' places were recorded); the walker, for sheets
+    // with comments or mc:AlternateContent among the rows, is compared in spliceSheet.test.ts.
+    if (spliced.size + walked.size < gradable.length) return; // a filtered run
+    expect(spliced.has("excel-like.xlsx")).toBe(true);
+  });
+
   test.each(gradable)("%s: every part of the graded file equals the whole-string path's, byte for byte", async (file) => {
     const input = new Uint8Array(fs.readFileSync(path.join(FILES, file)));
     const whole = await openXlsx(input);
@@ -160,11 +170,14 @@ describe("the corpus graded with every worksheet streamed in tiny chunks", () =>
     const streamed = await openXlsx(input, { streamAbove: 0, chunkBytes: 97 });
     const reads = jest.spyOn(sheetStream, "readSheetStream");
     const edits = jest.spyOn(sheetStream, "editSheetStream");
+    const splices = jest.spyOn(sheetStream, "spliceSheetStream");
     await gradeWorkbook(streamed, defaultSettings("en-US", NOW));
     expect(reads).toHaveBeenCalled();
-    expect(edits).toHaveBeenCalledTimes(0); // the rewrite is staged; it runs when the file is saved
+    // The rewrite is staged; it runs when the file is saved.
+    expect(edits.mock.calls.length + splices.mock.calls.length).toBe(0);
     const got = await parts(await collect(streamed.saveChunks()));
-    expect(edits).toHaveBeenCalled();
+    expect(edits.mock.calls.length + splices.mock.calls.length).toBeGreaterThan(0);
+    (splices.mock.calls.length > 0 ? spliced : walked).add(file);
     jest.restoreAllMocks();
     expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [name, content] of expected) expect([name, got.get(name)]).toEqual([name, content]);

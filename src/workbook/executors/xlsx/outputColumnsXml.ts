@@ -7,7 +7,7 @@ import type { OutputColumns } from "../../types";
 import { columnName, rangeCorners } from "../../reading/address";
 import { cellXml } from "./cellXml";
 import type { RowText } from "./sheetScanner";
-import { referenceColumn, splitCells, splitSheet } from "./sheetScanner";
+import { lastCellColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
 import { withPrefix } from "./xmlTokens";
@@ -65,7 +65,8 @@ export class OutputColumnsEdit {
   /** The next row with output cells not yet written, and the last such row (-1: none). */
   private nextWrite: number;
   private readonly lastWrite: number;
-  private readonly cellOpen: string;
+  private addedIndex = -1;
+  private addedText = "";
 
   constructor(
     private readonly prefix: string,
@@ -77,7 +78,6 @@ export class OutputColumnsEdit {
   ) {
     const p = prefix;
     this.areas = [...clear];
-    this.cellOpen = `<${p ? `${p}:c` : "c"} `;
     this.nextWrite = 0;
     this.lastWrite = -1;
     if (columns) {
@@ -103,6 +103,7 @@ export class OutputColumnsEdit {
 
   /** Ready to edit the sheet from its first row again (a streamed sheet is edited each time it is read). */
   restart(): this {
+    this.addedIndex = -1;
     if (this.columns) this.nextWrite = this.columns.headerRow;
     return this;
   }
@@ -114,29 +115,59 @@ export class OutputColumnsEdit {
 
   /** A row's text as it is written (new rows before it included), from the row as read and its text. */
   row(row: RowText, original: string): string {
+    // Whatever stood between rows (comments, white space) stays where it was, after the new rows.
+    const out = this.rowsBefore(row.index) + row.gap;
+    const kind = this.kind(row.index, lastCellColumn(row.inner, this.prefix));
+    if (kind === "keep") return out + original;
+    if (kind === "append") return out + this.startTag(row.name, row.attributes) + row.inner + this.added(row.index) + `</${row.name}>`;
+    return out + this.rebuild(row, original);
+  }
+
+  /** The run's new rows (rows the sheet lacks) that go before row `index`. */
+  rowsBefore(index: number): string {
     let out = "";
-    while (this.nextWrite < row.index && this.nextWrite <= this.lastWrite) out += this.newRow(this.nextWrite++);
-    // Whatever stood between rows (comments, white space) stays where it was.
-    out += row.gap;
-    const written = this.written(row.index);
-    if (written) this.nextWrite = row.index + 1;
-    if (row.index < this.firstOwnedRow && !written) return out + original;
-    const areas = this.areas;
-    // Cells of a row are in column order, so when the last one is left of every owned column the
-    // new cells simply go after it: most rows of a large sheet need no splitting at all.
-    const cellOpen = this.cellOpen;
-    const lastCell = row.inner.lastIndexOf(cellOpen);
-    const lastColumn = lastCell < 0 ? -1 : referenceColumn(row.inner.slice(lastCell + cellOpen.length - 1, row.inner.indexOf(">", lastCell)));
-    if (lastCell >= 0 && lastColumn >= 0 && areas.every((area) => lastColumn < area.first || row.index < area.headerRow)) {
-      const added = written ? written.map((cell) => cell.xml).join("") : "";
-      return out + (added ? `<${row.name}${withAttribute(row.attributes, "spans", undefined)}>${row.inner}${added}</${row.name}>` : original);
+    while (this.nextWrite < index && this.nextWrite <= this.lastWrite) out += this.newRow(this.nextWrite++);
+    return out;
+  }
+
+  /**
+   * How row `index` is written, given the column of its last cell as lastCellColumn reads it: as it
+   * is ("keep"), with the new cells after its last ("append": cells of a row are in column order, so
+   * when the last one is left of every owned column the new cells simply go after it, which is most
+   * rows of a large sheet), or rebuilt cell by cell ("rebuild"). Called once per row, in order.
+   */
+  kind(index: number, lastColumn: number): "keep" | "append" | "rebuild" {
+    const written = this.writes(index);
+    if (written) this.nextWrite = index + 1;
+    if (index < this.firstOwnedRow && !written) return "keep";
+    if (lastColumn >= 0 && this.areas.every((area) => lastColumn < area.first || index < area.headerRow)) return written && this.added(index) ? "append" : "keep";
+    return "rebuild";
+  }
+
+  /** A row's start tag as an edited row has it: spans is only a hint for the row's extent, and a stale one is worse than none. */
+  startTag(name: string, attributes: string): string {
+    return `<${name}${withAttribute(attributes, "spans", undefined)}>`;
+  }
+
+  /** The new cells of row `index`, in column order ("" for none). */
+  added(index: number): string {
+    // Asked twice for a row (by kind, then by the writer): made once.
+    if (index !== this.addedIndex) {
+      const written = this.written(index);
+      this.addedIndex = index;
+      this.addedText = written ? written.map((cell) => cell.xml).join("") : "";
     }
+    return this.addedText;
+  }
+
+  /** A row rebuilt cell by cell: the owned cells dropped, the new ones merged in column order. */
+  rebuild(row: RowText, original: string): string {
+    const written = this.written(row.index);
     const cells = splitCells(row.inner, row.scope);
-    const kept = cells.filter((cell) => !owned(areas, row.index, cell.column));
-    if (!written && kept.length === cells.length) return out + original;
+    const kept = cells.filter((cell) => !owned(this.areas, row.index, cell.column));
+    if (!written && kept.length === cells.length) return original;
     const merged = [...kept.map((cell) => ({ column: cell.column, xml: cell.xml })), ...(written ?? [])].sort((a, b) => a.column - b.column);
-    // spans is only a hint for the row's extent; a stale one is worse than none.
-    return out + `<${row.name}${withAttribute(row.attributes, "spans", undefined)}>${merged.map((cell) => cell.xml).join("")}</${row.name}>`;
+    return `${this.startTag(row.name, row.attributes)}${merged.map((cell) => cell.xml).join("")}</${row.name}>`;
   }
 
   /** New rows after the last row read, then the text after it with the conditional formats replaced. */
@@ -146,10 +177,15 @@ export class OutputColumnsEdit {
     return out + replaceConditionalFormats(tail, this.columns, this.areas, this.dxfIds, this.prefix);
   }
 
+  /** Whether the run writes cells in row `index`. */
+  private writes(index: number): boolean {
+    return this.columns !== undefined && index >= this.columns.headerRow && index <= this.lastWrite;
+  }
+
   /** The output cells of a row in column order, or undefined when the run writes none there. */
   private written(index: number): { column: number; xml: string }[] | undefined {
     const columns = this.columns;
-    if (!columns || index < columns.headerRow || index > this.lastWrite) return undefined;
+    if (!columns || !this.writes(index)) return undefined;
     if (index === columns.headerRow) return this.header;
     const i = index - columns.headerRow - 1;
     return columns.columns.map((column, j) => {

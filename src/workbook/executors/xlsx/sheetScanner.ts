@@ -229,6 +229,20 @@ export function referenceColumn(attributes: string): number {
   return column - 1;
 }
 
+/**
+ * The column of a row's last cell as the editor of output columns judges it (outputColumnsXml.ts): the
+ * r attribute of the last "<c " (with the sheet's prefix) in the row's inner XML, or -1 when there is
+ * none or it has no r. Both the whole-string and the streamed editors decide by it, so they agree.
+ *
+ * @example
+ * lastCellColumn('<c r="A2"><v>1</v></c><c r="D2" t="s"><v>0</v></c>', "") // 3
+ */
+export function lastCellColumn(inner: string, prefix: string): number {
+  const cellOpen = prefix ? `<${prefix}:c ` : "<c ";
+  const lastCell = inner.lastIndexOf(cellOpen);
+  return lastCell < 0 ? -1 : referenceColumn(inner.slice(lastCell + cellOpen.length - 1, inner.indexOf(">", lastCell)));
+}
+
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 
 /** A cell's value from its type (t), the text of its <v> and whether it has a formula (<f>). */

@@ -15,7 +15,8 @@ import type { Box, CellValue } from "../../types";
 import { packageError } from "./packageErrors";
 import { helperChunks, StreamHelper } from "./zipStream";
 import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
-import { findSheetData, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import { findSheetData, lastCellColumn, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import type { OutputColumnsEdit } from "./outputColumnsXml";
 import type { CellSink } from "./sheetScanner";
 import { Scope, Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
 
@@ -141,7 +142,8 @@ function isTruncation(error: unknown): boolean {
  */
 export async function* walkSheet<R>(
   texts: AsyncIterable<string>,
-  readRow: (tokens: XmlTokens, index: number, window: string) => R,
+  /** `base`: where the window starts in the part's text (offset 0 of `window` is `base` there; may be negative, the repeated sheetData tag). */
+  readRow: (tokens: XmlTokens, index: number, window: string, base: number) => R,
   options: {
     /** Called around each child of sheetData: what readRow did for a child cut by the window's end is taken back, since it is read again. */
     transaction?: { mark(): void; rollback(): void };
@@ -155,6 +157,8 @@ export async function* walkSheet<R>(
   const foundStart: number[] = [];
   const foundEnd: number[] = [];
   let buffer = "";
+  /** Where `buffer` starts in the part's text (UTF-16 code units). */
+  let bufferStart = 0;
   let phase: "head" | "rows" | "tail" = "head";
   let openTag = "";
   let scope: Scope | undefined;
@@ -198,6 +202,7 @@ export async function* walkSheet<R>(
       yield { kind: "head", head: buffer.slice(0, tokens.end), prefix };
       openTag = buffer.slice(tokens.start, tokens.end);
       buffer = buffer.slice(tokens.end);
+      bufferStart = tokens.end;
       phase = "rows";
     }
     if (phase !== "rows") continue;
@@ -205,6 +210,7 @@ export async function* walkSheet<R>(
     // The window is the sheetData start tag again, then the text not yet read: the tokens see the
     // rows inside their container, with its namespace bindings, and notice its end tag.
     const window = openTag + buffer;
+    const base = bufferStart - openTag.length;
     // Read only up to the last row end tag of a window without comments, CDATA or processing
     // instructions: the row after it is cut by the window's end, and stopping before it costs nothing,
     // where reading into it costs the thrown error that finds the cut (a tenth of a second a 1,000 windows).
@@ -247,7 +253,7 @@ export async function* walkSheet<R>(
         sheetDataChild(tokens, (t) => {
           const start = t.start;
           index = rowIndex(t, index);
-          foundRows.push(readRow(t, index, window));
+          foundRows.push(readRow(t, index, window, base));
           foundStart.push(start);
           foundEnd.push(t.end);
         });
@@ -278,6 +284,7 @@ export async function* walkSheet<R>(
     } else {
       carry += window.slice(gapStart, committed);
       buffer = window.slice(committed);
+      bufferStart = base + committed;
     }
   }
   if (phase === "tail") yield { kind: "tail", tail };
@@ -297,6 +304,8 @@ const PAGE_MASK = PAGE_CELLS - 1;
  * added since a mark can be taken back (a row the streaming reader must read again).
  */
 export class CellStore implements CellSink {
+  /** Where the rows lie in the sheet's text, when it was read as a stream (readSheetStream). */
+  layout?: RowLayout;
   private rowIndex = new Int32Array(1024);
   private rowStart = new Int32Array(1025);
   private readonly columns: Uint16Array[] = [];
@@ -374,8 +383,9 @@ export class CellStore implements CellSink {
     this.others.length = this.rowOthers;
   }
 
-  /** Notes where the store stands, for rollback. */
+  /** Notes where the store (and its layout) stands, for rollback. */
   mark(): void {
+    this.layout?.mark();
     this.markedRows = this.rowCount;
     this.markedCells = this.cellCount;
     this.markedOthers = this.others.length;
@@ -386,6 +396,7 @@ export class CellStore implements CellSink {
    * cells left (it only ever grows), which is why the streaming reader takes back only rows it then reads again.
    */
   rollback(): void {
+    this.layout?.rollback();
     this.rowCount = this.markedRows;
     this.cellCount = this.markedCells;
     this.others.length = this.markedOthers;
@@ -448,17 +459,31 @@ function grow<T extends Int32Array>(array: T, size: number): T {
  */
 export async function readSheetStream(texts: AsyncIterable<string>, strings: string[]): Promise<CellStore> {
   const store = new CellStore();
+  const layout = new RowLayout();
+  store.layout = layout;
   let plainWindow = "";
   let plain = false;
-  const readRow = (t: XmlTokens, index: number, window: string): void => {
+  let prefix = "";
+  const readRow = (t: XmlTokens, index: number, window: string, base: number): void => {
+    const rowStart = t.start;
+    const tagEnd = t.end;
+    // The layout holds rows that are children of sheetData itself, declare no namespace and lie in
+    // text without comments, CDATA or processing instructions: any other sheet is edited by walking it.
+    if (layout.rowName === "") {
+      layout.rowName = t.name;
+      layout.scope = t.bindings;
+    }
+    if (t.depth !== 2 || t.name !== layout.rowName || t.attributeText.includes("xmlns")) layout.valid = false;
     if (t.selfClosing) {
       t.next();
+      layout.add(index, base + rowStart, base + tagEnd, -1, base + t.end, -1);
       return;
     }
     store.beginRow(index);
     if (window !== plainWindow) {
       plainWindow = window;
       plain = window.indexOf("<!") < 0 && window.indexOf("<?") < 0;
+      if (!plain) layout.valid = false;
     }
     try {
       readRowInto(t, window, plain, strings, store);
@@ -467,11 +492,168 @@ export async function readSheetStream(texts: AsyncIterable<string>, strings: str
       throw error;
     }
     store.endRow();
+    // After readRowInto on plain text the tokens stand on the row's end tag.
+    if (plain) layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastCellColumn(window.slice(tagEnd, t.start), prefix));
   };
   // A sheetData child cut by the window's end is read again with the next window: what it added is taken back.
-  for await (const event of walkSheet(texts, readRow, { transaction: store, rowEvents: false })) void event;
+  for await (const event of walkSheet(texts, readRow, { transaction: store, rowEvents: false })) {
+    if (event.kind === "head") {
+      prefix = event.prefix;
+      layout.headEnd = event.head.length;
+    }
+  }
+  if (layout.count === 0) layout.valid = false;
   return store;
 }
+
+/**
+ * Where each row of a streamed sheet lies in the part's text (offsets in UTF-16 code units from the
+ * part's start), recorded while its cells are read, so that the output columns can be written into it
+ * by copying text and splicing at these offsets (spliceSheetStream) instead of walking every row a
+ * second time. `valid` is false for a sheet the layout cannot describe (rows in mc:AlternateContent,
+ * comments or CDATA among the rows, a row declaring a namespace, no rows): such a sheet is walked.
+ */
+export class RowLayout {
+  valid = true;
+  /** The end of sheetData's start tag: the head is the text before it. */
+  headEnd = -1;
+  count = 0;
+  index: Int32Array = new Int32Array(1024);
+  start: Float64Array = new Float64Array(1024);
+  /** The end of the row's start tag. */
+  tagEnd: Float64Array = new Float64Array(1024);
+  /** The start of the row's end tag; -1 for a self-closing row. */
+  closeStart: Float64Array = new Float64Array(1024);
+  end: Float64Array = new Float64Array(1024);
+  /** lastCellColumn of the row's inner XML; -1 for none (or a self-closing row). */
+  lastColumn: Int32Array = new Int32Array(1024);
+  /** The rows' qualified name ("row", "x:row") and namespace bindings: those of the first row, which every other row shares. */
+  rowName = "";
+  scope: Scope = {};
+  private markedCount = 0;
+
+  add(index: number, start: number, tagEnd: number, closeStart: number, end: number, lastColumn: number): void {
+    if (!this.valid) return;
+    if (this.count === this.index.length) {
+      const size = this.count * 2;
+      this.index = grow(this.index, size);
+      this.start = growFloat(this.start, size);
+      this.tagEnd = growFloat(this.tagEnd, size);
+      this.closeStart = growFloat(this.closeStart, size);
+      this.end = growFloat(this.end, size);
+      this.lastColumn = grow(this.lastColumn, size);
+    }
+    const i = this.count++;
+    this.index[i] = index;
+    this.start[i] = start;
+    this.tagEnd[i] = tagEnd;
+    this.closeStart[i] = closeStart;
+    this.end[i] = end;
+    this.lastColumn[i] = lastColumn;
+  }
+
+  mark(): void {
+    this.markedCount = this.count;
+  }
+
+  rollback(): void {
+    this.count = this.markedCount;
+  }
+}
+
+function growFloat(array: Float64Array, size: number): Float64Array {
+  const next = new Float64Array(size);
+  next.set(array);
+  return next;
+}
+
+/**
+ * The rewritten text of a streamed sheet as UTF-8 chunks, from its text (read again) and the layout
+ * recorded when it was first read: the same bytes as editSheetStream with the same edit, made by
+ * copying the text between the rows the edit changes. Rows it keeps are never looked at; a row it
+ * appends to gets a new start tag, its inner text and the new cells; a row it rebuilds is tokenized
+ * alone, as editSheetStream would have read it.
+ */
+export async function* spliceSheetStream(texts: AsyncIterable<string>, layout: RowLayout, edit: OutputColumnsEdit): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const source = texts[Symbol.asyncIterator]();
+  // The text read but not yet passed on: `buffer`, from offset `at` of the part's text.
+  let buffer = "";
+  let at = 0;
+  const out: string[] = [];
+  let outLength = 0;
+  const emit = (text: string) => {
+    out.push(text);
+    outLength += text.length;
+  };
+  const flush = function* (): Generator<Uint8Array> {
+    if (outLength === 0) return;
+    const text = out.join("");
+    out.length = 0;
+    outLength = 0;
+    yield encoder.encode(text);
+  };
+  /** The text from the current offset to `to`, consumed. */
+  const take = async (to: number): Promise<string> => {
+    while (at + buffer.length < to) {
+      const piece = await source.next();
+      if (piece.done) throw new Error("The worksheet is shorter than when it was read");
+      buffer += piece.value;
+    }
+    const text = buffer.slice(0, to - at);
+    buffer = buffer.slice(to - at);
+    at = to;
+    return text;
+  };
+
+  emit(edit.head(await take(layout.headEnd)));
+  let previousEnd = layout.headEnd;
+  for (let i = 0; i < layout.count; i++) {
+    const index = layout.index[i];
+    const before = edit.rowsBefore(index);
+    if (before) {
+      // New rows go after the previous row, before whatever stands between it and this one.
+      emit(await take(previousEnd));
+      emit(before);
+    }
+    const end = layout.end[i];
+    const kind = edit.kind(index, layout.lastColumn[i]);
+    if (kind !== "keep") {
+      emit(await take(layout.start[i]));
+      const closeStart = layout.closeStart[i];
+      if (kind === "append" && closeStart >= 0) {
+        // What rowText would give as the row's name and attributes, read off its start tag.
+        const tag = await take(layout.tagEnd[i]);
+        const name = layout.rowName;
+        emit(edit.startTag(name, tag.slice(1 + name.length, tag.length - 1)));
+        emit(await take(closeStart));
+        emit(edit.added(index));
+        emit(`</${name}>`);
+        await take(end);
+      } else {
+        const original = await take(end);
+        const tokens = new XmlTokens(original, layout.scope);
+        tokens.next();
+        const row = rowText(tokens, index, original).text;
+        emit(kind === "append" ? edit.startTag(row.name, row.attributes) + row.inner + edit.added(index) + `</${row.name}>` : edit.rebuild(row, original));
+      }
+    } else if (end - at >= OUT_CHARS) {
+      // Rows kept as they are pass on in pieces, never gathered whole.
+      emit(await take(end));
+    }
+    previousEnd = end;
+    if (outLength >= OUT_CHARS) yield* flush();
+  }
+  emit(await take(previousEnd));
+  // The text after the last row (the end of sheetData and what follows it: small), whole for the tail's edit.
+  const rest = [buffer];
+  for (let piece = await source.next(); !piece.done; piece = await source.next()) rest.push(piece.value);
+  emit(edit.end(rest.join("")));
+  yield* flush();
+}
+
+/** Characters gathered before the splicer encodes and yields them. */
+const OUT_CHARS = 1 << 16;
 
 /** A row of a streamed sheet as splitSheet gives it, with its whole text. */
 export interface StreamedRow {

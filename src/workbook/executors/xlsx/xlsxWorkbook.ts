@@ -38,7 +38,8 @@ import { packageError } from "./packageErrors";
 import { asTooLarge, partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
 import { MAX_COLUMNS, readSheet, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
-import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, textChunks } from "./sheetStream";
+import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, spliceSheetStream, textChunks } from "./sheetStream";
+import type { RowLayout } from "./sheetStream";
 import { AsyncChunks, helperChunks, readableOf, StreamHelper, zipTakesStreams } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
 import { summarySheetXml, valuesInRange } from "./summarySheetXml";
@@ -120,6 +121,8 @@ function hasFormula(plan: WritePlan): boolean {
 export class XlsxWorkbook implements WorkbookBackend {
   private readonly texts = new Map<string, string>();
   private readonly cells = new Map<string, SheetCells | CellStore>();
+  /** Where the rows of each streamed part lie in its text, as read (by the part's stream, which a rewrite replaces). */
+  private readonly layouts = new WeakMap<StreamedPart, RowLayout>();
   /** Worksheets read and written as streams (their declared size passes options.streamAbove), by lower-case path. */
   private readonly streamed = new Map<string, StreamedPart>();
   private options: XlsxOptions = {};
@@ -493,7 +496,9 @@ export class XlsxWorkbook implements WorkbookBackend {
         if (!found) throw new Error("The worksheet has no sheetData");
         const edit = new OutputColumnsEdit(found.prefix, columns, clear, styles, found.row);
         const source = stream.chunks;
-        stagedStreams.set(sheet.part.toLowerCase(), { path: stream.path, chunks: () => editSheetStream(textChunks(source()), edit.restart()), edited: true });
+        const layout = this.layouts.get(stream);
+        const chunks = layout ? () => spliceSheetStream(textChunks(source()), layout, edit.restart()) : () => editSheetStream(textChunks(source()), edit.restart());
+        stagedStreams.set(sheet.part.toLowerCase(), { path: stream.path, chunks, edited: true });
       } else staged.set(sheet.part, outputColumnsXml((await read(sheet.part))!, columns, clear, styles));
       const tableClears = columns
         ? [...clear, { headerRow: columns.headerRow, first: columns.firstColumn, last: columns.firstColumn + columns.columns.length - 1 }]
@@ -725,6 +730,8 @@ export class XlsxWorkbook implements WorkbookBackend {
     try {
       const stream = this.streamOf(sheet.part);
       result = stream ? await readSheetStream(textChunks(stream.chunks()), this.strings) : readSheet((await this.text(sheet.part)) ?? "", this.strings);
+      // The rows' places in this very text: a rewrite of the same stream splices there instead of walking it again.
+      if (stream && result instanceof CellStore && result.layout?.valid) this.layouts.set(stream, result.layout);
     } catch (error) {
       if (error instanceof XmlSyntaxError) throw packageError("bad-xml", { part: sheet.part, detail: error.message });
       throw error;

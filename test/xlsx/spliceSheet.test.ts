@@ -1,0 +1,124 @@
+// spliceSheetStream, the editor of a streamed sheet that copies text between the rows it changes (at the
+// places readSheetStream recorded), against the whole-string path on a sheet written as Excel writes it,
+// and on its own: rows it keeps pass through in pieces, byte for byte, never gathered whole.
+
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import JSZip from "jszip";
+import { excelLikeWorkbook } from "../../bench/jobs/scale";
+import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { OutputColumnsEdit } from "../../src/workbook/executors/xlsx/outputColumnsXml";
+import * as sheetStream from "../../src/workbook/executors/xlsx/sheetStream";
+import { readSheetStream, spliceSheetStream, textChunks } from "../../src/workbook/executors/xlsx/sheetStream";
+import { EMPTY_STYLESHEET, Stylesheet } from "../../src/workbook/executors/xlsx/stylesheet";
+
+const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));
+
+async function* pieces(text: string, size: number): AsyncGenerator<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+async function inflatedParts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const found = new Map<string, string>();
+  for (const name of Object.keys(zip.files)) {
+    if (zip.files[name].dir) continue;
+    const text = (await zip.files[name].async("nodebuffer")).toString("latin1");
+    found.set(name, /^customXml\/itemProps/.test(name) ? text.replace(/\{[0-9A-F-]{36}\}/g, "{GUID}") : text);
+  }
+  return found;
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<{ bytes: Buffer; count: number }> {
+  const all: Uint8Array[] = [];
+  for await (const chunk of chunks) all.push(chunk);
+  return { bytes: Buffer.concat(all), count: all.length };
+}
+
+let dir: string;
+beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-splice-"))));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("a 3,000-customer sheet as Excel writes it: spliced, the same parts as the whole-string path, graded once and again", async () => {
+  const input = fs.readFileSync(await excelLikeWorkbook({ n: 3000, scratch: dir }));
+  const whole = await openXlsx(input);
+  await gradeWorkbook(whole, defaultSettings("en-US", NOW));
+  const streamed = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093 });
+  const splices = jest.spyOn(sheetStream, "spliceSheetStream");
+  await gradeWorkbook(streamed, defaultSettings("en-US", NOW));
+  const got = await inflatedParts((await collect(streamed.saveChunks())).bytes);
+  expect(splices).toHaveBeenCalled();
+  jest.restoreAllMocks();
+  const expected = await inflatedParts(await whole.save());
+  expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [name, content] of expected) expect([name, got.get(name)]).toEqual([name, content]);
+  // Graded again, each reads its own first rewrite: every row now holds owned cells to replace.
+  await gradeWorkbook(whole, defaultSettings("en-US", NOW));
+  await gradeWorkbook(streamed, defaultSettings("en-US", NOW));
+  expect(await inflatedParts((await collect(streamed.saveChunks())).bytes)).toEqual(await inflatedParts(await whole.save()));
+});
+
+test("rows an edit keeps pass through unchanged, in pieces, with new rows and the tail's edit in their places", async () => {
+  // Rows 3,995 and 3,996 are missing (a sheet leaves out rows without cells): the edit makes them.
+  const rows = Array.from({ length: 4000 }, (_, i) => `<row r="${i + 1}" spans="1:2"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}" t="inlineStr"><is><t>客户 ${i}</t></is></c></row>`).filter(
+    (_, i) => i !== 3994 && i !== 3995,
+  );
+  const text =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<dimension ref="A1:B4000"/><sheetData>\n${rows.join("\n")}\n</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  const store = await readSheetStream(textChunks(pieces(text, 1000)), []);
+  const layout = store.layout!;
+  expect(layout.valid).toBe(true);
+  expect(layout.count).toBe(3998);
+
+  // Nothing written, nothing cleared: every row kept, the text comes back as it was, in many chunks.
+  const keep = new OutputColumnsEdit("", undefined, [], new Stylesheet(EMPTY_STYLESHEET), undefined);
+  const kept = await collect(spliceSheetStream(textChunks(pieces(text, 1000)), layout, keep));
+  expect(kept.bytes.toString("utf8")).toBe(text);
+  expect(kept.count).toBeGreaterThan(4);
+
+  // A column written from row 3,990 on, past the last row: rows 1..3,989 kept, the rest appended to,
+  // new rows after the last one, and the dimension widened in the head.
+  const columns = {
+    sheet: "S",
+    headerRow: 3989,
+    firstColumn: 2,
+    rowCount: 20,
+    tierColumn: 0,
+    tierStyles: [],
+    columns: [{ header: "Tier", numberFormat: null, values: Array.from({ length: 20 }, (_, i) => `T${i}`) }],
+  };
+  const write = () => new OutputColumnsEdit("", columns as never, [], new Stylesheet(EMPTY_STYLESHEET), undefined);
+  const spliced = (await collect(spliceSheetStream(textChunks(pieces(text, 1000)), layout, write()))).bytes.toString("utf8");
+  const walked = (await collect(sheetStream.editSheetStream(textChunks(pieces(text, 1000)), write()))).bytes.toString("utf8");
+  expect(spliced).toBe(walked);
+  expect(spliced).toContain('<dimension ref="A1:C4010"/>');
+  expect(spliced).toContain('<row r="4010">');
+  // The missing rows come right after row 3,994, before the line break that stood before row 3,997.
+  expect(spliced).toContain('T3</t></is></c></row><row r="3995"><c r="C3995" t="inlineStr"><is><t xml:space="preserve">T4</t></is></c></row><row r="3996">');
+  expect(spliced).toContain('T5</t></is></c></row>\n<row r="3997"');
+  expect(spliced.slice(0, spliced.indexOf('<row r="3989"'))).toBe(text.slice(0, text.indexOf('<row r="3989"')).replace("A1:B4000", "A1:C4010"));
+});
+
+test("a sheet with a comment among its rows is walked, not spliced, to the same parts", async () => {
+  const zip = await JSZip.loadAsync(fs.readFileSync(await excelLikeWorkbook({ n: 3000, scratch: dir })));
+  const sheet = await zip.file("xl/worksheets/sheet2.xml")!.async("string");
+  zip.file("xl/worksheets/sheet2.xml", sheet.replace('<row r="1500" ', '<!-- checked by hand --><row r="1500" '));
+  const input = await zip.generateAsync({ type: "uint8array" });
+  const whole = await openXlsx(input);
+  await gradeWorkbook(whole, defaultSettings("en-US", NOW));
+  const streamed = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093 });
+  const splices = jest.spyOn(sheetStream, "spliceSheetStream");
+  const walks = jest.spyOn(sheetStream, "editSheetStream");
+  await gradeWorkbook(streamed, defaultSettings("en-US", NOW));
+  const got = await inflatedParts((await collect(streamed.saveChunks())).bytes);
+  expect(splices).not.toHaveBeenCalled();
+  expect(walks).toHaveBeenCalled();
+  jest.restoreAllMocks();
+  const expected = await inflatedParts(await whole.save());
+  for (const [name, content] of expected) expect([name, got.get(name)]).toEqual([name, content]);
+  expect(got.get("xl/worksheets/sheet2.xml")).toContain("<!-- checked by hand -->");
+});
