@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { PyramidRow } from "../engine/types";
-import { tierStyles } from "../workbook/planning/plan";
+import { tierStyles } from "../workbook/planning/summary";
 import type { Lang } from "../workbook/types";
 import type { Strings } from "./strings";
 

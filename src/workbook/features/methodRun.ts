@@ -19,7 +19,7 @@ import { headerKey } from "../reading/headers";
 import { locateTable } from "../reading/locate";
 import { INDICATOR_HEADERS } from "../reading/ordersTable";
 import { OUTPUT_HEADERS, OUTPUT_SHEETS, outputText } from "../planning/outputText";
-import { heatMap, planGrading } from "../planning/plan";
+import { heatMap, planGrading } from "../planning/summary";
 import { problem } from "../reading/problems";
 import { defaultSegmentRows, parseSegmentsTable } from "../reading/segmentsTable";
 import type { GradeSettings, MethodSetting } from "../settings";

@@ -13,7 +13,7 @@ import { isBlank } from "../reading/cells";
 import { findRole, headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
 import type { OutputText } from "../planning/outputText";
-import { RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles, tierTableBlocks } from "../planning/plan";
+import { RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles, tierTableBlocks } from "../planning/summary";
 import { problem } from "../reading/problems";
 import { safeSheetName } from "../planning/sheetNames";
 import { cellOut, readGradingRecord, weightBlocks } from "./sharing";
