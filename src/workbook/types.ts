@@ -165,7 +165,7 @@ export interface PyramidChart {
   /** Data-label text per tier ("12 · 20%"): a range of text cells. */
   labels: string;
   seriesName: string;
-  /** Each category's bar fill ("#RRGGBB"), in the order of `categories` (the tiers' colours, plan.ts tierStyles). */
+  /** Each category's bar fill ("#RRGGBB"), in the order of `categories` (the tiers' colours, planning/styles.ts tierStyles). */
   colours: string[];
   /** Where to put it: top-left cell and size in cells. */
   anchor: { row: number; column: number; rows: number; columns: number };

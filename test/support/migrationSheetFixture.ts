@@ -3,7 +3,7 @@
 // heat map. 3 customers stayed in A, 1 moved A -> B, 5 stayed in B, 2 moved B -> C, 9 stayed in C: the
 // heat map is B5:D7, its maximum 9 in D7.
 
-import { heatMap } from "../../src/workbook/planning/summary";
+import { heatMap } from "../../src/workbook/planning/styles";
 import type { OutputSheet } from "../../src/workbook/types";
 
 export const migration: OutputSheet = {

@@ -2,7 +2,8 @@
 // table, in hidden columns right of the charts; and which colour each tier's bar gets.
 
 import { parseBoxAddress } from "../../src/workbook/reading/address";
-import { CHART_DATA_COLUMN, tierStyles } from "../../src/workbook/planning/summary";
+import { tierStyles } from "../../src/workbook/planning/styles";
+import { CHART_DATA_COLUMN } from "../../src/workbook/planning/summary";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import type { OutputSheet } from "../../src/workbook/types";

@@ -7,7 +7,7 @@ import type { Migration } from "../../engine/migration";
 import { boxAddress } from "../reading/address";
 import type { HistoryRow } from "./history";
 import { outputText } from "../planning/outputText";
-import { heatMap } from "../planning/summary";
+import { heatMap } from "../planning/styles";
 import type { CellBlock, CellOut, HeatMap, Lang, OutputSheet } from "../types";
 
 /**

@@ -4,7 +4,8 @@
 
 import { headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
-import { formatDate, TEXT_FORMAT } from "../planning/summary";
+import { TEXT_FORMAT } from "../planning/styles";
+import { formatDate } from "../planning/summary";
 import type { CellBlock, CellOut, CellValue, GradingState, Lang, OutputSheet, OwnedState, WorkbookBackend, WritePlan } from "../types";
 
 /** The grading as the add-in's state records it (the summary sheet's settings rows and weights table): the state's own type, without the history's periods. */

@@ -1,7 +1,7 @@
 // Runs a write plan through Office.js in a fixed small number of batches:
 //   1. look: sheets, the state (its Custom XML part, stateStore.ts), the customer table's columns;
 //   2. where the earlier output's data ends (the planner has already checked every cell the output
-//      covers: plan.ts outputProblems; this executor only carries the plan out);
+//      covers: planning/outputColumns.ts outputProblems; this executor only carries the plan out);
 //   3. snapshot: the earlier output's formulas and formats (chunked reads);
 //   4. write: clear the earlier output, arrange a table's output columns in place (renamed, or
 //      trailing ones dropped or added), write the columns (chunked), tier colours, summary sheets;
@@ -45,7 +45,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /**
  * Writes `plan` into the workbook of `context`. Resolves when the workbook holds the plan's output and
  * state; on abort rejects with an AbortError after putting the workbook back as it was. It does not
- * judge collisions: the planner has (plan.ts outputProblems).
+ * judge collisions: the planner has (planning/outputColumns.ts outputProblems).
  */
 export async function executePlan(context: Excel.RequestContext, plan: WritePlan, options: ExecuteOptions = {}): Promise<void> {
   const { onProgress, signal } = options;
@@ -71,7 +71,7 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   const onTarget = (p: OwnedState | undefined) => !!p && !!cols && same(p.sheet, cols.sheet) && p.headerRow === cols.headerRow;
 
   // 2. Where the earlier output columns' data ends, for the snapshot. The planner has checked every
-  // cell the output covers (plan.ts outputProblems); the executor only carries the plan out.
+  // cell the output covers (planning/outputColumns.ts outputProblems); the executor only carries the plan out.
   const target = cols ? wb.worksheets.getItem(cols.sheet) : undefined;
   let prevUsed: Excel.Range | undefined;
   if (prevHere && prevHere.headers.length > 0) {

@@ -21,7 +21,7 @@ export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec:
   const chart = sheet.charts.add("BarStacked", sheet.getRange(spec.spacer), "Columns");
   chart.title.text = spec.title;
   chart.legend.visible = false;
-  // The spacer and label cells sit in hidden columns (plan.ts CHART_DATA_COLUMN); Excel leaves hidden
+  // The spacer and label cells sit in hidden columns (planning/summary.ts CHART_DATA_COLUMN); Excel leaves hidden
   // cells out of a chart unless plotVisibleOnly is off (ExcelApi 1.8; "False if both visible and hidden
   // cells are plotted", learn.microsoft.com/office/vba/api/excel.chart.plotvisibleonly).
   chart.plotVisibleOnly = false;

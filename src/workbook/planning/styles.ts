@@ -1,0 +1,34 @@
+// How the add-in's cells look, decided once for every plan: number formats, the tier colours, heat
+// maps. The executors translate these into Office.js calls or styles.xml; they choose none of their own.
+
+import type { HeatMap, TierStyle } from "../types";
+
+export const SCORE_FORMAT = "0.00";
+export const RANK_FORMAT = "0";
+export const TEXT_FORMAT = "@";
+export const SHARE_FORMAT = "0.0%";
+export const COUNT_FORMAT = "#,##0";
+export const VALUE_FORMAT = "#,##0.##";
+export const WEIGHT_FORMAT = "0.0000";
+
+/** Conditional-formatting colours by tier position, best first (Excel's good / neutral / bad palette). */
+const TIER_COLOURS: { fill: string; font: string }[] = [
+  { fill: "#C6EFCE", font: "#006100" },
+  { fill: "#DDEBF7", font: "#1F4E78" },
+  { fill: "#FFEB9C", font: "#9C5700" },
+  { fill: "#EDEDED", font: "#404040" },
+  { fill: "#FFC7CE", font: "#9C0006" },
+];
+
+/** Heat maps run from white at the minimum to Excel's own red (#F8696B) at the maximum. */
+const HEAT_MAP_COLOURS = { low: "#FFFFFF", high: "#F8696B" } as const;
+
+/** A heat map over an A1 range, in the plan's colours. */
+export function heatMap(range: string): HeatMap {
+  return { range, ...HEAT_MAP_COLOURS };
+}
+
+/** One conditional-format style per tier label, best first. */
+export function tierStyles(labels: string[]): TierStyle[] {
+  return labels.map((label, i) => ({ label, ...TIER_COLOURS[Math.min(i, TIER_COLOURS.length - 1)] }));
+}
