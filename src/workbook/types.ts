@@ -119,14 +119,27 @@ export interface GradingState {
 /** A value to write. Strings are always written as text, never parsed as a formula or number. */
 export type CellOut = number | string | boolean | null | { formula: string };
 
+/**
+ * How cells look beyond their number format, decided by the plan (planning/styles.ts HEADER_LOOK,
+ * TITLE_LOOK) and only translated by the executors. A field left out is the workbook's default: not
+ * bold, the default font's size, no border.
+ */
+export interface CellLook {
+  bold?: boolean;
+  /** Font size in points. */
+  size?: number;
+  /** A thin continuous line under each cell. */
+  bottomBorder?: boolean;
+}
+
 /** A rectangle of values to write at (top, left); `numberFormats` per column when given. */
 export interface CellBlock {
   top: number;
   left: number;
   values: CellOut[][];
   numberFormats?: (string | null)[];
-  /** "header": bold with a bottom border; "title": larger bold text. */
-  style?: "header" | "title";
+  /** How every cell of the block looks (a header row, a title). */
+  look?: CellLook;
 }
 
 /** A tier colour for conditional formatting ("cell text equals label"). Colours are #RRGGBB. */
@@ -148,6 +161,12 @@ export interface OutputColumns {
   /** Which output column holds the tier (for conditional formatting), index into `columns`. */
   tierColumn: number;
   tierStyles: TierStyle[];
+  /**
+   * The look of the header cells outside an Excel table. The .xlsx executor gives them the style of the
+   * analyst's header cell to their left when it has one, else this look; the Office.js executor
+   * writes them plain today (it cannot copy a cell's format below ExcelApi 1.9).
+   */
+  headerLook?: CellLook;
 }
 
 /**
@@ -208,9 +227,10 @@ export interface WritePlan {
   sheets: OutputSheet[];
   /**
    * Rows appended below the last used row of a sheet the add-in never rewrites (the audit log): the
-   * sheet is created with `header` as its first row when it does not exist. Never owned, never cleared.
+   * sheet is created with `header` as its first row (in `headerLook`) when it does not exist. Never
+   * owned, never cleared.
    */
-  appends?: { sheet: string; header: CellOut[]; rows: CellOut[][] }[];
+  appends?: { sheet: string; header: CellOut[]; rows: CellOut[][]; headerLook?: CellLook }[];
   /**
    * Cells of the analyst's own tables that the run fills because an option asked for it (the weight
    * table's Weight cells under PCA weights). The planner has decided each may be written (empty, the

@@ -79,8 +79,8 @@ export function plan(f: Fixture, options: { previous?: OwnedState; labels?: stri
       {
         name: summary,
         blocks: [
-          { top: 0, left: 0, values: [["Tier summary"]], style: "title" },
-          { top: 2, left: 0, values: [["Tier", "Customers", "Share", "Spacer", "Label"]], style: "header" },
+          { top: 0, left: 0, values: [["Tier summary"]], look: { bold: true, size: 14 } },
+          { top: 2, left: 0, values: [["Tier", "Customers", "Share", "Spacer", "Label"]], look: { bold: true, bottomBorder: true } },
           {
             top: 3,
             left: 0,

@@ -9,8 +9,8 @@ import type { OutputSheet } from "../../src/workbook/types";
 export const migration: OutputSheet = {
   name: "Migration",
   blocks: [
-    { top: 0, left: 0, values: [["Migration 2026-Q2 → 2026-Q3"]], style: "title" },
-    { top: 3, left: 0, values: [["From \\ to", "A", "B", "C"]], style: "header" },
+    { top: 0, left: 0, values: [["Migration 2026-Q2 → 2026-Q3"]], look: { bold: true, size: 14 } },
+    { top: 3, left: 0, values: [["From \\ to", "A", "B", "C"]], look: { bold: true, bottomBorder: true } },
     {
       top: 4,
       left: 0,

@@ -10,8 +10,8 @@ import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkboo
 const summary: OutputSheet = {
   name: "Tier summary",
   blocks: [
-    { top: 0, left: 0, values: [["Customer tiers"]], style: "title" },
-    { top: 2, left: 0, values: [["Tier", "Customers", "Spacer", "Label"]], style: "header" },
+    { top: 0, left: 0, values: [["Customer tiers"]], look: { bold: true, size: 14 } },
+    { top: 2, left: 0, values: [["Tier", "Customers", "Spacer", "Label"]], look: { bold: true, bottomBorder: true } },
     {
       top: 3,
       left: 0,

@@ -13,7 +13,7 @@ import type { GradeSettings } from "../settings";
 import { liveOutputColumns } from "./formulas";
 import type { LiveLayout, SummaryRefs } from "./formulas";
 import type { OutputText } from "./outputText";
-import { RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles } from "./styles";
+import { HEADER_LOOK, RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles } from "./styles";
 
 /**
  * The first sheet column the output columns go to: where the earlier run put them, or right after the
@@ -218,6 +218,7 @@ export function gradingColumns(
     ],
     tierColumn: 2,
     tierStyles: tierStyles(result.labels),
+    headerLook: HEADER_LOOK,
   };
 }
 

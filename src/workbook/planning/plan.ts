@@ -21,7 +21,7 @@ import type { GradeSettings } from "../settings";
 import type { CustomerData, OutputSheet, OwnedState, Problem, WritePlan } from "../types";
 import { gradingColumns, liveLayout, perRowColumn, placeOutputColumns } from "./outputColumns";
 import { outputText, OUTPUT_SHEETS } from "./outputText";
-import { TEXT_FORMAT } from "./styles";
+import { HEADER_LOOK, TEXT_FORMAT } from "./styles";
 import { formatDate, summarySheet } from "./summary";
 
 export interface PlanArgs {
@@ -90,13 +90,13 @@ export function planGrading(args: PlanArgs): WritePlan {
   if (settings.strategy && args.strategyTable) {
     const potential = upgradePotential(customers, settings.strategy);
     columns.columns.push({ header: text.strategy, numberFormat: TEXT_FORMAT, values: perRow(strategies(result, potential, args.strategyTable)) });
-    if (args.writeStrategyTable) userSheets.push(strategySheet(args.strategyTable, settings.lang));
+    if (args.writeStrategyTable) userSheets.push(strategySheet(args.strategyTable, settings.lang, HEADER_LOOK));
   }
   if (settings.risk && args.riskRules) {
     const risk = riskLevels(result, customers, args.riskRules, settings.lang);
     columns.columns.push({ header: text.risk, numberFormat: TEXT_FORMAT, values: perRow(risk.level) });
     sheets.push(watchListSheet(result, customers, risk, args.riskRules, settings.lang));
-    if (args.writeRiskRules) userSheets.push(riskSheet(args.riskRules, settings.lang));
+    if (args.writeRiskRules) userSheets.push(riskSheet(args.riskRules, settings.lang, HEADER_LOOK));
   }
 
   if (args.explanations) columns.columns.push(whyColumn(customers, args.explanations, headerRow, place.rowCount, settings.lang));
@@ -128,7 +128,7 @@ export function planGrading(args: PlanArgs): WritePlan {
 
   const appends =
     overrides && overrides.audit.length > 0
-      ? [{ sheet: overrides.auditSheet, header: auditHeader(settings.lang), rows: auditRows(overrides.audit, formatDate(settings.now), settings.lang) }]
+      ? [{ sheet: overrides.auditSheet, header: auditHeader(settings.lang), headerLook: HEADER_LOOK, rows: auditRows(overrides.audit, formatDate(settings.now), settings.lang) }]
       : [];
 
   // The strategy and risk sheets are the analyst's from the start: written once, never owned.

@@ -1,7 +1,12 @@
-// How the add-in's cells look, decided once for every plan: number formats, the tier colours, heat
-// maps. The executors translate these into Office.js calls or styles.xml; they choose none of their own.
+// How the add-in's cells look, decided once for every plan: header and title looks, number formats,
+// the tier colours, heat maps. The executors translate these into Office.js calls or styles.xml; they choose none of their own.
 
-import type { HeatMap, TierStyle } from "../types";
+import type { CellLook, HeatMap, TierStyle } from "../types";
+
+/** A header row: bold, with a thin line under it. */
+export const HEADER_LOOK: Readonly<CellLook> = Object.freeze({ bold: true, bottomBorder: true });
+/** A sheet's title: bold, 14 points. */
+export const TITLE_LOOK: Readonly<CellLook> = Object.freeze({ bold: true, size: 14 });
 
 export const SCORE_FORMAT = "0.00";
 export const RANK_FORMAT = "0";

@@ -12,7 +12,7 @@ import type { LiveLayout, SummaryRefs } from "./formulas";
 import { userBox } from "./outputColumns";
 import type { OutputText } from "./outputText";
 import type { PlanArgs } from "./plan";
-import { COUNT_FORMAT, SHARE_FORMAT, TEXT_FORMAT, tierStyles, VALUE_FORMAT, WEIGHT_FORMAT } from "./styles";
+import { COUNT_FORMAT, HEADER_LOOK, SHARE_FORMAT, TEXT_FORMAT, tierStyles, TITLE_LOOK, VALUE_FORMAT, WEIGHT_FORMAT } from "./styles";
 
 /**
  * First column (AA) of the chart helpers (spacers and data labels) of a tier table: right of both
@@ -34,7 +34,7 @@ export function summarySheet(
 ): SummaryRefs & { sheet: OutputSheet; grading: GradingState } {
   const { result, settings, customers, weightTable } = args;
   const blocks: CellBlock[] = [];
-  blocks.push({ top: 0, left: 0, values: [[text.title]], style: "title" });
+  blocks.push({ top: 0, left: 0, values: [[text.title]], look: TITLE_LOOK });
 
   const tableTop = 2;
   const { blocks: tierBlocks, charts, last, totalCustomers, hiddenColumns } = tierTableBlocks(result.pyramid, text, settings.lang, tableTop, layout && ((rows) => liveTierTable(rows, tableTop + 1, layout)));
@@ -73,13 +73,13 @@ export function summarySheet(
   const countCell = scoreRange ? settingCell("graded") : undefined;
   const valueTotalCell = scoreRange && valueRange ? settingCell("gradedValue") : undefined;
   const settingsRows: CellOut[][] = settingEntries.map((entry) => [text[entry.key], entry.value]);
-  blocks.push({ top, left: 0, values: [[text.settings]], style: "header" });
+  blocks.push({ top, left: 0, values: [[text.settings]], look: HEADER_LOOK });
   blocks.push({ top: settingsTop, left: 0, values: settingsRows, numberFormats: [TEXT_FORMAT, null] });
   top += settingsRows.length + 3;
 
   // The weights block, a column per WEIGHT_COLUMNS key; min and max only with live formulas.
   const weightKeys = layout ? WEIGHT_COLUMNS : WEIGHT_COLUMNS.filter((key) => key !== "min" && key !== "max");
-  blocks.push({ top, left: 0, style: "header", values: [weightKeys.map((key) => text[key])] });
+  blocks.push({ top, left: 0, look: HEADER_LOOK, values: [weightKeys.map((key) => text[key])] });
   const weightsTop = top + 1;
   const weightColumn = (key: WeightColumn) => WEIGHT_COLUMNS.indexOf(key);
   const weightFormulas = layout && globalWeightFormulas(weightTable, args.weightCells);
@@ -118,7 +118,7 @@ export function summarySheet(
   top += weightTable.indicators.length + 3;
 
   if (args.warnings.length > 0) {
-    blocks.push({ top, left: 0, values: [[text.warnings]], style: "header" });
+    blocks.push({ top, left: 0, values: [[text.warnings]], look: HEADER_LOOK });
     blocks.push({
       top: top + 1,
       left: 0,
@@ -129,8 +129,8 @@ export function summarySheet(
   }
 
   if (result.excluded.length > 0) {
-    blocks.push({ top, left: 0, values: [[text.excluded]], style: "header" });
-    blocks.push({ top: top + 1, left: 0, values: [[text.customerId, text.blankIndicators]], style: "header" });
+    blocks.push({ top, left: 0, values: [[text.excluded]], look: HEADER_LOOK });
+    blocks.push({ top: top + 1, left: 0, values: [[text.customerId, text.blankIndicators]], look: HEADER_LOOK });
     blocks.push({
       top: top + 2,
       left: 0,
@@ -179,7 +179,7 @@ export function tierTableBlocks(
   blocks.push({
     top: tableTop,
     left: 0,
-    style: "header",
+    look: HEADER_LOOK,
     values: [
       [
         text.tierHeader,
@@ -193,7 +193,7 @@ export function tierTableBlocks(
   blocks.push({
     top: tableTop,
     left: CHART_DATA_COLUMN,
-    style: "header",
+    look: HEADER_LOOK,
     values: [[text.spacerCustomers, text.spacerValue, text.labelCustomers, text.labelValue]],
   });
   const rows: CellOut[][] = pyramid.map((row) => [
