@@ -170,8 +170,27 @@ export interface OutputColumns {
 }
 
 /**
- * A native bar chart drawn as a pyramid: a stacked bar whose first series is a transparent spacer,
- * categories (tiers) top to bottom in the order given. All ranges are A1 on the chart's sheet.
+ * How a pyramid chart is drawn, decided by the plan (planning/styles.ts PYRAMID_LOOK) and only
+ * translated by the executors (Office.js chart properties; DrawingML elements in the chart part).
+ */
+export interface PyramidLook {
+  /** Space between the bars, in percent of a bar's width (0-500): c:gapWidth, ChartSeries.gapWidth. */
+  gapWidth: number;
+  /** The spacer series drawn with no fill and no line, so that each visible bar sits centred. */
+  hideSpacer: boolean;
+  /** The first category (the best tier) on top: the category axis reversed (c:orientation maxMin, reversePlotOrder). */
+  firstOnTop: boolean;
+  /** A legend beside the chart. */
+  legend: boolean;
+  /** The value axis shown; its numbers count the spacer too, which a pyramid hides. */
+  valueAxis: boolean;
+  /** Where each bar's data label sits: the positions a stacked bar allows (c:dLblPos ctr, inEnd, inBase). */
+  labelPosition: "Center" | "InsideEnd" | "InsideBase";
+}
+
+/**
+ * A native bar chart drawn as a pyramid: a stacked bar whose first series is a spacer, categories
+ * (tiers) in the order given, drawn as `look` says. All ranges are A1 on the chart's sheet.
  */
 export interface PyramidChart {
   title: string;
@@ -188,6 +207,8 @@ export interface PyramidChart {
   colours: string[];
   /** Where to put it: top-left cell and size in cells. */
   anchor: { row: number; column: number; rows: number; columns: number };
+  /** How it is drawn. */
+  look: PyramidLook;
 }
 
 export interface OutputSheet {

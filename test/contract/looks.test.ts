@@ -1,17 +1,20 @@
-// Looks are the plan's (issue 15): a block's CellLook (bold, font size, a line under it) and the header
-// look of the audit log are decided in planning/styles.ts, and the Office.js and .xlsx executors only
-// translate them. One plan through both, read back: the Excel stand-in records each range's font and
+// Looks are the plan's (issue 15): a block's CellLook (bold, font size, a line under it), the header
+// look of the audit log and the pyramid charts' PyramidLook are decided in planning/styles.ts, and the
+// Office.js and .xlsx executors only translate them. One plan through both, read back: the Excel stand-in records each range's font and
 // border as Office.js set them (RangeFont.bold/size, RangeBorder.style); the .xlsx file is read by
-// xlsx-populate, a reader nobody here wrote (cell.style("bold" | "fontSize" | "bottomBorder")).
+// xlsx-populate, a reader nobody here wrote (cell.style("bold" | "fontSize" | "bottomBorder")); its chart
+// parts by @xmldom/xmldom, element by element as ECMA-376 Part 1 §21.2.2 names them.
 
 import { ExcelWorkbook } from "../../src/workbook/executors/excel";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
-import { HEADER_LOOK, TITLE_LOOK } from "../../src/workbook/planning/styles";
-import type { CellLook, WritePlan } from "../../src/workbook/types";
+import { DOMParser } from "@xmldom/xmldom";
+import type { Element } from "@xmldom/xmldom";
+import { HEADER_LOOK, PYRAMID_LOOK, TITLE_LOOK } from "../../src/workbook/planning/styles";
+import type { CellLook, PyramidLook, WritePlan } from "../../src/workbook/types";
 import { StandinWorkbook } from "../support/excel-standin";
-import { buildWorkbook } from "../xlsx/buildWorkbook";
+import { buildWorkbook, packageParts } from "../xlsx/buildWorkbook";
 import type { FixtureCell } from "../xlsx/buildWorkbook";
 
 // xlsx-populate ships no type declarations.
@@ -133,7 +136,52 @@ async function runBoth(settings: GradeSettings, change?: (plan: WritePlan) => Wr
     expect(outcome.plan).toEqual(plan);
   }
   const cells = lookedCells(plan);
-  return { plan, cells, excel: shownInExcel(model, cells), file: await shownInFile(bytes, cells, plan) };
+  return { plan, cells, model, bytes, excel: shownInExcel(model, cells), file: await shownInFile(bytes, cells, plan) };
+}
+
+/** Each chart as the Excel stand-in holds it, by title: what Office.js set (a property never set is Excel's default). */
+function chartsInExcel(model: StandinWorkbook): Record<string, PyramidLook> {
+  const found: Record<string, PyramidLook> = {};
+  for (const sheet of model.sheets) {
+    for (const chart of sheet.charts) {
+      const [spacer, bars] = chart.series;
+      found[chart.title ?? ""] = {
+        gapWidth: bars.gapWidth ?? 150,
+        hideSpacer: spacer.fillCleared === true,
+        firstOnTop: chart.reversePlotOrder === true,
+        legend: chart.legendVisible ?? true,
+        valueAxis: chart.valueAxisVisible ?? true,
+        labelPosition: bars.labelPosition as PyramidLook["labelPosition"],
+      };
+    }
+  }
+  return found;
+}
+
+/** Each chart part of the file, by title, read element by element (an absent element is the schema's default). */
+async function chartsInFile(bytes: Uint8Array): Promise<Record<string, PyramidLook>> {
+  const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+  const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+  const positions: Record<string, PyramidLook["labelPosition"]> = { ctr: "Center", inEnd: "InsideEnd", inBase: "InsideBase" };
+  const found: Record<string, PyramidLook> = {};
+  for (const [path, xml] of await packageParts(bytes)) {
+    if (!/^xl\/charts\/chart\d+\.xml$/.test(path)) continue;
+    const doc = new DOMParser().parseFromString(xml, "text/xml");
+    const first = (parent: Element | Document, name: string, ns = C) => parent.getElementsByTagNameNS(ns, name)[0] as Element | undefined;
+    const val = (parent: Element | Document, name: string) => first(parent, name)?.getAttribute("val") ?? undefined;
+    const series = doc.getElementsByTagNameNS(C, "ser");
+    const spacerFill = first(series[0] as Element, "spPr");
+    const title = [...Array.from(first(doc, "title")!.getElementsByTagNameNS(A, "t"))].map((t) => t.textContent).join("");
+    found[title] = {
+      gapWidth: Number(val(doc, "gapWidth") ?? 150),
+      hideSpacer: !!spacerFill && first(spacerFill, "noFill", A)?.parentNode === spacerFill,
+      firstOnTop: val(first(doc, "catAx")!, "orientation") === "maxMin",
+      legend: first(doc, "legend") !== undefined,
+      valueAxis: val(first(doc, "valAx")!, "delete") !== "1",
+      labelPosition: positions[val(series[1] as Element, "dLblPos") ?? ""],
+    };
+  }
+  return found;
 }
 
 const SETTINGS: GradeSettings = { ...defaultSettings("en-US", NOW), risk: true, strategy: {}, period: "2026-Q4" };
@@ -170,5 +218,28 @@ describe("looks are the plan's; both executors translate them", () => {
     for (const look of looks) expect(cells.some((cell) => cell.look && JSON.stringify(cell.look) === JSON.stringify(look))).toBe(true);
     expect(excel).toEqual(want);
     expect(file).toEqual(want);
+  }, 60000);
+});
+
+describe("the pyramid charts' presentation is the plan's; both executors translate it", () => {
+  test("a grading plan's two pyramids are drawn with PYRAMID_LOOK by Excel and in the file", async () => {
+    const { plan, model, bytes } = await runBoth(SETTINGS);
+    const charts = plan.sheets.flatMap((sheet) => sheet.charts);
+    expect(charts.length).toBe(2);
+    const want = Object.fromEntries(charts.map((chart) => [chart.title, { ...PYRAMID_LOOK }]));
+    expect(chartsInExcel(model)).toEqual(want);
+    expect(await chartsInFile(bytes)).toEqual(want);
+  }, 60000);
+
+  test("a look the add-in never uses (wide gaps, spacer shown, best tier at the bottom, legend, value axis, labels at the base) is drawn by both", async () => {
+    const other: PyramidLook = { gapWidth: 75, hideSpacer: false, firstOnTop: false, legend: true, valueAxis: true, labelPosition: "InsideBase" };
+    const { plan, model, bytes } = await runBoth(SETTINGS, (p) => {
+      for (const sheet of p.sheets) for (const chart of sheet.charts) chart.look = { ...other };
+      return p;
+    });
+    const want = Object.fromEntries(plan.sheets.flatMap((sheet) => sheet.charts).map((chart) => [chart.title, other]));
+    expect(Object.keys(want).length).toBe(2);
+    expect(chartsInExcel(model)).toEqual(want);
+    expect(await chartsInFile(bytes)).toEqual(want);
   }, 60000);
 });

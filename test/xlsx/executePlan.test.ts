@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import type { OutputColumns, OutputSheet, WritePlan } from "../../src/workbook/types";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { PYRAMID_LOOK } from "../../src/workbook/planning/styles";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";
 
 // The small fixture grades by hand: Sales 500..100 and Complaints 0..4 (lower is better) give minmax
@@ -34,6 +35,7 @@ const summary: OutputSheet = {
       seriesName: "Customers",
       colours: ["#C6EFCE", "#DDEBF7", "#FFEB9C"],
       anchor: { row: 1, column: 6, rows: 14, columns: 6 },
+      look: PYRAMID_LOOK,
     },
   ],
 };

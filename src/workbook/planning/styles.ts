@@ -1,7 +1,7 @@
-// How the add-in's cells look, decided once for every plan: header and title looks, number formats,
-// the tier colours, heat maps. The executors translate these into Office.js calls or styles.xml; they choose none of their own.
+// How the add-in's cells and charts look, decided once for every plan: header and title looks, number
+// formats, the tier colours, heat maps, the pyramid charts' presentation. The executors translate these into Office.js calls or styles.xml; they choose none of their own.
 
-import type { CellLook, HeatMap, TierStyle } from "../types";
+import type { CellLook, HeatMap, PyramidLook, TierStyle } from "../types";
 
 /** A header row: bold, with a thin line under it. */
 export const HEADER_LOOK: Readonly<CellLook> = Object.freeze({ bold: true, bottomBorder: true });
@@ -15,6 +15,20 @@ export const SHARE_FORMAT = "0.0%";
 export const COUNT_FORMAT = "#,##0";
 export const VALUE_FORMAT = "#,##0.##";
 export const WEIGHT_FORMAT = "0.0000";
+
+/**
+ * A pyramid: bars close together (30% of a bar's width) so they read as one shape, centred by a
+ * hidden spacer, the best tier on top, labels in the bars; no legend and no value axis, whose numbers
+ * would count the spacer.
+ */
+export const PYRAMID_LOOK: Readonly<PyramidLook> = Object.freeze({
+  gapWidth: 30,
+  hideSpacer: true,
+  firstOnTop: true,
+  legend: false,
+  valueAxis: false,
+  labelPosition: "Center",
+});
 
 /** Conditional-formatting colours by tier position, best first (Excel's good / neutral / bad palette). */
 const TIER_COLOURS: { fill: string; font: string }[] = [

@@ -12,7 +12,7 @@ import type { LiveLayout, SummaryRefs } from "./formulas";
 import { userBox } from "./outputColumns";
 import type { OutputText } from "./outputText";
 import type { PlanArgs } from "./plan";
-import { COUNT_FORMAT, HEADER_LOOK, SHARE_FORMAT, TEXT_FORMAT, tierStyles, TITLE_LOOK, VALUE_FORMAT, WEIGHT_FORMAT } from "./styles";
+import { COUNT_FORMAT, HEADER_LOOK, PYRAMID_LOOK, SHARE_FORMAT, TEXT_FORMAT, tierStyles, TITLE_LOOK, VALUE_FORMAT, WEIGHT_FORMAT } from "./styles";
 
 /**
  * First column (AA) of the chart helpers (spacers and data labels) of a tier table: right of both
@@ -241,6 +241,7 @@ export function tierTableBlocks(
       colours,
       seriesName: text.customers,
       anchor: { row: chartTop, column: 10, rows: 16, columns: 7 },
+      look: PYRAMID_LOOK,
     },
     {
       title: text.valuePyramid,
@@ -251,6 +252,7 @@ export function tierTableBlocks(
       colours,
       seriesName: text.value,
       anchor: { row: chartTop, column: 17, rows: 16, columns: 7 },
+      look: PYRAMID_LOOK,
     },
   ];
 
