@@ -10,7 +10,7 @@ import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import { DOMParser } from "@xmldom/xmldom";
-import type { Element } from "@xmldom/xmldom";
+import type { Document, Element } from "@xmldom/xmldom";
 import { HEADER_LOOK, PYRAMID_LOOK, TITLE_LOOK } from "../../src/workbook/planning/styles";
 import type { CellLook, PyramidLook, WritePlan } from "../../src/workbook/types";
 import { StandinWorkbook } from "../support/excel-standin";

@@ -7,7 +7,7 @@ import { clusterCustomers } from "../../engine/kmeans";
 import type { ClusterProfile } from "../../engine/kmeans";
 import { pyramid } from "../../engine/pyramid";
 import { rankEq } from "../../engine/rank";
-import { defaultRfmSegments, RFM_OTHERS, RFM_SEGMENT_NAMES_ZH, rfmAnalysis } from "../../engine/rfm";
+import { defaultRfmSegments, RFM_OTHERS, rfmAnalysis } from "../../engine/rfm";
 import type { RfmSegment, RfmSegmentSummaryRow } from "../../engine/rfm";
 import type { GradeResult, WeightTable } from "../../engine/types";
 import { cellAddress } from "../reading/address";
@@ -22,7 +22,7 @@ import { OUTPUT_HEADERS, OUTPUT_SHEETS, outputText } from "../planning/outputTex
 import { planGrading } from "../planning/plan";
 import { HEADER_LOOK, heatMap } from "../planning/styles";
 import { problem } from "../reading/problems";
-import { defaultSegmentRows, parseSegmentsTable } from "../reading/segmentsTable";
+import { defaultSegmentRows, parseSegmentsTable, segmentName } from "../reading/segmentsTable";
 import type { GradeSettings, MethodSetting } from "../settings";
 import type { Block, CellBlock, CellOut, CustomerData, Lang, OutputSheet, Problem, Progress, WorkbookBackend, WritePlan } from "../types";
 
@@ -72,7 +72,7 @@ const WORDS = {
     mColumn: "M",
     rfmScore: "RFM得分",
     segment: "细分",
-    others: RFM_SEGMENT_NAMES_ZH[RFM_OTHERS],
+    others: segmentName(RFM_OTHERS, "zh-CN"),
     segmentsSheet: "细分",
     cluster: "聚类",
     rfmScheme: (bins: number, segments: string) =>
@@ -207,7 +207,7 @@ export async function gradeRfm(
   }
 
   // The Segments / 细分 table: the workbook's, else the package's defaults, written for the analyst.
-  let segments: RfmSegment[] = defaultRfmSegments(method.bins).map((s) => ({ ...s, name: lang === "zh-CN" ? (RFM_SEGMENT_NAMES_ZH[s.name] ?? s.name) : s.name }));
+  let segments: RfmSegment[] = defaultRfmSegments(method.bins).map((s) => ({ ...s, name: segmentName(s.name, lang) }));
   let segmentsSource: string = words.defaultSegments;
   let writeSegments = true;
   const segmentsAt = locateAny(index, "segments", ["Segments", "细分"]);
