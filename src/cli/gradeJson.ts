@@ -3,6 +3,7 @@
 import type { Explanation } from "../engine/explain";
 import type { GradeResult } from "../engine/types";
 import type { MethodDetails } from "../workbook/features/methodRun";
+import { explanationText } from "../workbook/explainWords";
 
 /** One customer of the JSON document; the optional fields come with the options that ask for them. */
 export interface CustomerJson {
@@ -66,7 +67,7 @@ export function gradeJson(ids: string[], result: GradeResult, explain?: ExplainJ
         const e = explain.explanations[i];
         customer.contributions = e ? Object.fromEntries(explain.indicators.map((name, j) => [name, e.contributions[j]])) : null;
         customer.gap_to_next_tier = e?.gap ?? null;
-        customer.why = e ? (explain.lang === "zh-CN" ? e.text.zh : e.text.en) : null;
+        customer.why = e ? explanationText(e, explain.lang) : null;
       }
       // --scheme rfm: the measures, the scores and the segment (which is also the tier).
       if (method?.kind === "rfm") {

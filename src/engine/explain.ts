@@ -1,6 +1,8 @@
 // Why this tier (issue 16 §5): each indicator's contribution to a customer's score, the points that
 // separate the customer from the next tier up, and the one indicator whose improvement would close
-// that gap with the smallest relative change, in plain words (en-US and zh-CN).
+// that gap with the smallest relative change. The engine speaks no language: it gives the reason as a
+// code with the numbers already rounded for reading; the text catalogue (src/text, `explain`) has the
+// sentences, put together by workbook/explainWords.ts.
 
 import { columnStats, pointsOf } from "./points";
 import { scoreOf } from "./score";
@@ -37,9 +39,19 @@ export interface Explanation {
   gap?: number;
   /** The single-indicator change with the smallest relative change; undefined when none can close the gap. */
   close?: IndicatorChange;
-  /** The plain-words sentence. */
-  text: { en: string; zh: string };
+  /** Why, as a code and what its sentence shows (workbook/explainWords.ts puts it into words). */
+  reason: ExplanationReason;
 }
+
+/**
+ * Why a customer is in its tier, for the sentence: tiers not decided by the score (`by-value` under
+ * pareto, `by-rule` under rules), already the top one, or `gap` points below the `next` tier's label,
+ * with the indicator and the change (changeWords) that alone would close it when one can. `gap` is
+ * gapWords' text: the numbers are rounded up here so that no language's words understate them.
+ */
+export type ExplanationReason =
+  | { code: "by-value" | "by-rule" | "top-tier"; label: string }
+  | { code: "gap"; label: string; next: string; gap: string; close?: { indicator: string; change: string } };
 
 const EPS = 1e-9;
 
@@ -122,7 +134,12 @@ export function changeWords(change: IndicatorChange): string {
   return `${sign}${ceilSignificant(Math.abs(change.change), 3)}`;
 }
 
-function gapWords(gap: number): string {
+/**
+ * The gap in points as shown: rounded up to one decimal, at least 0.1.
+ *
+ * @example gapWords(6.21) // "6.3"
+ */
+export function gapWords(gap: number): string {
   return Math.max(0.1, Math.ceil(gap * 10 - EPS) / 10).toFixed(1);
 }
 
@@ -140,15 +157,15 @@ function gapWords(gap: number): string {
  *   (minmax: min + p/100·(max − min), lower-is-better max − p/100·(max − min); raw: p or 100 − p;
  *   percentile: pass the value of the other customer that gives enough worse others; bands: the
  *   nearest threshold whose band gives enough points). When no indicator can, the words say so.
- * Sentences: "B: 6.2 points below A; Sales +18 % would close it" / "B：比 A 低 6.2 分；Sales +18 % 即可升级";
- * the gap and the change are rounded up, so the words never understate what is needed.
+ * The reason gives the gap and the change rounded up (gapWords, changeWords), so the sentences ("B: 6.3
+ * points below A; Sales +18 % would close it") never understate what is needed.
  *
  * Throws RangeError when the result does not belong to the input (other lengths).
  *
  * @example // sales minmax 0..100 (weight 0.6), visits minmax 0..10 (weight 0.4), cut-off 50 -> A/B
  * // customer with sales 20, visits 5: score 0.6·20 + 0.4·50 = 32, tier B, gap 18 to A:
  * // Sales needs 20 + 18/0.6 = 50 points = 50 (+150 %), visits 50 + 45 = 95 points = 9.5 (+90 %)
- * // -> text.en "B: 18.0 points below A; Visits +90 % would close it"
+ * // -> reason { code: "gap", label: "B", next: "A", gap: "18.0", close: { indicator: "Visits", change: "+90 %" } }
  */
 export function explainGrade(input: GradeInput, result: GradeResult): (Explanation | null)[] {
   const n = input.ids.length;
@@ -180,14 +197,11 @@ export function explainGrade(input: GradeInput, result: GradeResult): (Explanati
     for (let j = 0; j < points.length; j++) contributions[j] = result.weights[j] * points[j];
     const score = scoreOf(points, result.weights);
     const label = labels[tier];
-    const explanation: Explanation = { contributions, score, tier, text: { en: "", zh: "" } };
+    const explanation: Explanation = { contributions, score, tier, reason: { code: "top-tier", label } };
     out.push(explanation);
 
     if (scheme.kind === "pareto" || scheme.kind === "rules") {
-      explanation.text =
-        scheme.kind === "pareto"
-          ? { en: `${label}: tiered by cumulative value, not by score`, zh: `${label}：按累计价值分级，不按得分` }
-          : { en: `${label}: tiered by rule, not by score`, zh: `${label}：按规则分级，不按得分` };
+      explanation.reason = { code: scheme.kind === "pareto" ? "by-value" : "by-rule", label };
       continue;
     }
     let next: number | undefined;
@@ -205,7 +219,7 @@ export function explainGrade(input: GradeInput, result: GradeResult): (Explanati
       target = scheme.cutoffs[tier - 1];
     }
     if (next === undefined || target === undefined || !(target > score)) {
-      explanation.text = { en: `${label}: the top tier`, zh: `${label}：已是最高一级` };
+      explanation.reason = { code: "top-tier", label };
       continue;
     }
     const gap = target - score;
@@ -227,15 +241,14 @@ export function explainGrade(input: GradeInput, result: GradeResult): (Explanati
       if (best && !(relative < best.relative || (relative === best.relative && Math.abs(change) < Math.abs(best.change)))) continue;
       best = { indicator: j, name: indicators[j].name, from: x, to: found.to, strict: found.strict, change, relative, pointsNeeded };
     }
-    const nextLabel = labels[next];
-    const head = { en: `${label}: ${gapWords(gap)} points below ${nextLabel}`, zh: `${label}：比 ${nextLabel} 低 ${gapWords(gap)} 分` };
-    if (best) {
-      explanation.close = best;
-      const words = changeWords(best);
-      explanation.text = { en: `${head.en}; ${best.name} ${words} would close it`, zh: `${head.zh}；${best.name} ${words} 即可升级` };
-    } else {
-      explanation.text = { en: `${head.en}; no single indicator can close it`, zh: `${head.zh}；单个指标无法补足` };
-    }
+    if (best) explanation.close = best;
+    explanation.reason = {
+      code: "gap",
+      label,
+      next: labels[next],
+      gap: gapWords(gap),
+      ...(best ? { close: { indicator: best.name, change: changeWords(best) } } : {}),
+    };
   }
   return out;
 }

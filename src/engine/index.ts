@@ -45,7 +45,6 @@ export {
   rfmAnalysis,
   DEFAULT_RFM_SEGMENTS,
   defaultRfmSegments,
-  RFM_SEGMENT_NAMES_ZH,
   RFM_OTHERS,
 } from "./rfm";
 export type { RfmAnalysis, RfmBins, RfmScores, RfmSegment, RfmSegmentSummaryRow } from "./rfm";
@@ -53,5 +52,5 @@ export { seededRandom, standardize, kmeans, silhouettes, clusterCustomers, SILHO
 export type { KMeansResult, ClusterProfile, ClusterResult } from "./kmeans";
 export { correlationMatrix, symmetricEigen, pcaWeights } from "./pca";
 export type { PcaWeights } from "./pca";
-export { explainGrade, changeWords } from "./explain";
-export type { Explanation, IndicatorChange } from "./explain";
+export { explainGrade, changeWords, gapWords } from "./explain";
+export type { Explanation, ExplanationReason, IndicatorChange } from "./explain";

@@ -159,7 +159,7 @@ export function rfmScores(
   };
 }
 
-/** One row of a Segments / 细分 table: inclusive score ranges of R, F and M. */
+/** One row of a Segments table: inclusive score ranges of R, F and M. */
 export interface RfmSegment {
   name: string;
   rLow: number;
@@ -214,21 +214,6 @@ export function defaultRfmSegments(bins: number): RfmSegment[] {
     mHigh: high(s.mHigh),
   }));
 }
-
-/** Chinese names of the default segments, for a Segments / 细分 table written in zh-CN. */
-export const RFM_SEGMENT_NAMES_ZH: Readonly<Record<string, string>> = {
-  Champions: "重要价值客户",
-  "Potential Loyalist": "潜在忠诚客户",
-  "Loyal Customers": "忠诚客户",
-  Promising: "有潜力客户",
-  "New Customers": "新客户",
-  "Can't Lose Them": "不能失去的客户",
-  "At Risk": "流失风险客户",
-  "Need Attention": "需要关注客户",
-  "About To Sleep": "即将沉睡客户",
-  Lost: "已流失客户",
-  Others: "其他",
-};
 
 /**
  * Each customer's segment as `rfm_segment` assigns it: the first row (in table order) whose three

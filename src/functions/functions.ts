@@ -28,6 +28,7 @@ import {
 import type { Direction, Explanation, GradeInput, Indicator } from "../engine";
 import { textOf } from "../text";
 import type { Lang } from "../workbook/types";
+import { explanationText } from "../workbook/explainWords";
 import type { FunctionsText } from "./arguments";
 import {
   argued,
@@ -390,7 +391,7 @@ export function explainTiers(
     const zh = displayLanguage() === "zh-CN";
     if (which !== undefined) return contributionRows(input, result.labels, explanations[which], which, zh);
     return explanations.map((e, i) => {
-      if (e) return [zh ? e.text.zh : e.text.en];
+      if (e) return [explanationText(e, zh ? "zh-CN" : "en-US")];
       const message = textOf(zh ? "zh-CN" : "en-US").functions.customerBlank(i + 1);
       return [new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message)];
     });

@@ -1,12 +1,12 @@
 // After grading: per tier, customers and value with their shares, and the two pyramids (customers and
-// value) in the tiers' own colours, the workbook's (plan.ts tierStyles), each bar labelled with its
+// value) in the tiers' own colours, the workbook's (planning/styles.ts tierStyles), each bar labelled with its
 // shares ("A · 20 % / 59 %"). The pyramids sit side by side in a wide pane and stack below 400 px;
 // under forced colours (Windows high contrast) the bars take the system's Highlight colour.
 
 import * as React from "react";
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { PyramidRow } from "../engine/types";
-import { tierStyles } from "../workbook/planning/plan";
+import { tierStyles } from "../workbook/planning/styles";
 import type { Lang } from "../workbook/types";
 import type { Strings } from "./strings";
 

@@ -4,6 +4,7 @@
 
 import { changeWords, type Explanation } from "../engine/explain";
 import type { GradeOutcome } from "../workbook/run";
+import { explanationText } from "../workbook/explainWords";
 import type { PaneOutcome } from "./workerProtocol";
 
 /** One customer's explanation as the view shows it. */
@@ -84,7 +85,7 @@ export class GradedCustomers {
       contributions: e.contributions.map((value, j) => ({ name: this.indicators[j], value })),
       ...(e.gap !== undefined && e.nextTier !== undefined ? { gap: e.gap, nextTier: this.labels[e.nextTier] } : {}),
       ...(e.close ? { close: { name: e.close.name, from: e.close.from, to: e.close.to, change: changeWords(e.close) } } : {}),
-      text: e.text,
+      text: { en: explanationText(e, "en-US"), zh: explanationText(e, "zh-CN") },
     };
   }
 }

@@ -422,6 +422,29 @@ Example:
     roleSalesperson: "salesperson",
     roleManager: "manager and team",
     roleAll: "everyone",
+    /** R rfm's default segments (src/engine/rfm.ts DEFAULT_RFM_SEGMENTS) by the package's names, for a pre-filled Segments table. */
+    rfmSegments: {
+      Champions: "Champions",
+      "Potential Loyalist": "Potential Loyalist",
+      "Loyal Customers": "Loyal Customers",
+      Promising: "Promising",
+      "New Customers": "New Customers",
+      "Can't Lose Them": "Can't Lose Them",
+      "At Risk": "At Risk",
+      "Need Attention": "Need Attention",
+      "About To Sleep": "About To Sleep",
+      Lost: "Lost",
+      Others: "Others",
+    },
+  },
+  /** Why a customer is in its tier (the engine's ExplanationReason, put together by workbook/explainWords.ts). */
+  explain: {
+    byValue: (label: string) => `${label}: tiered by cumulative value, not by score`,
+    byRule: (label: string) => `${label}: tiered by rule, not by score`,
+    topTier: (label: string) => `${label}: the top tier`,
+    gap: (label: string, gap: string, next: string) => `${label}: ${gap} points below ${next}`,
+    closes: (gapSentence: string, indicator: string, change: string) => `${gapSentence}; ${indicator} ${change} would close it`,
+    noneCloses: (gapSentence: string) => `${gapSentence}; no single indicator can close it`,
   },
   /** A sheet name Excel would refuse (src/workbook/planning/sheetNames.ts): the sentence, and each fault by the longest name. */
   sheetName: {

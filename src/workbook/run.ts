@@ -30,7 +30,8 @@ import { defaultStrategies, readStrategies, STRATEGY_SHEETS } from "./reading/st
 import type { StrategyRow } from "../engine/strategy";
 import type { TierRule } from "../engine/types";
 import { headerRowIndex } from "./reading/blocks";
-import { locateOwnedColumns, outputBox, outputProblems, planGrading } from "./planning/plan";
+import { locateOwnedColumns, outputBox, outputProblems } from "./planning/outputColumns";
+import { planGrading } from "./planning/plan";
 import { problem } from "./reading/problems";
 import { defaultSettings, labelCount, schemeLabels } from "./settings";
 import type { GradeSettings } from "./settings";

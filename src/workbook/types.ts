@@ -119,14 +119,27 @@ export interface GradingState {
 /** A value to write. Strings are always written as text, never parsed as a formula or number. */
 export type CellOut = number | string | boolean | null | { formula: string };
 
+/**
+ * How cells look beyond their number format, decided by the plan (planning/styles.ts HEADER_LOOK,
+ * TITLE_LOOK) and only translated by the executors. A field left out is the workbook's default: not
+ * bold, the default font's size, no border.
+ */
+export interface CellLook {
+  bold?: boolean;
+  /** Font size in points. */
+  size?: number;
+  /** A thin continuous line under each cell. */
+  bottomBorder?: boolean;
+}
+
 /** A rectangle of values to write at (top, left); `numberFormats` per column when given. */
 export interface CellBlock {
   top: number;
   left: number;
   values: CellOut[][];
   numberFormats?: (string | null)[];
-  /** "header": bold with a bottom border; "title": larger bold text. */
-  style?: "header" | "title";
+  /** How every cell of the block looks (a header row, a title). */
+  look?: CellLook;
 }
 
 /** A tier colour for conditional formatting ("cell text equals label"). Colours are #RRGGBB. */
@@ -148,11 +161,36 @@ export interface OutputColumns {
   /** Which output column holds the tier (for conditional formatting), index into `columns`. */
   tierColumn: number;
   tierStyles: TierStyle[];
+  /**
+   * The look of the header cells outside an Excel table. The .xlsx executor gives them the style of the
+   * analyst's header cell to their left when it has one, else this look; the Office.js executor
+   * writes them plain today (it cannot copy a cell's format below ExcelApi 1.9).
+   */
+  headerLook?: CellLook;
 }
 
 /**
- * A native bar chart drawn as a pyramid: a stacked bar whose first series is a transparent spacer,
- * categories (tiers) top to bottom in the order given. All ranges are A1 on the chart's sheet.
+ * How a pyramid chart is drawn, decided by the plan (planning/styles.ts PYRAMID_LOOK) and only
+ * translated by the executors (Office.js chart properties; DrawingML elements in the chart part).
+ */
+export interface PyramidLook {
+  /** Space between the bars, in percent of a bar's width (0-500): c:gapWidth, ChartSeries.gapWidth. */
+  gapWidth: number;
+  /** The spacer series drawn with no fill and no line, so that each visible bar sits centred. */
+  hideSpacer: boolean;
+  /** The first category (the best tier) on top: the category axis reversed (c:orientation maxMin, reversePlotOrder). */
+  firstOnTop: boolean;
+  /** A legend beside the chart. */
+  legend: boolean;
+  /** The value axis shown; its numbers count the spacer too, which a pyramid hides. */
+  valueAxis: boolean;
+  /** Where each bar's data label sits: the positions a stacked bar allows (c:dLblPos ctr, inEnd, inBase). */
+  labelPosition: "Center" | "InsideEnd" | "InsideBase";
+}
+
+/**
+ * A native bar chart drawn as a pyramid: a stacked bar whose first series is a spacer, categories
+ * (tiers) in the order given, drawn as `look` says. All ranges are A1 on the chart's sheet.
  */
 export interface PyramidChart {
   title: string;
@@ -165,10 +203,12 @@ export interface PyramidChart {
   /** Data-label text per tier ("12 · 20%"): a range of text cells. */
   labels: string;
   seriesName: string;
-  /** Each category's bar fill ("#RRGGBB"), in the order of `categories` (the tiers' colours, plan.ts tierStyles). */
+  /** Each category's bar fill ("#RRGGBB"), in the order of `categories` (the tiers' colours, planning/styles.ts tierStyles). */
   colours: string[];
   /** Where to put it: top-left cell and size in cells. */
   anchor: { row: number; column: number; rows: number; columns: number };
+  /** How it is drawn. */
+  look: PyramidLook;
 }
 
 export interface OutputSheet {
@@ -208,9 +248,10 @@ export interface WritePlan {
   sheets: OutputSheet[];
   /**
    * Rows appended below the last used row of a sheet the add-in never rewrites (the audit log): the
-   * sheet is created with `header` as its first row when it does not exist. Never owned, never cleared.
+   * sheet is created with `header` as its first row (in `headerLook`) when it does not exist. Never
+   * owned, never cleared.
    */
-  appends?: { sheet: string; header: CellOut[]; rows: CellOut[][] }[];
+  appends?: { sheet: string; header: CellOut[]; rows: CellOut[][]; headerLook?: CellLook }[];
   /**
    * Cells of the analyst's own tables that the run fills because an option asked for it (the weight
    * table's Weight cells under PCA weights). The planner has decided each may be written (empty, the

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { changeWords, explainGrade } from "../../src/engine/explain";
+import { explanationText } from "../../src/workbook/explainWords";
 import { grade } from "../../src/engine/grade";
 import { columnStats, pointsOf } from "../../src/engine/points";
 import type { GradeInput, Indicator, TierScheme } from "../../src/engine/types";
@@ -43,15 +44,18 @@ describe("explainGrade by hand", () => {
     expect(c2.close?.name).toBe("Visits");
     expect(c2.close?.to).toBeCloseTo(9.5, 12);
     expect(c2.close?.relative).toBeCloseTo(0.9, 12);
-    expect(c2.text.en).toBe("B: 18.0 points below A; Visits +90 % would close it");
-    expect(c2.text.zh).toBe("B：比 A 低 18.0 分；Visits +90 % 即可升级");
+    // The engine gives the reason as a code with its numbers rounded for reading; the words are the catalogue's.
+    expect(c2.reason).toEqual({ code: "gap", label: "B", next: "A", gap: "18.0", close: { indicator: "Visits", change: "+90 %" } });
+    expect(explanationText(c2, "en-US")).toBe("B: 18.0 points below A; Visits +90 % would close it");
+    expect(explanationText(c2, "zh-CN")).toBe("B：比 A 低 18.0 分；Visits +90 % 即可升级");
     // c1: sales 0, visits 10: score 40, gap 10; visits is at 100 points already; sales needs
     // 10/0.6 = 16.67 points = 16.67 from 0 (no percentage from 0).
     expect(ex[0]!.close?.name).toBe("Sales");
-    expect(ex[0]!.text.en).toBe("B: 10.0 points below A; Sales +16.7 would close it");
+    expect(explanationText(ex[0]!, "en-US")).toBe("B: 10.0 points below A; Sales +16.7 would close it");
     // c3: 60 points, A
-    expect(ex[2]!.text.en).toBe("A: the top tier");
-    expect(ex[2]!.text.zh).toBe("A：已是最高一级");
+    expect(ex[2]!.reason).toEqual({ code: "top-tier", label: "A" });
+    expect(explanationText(ex[2]!, "en-US")).toBe("A: the top tier");
+    expect(explanationText(ex[2]!, "zh-CN")).toBe("A：已是最高一级");
   });
 
   it("says when no single indicator can close the gap", () => {
@@ -67,8 +71,8 @@ describe("explainGrade by hand", () => {
     );
     const ex = explainGrade(inp, grade(inp));
     expect(ex[1]!.close).toBeUndefined();
-    expect(ex[1]!.text.en).toBe("B: 58.0 points below A; no single indicator can close it");
-    expect(ex[1]!.text.zh).toBe("B：比 A 低 58.0 分；单个指标无法补足");
+    expect(explanationText(ex[1]!, "en-US")).toBe("B: 58.0 points below A; no single indicator can close it");
+    expect(explanationText(ex[1]!, "zh-CN")).toBe("B：比 A 低 58.0 分；单个指标无法补足");
   });
 
   it("uses the lowest score of the next tier under shares, and lower-is-better indicators", () => {
@@ -80,7 +84,7 @@ describe("explainGrade by hand", () => {
     expect(ex[1]!.target).toBe(100);
     expect(ex[1]!.gap).toBe(25);
     expect(ex[1]!.close?.to).toBe(0);
-    expect(ex[1]!.text.en).toBe("B: 25.0 points below A; Overdue days −100 % would close it");
+    expect(explanationText(ex[1]!, "en-US")).toBe("B: 25.0 points below A; Overdue days −100 % would close it");
   });
 
   it("passes another customer's value under percentile and picks the threshold under bands", () => {
@@ -120,7 +124,7 @@ describe("explainGrade by hand", () => {
     expect(c3.close?.name).toBe("Orders");
     expect(c3.close?.to).toBe(40);
     expect(c3.close?.strict).toBe(true);
-    expect(c3.text.en).toBe("B: 5.0 points below A; Orders +34 % would close it");
+    expect(explanationText(c3, "en-US")).toBe("B: 5.0 points below A; Orders +34 % would close it");
   });
 
   it("does not explain tiers that the score does not decide, nor excluded customers", () => {
@@ -130,7 +134,7 @@ describe("explainGrade by hand", () => {
     };
     const ex = explainGrade(inp, grade(inp));
     expect(ex[2]).toBeNull();
-    expect(ex[0]!.text.en).toBe("B: tiered by cumulative value, not by score");
+    expect(explanationText(ex[0]!, "en-US")).toBe("B: tiered by cumulative value, not by score");
     expect(ex[0]!.gap).toBeUndefined();
   });
 });

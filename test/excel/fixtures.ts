@@ -2,6 +2,7 @@
 // n customers have scores 100, 100 - 100/n, ... so ranks are 1..n and tiers follow shares 20/30/50.
 
 import { StandinWorkbook } from "../support/excel-standin";
+import { PYRAMID_LOOK } from "../../src/workbook/planning/styles";
 import type { CellOut, OwnedState, WritePlan } from "../../src/workbook/types";
 
 export interface Fixture {
@@ -79,8 +80,8 @@ export function plan(f: Fixture, options: { previous?: OwnedState; labels?: stri
       {
         name: summary,
         blocks: [
-          { top: 0, left: 0, values: [["Tier summary"]], style: "title" },
-          { top: 2, left: 0, values: [["Tier", "Customers", "Share", "Spacer", "Label"]], style: "header" },
+          { top: 0, left: 0, values: [["Tier summary"]], look: { bold: true, size: 14 } },
+          { top: 2, left: 0, values: [["Tier", "Customers", "Share", "Spacer", "Label"]], look: { bold: true, bottomBorder: true } },
           {
             top: 3,
             left: 0,
@@ -99,6 +100,7 @@ export function plan(f: Fixture, options: { previous?: OwnedState; labels?: stri
             seriesName: "Customers",
             colours: ["#C6EFCE", "#DDEBF7", "#FFEB9C"],
             anchor: { row: 2, column: 6, rows: 16, columns: 7 },
+            look: PYRAMID_LOOK,
           },
         ],
       },

@@ -1,7 +1,8 @@
 // The Office.js executor's summary sheet on the stand-in: helper columns hidden, charts plotting hidden
 // cells, and each tier's bar filled with the tier's colour (ChartPoint.format.fill, ExcelApi 1.7).
 
-import { CHART_DATA_COLUMN, tierStyles } from "../../src/workbook/planning/plan";
+import { tierStyles } from "../../src/workbook/planning/styles";
+import { CHART_DATA_COLUMN } from "../../src/workbook/planning/summary";
 import { grade, settings, workbook } from "./runFixtures";
 
 describe("the summary sheet's pyramids in Excel", () => {

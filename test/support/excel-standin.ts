@@ -99,6 +99,9 @@ export interface ColorScaleCriterion {
   formula?: string;
 }
 
+/** Excel.ChartDataLabelPosition's values. */
+const LABEL_POSITIONS = ["Invalid", "None", "Center", "InsideEnd", "InsideBase", "OutsideEnd", "Left", "Right", "Top", "Bottom", "BestFit", "Callout"];
+
 /** Excel.ConditionalFormatColorCriterionType's values. */
 const COLOR_CRITERION_TYPES = ["Invalid", "LowestValue", "HighestValue", "Number", "Percent", "Formula", "Percentile"];
 
@@ -109,6 +112,8 @@ export interface ChartModel {
   title?: string;
   legendVisible?: boolean;
   reversePlotOrder?: boolean;
+  /** ChartAxes.valueAxis -> ChartAxis.visible. */
+  valueAxisVisible?: boolean;
   plotVisibleOnly?: boolean;
   position?: [string, string];
   series: {
@@ -119,6 +124,8 @@ export interface ChartModel {
     fill?: string;
     gapWidth?: number;
     hasDataLabels?: boolean;
+    /** ChartDataLabels.position (Excel.ChartDataLabelPosition). */
+    labelPosition?: string;
     labelFormulas: Record<number, string>;
     /** Fills set on single points (ChartPoint.format.fill.setSolidColor), by point index. */
     pointFills?: Record<number, string>;
@@ -1289,7 +1296,7 @@ class ChartCollection {
 class ChartProxy {
   title: { text: string };
   legend: { visible: boolean };
-  axes: { categoryAxis: { reversePlotOrder: boolean } };
+  axes: { categoryAxis: { reversePlotOrder: boolean }; valueAxis: { visible: boolean } };
   series: { getItemAt(i: number): SeriesProxy; add(name?: string): SeriesProxy };
   constructor(private ctx: RequestContext, private chart: () => ChartModel) {
     const later = (payload: unknown, apply: (c: ChartModel) => void, ...members: string[]) =>
@@ -1323,6 +1330,14 @@ class ChartProxy {
         },
         set reversePlotOrder(v: boolean) {
           later(v, (c) => (c.reversePlotOrder = v), "Chart.axes", "ChartAxes.categoryAxis", "ChartAxis.reversePlotOrder");
+        },
+      },
+      valueAxis: {
+        get visible() {
+          return denied();
+        },
+        set visible(v: boolean) {
+          later(v, (c) => (c.valueAxisVisible = v), "Chart.axes", "ChartAxes.valueAxis", "ChartAxis.visible");
         },
       },
     };
@@ -1365,7 +1380,7 @@ class ChartProxy {
 class SeriesProxy {
   format: { fill: { clear(): void; setSolidColor(c: string): void } };
   points: { getItemAt(i: number): { hasDataLabel: boolean; dataLabel: { formula: string }; format: { fill: { setSolidColor(c: string): void } } } };
-  dataLabels: { showValue: boolean };
+  dataLabels: { showValue: boolean; position: string };
   constructor(private ctx: RequestContext, private series: () => ChartModel["series"][number]) {
     const later = (payload: unknown, apply: (s: ChartModel["series"][number]) => void, ...members: string[]) =>
       ctx.enqueue(payload, () => {
@@ -1420,6 +1435,16 @@ class SeriesProxy {
       },
       set showValue(v: boolean) {
         later(v, (s) => (s.hasDataLabels = v), "ChartSeries.dataLabels", "ChartDataLabels.showValue");
+      },
+      get position() {
+        return denied();
+      },
+      // Excel.ChartDataLabelPosition's values (@types/office-js); another string is InvalidArgument.
+      set position(v: string) {
+        later(v, (s) => {
+          if (!LABEL_POSITIONS.includes(v)) throw new StandinError("InvalidArgument", `data label position ${v}`);
+          s.labelPosition = v;
+        }, "ChartSeries.dataLabels", "ChartDataLabels.position");
       },
     };
   }

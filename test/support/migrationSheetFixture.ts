@@ -3,14 +3,14 @@
 // heat map. 3 customers stayed in A, 1 moved A -> B, 5 stayed in B, 2 moved B -> C, 9 stayed in C: the
 // heat map is B5:D7, its maximum 9 in D7.
 
-import { heatMap } from "../../src/workbook/planning/plan";
+import { heatMap } from "../../src/workbook/planning/styles";
 import type { OutputSheet } from "../../src/workbook/types";
 
 export const migration: OutputSheet = {
   name: "Migration",
   blocks: [
-    { top: 0, left: 0, values: [["Migration 2026-Q2 → 2026-Q3"]], style: "title" },
-    { top: 3, left: 0, values: [["From \\ to", "A", "B", "C"]], style: "header" },
+    { top: 0, left: 0, values: [["Migration 2026-Q2 → 2026-Q3"]], look: { bold: true, size: 14 } },
+    { top: 3, left: 0, values: [["From \\ to", "A", "B", "C"]], look: { bold: true, bottomBorder: true } },
     {
       top: 4,
       left: 0,

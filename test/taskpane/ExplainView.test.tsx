@@ -24,8 +24,8 @@ function explanations(): (Explanation | null)[] {
     const contributions = [0.6 * ((i * 7) % 101), 0.4 * ((i * 3) % 101)];
     const score = contributions[0] + contributions[1];
     return i === 41
-      ? { contributions, score, tier: 1, nextTier: 0, target: score + 6.25, gap: 6.25, close: { indicator: 0, name: "Sales", from: 100, to: 118, strict: false, change: 18, relative: 0.18, pointsNeeded: 60 }, text: { en: "B: 6.3 points below A; Sales +18 % would close it", zh: "B：比 A 低 6.3 分；Sales +18 % 即可升级" } }
-      : { contributions, score, tier: 0, text: { en: "A: the top tier", zh: "A：已是最高一级" } };
+      ? { contributions, score, tier: 1, nextTier: 0, target: score + 6.25, gap: 6.25, close: { indicator: 0, name: "Sales", from: 100, to: 118, strict: false, change: 18, relative: 0.18, pointsNeeded: 60 }, reason: { code: "gap", label: "B", next: "A", gap: "6.3", close: { indicator: "Sales", change: "+18 %" } } }
+      : { contributions, score, tier: 0, reason: { code: "top-tier" as const, label: "A" } };
   });
 }
 

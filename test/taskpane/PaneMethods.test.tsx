@@ -48,8 +48,8 @@ const backend: WorkbookBackend = {
 test("what Grade writes is the check's; a method replaces the scheme on the first screen; after grading, the explain view", async () => {
   run.inspectWorkbook.mockResolvedValue(inspection);
   const explain = jest.fn(() => [
-    { contributions: [48, 32], score: 80, tier: 0, text: { en: "A: the top tier", zh: "A：已是最高一级" } },
-    { contributions: [30, 10], score: 40, tier: 1, nextTier: 0, target: 80, gap: 40, text: { en: "B: 40.0 points below A; no single indicator can close it", zh: "" } },
+    { contributions: [48, 32], score: 80, tier: 0, reason: { code: "top-tier", label: "A" } },
+    { contributions: [30, 10], score: 40, tier: 1, nextTier: 0, target: 80, gap: 40, reason: { code: "gap", label: "B", next: "A", gap: "40.0" } },
     null,
   ]);
   run.gradeWorkbook.mockResolvedValue({

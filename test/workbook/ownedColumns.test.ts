@@ -2,7 +2,7 @@
 // the record says they were: an analyst who inserts a column left of them moves them, and a re-run
 // must update them there instead of writing a second set over the analyst's data.
 
-import { locateOwnedColumns } from "../../src/workbook/planning/plan";
+import { locateOwnedColumns } from "../../src/workbook/planning/outputColumns";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { Block, CellValue, OwnedState } from "../../src/workbook/types";
 import { MemoryWorkbook } from "../support/memoryWorkbook";

@@ -2,7 +2,8 @@
 // table, in hidden columns right of the charts; and which colour each tier's bar gets.
 
 import { parseBoxAddress } from "../../src/workbook/reading/address";
-import { CHART_DATA_COLUMN, tierStyles } from "../../src/workbook/planning/plan";
+import { HEADER_LOOK, tierStyles } from "../../src/workbook/planning/styles";
+import { CHART_DATA_COLUMN } from "../../src/workbook/planning/summary";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { GradeSettings } from "../../src/workbook/run";
 import type { OutputSheet } from "../../src/workbook/types";
@@ -32,7 +33,7 @@ describe.each([
 ])("the summary sheet's chart helpers (%s)", (_mode, settings) => {
   test("the tier table has only the analyst's five columns; spacers and labels sit in hidden columns from AA", async () => {
     const { summary, labels } = await planned(settings);
-    const header = summary.blocks.find((block) => block.style === "header" && block.left === 0 && block.top === 2)!;
+    const header = summary.blocks.find((block) => block.look === HEADER_LOOK && block.left === 0 && block.top === 2)!;
     expect(header.values[0]).toHaveLength(5);
     const hidden = summary.hiddenColumns ?? [];
     expect(hidden).toEqual([CHART_DATA_COLUMN, CHART_DATA_COLUMN + 1, CHART_DATA_COLUMN + 2, CHART_DATA_COLUMN + 3]);

@@ -1,6 +1,7 @@
 import type { CellOut, WritePlan } from "../../src/workbook/types";
 import { appendRowsXml, logSheet } from "../../src/workbook/executors/xlsx/appendRowsXml";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { HEADER_LOOK } from "../../src/workbook/planning/styles";
 import { buildWorkbook, FixtureSheet, packageParts, smallCustomerSheets } from "./buildWorkbook";
 
 // The audit log of special grading: the add-in only ever adds rows below what is there. Each test
@@ -20,7 +21,7 @@ function appendPlan(rows: CellOut[][], sheet = "Audit log"): WritePlan {
   return {
     state: { version: 1, sheet: "Customers", headerRow: 0, firstColumn: 5, headers: [], sheets: [] },
     sheets: [],
-    appends: [{ sheet, header: HEADER, rows }],
+    appends: [{ sheet, header: HEADER, rows, headerLook: HEADER_LOOK }],
   };
 }
 
@@ -48,7 +49,7 @@ describe("appending to the audit log", () => {
     expect(parts.get("xl/workbook.xml")).toContain('<sheet name="Audit log" sheetId="3" r:id="rId');
     expect(parts.get("xl/_rels/workbook.xml.rels")).toContain('Target="worksheets/sheet3.xml"');
     expect(parts.get("[Content_Types].xml")).toContain('<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>');
-    // The header is bold (a header style), the entries plain; "default risk cleared" has 20 characters: column E is 22 wide.
+    // The header has the plan's header look (a style of its own), the entries are plain; "default risk cleared" has 20 characters: column E is 22 wide.
     const sheet = parts.get("xl/worksheets/sheet3.xml")!;
     expect(sheet).toMatch(/<c r="A1" s="[1-9]\d*" t="inlineStr">/);
     expect(sheet).toContain(text("A2", "2026-11-22"));
@@ -132,11 +133,11 @@ describe("where appended rows land", () => {
   });
 
   test("a new log sheet is as wide as its longest entry; Chinese characters count twice", () => {
-    const log = logSheet("审计日志", ["客户", "Reason"], [["C1", "大客户"]]);
+    const log = logSheet("审计日志", ["客户", "Reason"], [["C1", "大客户"]], HEADER_LOOK);
     expect(log.columnWidths).toEqual([8, 8]);
     expect(logSheet("Audit log", ["Customer", "Reason"], [["C1", "a very long reason for it"]]).columnWidths).toEqual([10, 27]);
     expect(log.blocks).toEqual([
-      { top: 0, left: 0, values: [["客户", "Reason"]], style: "header" },
+      { top: 0, left: 0, values: [["客户", "Reason"]], look: HEADER_LOOK },
       { top: 1, left: 0, values: [["C1", "大客户"]] },
     ]);
   });

@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import type { OutputColumns, OutputSheet, WritePlan } from "../../src/workbook/types";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { PYRAMID_LOOK } from "../../src/workbook/planning/styles";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";
 
 // The small fixture grades by hand: Sales 500..100 and Complaints 0..4 (lower is better) give minmax
@@ -10,8 +11,8 @@ import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkboo
 const summary: OutputSheet = {
   name: "Tier summary",
   blocks: [
-    { top: 0, left: 0, values: [["Customer tiers"]], style: "title" },
-    { top: 2, left: 0, values: [["Tier", "Customers", "Spacer", "Label"]], style: "header" },
+    { top: 0, left: 0, values: [["Customer tiers"]], look: { bold: true, size: 14 } },
+    { top: 2, left: 0, values: [["Tier", "Customers", "Spacer", "Label"]], look: { bold: true, bottomBorder: true } },
     {
       top: 3,
       left: 0,
@@ -34,6 +35,7 @@ const summary: OutputSheet = {
       seriesName: "Customers",
       colours: ["#C6EFCE", "#DDEBF7", "#FFEB9C"],
       anchor: { row: 1, column: 6, rows: 14, columns: 6 },
+      look: PYRAMID_LOOK,
     },
   ],
 };

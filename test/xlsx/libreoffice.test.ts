@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import type { GradeOutcome } from "../../src/workbook/run";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
-import { tierStyles } from "../../src/workbook/planning/plan";
+import { tierStyles } from "../../src/workbook/planning/styles";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { colouredPixels, describeWithLibreOffice, renderSheet, sheetsAsCsv } from "../support/libreoffice";
 import { buildWorkbook, smallCustomerSheets } from "./buildWorkbook";

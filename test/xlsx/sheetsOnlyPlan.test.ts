@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import type { WritePlan } from "../../src/workbook/types";
 import { heatMapXml } from "../../src/workbook/executors/xlsx/heatMapXml";
-import { heatMap } from "../../src/workbook/planning/plan";
+import { heatMap } from "../../src/workbook/planning/styles";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { colouredPixels, describeWithLibreOffice, renderSheet } from "../support/libreoffice";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";

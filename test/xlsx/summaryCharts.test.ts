@@ -1,7 +1,7 @@
 // The .xlsx executor's summary sheet: the charts' helper columns hidden and out of the tier table,
 // each tier's bar a c:dPt in the tier's colour, and hidden cells plotted so the charts keep their data.
 
-import { tierStyles } from "../../src/workbook/planning/plan";
+import { tierStyles } from "../../src/workbook/planning/styles";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";

@@ -9,6 +9,7 @@
 
 import type { CellOut, Lang, OutputSheet, OwnedState, WritePlan } from "../types";
 import { headerKey } from "../reading/headers";
+import { HEADER_LOOK } from "../planning/styles";
 
 const WORDS = {
   "en-US": {
@@ -157,7 +158,7 @@ function valueModelSheets(lang: Lang): OutputSheet[] {
     {
       name: w.weights,
       blocks: [
-        { top: 0, left: 0, values: [[...w.weightHeaders]], style: "header" },
+        { top: 0, left: 0, values: [[...w.weightHeaders]], look: HEADER_LOOK },
         { top: 1, left: 0, values: weightRows, numberFormats: [null, null, "0.00", null, null, null, null] },
       ],
       columnWidths: [16, 22, 10, 10, 12, 20, 22],
@@ -166,7 +167,7 @@ function valueModelSheets(lang: Lang): OutputSheet[] {
     {
       name: w.customers,
       blocks: [
-        { top: 0, left: 0, values: [[idHeader, nameHeader, ownerHeader, ...v.indicators]], style: "header" },
+        { top: 0, left: 0, values: [[idHeader, nameHeader, ownerHeader, ...v.indicators]], look: HEADER_LOOK },
         { top: 1, left: 0, values: customerRows, numberFormats: [null, null, null, "#,##0", "#,##0", "0", "0", "0", "0.0%", "0%"] },
       ],
       columnWidths: [12, 22, 12, 16, 14, 12, 12, 12, 10, 14],
@@ -204,7 +205,7 @@ function basicSheets(lang: Lang): OutputSheet[] {
   const weights: OutputSheet = {
     name: w.weights,
     blocks: [
-      { top: 0, left: 0, values: weightRows.slice(0, 1), style: "header" },
+      { top: 0, left: 0, values: weightRows.slice(0, 1), look: HEADER_LOOK },
       { top: 1, left: 0, values: weightRows.slice(1), numberFormats: [null, null, "0.00", null, null, null, null] },
     ],
     columnWidths: [16, 22, 10, 10, 12, 30, 22],
@@ -213,7 +214,7 @@ function basicSheets(lang: Lang): OutputSheet[] {
   const customers: OutputSheet = {
     name: w.customers,
     blocks: [
-      { top: 0, left: 0, values: customerRows.slice(0, 1), style: "header" },
+      { top: 0, left: 0, values: customerRows.slice(0, 1), look: HEADER_LOOK },
       { top: 1, left: 0, values: customerRows.slice(1), numberFormats: [null, null, null, "#,##0", "0.0%", "0", "0"] },
     ],
     columnWidths: [12, 22, 12, 14, 12, 12, 10],

@@ -11,6 +11,7 @@ import { dateOrderOf, indicatorSheetRows, parseOrdersTable } from "../reading/or
 import { problem } from "../reading/problems";
 import type { Block, Box, CellOut, Lang, OutputSheet, OwnedState, Problem, WorkbookBackend, WorkbookIndex, WritePlan } from "../types";
 import type { TableRole } from "../../text";
+import { HEADER_LOOK } from "../planning/styles";
 
 /** The name of the aggregated sheet, per language; either one is recognised as the add-in's. */
 export const INDICATOR_SHEETS: Record<Lang, string> = { "en-US": "Customer indicators", "zh-CN": "客户指标" };
@@ -133,7 +134,7 @@ export async function planOrderIndicators(
   const sheet: OutputSheet = {
     name,
     blocks: [
-      { top: 0, left: 0, values: [rows[0]], style: "header" },
+      { top: 0, left: 0, values: [rows[0]], look: HEADER_LOOK },
       { top: 1, left: 0, values: rows.slice(1), numberFormats: ["@"] },
     ],
     columnWidths: rows[0].map((h) => Math.max(12, Math.min(30, String(h).length + 4))),

@@ -6,6 +6,7 @@ import { cellText, readNumber } from "../reading/cells";
 import { headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
 import type { CellBlock, CellOut, CellValue, Lang, OutputSheet } from "../types";
+import { HEADER_LOOK } from "../planning/styles";
 
 export interface HistoryRow {
   id: string;
@@ -116,7 +117,7 @@ export function historySheet(rows: HistoryRow[], lang: Lang): OutputSheet {
   const header: CellBlock = {
     top: 0,
     left: 0,
-    style: "header",
+    look: HEADER_LOOK,
     values: [[text.customerId, text.period, text.score, text.rank, text.tier, text.value, text.overridden]],
   };
   const body: CellBlock = {

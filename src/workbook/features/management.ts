@@ -11,6 +11,7 @@ import { headerKey } from "../reading/headers";
 import { headerRowIndex } from "../reading/blocks";
 import { isHighRisk, RISK_LEVELS } from "../reading/riskRules";
 import type { CellOut, CustomerData, Lang, OutputSheet } from "../types";
+import { HEADER_LOOK } from "../planning/styles";
 
 /** How a run decides upgrade potential: a growth column and threshold, else a yes/no Potential column. */
 export interface StrategySettings {
@@ -125,7 +126,7 @@ export function watchListSheet(
   return {
     name: text.sheet,
     blocks: [
-      { top: 0, left: 0, style: "header", values: [text.headers] },
+      { top: 0, left: 0, look: HEADER_LOOK, values: [text.headers] },
       ...(body.length > 0 ? [{ top: 1, left: 0, numberFormats: ["@", "@", "@", "@", "0.00", "@", "@"], values: body }] : []),
     ],
     columnWidths: [14, 24, 12, 8, 8, 8, 40],

@@ -5,6 +5,7 @@
 import type { Explanation } from "../../engine/explain";
 import { textOf } from "../../text";
 import type { CellOut, CustomerData, Lang } from "../types";
+import { explanationText } from "../explainWords";
 
 /** The header of the explanation column, per language (either one is recognised as the add-in's). */
 export const WHY_HEADERS: Record<Lang, string> = { "en-US": textOf("en-US").output.why, "zh-CN": textOf("zh-CN").output.why };
@@ -34,8 +35,8 @@ export function perCustomerRow(rows: number[], headerRow: number, rowCount: numb
  * a customer left out of the grading.
  *
  * @example
- * whyColumn(customers, [{ ..., text: { en: "B: 6.2 points below A; Sales +18 % would close it", zh: "..." } }, null], 0, 2, "en-US")
- * // { header: "Why", numberFormat: "@", values: ["B: 6.2 points below A; Sales +18 % would close it", null] }
+ * whyColumn(customers, [{ ..., reason: { code: "top-tier", label: "A" } }, null], 0, 2, "en-US")
+ * // { header: "Why", numberFormat: "@", values: ["A: the top tier", null] }
  */
 export function whyColumn(
   customers: Pick<CustomerData, "rows">,
@@ -44,6 +45,6 @@ export function whyColumn(
   rowCount: number,
   lang: Lang,
 ): { header: string; numberFormat: string; values: CellOut[] } {
-  const texts = explanations.map((e) => (e === null ? null : lang === "zh-CN" ? e.text.zh : e.text.en));
+  const texts = explanations.map((e) => (e === null ? null : explanationText(e, lang)));
   return { header: WHY_HEADERS[lang], numberFormat: TEXT_FORMAT, values: perCustomerRow(customers.rows, headerRow, rowCount, texts) };
 }

@@ -7,7 +7,7 @@ import { clusterCustomers } from "../../engine/kmeans";
 import type { ClusterProfile } from "../../engine/kmeans";
 import { pyramid } from "../../engine/pyramid";
 import { rankEq } from "../../engine/rank";
-import { defaultRfmSegments, RFM_OTHERS, RFM_SEGMENT_NAMES_ZH, rfmAnalysis } from "../../engine/rfm";
+import { defaultRfmSegments, RFM_OTHERS, rfmAnalysis } from "../../engine/rfm";
 import type { RfmSegment, RfmSegmentSummaryRow } from "../../engine/rfm";
 import type { GradeResult, WeightTable } from "../../engine/types";
 import { cellAddress } from "../reading/address";
@@ -19,9 +19,10 @@ import { headerKey } from "../reading/headers";
 import { locateTable } from "../reading/locate";
 import { INDICATOR_HEADERS } from "../reading/ordersTable";
 import { OUTPUT_HEADERS, OUTPUT_SHEETS, outputText } from "../planning/outputText";
-import { heatMap, planGrading } from "../planning/plan";
+import { planGrading } from "../planning/plan";
+import { HEADER_LOOK, heatMap } from "../planning/styles";
 import { problem } from "../reading/problems";
-import { defaultSegmentRows, parseSegmentsTable } from "../reading/segmentsTable";
+import { defaultSegmentRows, parseSegmentsTable, segmentName } from "../reading/segmentsTable";
 import type { GradeSettings, MethodSetting } from "../settings";
 import type { Block, CellBlock, CellOut, CustomerData, Lang, OutputSheet, Problem, Progress, WorkbookBackend, WritePlan } from "../types";
 
@@ -71,7 +72,7 @@ const WORDS = {
     mColumn: "M",
     rfmScore: "RFM得分",
     segment: "细分",
-    others: RFM_SEGMENT_NAMES_ZH[RFM_OTHERS],
+    others: segmentName(RFM_OTHERS, "zh-CN"),
     segmentsSheet: "细分",
     cluster: "聚类",
     rfmScheme: (bins: number, segments: string) =>
@@ -206,7 +207,7 @@ export async function gradeRfm(
   }
 
   // The Segments / 细分 table: the workbook's, else the package's defaults, written for the analyst.
-  let segments: RfmSegment[] = defaultRfmSegments(method.bins).map((s) => ({ ...s, name: lang === "zh-CN" ? (RFM_SEGMENT_NAMES_ZH[s.name] ?? s.name) : s.name }));
+  let segments: RfmSegment[] = defaultRfmSegments(method.bins).map((s) => ({ ...s, name: segmentName(s.name, lang) }));
   let segmentsSource: string = words.defaultSegments;
   let writeSegments = true;
   const segmentsAt = locateAny(index, "segments", ["Segments", "细分"]);
@@ -308,14 +309,14 @@ export async function gradeRfm(
   }
   let top = nextFreeRow(summary) + 2;
   const blocks: CellBlock[] = [];
-  blocks.push({ top, left: 0, values: [[words.segmentTable]], style: "header" });
-  blocks.push({ top: top + 1, left: 0, values: [[...words.segmentHeader]], style: "header" });
+  blocks.push({ top, left: 0, values: [[words.segmentTable]], look: HEADER_LOOK });
+  blocks.push({ top: top + 1, left: 0, values: [[...words.segmentHeader]], look: HEADER_LOOK });
   const summaryRows = analysis.summary.map((s): CellOut[] => [s.segment === RFM_OTHERS ? words.others : s.segment, s.customers, s.orders, s.revenue, s.aov]);
   blocks.push({ top: top + 2, left: 0, values: summaryRows, numberFormats: ["@", "#,##0", "#,##0", "#,##0.##", "#,##0.00"] });
   top += summaryRows.length + 4;
   const { count } = analysis.heatmap;
-  blocks.push({ top, left: 0, values: [[words.heatmap]], style: "header" });
-  blocks.push({ top: top + 1, left: 0, values: [["R \\ F", ...count[0].map((_, b) => b + 1)]], style: "header" });
+  blocks.push({ top, left: 0, values: [[words.heatmap]], look: HEADER_LOOK });
+  blocks.push({ top: top + 1, left: 0, values: [["R \\ F", ...count[0].map((_, b) => b + 1)]], look: HEADER_LOOK });
   blocks.push({ top: top + 2, left: 0, values: count.map((row, a) => [a + 1, ...row]), numberFormats: ["0", ...count[0].map(() => "#,##0")] });
   summary.blocks.push(...blocks);
   const first = cellAddress(top + 2, 1);
@@ -326,7 +327,7 @@ export async function gradeRfm(
     plan.sheets.push({
       name: words.segmentsSheet,
       blocks: [
-        { top: 0, left: 0, values: [rows[0]], style: "header" },
+        { top: 0, left: 0, values: [rows[0]], look: HEADER_LOOK },
         { top: 1, left: 0, values: rows.slice(1), numberFormats: ["@"] },
       ],
       columnWidths: [24, 8, 8, 8, 8, 8, 8],
@@ -396,8 +397,8 @@ export function decorateClusterPlan(plan: WritePlan, details: MethodDetails, wei
   const top = nextFreeRow(summary) + 2;
   const names = weightTable.indicators.map((ind) => ind.name);
   summary.blocks.push(
-    { top, left: 0, values: [[words.clusterTable]], style: "header" },
-    { top: top + 1, left: 0, values: [[words.clusterHeader[0], words.clusterHeader[1], ...names, words.clusterHeader[2], words.clusterHeader[3]]], style: "header" },
+    { top, left: 0, values: [[words.clusterTable]], look: HEADER_LOOK },
+    { top: top + 1, left: 0, values: [[words.clusterHeader[0], words.clusterHeader[1], ...names, words.clusterHeader[2], words.clusterHeader[3]]], look: HEADER_LOOK },
     {
       top: top + 2,
       left: 0,

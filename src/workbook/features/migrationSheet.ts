@@ -7,7 +7,7 @@ import type { Migration } from "../../engine/migration";
 import { boxAddress } from "../reading/address";
 import type { HistoryRow } from "./history";
 import { outputText } from "../planning/outputText";
-import { heatMap } from "../planning/plan";
+import { HEADER_LOOK, heatMap, TITLE_LOOK } from "../planning/styles";
 import type { CellBlock, CellOut, HeatMap, Lang, OutputSheet } from "../types";
 
 /**
@@ -32,16 +32,16 @@ export function migrationOf(rows: HistoryRow[], from: string, to: string, labels
 /** The Migration sheet of a migration, in the given language. */
 export function migrationSheet(result: Migration, from: string, to: string, lang: Lang): OutputSheet {
   const text = outputText(lang);
-  const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[text.migrationTitle(from, to)]], style: "title" }];
+  const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[text.migrationTitle(from, to)]], look: TITLE_LOOK }];
   const heatMaps: HeatMap[] = [];
   let top = 2;
   const matrix = (title: string, cells: number[][]) => {
     const k = result.tiers.length;
-    blocks.push({ top, left: 0, values: [[title]], style: "header" });
+    blocks.push({ top, left: 0, values: [[title]], look: HEADER_LOOK });
     blocks.push({
       top: top + 1,
       left: 0,
-      style: "header",
+      look: HEADER_LOOK,
       values: [[text.fromTo, ...result.tiers, text.lostCustomers, text.total]],
     });
     const rowLabels = [...result.tiers, text.newCustomers];
@@ -56,7 +56,7 @@ export function migrationSheet(result: Migration, from: string, to: string, lang
 
   const lists = [result.upgraded, result.downgraded, result.new, result.lost];
   const longest = Math.max(0, ...lists.map((list) => list.length));
-  blocks.push({ top, left: 0, style: "header", values: [[text.upgraded, text.downgraded, text.newCustomers, text.lostCustomers]] });
+  blocks.push({ top, left: 0, look: HEADER_LOOK, values: [[text.upgraded, text.downgraded, text.newCustomers, text.lostCustomers]] });
   if (longest > 0) {
     blocks.push({
       top: top + 1,

@@ -29,6 +29,7 @@ import { textOf } from "../../text";
 import { problem } from "../reading/problems";
 import type { WeightsFromSetting } from "../settings";
 import type { Block, CellOut, CellValue, CustomerData, Lang, OutputSheet, OwnedState, Problem, WritePlan } from "../types";
+import { HEADER_LOOK, TITLE_LOOK } from "../planning/styles";
 
 /** The owned sheet of eigenvalues, variance explained and loadings, per language. */
 export const PCA_SHEETS: Record<Lang, string> = { "en-US": textOf("en-US").output.pcaSheet.name, "zh-CN": textOf("zh-CN").output.pcaSheet.name };
@@ -217,7 +218,7 @@ export function factorLoadingsSheet(run: PcaRun, weightsSheet: string, lang: Lan
   return {
     name: run.sheet,
     blocks: [
-      { top: 0, left: 0, values: [[words.title]], style: "title" },
+      { top: 0, left: 0, values: [[words.title]], look: TITLE_LOOK },
       { top: 1, left: 0, values: [[words.method]] },
       {
         top: 2,
@@ -229,9 +230,9 @@ export function factorLoadingsSheet(run: PcaRun, weightsSheet: string, lang: Lan
         ],
         numberFormats: [null, "0"],
       },
-      { top, left: 0, values: [[...words.components]], style: "header" },
+      { top, left: 0, values: [[...words.components]], look: HEADER_LOOK },
       { top: top + 1, left: 0, values: componentRows, numberFormats: ["@", "0.0000", "0.00%", "0.00%", "@"] },
-      { top: second, left: 0, values: [[...words.indicators, ...loadingHeaders, words.weight]], style: "header" },
+      { top: second, left: 0, values: [[...words.indicators, ...loadingHeaders, words.weight]], look: HEADER_LOOK },
       {
         top: second + 1,
         left: 0,

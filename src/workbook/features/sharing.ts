@@ -4,7 +4,8 @@
 
 import { headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
-import { formatDate, TEXT_FORMAT } from "../planning/plan";
+import { HEADER_LOOK, TEXT_FORMAT, TITLE_LOOK } from "../planning/styles";
+import { formatDate } from "../planning/summary";
 import type { CellBlock, CellOut, CellValue, GradingState, Lang, OutputSheet, OwnedState, WorkbookBackend, WritePlan } from "../types";
 
 /** The grading as the add-in's state records it (the summary sheet's settings rows and weights table): the state's own type, without the history's periods. */
@@ -36,13 +37,13 @@ export interface ShareCounts {
  */
 export function aboutSheet(record: GradingRecord | undefined, counts: ShareCounts, lang: Lang, now: Date, graded = false): OutputSheet {
   const t = outputText(lang);
-  const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[t.aboutSheet]], style: "title" }];
+  const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[t.aboutSheet]], look: TITLE_LOOK }];
   let top = 2;
-  blocks.push({ top, left: 0, values: [[t.aboutMethod]], style: "header" });
+  blocks.push({ top, left: 0, values: [[t.aboutMethod]], look: HEADER_LOOK });
   blocks.push({ top: top + 1, left: 0, values: t.aboutLines.map((line) => [line]), numberFormats: [TEXT_FORMAT] });
   top += t.aboutLines.length + 2;
   if (record) {
-    blocks.push({ top, left: 0, values: [[t.settings]], style: "header" });
+    blocks.push({ top, left: 0, values: [[t.settings]], look: HEADER_LOOK });
     blocks.push({ top: top + 1, left: 0, values: record.settings.map(({ label, value }) => [label, value]), numberFormats: [TEXT_FORMAT, null] });
     top += record.settings.length + 2;
     blocks.push(...weightBlocks(record, top));
@@ -52,7 +53,7 @@ export function aboutSheet(record: GradingRecord | undefined, counts: ShareCount
     blocks.push({ top, left: 0, values: [[graded ? t.recordMissing : t.notGradedHere]], numberFormats: [TEXT_FORMAT] });
     top += 2;
   }
-  blocks.push({ top, left: 0, values: [[t.aboutCopy]], style: "header" });
+  blocks.push({ top, left: 0, values: [[t.aboutCopy]], look: HEADER_LOOK });
   blocks.push({
     top: top + 1,
     left: 0,
@@ -72,7 +73,7 @@ export function aboutSheet(record: GradingRecord | undefined, counts: ShareCount
 export function weightBlocks(record: GradingRecord, top: number): CellBlock[] {
   if (record.weights.length === 0) return [];
   return [
-    { top, left: 0, values: [record.weights[0].map(cellOut)], style: "header" },
+    { top, left: 0, values: [record.weights[0].map(cellOut)], look: HEADER_LOOK },
     {
       top: top + 1,
       left: 0,

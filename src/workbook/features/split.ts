@@ -13,7 +13,8 @@ import { isBlank } from "../reading/cells";
 import { findRole, headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
 import type { OutputText } from "../planning/outputText";
-import { RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles, tierTableBlocks } from "../planning/plan";
+import { HEADER_LOOK, RANK_FORMAT, SCORE_FORMAT, TEXT_FORMAT, tierStyles, TITLE_LOOK } from "../planning/styles";
+import { tierTableBlocks } from "../planning/summary";
 import { problem } from "../reading/problems";
 import { safeSheetName } from "../planning/sheetNames";
 import { cellOut, readGradingRecord, weightBlocks } from "./sharing";
@@ -140,12 +141,12 @@ function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, r
   const index = new Map(labels.map((label, i) => [label, i]));
   const tier = Int32Array.from(rows, (row) => index.get(asText(row[table.tierColumn])) ?? -1);
   const value = Float64Array.from(rows, (row) => (typeof row[valueColumn] === "number" ? (row[valueColumn] as number) : NaN));
-  const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[t.title]], style: "title" }];
+  const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[t.title]], look: TITLE_LOOK }];
   const tiers = tierTableBlocks(pyramid(tier, labels, value), t, lang, 2);
   blocks.push(...tiers.blocks);
   let top = Math.max(tiers.last + 3, 2 + 18);
   const role = copy.role === "salesperson" ? t.roleSalesperson : copy.role === "manager" ? t.roleManager : t.roleAll;
-  blocks.push({ top, left: 0, values: [[t.aboutCopy]], style: "header" });
+  blocks.push({ top, left: 0, values: [[t.aboutCopy]], look: HEADER_LOOK });
   blocks.push({
     top: top + 1,
     left: 0,
@@ -160,7 +161,7 @@ function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, r
   top += 6;
   const settings = copySettings(record);
   if (settings.length > 0) {
-    blocks.push({ top, left: 0, values: [[t.settings]], style: "header" });
+    blocks.push({ top, left: 0, values: [[t.settings]], look: HEADER_LOOK });
     blocks.push({ top: top + 1, left: 0, values: settings, numberFormats: [TEXT_FORMAT, null] });
     top += settings.length + 3;
   }
@@ -176,7 +177,7 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
   const customers: OutputSheet = {
     name: sheetName,
     blocks: [
-      { top: 0, left: 0, values: [table.headers.slice(0, userColumns)], style: "header" },
+      { top: 0, left: 0, values: [table.headers.slice(0, userColumns)], look: HEADER_LOOK },
       { top: 1, left: 0, values: rows.map((row) => row.slice(0, userColumns).map(cellOut)), numberFormats: table.formats },
     ],
     columnWidths: new Array<number>(userColumns).fill(14),
@@ -214,6 +215,7 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
         })),
         tierColumn: table.tierColumn - userColumns,
         tierStyles: tierStyles(labels),
+        headerLook: HEADER_LOOK,
       },
     },
   ];

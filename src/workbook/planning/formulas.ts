@@ -7,8 +7,11 @@
 // prefixes its file format needs.
 
 import { cumulativeShares } from "../../engine/tiers";
-import type { Indicator, TierScheme } from "../../engine/types";
-import { absoluteAddress, columnName, quoteSheet } from "../reading/address";
+import type { Indicator, TierScheme, WeightTable } from "../../engine/types";
+import { absoluteAddress, cellAddress, columnName, parseCellAddress, quoteSheet } from "../reading/address";
+import { headerKey } from "../reading/headers";
+import type { WeightCells } from "../reading/weightTable";
+import type { CellOut } from "../types";
 
 /** Absolute A1 reference to one cell, "$C$5"; with a sheet, "'Tier summary'!$C$5". */
 export function absolute(row: number, column: number, sheet?: string): string {
@@ -162,4 +165,132 @@ export function tierFormula(scheme: TierScheme, labels: string[], refs: TierRefs
     }
   }
   return `IF(${s}="","",${chain})`;
+}
+
+/** Where the customer-side columns of a run are, for formulas that refer to them. */
+export interface LiveLayout {
+  customerSheet: string;
+  firstRow: number;
+  lastRow: number;
+  /** Sheet column of each indicator, in weight-table order. */
+  indicatorColumns: number[];
+  valueColumn?: number;
+  scoreColumn: number;
+  rankColumn: number;
+  tierColumn: number;
+  /** Sheet column of every user header, by headerKey, for rules. */
+  columnsByKey: Map<string, number>;
+}
+
+/** Where the summary keeps what the live output formulas read: each indicator's weight, min and max, the count and value total. */
+export interface SummaryRefs {
+  weightRefs: (j: number) => { weight: string; min: string; max: string };
+  countCell?: string;
+  valueTotalCell?: string;
+}
+
+/**
+ * The Score, Rank and Tier columns as live formulas, one per customer row (null on rows without a
+ * customer): each row's score from the summary's weights, min and max, its rank among the scores, its
+ * tier by the scheme (reading the summary's count and value total once, not scanning the column again).
+ */
+export function liveOutputColumns(
+  layout: LiveLayout,
+  rows: number[],
+  rowCount: number,
+  indicators: Indicator[],
+  scheme: TierScheme,
+  labels: string[],
+  missing: "exclude" | "zero",
+  summary: SummaryRefs,
+): { score: CellOut[]; rank: CellOut[]; tier: CellOut[] } {
+  const score: CellOut[] = new Array(rowCount).fill(null);
+  const rank: CellOut[] = new Array(rowCount).fill(null);
+  const tier: CellOut[] = new Array(rowCount).fill(null);
+  const { firstRow, lastRow, scoreColumn, columnsByKey } = layout;
+  const refs: IndicatorRefs[] = indicators.map((_, j) => ({
+    ...summary.weightRefs(j),
+    range: columnRange(layout.indicatorColumns[j], firstRow, lastRow),
+    column: columnName(layout.indicatorColumns[j]),
+  }));
+  const scores = columnRange(scoreColumn, firstRow, lastRow);
+  const values = layout.valueColumn === undefined ? undefined : columnRange(layout.valueColumn, firstRow, lastRow);
+  for (const row of rows) {
+    const at = row - firstRow;
+    const scoreCell = cellAddress(row, scoreColumn);
+    score[at] = { formula: scoreFormula(indicators, refs, row, missing) };
+    rank[at] = { formula: rankFormula(scoreCell, scores) };
+    const ruleCells: Record<string, string> = {};
+    if (scheme.kind === "rules") {
+      for (const rule of scheme.rules) {
+        for (const condition of rule.conditions) {
+          const column = columnsByKey.get(headerKey(condition.column));
+          if (column !== undefined) ruleCells[condition.column] = cellAddress(row, column);
+        }
+      }
+    }
+    tier[at] = {
+      formula: tierFormula(scheme, labels, {
+        scoreCell,
+        scores,
+        rankCell: cellAddress(row, layout.rankColumn),
+        countCell: summary.countCell,
+        valueTotalCell: summary.valueTotalCell,
+        valueCell: layout.valueColumn === undefined ? undefined : cellAddress(row, layout.valueColumn),
+        values,
+        ruleCells,
+      }),
+    };
+  }
+  return { score, rank, tier };
+}
+
+/** The tier table's rows as formulas over the tier column, so counts, values and charts follow edits. */
+export function liveTierTable(rows: CellOut[][], firstRow: number, layout: LiveLayout): void {
+  const tiers = columnRange(layout.tierColumn, layout.firstRow, layout.lastRow, layout.customerSheet);
+  const values = columnRange(layout.valueColumn ?? layout.scoreColumn, layout.firstRow, layout.lastRow, layout.customerSheet);
+  const count = rows.length - 1;
+  const at = (column: number, row: number) => cellAddress(row, column);
+  const span = (column: number) => `$${columnName(column)}$${firstRow + 1}:$${columnName(column)}$${firstRow + count}`;
+  for (let i = 0; i < count; i++) {
+    const row = firstRow + i;
+    const label = at(0, row);
+    rows[i][1] = { formula: `COUNTIF(${tiers},${label})` };
+    rows[i][2] = { formula: `IF(SUM(${span(1)})=0,0,${at(1, row)}/SUM(${span(1)}))` };
+    rows[i][3] = { formula: `SUMIF(${tiers},${label},${values})` };
+    rows[i][4] = { formula: `IF(SUM(${span(3)})=0,0,${at(3, row)}/SUM(${span(3)}))` };
+    rows[i][5] = { formula: `(MAX(${span(1)})-${at(1, row)})/2` };
+    rows[i][6] = { formula: `(MAX(${span(3)})-MAX(${at(3, row)},0))/2` };
+    rows[i][7] = { formula: `TEXT(${at(1, row)},"#,##0")&" · "&TEXT(${at(2, row)},"0.0%")` };
+    rows[i][8] = { formula: `TEXT(${at(3, row)},"#,##0")&" · "&TEXT(${at(4, row)},"0.0%")` };
+  }
+  const total = rows[count];
+  total[1] = { formula: `SUM(${span(1)})` };
+  total[3] = { formula: `SUM(${span(3)})` };
+}
+
+/**
+ * Each indicator's global weight as a formula over the weight table's own cells, the engine's rule
+ * (src/engine/weights.ts) written out: weight / Σ weights of its dimension × dimension weight / Σ
+ * dimension weights. The cells are the parser's (weightTable.ts matched the rows), never found again
+ * here. Undefined when the parser gave none.
+ */
+export function globalWeightFormulas(weightTable: WeightTable, cells: WeightCells | undefined): string[] | undefined {
+  const { indicators, dimensions } = weightTable;
+  if (!cells || cells.indicators.length !== indicators.length || cells.dimensions.length !== dimensions.length) return undefined;
+  const anchored = (a1: string) => {
+    const { row, column } = parseCellAddress(a1);
+    return absolute(row, column, cells.sheet);
+  };
+  const own = cells.indicators.map(anchored);
+  if (dimensions.length === 0) {
+    const all = own.join(",");
+    return own.map((cell) => `${cell}/SUM(${all})`);
+  }
+  const dimensionCell = new Map(dimensions.map((d, k) => [d.name, anchored(cells.dimensions[k])]));
+  const allDimensions = [...dimensionCell.values()].join(",");
+  return indicators.map((indicator, j) => {
+    const siblings = own.filter((_, k) => indicators[k].dimension === indicator.dimension).join(",");
+    return `(${dimensionCell.get(indicator.dimension as string)}/SUM(${allDimensions}))*(${own[j]}/SUM(${siblings}))`;
+  });
 }

@@ -1,7 +1,7 @@
 // Excel's grid (Excel specifications and limits): 1,048,576 rows by 16,384 columns (A..XFD). A column
 // written past XFD is dropped by every spreadsheet program, so a run that would write there stops first.
 
-import { outputStartColumn } from "./plan";
+import { outputStartColumn } from "./outputColumns";
 import { problem } from "../reading/problems";
 import type { CustomerData, OwnedState, Problem } from "../types";
 

@@ -7,7 +7,7 @@ import { cellAddress } from "./address";
 import { cellText, readNumber } from "./cells";
 import { headerKey } from "./headers";
 import { problem } from "./problems";
-import type { CellValue, Lang, OutputSheet, Problem } from "../types";
+import type { CellLook, CellValue, Lang, OutputSheet, Problem } from "../types";
 
 export const RISK_SHEETS: Record<Lang, string> = { "en-US": "Risk rules", "zh-CN": "风险规则" };
 
@@ -60,12 +60,12 @@ export function defaultRiskRules(headers: string[], lang: Lang): TierRule[] {
   ];
 }
 
-/** The risk-rules sheet the add-in writes when the workbook has none. */
-export function riskSheet(rules: TierRule[], lang: Lang): OutputSheet {
+/** The risk-rules sheet the add-in writes when the workbook has none; its header row in the plan's `headerLook`. */
+export function riskSheet(rules: TierRule[], lang: Lang, headerLook: CellLook): OutputSheet {
   return {
     name: RISK_SHEETS[lang],
     blocks: [
-      { top: 0, left: 0, style: "header", values: [HEADERS[lang]] },
+      { top: 0, left: 0, look: headerLook, values: [HEADERS[lang]] },
       {
         top: 1,
         left: 0,

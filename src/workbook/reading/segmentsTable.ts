@@ -2,7 +2,8 @@
 // ranges of R, F and M; the first row a customer matches wins, the rest are "Others". Written
 // pre-filled with R's rfm package defaults when a workbook has none.
 
-import { defaultRfmSegments, RFM_SEGMENT_NAMES_ZH } from "../../engine/rfm";
+import { defaultRfmSegments } from "../../engine/rfm";
+import { textOf } from "../../text";
 import type { RfmSegment } from "../../engine/rfm";
 import { boxAddress, cellAddress } from "./address";
 import { cellText, isBlank, readNumber } from "./cells";
@@ -86,6 +87,17 @@ export function parseSegmentsTable(block: Block, bins = 5): { segments?: RfmSegm
 }
 
 /**
+ * A default segment's name in `lang`, by R rfm's name (src/engine/rfm.ts): the text catalogue's
+ * (output.rfmSegments), or R's name for one it does not know.
+ *
+ * @example segmentName("Champions", "zh-CN") // "重要价值客户"
+ */
+export function segmentName(name: string, lang: Lang): string {
+  const names: Record<string, string> = textOf(lang).output.rfmSegments;
+  return names[name] ?? name;
+}
+
+/**
  * The rows of a new Segments / 细分 sheet: the header row in the workbook's language, then R's rfm
  * package's default segments in their order (names in Chinese under zh-CN), on the scale of `bins`
  * scores (defaultRfmSegments), so that the next run with the same bins reads them back without a problem.
@@ -96,6 +108,6 @@ export function defaultSegmentRows(lang: Lang, bins = 5): CellOut[][] {
   const header = SEGMENT_HEADERS.map(({ names }) => (lang === "zh-CN" ? names[1] : names[0]));
   return [
     header,
-    ...defaultRfmSegments(bins).map((s) => [lang === "zh-CN" ? (RFM_SEGMENT_NAMES_ZH[s.name] ?? s.name) : s.name, s.rLow, s.rHigh, s.fLow, s.fHigh, s.mLow, s.mHigh]),
+    ...defaultRfmSegments(bins).map((s) => [segmentName(s.name, lang), s.rLow, s.rHigh, s.fLow, s.fHigh, s.mLow, s.mHigh]),
   ];
 }

@@ -6,7 +6,7 @@ import { cellText } from "./cells";
 import { headerKey } from "./headers";
 import { problem } from "./problems";
 import { cellAddress } from "./address";
-import type { CellValue, Lang, OutputSheet, Problem } from "../types";
+import type { CellLook, CellValue, Lang, OutputSheet, Problem } from "../types";
 
 export const STRATEGY_SHEETS: Record<Lang, string> = { "en-US": "Strategies", "zh-CN": "策略" };
 
@@ -63,14 +63,17 @@ export function defaultStrategies(labels: string[], lang: Lang): StrategyRow[] {
   return rows;
 }
 
-/** The strategy sheet the add-in writes when the workbook has none (it is the analyst's from then on). */
-export function strategySheet(rows: StrategyRow[], lang: Lang): OutputSheet {
+/**
+ * The strategy sheet the add-in writes when the workbook has none (it is the analyst's from then on);
+ * its header row in the plan's `headerLook`.
+ */
+export function strategySheet(rows: StrategyRow[], lang: Lang, headerLook: CellLook): OutputSheet {
   const words: Record<PotentialMatch, string> =
     lang === "zh-CN" ? { yes: "是", no: "否", any: "任意" } : { yes: "yes", no: "no", any: "any" };
   return {
     name: STRATEGY_SHEETS[lang],
     blocks: [
-      { top: 0, left: 0, style: "header", values: [HEADERS[lang]] },
+      { top: 0, left: 0, look: headerLook, values: [HEADERS[lang]] },
       { top: 1, left: 0, numberFormats: ["@", "@", "@"], values: rows.map((row) => [row.tier, words[row.potential], row.action]) },
     ],
     columnWidths: [10, 12, 70],

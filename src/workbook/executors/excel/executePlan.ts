@@ -1,7 +1,7 @@
 // Runs a write plan through Office.js in a fixed small number of batches:
 //   1. look: sheets, the state (its Custom XML part, stateStore.ts), the customer table's columns;
 //   2. where the earlier output's data ends (the planner has already checked every cell the output
-//      covers: plan.ts outputProblems; this executor only carries the plan out);
+//      covers: planning/outputColumns.ts outputProblems; this executor only carries the plan out);
 //   3. snapshot: the earlier output's formulas and formats (chunked reads);
 //   4. write: clear the earlier output, arrange a table's output columns in place (renamed, or
 //      trailing ones dropped or added), write the columns (chunked), tier colours, summary sheets;
@@ -10,7 +10,7 @@
 // cancelled run (or one Excel refuses half way) can put them back with their charts, untouched. Every
 // write registers how to undo itself; on abort or error the undo steps run in reverse order.
 
-import type { Box, CellBlock, OutputColumns, OutputSheet, OwnedState, Progress, WritePlan } from "../../types";
+import type { Box, CellBlock, CellLook, OutputColumns, OutputSheet, OwnedState, Progress, WritePlan } from "../../types";
 import { throwIfCancelled } from "../../cancel";
 import { Batch } from "./batch";
 import { TEXT_FORMAT, cellFormat, excelValue } from "./cellFormats";
@@ -45,7 +45,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 /**
  * Writes `plan` into the workbook of `context`. Resolves when the workbook holds the plan's output and
  * state; on abort rejects with an AbortError after putting the workbook back as it was. It does not
- * judge collisions: the planner has (plan.ts outputProblems).
+ * judge collisions: the planner has (planning/outputColumns.ts outputProblems).
  */
 export async function executePlan(context: Excel.RequestContext, plan: WritePlan, options: ExecuteOptions = {}): Promise<void> {
   const { onProgress, signal } = options;
@@ -71,7 +71,7 @@ export async function executePlan(context: Excel.RequestContext, plan: WritePlan
   const onTarget = (p: OwnedState | undefined) => !!p && !!cols && same(p.sheet, cols.sheet) && p.headerRow === cols.headerRow;
 
   // 2. Where the earlier output columns' data ends, for the snapshot. The planner has checked every
-  // cell the output covers (plan.ts outputProblems); the executor only carries the plan out.
+  // cell the output covers (planning/outputColumns.ts outputProblems); the executor only carries the plan out.
   const target = cols ? wb.worksheets.getItem(cols.sheet) : undefined;
   let prevUsed: Excel.Range | undefined;
   if (prevHere && prevHere.headers.length > 0) {
@@ -347,6 +347,7 @@ async function appendRows(batch: Batch, append: NonNullable<WritePlan["appends"]
     const header = sheet.getRangeByIndexes(0, 0, 1, append.header.length);
     header.numberFormat = [append.header.map(() => TEXT_FORMAT)];
     header.values = [append.header.map(excelValue)];
+    if (append.headerLook) applyLook(header, append.headerLook);
     top = 1;
   } else {
     sheet = existing;
@@ -407,13 +408,7 @@ async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {
     await writeGrid(batch, sheet, block.top, block.left, block.values.map((row) => row.map(excelValue)), formats);
     const width = Math.max(...block.values.map((row) => row.length));
     const range = sheet.getRangeByIndexes(block.top, block.left, block.values.length, width);
-    if (block.style === "header") {
-      range.format.font.bold = true;
-      range.format.borders.getItem("EdgeBottom").style = "Continuous";
-    } else if (block.style === "title") {
-      range.format.font.bold = true;
-      range.format.font.size = 14;
-    }
+    if (block.look) applyLook(range, block.look);
   }
   await batch.room(64 * spec.columnWidths.length + 64);
   spec.columnWidths.forEach((chars, c) => {
@@ -439,6 +434,13 @@ async function writeSheet(batch: Batch, spec: OutputSheet): Promise<void> {
       };
     }
   }
+}
+
+/** The plan's look on a range: only what the look sets is set, the rest stays Excel's default. */
+function applyLook(range: Excel.Range, look: CellLook): void {
+  if (look.bold !== undefined) range.format.font.bold = look.bold;
+  if (look.size !== undefined) range.format.font.size = look.size;
+  if (look.bottomBorder) range.format.borders.getItem("EdgeBottom").style = "Continuous";
 }
 
 function chartPoints(a1: string): number {

@@ -1,12 +1,9 @@
-// A pyramid as Excel draws it natively: a stacked bar chart whose first series is an invisible spacer
-// of (max - value) / 2, so each visible bar is centred; the category axis is reversed so that the
-// first tier (the best) sits on top.
+// A pyramid as Excel draws it natively: a stacked bar chart whose first series is a spacer of
+// (max - value) / 2, so each visible bar is centred. How it looks (gap width, hidden spacer, the best
+// tier on top, legend, value axis, label position) is the plan's (PyramidChart.look): set as it says.
 
 import { absoluteAddress, cellAddress, parseBoxAddress } from "../../reading/address";
 import type { PyramidChart } from "../../types";
-
-/** Bars this close together read as a pyramid rather than a bar chart (percent of the bar width). */
-const PYRAMID_GAP_WIDTH = 30;
 
 /**
  * Queues the chart described by `spec` on `sheet` (named `sheetName`), with cell-linked data labels.
@@ -19,21 +16,25 @@ const PYRAMID_GAP_WIDTH = 30;
  */
 export function addPyramidChart(sheet: Excel.Worksheet, sheetName: string, spec: PyramidChart): Excel.Chart {
   const chart = sheet.charts.add("BarStacked", sheet.getRange(spec.spacer), "Columns");
+  const look = spec.look;
   chart.title.text = spec.title;
-  chart.legend.visible = false;
-  // The spacer and label cells sit in hidden columns (plan.ts CHART_DATA_COLUMN); Excel leaves hidden
+  chart.legend.visible = look.legend;
+  // The spacer and label cells sit in hidden columns (planning/summary.ts CHART_DATA_COLUMN); Excel leaves hidden
   // cells out of a chart unless plotVisibleOnly is off (ExcelApi 1.8; "False if both visible and hidden
   // cells are plotted", learn.microsoft.com/office/vba/api/excel.chart.plotvisibleonly).
   chart.plotVisibleOnly = false;
   const categories = sheet.getRange(spec.categories);
   const spacer = chart.series.getItemAt(0);
   spacer.setXAxisValues(categories);
-  spacer.format.fill.clear();
+  if (look.hideSpacer) spacer.format.fill.clear();
   const bars = chart.series.add(spec.seriesName);
   bars.setValues(sheet.getRange(spec.values));
   bars.setXAxisValues(categories);
-  chart.axes.categoryAxis.reversePlotOrder = true;
-  bars.gapWidth = PYRAMID_GAP_WIDTH;
+  chart.axes.categoryAxis.reversePlotOrder = look.firstOnTop;
+  // ChartAxis.visible (ExcelApi 1.7), ChartDataLabels.position (1.1), ChartSeries.gapWidth (1.7).
+  chart.axes.valueAxis.visible = look.valueAxis;
+  bars.gapWidth = look.gapWidth;
+  bars.dataLabels.position = look.labelPosition;
   const labels = parseBoxAddress(spec.labels);
   for (let i = 0; i < labels.rows; i++) {
     const point = bars.points.getItemAt(i);

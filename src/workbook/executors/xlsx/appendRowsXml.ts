@@ -3,7 +3,7 @@
 // the new rows are spliced into the sheet's text below the last row that holds a value, and nothing
 // else moves apart from the dimension, which must cover them.
 
-import type { CellOut, OutputSheet } from "../../types";
+import type { CellLook, CellOut, OutputSheet } from "../../types";
 import { columnName, rangeCorners } from "../../reading/address";
 import { cellXml } from "./cellXml";
 import { RowText, splitCells, splitSheet } from "./sheetScanner";
@@ -60,7 +60,7 @@ function widenDimension(head: string, bottom: number, right: number, prefix: str
  * // -> '<row r="4"><c r="A4" t="inlineStr">…C7…</c><c r="B4" t="inlineStr">…A…</c></row>' after row 3,
  * //    and <dimension ref="A1:E3"/> becomes "A1:E4".
  */
-export function appendRowsXml(sheetXml: string, header: CellOut[], rows: CellOut[][], styles?: Stylesheet): string {
+export function appendRowsXml(sheetXml: string, header: CellOut[], rows: CellOut[][], styles?: Stylesheet, headerLook?: CellLook): string {
   const split = splitSheet(sheetXml);
   let lastUsed = -1;
   for (let i = split.rows.length - 1; i >= 0 && lastUsed < 0; i--) {
@@ -71,7 +71,7 @@ export function appendRowsXml(sheetXml: string, header: CellOut[], rows: CellOut
   const first = lastUsed + 1;
   const p = split.prefix;
   const byColumn = columnStyles(split.head, p);
-  const headerStyle = lastUsed < 0 && styles ? styles.cellStyle({ look: "header" }) : undefined;
+  const headerStyle = lastUsed < 0 && styles && headerLook ? styles.cellStyle({ look: headerLook }) : undefined;
   const styleOf = (i: number, column: number, existing?: number) =>
     existing ?? (i === 0 && headerStyle !== undefined ? headerStyle : byColumn.get(column));
   const cellsXml = (i: number, existing: Map<number, { xml: string; style?: number }>) => {
@@ -136,19 +136,19 @@ function displayWidth(value: CellOut): number {
 }
 
 /**
- * A new log sheet as an add-in sheet to write once: `header` in bold as row 1, `rows` below it, each
- * column wide enough for its longest entry (8 to 60 characters).
+ * A new log sheet as an add-in sheet to write once: `header` as row 1 in the plan's `headerLook`, `rows`
+ * below it, each column wide enough for its longest entry (8 to 60 characters).
  *
  * @example
- * logSheet("Audit log", ["Customer", "Tier"], [["C7", "A"]]).blocks
- * // [{ top: 0, left: 0, values: [["Customer", "Tier"]], style: "header" }, { top: 1, left: 0, values: [["C7", "A"]] }]
+ * logSheet("Audit log", ["Customer", "Tier"], [["C7", "A"]], { bold: true }).blocks
+ * // [{ top: 0, left: 0, values: [["Customer", "Tier"]], look: { bold: true } }, { top: 1, left: 0, values: [["C7", "A"]] }]
  * logSheet("Audit log", ["Customer", "Tier"], []).columnWidths // [10, 8]
  */
-export function logSheet(name: string, header: CellOut[], rows: CellOut[][]): OutputSheet {
+export function logSheet(name: string, header: CellOut[], rows: CellOut[][], headerLook?: CellLook): OutputSheet {
   const widths = header.map((_, j) => Math.min(60, Math.max(8, ...[header, ...rows].map((row) => displayWidth(row[j] ?? null) + 2))));
   return {
     name,
-    blocks: [{ top: 0, left: 0, values: [header], style: "header" }, ...(rows.length ? [{ top: 1, left: 0, values: rows }] : [])],
+    blocks: [{ top: 0, left: 0, values: [header], look: headerLook }, ...(rows.length ? [{ top: 1, left: 0, values: rows }] : [])],
     columnWidths: widths,
     charts: [],
   };

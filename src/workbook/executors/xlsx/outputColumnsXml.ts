@@ -32,7 +32,7 @@ const AFTER_CONDITIONAL_FORMATS = [
 
 /**
  * The worksheet part with the owned areas cleared (`clear`: earlier runs' columns) and `columns`
- * written: headers styled like the header cell to their left, values with their number formats, and
+ * written: headers styled like the header cell to their left (else in the plan's headerLook), values with their number formats, and
  * one "cell equals label" conditional format per tier style on the tier column.
  *
  * @example
@@ -85,7 +85,7 @@ export class OutputColumnsEdit {
       this.areas.push({ headerRow, first: firstColumn, last: firstColumn + columns.columns.length - 1 });
       const left = headerCells ? splitCells(headerCells.inner, headerCells.scope).find((cell) => cell.column === firstColumn - 1) : undefined;
       const leftStyle = left ? parseInt(attribute(left.attributes, "s") ?? "0", 10) : 0;
-      const headerStyle = leftStyle || styles.cellStyle({ look: "header" });
+      const headerStyle = leftStyle || styles.cellStyle({ look: columns.headerLook });
       this.header = columns.columns.map((column, j) => ({ column: firstColumn + j, xml: withPrefix(cellXml(headerRow, firstColumn + j, column.header, headerStyle), p) }));
       for (const column of columns.columns) {
         const style = styles.cellStyle({ numberFormat: column.numberFormat });

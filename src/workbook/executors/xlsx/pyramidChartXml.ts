@@ -1,6 +1,7 @@
 // A PyramidChart as a DrawingML chart part. No npm package writes a chart into an existing workbook
-// (docs/ENVIRONMENT.md), so the part is written here: a stacked horizontal bar whose first series is an
-// invisible spacer, so the visible bars are centred and stack into a pyramid.
+// (docs/ENVIRONMENT.md), so the part is written here: a stacked horizontal bar whose first series is a
+// spacer, so the visible bars are centred and stack into a pyramid. How it looks is the plan's
+// (PyramidChart.look), written as the elements of ECMA-376 Part 1 §21.2 that say the same.
 
 import type { CellOut, PyramidChart } from "../../types";
 import { absoluteRange } from "../../reading/address";
@@ -34,11 +35,15 @@ function series(index: number, name: string, body: string): string {
   return `<c:ser><c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(name)}</c:v></c:tx>${body}</c:ser>`;
 }
 
+/** The plan's label positions as c:dLblPos values (ST_DLblPos). */
+const LABEL_POSITION: Record<PyramidChart["look"]["labelPosition"], string> = { Center: "ctr", InsideEnd: "inEnd", InsideBase: "inBase" };
+
 /**
- * The chart part (xl/charts/chartN.xml) of a pyramid: categories reversed (orientation maxMin) so the
- * first tier is on top, the spacer with no fill, the values with data labels from the `labels` cells
- * (Excel 2013+ "value from cells", with the value itself as the fallback other programs show), each
- * tier's bar in its colour, and hidden cells plotted (plotVisOnly 0: the helper columns are hidden).
+ * The chart part (xl/charts/chartN.xml) of a pyramid, drawn as `chart.look` says (categories reversed
+ * by orientation maxMin, the spacer with no fill, the gap width, legend, value axis, label position),
+ * the values with data labels from the `labels` cells (Excel 2013+ "value from cells", with the value
+ * itself as the fallback other programs show), each tier's bar in its colour, and hidden cells plotted
+ * (plotVisOnly 0: the helper columns are hidden).
  * `cells` gives the values the plan writes in a range of the chart's sheet, for the cached points.
  *
  * @example
@@ -54,14 +59,16 @@ export function pyramidChartXml(chart: PyramidChart, sheet: string, cells: (rang
   const numbers = (range: string, local: string) =>
     `<c:val><c:numRef><c:f>${escapeXml(range)}</c:f>${numberCache(cells(local))}</c:numRef></c:val>`;
 
+  const look = chart.look;
   const spacerSeries = series(
     0,
     "",
-    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>${category}${numbers(spacer, chart.spacer)}`,
+    `${look.hideSpacer ? "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" : ""}<c:invertIfNegative val="0"/>${category}${numbers(spacer, chart.spacer)}`,
   );
   const dataLabels =
     "<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" +
-    '<c:dLblPos val="ctr"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>' +
+    `<c:dLblPos val="${LABEL_POSITION[look.labelPosition]}"/>` +
+    '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>' +
     '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/>' +
     `<c:extLst><c:ext uri="{CE6537A1-D6FC-4f65-9D91-7224C49458BB}" xmlns:c15="${C15}">` +
     '<c15:showDataLabelsRange val="1"/><c15:showLeaderLines val="0"/></c:ext></c:extLst></c:dLbls>';
@@ -95,15 +102,17 @@ export function pyramidChartXml(chart: PyramidChart, sheet: string, cells: (rang
     '<c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="stacked"/><c:varyColors val="0"/>' +
     spacerSeries +
     valueSeries +
-    '<c:gapWidth val="20"/><c:overlap val="100"/><c:axId val="500001"/><c:axId val="500002"/></c:barChart>' +
-    '<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/>' +
+    `<c:gapWidth val="${look.gapWidth}"/><c:overlap val="100"/><c:axId val="500001"/><c:axId val="500002"/></c:barChart>` +
+    `<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="${look.firstOnTop ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
     '<c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>' +
     '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500002"/><c:crosses val="autoZero"/>' +
     '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    '<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="1"/>' +
+    `<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="${look.valueAxis ? 0 : 1}"/>` +
     '<c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="none"/>' +
     '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/><c:crosses val="autoZero"/>' +
     '<c:crossBetween val="between"/></c:valAx></c:plotArea>' +
+    // CT_Chart: c:legend after c:plotArea, before c:plotVisOnly; without it there is no legend.
+    (look.legend ? '<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>' : "") +
     '<c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>'
   );
 }

@@ -1,7 +1,8 @@
-// The workbook's styles part, extended only by what a write plan needs: number formats, a bold header,
-// a title, and the tier colours for conditional formatting. Styles already in the part are reused, so a
+// The workbook's styles part, extended only by what a write plan needs: number formats, the plan's
+// looks (bold, font size, a bottom border), and the tier colours for conditional formatting. Styles already in the part are reused, so a
 // re-run adds nothing; when nothing is added the part is returned byte for byte as it was.
 
+import type { CellLook } from "../../types";
 import { escapeXml, attribute } from "./xmlText";
 import { rootElement, withPrefix } from "./xmlTokens";
 
@@ -41,10 +42,10 @@ const FOLLOWERS: Record<Section, string[]> = {
   dxfs: ["tableStyles", "colors", "extLst"],
 };
 
-/** A cell style a plan asks for. */
+/** A cell style a plan asks for: a number format and the plan's look, translated as it is. */
 export interface CellStyleRequest {
   numberFormat?: string | null;
-  look?: "header" | "title";
+  look?: CellLook;
 }
 
 /** Colours are #RRGGBB as in the plan. */
@@ -93,23 +94,26 @@ export class Stylesheet {
    * new Stylesheet(EMPTY_STYLESHEET).cellStyle({ numberFormat: "0.00" }) // 1 (the part had one xf)
    */
   cellStyle(request: CellStyleRequest): number {
-    const key = `${request.numberFormat ?? ""}\u0000${request.look ?? ""}`;
+    const look = request.look ?? {};
+    const key = `${request.numberFormat ?? ""}\u0000${look.bold ?? ""}\u0000${look.size ?? ""}\u0000${look.bottomBorder ?? ""}`;
     const known = this.cache.get(key);
     if (known !== undefined) return known;
     const numFmtId = this.numberFormatId(request.numberFormat ?? "General");
     let fontId = 0;
     let borderId = 0;
-    if (request.look) {
+    if (look.bold !== undefined || look.size !== undefined) {
+      // The workbook's default font (fonts[0]) with the look's weight and size.
       const q = this.qualified;
       const base = this.items.fonts[0] ?? withPrefix('<font><sz val="11"/></font>', this.prefix);
       const inner = base
         .replace(new RegExp(`^<${q("font")}\\b[^>]*?(?:\\/>|>)`), "")
         .replace(new RegExp(`<\\/${q("font")}>$`), "")
         .replace(new RegExp(`<${q("b")}\\/>|<${q("b")} [^>]*\\/>`, "g"), "");
-      const sized = request.look === "title" ? inner.replace(new RegExp(`<${q("sz")}\\b[^>]*\\/>`), "") + withPrefix('<sz val="14"/>', this.prefix) : inner;
-      fontId = this.itemIndex("fonts", `${withPrefix("<font><b/>", this.prefix)}${sized}</${q("font")}>`, true);
+      const sized =
+        look.size !== undefined ? inner.replace(new RegExp(`<${q("sz")}\\b[^>]*\\/>`), "") + withPrefix(`<sz val="${look.size}"/>`, this.prefix) : inner;
+      fontId = this.itemIndex("fonts", `${withPrefix(look.bold ? "<font><b/>" : "<font>", this.prefix)}${sized}</${q("font")}>`, true);
     }
-    if (request.look === "header") {
+    if (look.bottomBorder) {
       borderId = this.itemIndex("borders", '<border><left/><right/><top/><bottom style="thin"><color auto="1"/></bottom><diagonal/></border>');
     }
     const applies =

@@ -45,7 +45,7 @@ export function valuesInRange(sheet: OutputSheet, range: string): CellOut[] {
  * drawingRelationshipId when the sheet has charts. Throws when a heat map's range is not A1.
  *
  * @example
- * // { name: "Tier summary", blocks: [{ top: 0, left: 0, values: [["Customer tiers"]], style: "title" }],
+ * // { name: "Tier summary", blocks: [{ top: 0, left: 0, values: [["Customer tiers"]], look: { bold: true, size: 14 } }],
  * //   columnWidths: [24], charts: [] } -> a worksheet with <col min="1" max="1" width="24" customWidth="1"/>
  * // heatMaps: ["B5:E8"] -> <conditionalFormatting sqref="B5:E8"> after </sheetData>
  */
@@ -63,7 +63,7 @@ export function summarySheetXml(sheet: OutputSheet, styles: Stylesheet, drawingR
       // A formula never gets the Text format "@" (Office.js executor's cellFormat keeps the same rule).
       const numberFormat = spec.numberFormats?.[j] ?? null;
       const isFormula = value !== null && typeof value === "object";
-      const style = styles.cellStyle({ numberFormat: isFormula && numberFormat === "@" ? null : numberFormat, look: spec.style });
+      const style = styles.cellStyle({ numberFormat: isFormula && numberFormat === "@" ? null : numberFormat, look: spec.look });
       const xml = cellXml(row, column, value, style);
       if (xml) {
         parts.push(xml);

@@ -575,8 +575,8 @@ export class XlsxWorkbook implements WorkbookBackend {
     //    or a new sheet with the header as row 1.
     for (const append of plan.appends ?? []) {
       const log = sheets.find((sheet) => sheet.name.toLowerCase() === append.sheet.toLowerCase());
-      if (log) staged.set(log.part, appendRowsXml((await read(log.part))!, append.header, append.rows, styles));
-      else addSheet(logSheet(append.sheet, append.header, append.rows));
+      if (log) staged.set(log.part, appendRowsXml((await read(log.part))!, append.header, append.rows, styles, append.headerLook));
+      else addSheet(logSheet(append.sheet, append.header, append.rows, append.headerLook));
     }
     check();
 
