@@ -41,7 +41,7 @@ import { MAX_COLUMNS, readSheet, sharedStrings, splitCells, splitSheet } from ".
 import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, textChunks } from "./sheetStream";
 import { AsyncChunks, helperChunks, readableOf, StreamHelper } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
-import { summarySheetXml, valuesInRange } from "./summarySheetXml";
+import { SheetXmlWriter, valuesInRange } from "./summarySheetXml";
 import { tableInfo, tablePartXml } from "./tablePartXml";
 import { attribute, escapeXml, unescapeXml, withAttribute } from "./xmlText";
 import { isMain, isOfficeRel, MAIN_STRICT, OFFICE_REL, OFFICE_REL_STRICT, prefixFor, rootElement, Token, withPrefix, XmlTokens, XmlSyntaxError } from "./xmlTokens";
@@ -69,6 +69,12 @@ export interface XlsxOptions {
  * far below the 512 M characters of a string, so every smaller sheet keeps the whole-string path.
  */
 export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The fewest bytes a written cell takes (`<c r="A1"><v>1</v></c>` is 22): a new sheet whose cells
+ * would pass options.streamAbove at this size is written as a stream.
+ */
+const MIN_CELL_BYTES = 16;
 
 /** A worksheet held as a stream: its text is produced again from its source each time it is read. */
 interface StreamedPart {
@@ -411,7 +417,8 @@ export class XlsxWorkbook implements WorkbookBackend {
     const read = async (path: string) => (staged.has(path) ? staged.get(path) ?? undefined : this.text(path));
     // Streamed worksheets rewritten by this run, applied with the staged parts.
     const stagedStreams = new Map<string, StreamedPart>();
-    const exists = (path: string) => (staged.has(path) ? staged.get(path) !== null : this.file(path) !== null);
+    const exists = (path: string) =>
+      staged.has(path) ? staged.get(path) !== null : stagedStreams.has(path.toLowerCase()) || this.streamed.has(path.toLowerCase()) || this.file(path) !== null;
     const p = this.prefix;
     const workbookRelsPath = relsPath(this.workbookPart);
     let workbook = (await this.text(this.workbookPart))!;
@@ -548,7 +555,22 @@ export class XlsxWorkbook implements WorkbookBackend {
         drawingId = "rId1";
         staged.set(relsPath(part), relationshipsXml([{ id: drawingId, type: relType("drawing", this.strict), target: `../drawings/${drawing.split("/").pop()}`, external: false }]));
       }
-      staged.set(part, this.conform(summarySheetXml(sheet, styles, drawingId)));
+      const writer = new SheetXmlWriter(sheet, styles, drawingId);
+      const above = this.options.streamAbove ?? STREAM_ABOVE_BYTES;
+      if (writer.cellCount * MIN_CELL_BYTES > above) {
+        // Too large for one string (a per-owner copy of a million customers): written as a stream of
+        // whole rows when the package is saved, and edited as a stream by a later run (output columns).
+        stagedParts.delete(part.toLowerCase());
+        const encoder = new TextEncoder();
+        const conform = (xml: string) => this.conform(xml);
+        stagedStreams.set(part.toLowerCase(), {
+          path: part,
+          chunks: async function* () {
+            for (const piece of writer.chunks()) yield encoder.encode(conform(piece));
+          },
+          edited: true,
+        });
+      } else staged.set(part, this.conform([...writer.chunks()].join("")));
       types = withOverride(types, part, CONTENT_TYPE.worksheet);
       const relId = freeRelationshipId(workbookRels);
       workbookRels = [...workbookRels, { id: relId, type: relType("worksheet", this.strict), target: resolveRelative(this.workbookPart, part), external: false }];
