@@ -259,7 +259,11 @@ function copyPlans(rows: Int32Array, table: GradedTable, summary: OutputSheet, l
       {
         top: 1,
         left: 0,
-        values: lazyArray(rows.length, (k) => Array.from({ length: userColumns }, (_, j) => cellOut(table.rows.value(rows[k], j)))),
+        values: lazyArray(rows.length, (k) => {
+          const row = new Array<CellOut>(userColumns);
+          for (let j = 0; j < userColumns; j++) row[j] = cellOut(table.rows.value(rows[k], j));
+          return row;
+        }),
         numberFormats: table.formats,
       },
     ],
