@@ -71,7 +71,7 @@ beforeAll(async () => {
     if (!outcome.ok) throw new Error(outcome.problems.map((p) => p.message["en-US"]).join("\n"));
     return outcome.copies;
   };
-  whole = await split();
+  whole = await split(Number.MAX_SAFE_INTEGER);
   streamed = await split(0);
 });
 
@@ -96,7 +96,9 @@ test("the copies streamed hold the same parts, byte for byte, as the copies writ
   }
 });
 
-test("the customer sheet of a streamed copy was written as a stream; a copy under the threshold is written whole", () => {
+test("the customer sheet of a streamed copy was written as a stream; by default too; a copy under the threshold is written whole", async () => {
+  const byDefault = await splitByOwner(graded, { by: "Owner", lang: "en-US" });
+  expect(byDefault.ok && byDefault.copies.every((copy) => (localFlags(copy.data, "xl/worksheets/sheet1.xml") & 0x08) !== 0)).toBe(true);
   const sheet = "xl/worksheets/sheet1.xml";
   for (const copy of streamed) expect({ copy: copy.fileName, descriptor: (localFlags(copy.data, sheet) & 0x08) !== 0 }).toEqual({ copy: copy.fileName, descriptor: true });
   for (const copy of whole) expect({ copy: copy.fileName, descriptor: (localFlags(copy.data, sheet) & 0x08) !== 0 }).toEqual({ copy: copy.fileName, descriptor: false });

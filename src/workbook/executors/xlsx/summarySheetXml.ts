@@ -101,6 +101,17 @@ export class SheetXmlWriter {
 
   /** The part's text in pieces (each whole rows, or the text before or after them). */
   *chunks(): Generator<string> {
+    yield this.head();
+    for (const batch of this.rowBatches()) {
+      let text = "";
+      for (const row of batch) text += `<row r="${row.index + 1}">${row.inner}</row>`;
+      yield text;
+    }
+    yield this.tail();
+  }
+
+  /** The text before the rows, up to and including the sheetData start tag. */
+  head(): string {
     const sheet = this.sheet;
     // One <col> per column with a width or hidden, ascending as CT_Cols requires.
     const hidden = new Set(sheet.hiddenColumns ?? []);
@@ -112,33 +123,52 @@ export class SheetXmlWriter {
         return attributes ? `<col min="${i + 1}" max="${i + 1}"${attributes}/>` : "";
       })
       .join("");
-    yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
       `<dimension ref="A1:${columnName(this.maxColumn)}${this.maxRow + 1}"/>` +
       '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
       (widths ? `<cols>${widths}</cols>` : "") +
-      "<sheetData>";
-    let batch = "";
+      "<sheetData>"
+    );
+  }
+
+  /**
+   * The rows with cells, in order and in batches of about CHUNK_CHARS characters: each its 0-based
+   * index and its cells' XML (the row element is <row r="index + 1">, with no other attribute).
+   */
+  *rowBatches(): Generator<{ index: number; inner: string }[]> {
+    let batch: { index: number; inner: string }[] = [];
+    let size = 0;
     for (let row = this.top; row <= this.bottom; row++) {
-      let parts = "";
+      let inner = "";
       this.eachCell(row, (column, value, block, j) => {
-        parts += cellXml(row, column, value, this.styleOf(value, block, j));
+        inner += cellXml(row, column, value, this.styleOf(value, block, j));
       });
-      if (parts) batch += `<row r="${row + 1}">${parts}</row>`;
-      if (batch.length >= CHUNK_CHARS) {
+      if (!inner) continue;
+      batch.push({ index: row, inner });
+      size += inner.length;
+      if (size >= CHUNK_CHARS) {
         yield batch;
-        batch = "";
+        batch = [];
+        size = 0;
       }
     }
-    yield batch +
+    if (batch.length > 0) yield batch;
+  }
+
+  /** The text after the rows, from the sheetData end tag on. */
+  tail(): string {
+    return (
       "</sheetData>" +
       // CT_Worksheet's order: conditionalFormatting after sheetData, before pageMargins and drawing.
-      heatMapXml(sheet.heatMaps ?? []) +
+      heatMapXml(this.sheet.heatMaps ?? []) +
       '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
       '<pageSetup orientation="landscape"/>' +
       (this.drawingRelationshipId ? `<drawing r:id="${this.drawingRelationshipId}"/>` : "") +
-      "</worksheet>";
+      "</worksheet>"
+    );
   }
 
   /** Whether cellXml writes anything for the value with this style ("" for a blank without a style). */

@@ -37,7 +37,8 @@ import {
 import { packageError } from "./packageErrors";
 import { asTooLarge, partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
-import { MAX_COLUMNS, readSheet, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
+import { findSheetData, MAX_COLUMNS, readSheet, scopeFor, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
+import type { RowText } from "./sheetScanner";
 import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, textChunks } from "./sheetStream";
 import { AsyncChunks, helperChunks, readableOf, StreamHelper } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
@@ -82,6 +83,12 @@ interface StreamedPart {
   chunks: () => AsyncChunks;
   /** True once a run has rewritten it: the package's entry must be replaced when it is saved. */
   edited: boolean;
+  /**
+   * A new sheet this workbook writes (not yet rewritten): its writer, whose rows a run that adds output
+   * columns edits as they are made instead of reading them back from the text (the same bytes: see
+   * editWrittenSheet).
+   */
+  writer?: { sheet: SheetXmlWriter; conform: (xml: string) => string };
 }
 
 interface SheetCells {
@@ -500,7 +507,12 @@ export class XlsxWorkbook implements WorkbookBackend {
         if (!found) throw new Error("The worksheet has no sheetData");
         const edit = new OutputColumnsEdit(found.prefix, columns, clear, styles, found.row);
         const source = stream.chunks;
-        stagedStreams.set(sheet.part.toLowerCase(), { path: stream.path, chunks: () => editSheetStream(textChunks(source()), edit.restart()), edited: true });
+        const written = stream.writer;
+        stagedStreams.set(sheet.part.toLowerCase(), {
+          path: stream.path,
+          chunks: written ? () => editWrittenSheet(written.sheet, written.conform, edit.restart()) : () => editSheetStream(textChunks(source()), edit.restart()),
+          edited: true,
+        });
       } else staged.set(sheet.part, outputColumnsXml((await read(sheet.part))!, columns, clear, styles));
       const tableClears = columns
         ? [...clear, { headerRow: columns.headerRow, first: columns.firstColumn, last: columns.firstColumn + columns.columns.length - 1 }]
@@ -569,6 +581,7 @@ export class XlsxWorkbook implements WorkbookBackend {
             for (const piece of writer.chunks()) yield encoder.encode(conform(piece));
           },
           edited: true,
+          writer: { sheet: writer, conform },
         });
       } else staged.set(part, this.conform([...writer.chunks()].join("")));
       types = withOverride(types, part, CONTENT_TYPE.worksheet);
@@ -754,6 +767,36 @@ export class XlsxWorkbook implements WorkbookBackend {
     this.cells.set(sheet.part, result);
     return result;
   }
+}
+
+/**
+ * A sheet this workbook writes, edited row by row as its writer makes the rows, as UTF-8 chunks: what
+ * editSheetStream gives from the writer's text, without encoding, decoding and tokenizing it again.
+ * The writer's rows are <row r="n"> elements side by side in its sheetData, in the namespaces its head
+ * declares, with no text between them.
+ */
+async function* editWrittenSheet(
+  writer: SheetXmlWriter,
+  conform: (xml: string) => string,
+  edit: { head(head: string): string; row(row: RowText, original: string): string; end(tail: string): string },
+): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const head = conform(writer.head());
+  const tokens = new XmlTokens(head, scopeFor(head));
+  if (!findSheetData(tokens)) throw new Error("The worksheet has no sheetData");
+  const scope = tokens.bindings;
+  yield encoder.encode(edit.head(head));
+  for (const batch of writer.rowBatches()) {
+    let out = "";
+    for (const row of batch) {
+      const index = row.index;
+      const inner = conform(row.inner);
+      const attributes = ` r="${index + 1}"`;
+      out += edit.row({ index, attributes, inner, start: 0, end: 0, name: "row", scope, gap: "" }, `<row${attributes}>${inner}</row>`);
+    }
+    yield encoder.encode(out);
+  }
+  yield encoder.encode(edit.end(conform(writer.tail())));
 }
 
 /** workbook.xml without the legacy state name (the record now lives in a Custom XML part), in its prefix. */
