@@ -13,6 +13,7 @@ import { defaultSettings } from "../../src/workbook/settings";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { splitByOwner, splitByOwnerStream } from "../../src/workbook/executors/xlsx/split";
 import type { OwnerCopyFile } from "../../src/workbook/executors/xlsx/split";
+import type { WritePlan } from "../../src/workbook/types";
 import { describeWithLibreOffice, sheetsAsCsv } from "../support/libreoffice";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
 import type { FixtureCell } from "../xlsx/buildWorkbook";
@@ -151,5 +152,25 @@ describeWithLibreOffice("LibreOffice and a streamed copy", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a new sheet the .xlsx executor streams", () => {
+  test("a later run appends rows to a sheet added as a stream: the same cells as added whole", async () => {
+    const add: WritePlan = {
+      state: { version: 1, sheet: "", headerRow: 0, firstColumn: 0, headers: [], sheets: ["Log"] },
+      sheets: [{ name: "Log", blocks: [{ top: 0, left: 0, values: [["When", "What"], ["2026-12-01", "graded"]] }], columnWidths: [12, 12], charts: [] }],
+    };
+    const append: WritePlan = { state: add.state, sheets: [], appends: [{ sheet: "Log", header: ["When", "What"], rows: [["2026-12-02", "split"]] }] };
+    const cells = async (streamAbove?: number) => {
+      const book = await openXlsx(await buildWorkbook([{ name: "Data", rows: [["x"]] }]), streamAbove === undefined ? undefined : { streamAbove });
+      await book.execute(add);
+      await book.execute(append);
+      const saved = await openXlsx(await book.save());
+      return saved.read("Log", { top: 0, left: 0, rows: 4, columns: 2 });
+    };
+    const whole = await cells();
+    expect(whole).toEqual([["When", "What"], ["2026-12-01", "graded"], ["2026-12-02", "split"], [null, null]]);
+    expect(await cells(0)).toEqual(whole);
   });
 });

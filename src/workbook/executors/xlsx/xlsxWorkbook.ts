@@ -421,9 +421,9 @@ export class XlsxWorkbook implements WorkbookBackend {
       has: (path: string) => stagedParts.has(path.toLowerCase()),
       get: (path: string) => stagedParts.get(path.toLowerCase())?.text,
     };
-    const read = async (path: string) => (staged.has(path) ? staged.get(path) ?? undefined : this.text(path));
     // Streamed worksheets rewritten by this run, applied with the staged parts.
     const stagedStreams = new Map<string, StreamedPart>();
+    const read = async (path: string) => (staged.has(path) ? staged.get(path) ?? undefined : this.text(path));
     const exists = (path: string) =>
       staged.has(path) ? staged.get(path) !== null : stagedStreams.has(path.toLowerCase()) || this.streamed.has(path.toLowerCase()) || this.file(path) !== null;
     const p = this.prefix;
@@ -690,16 +690,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const cached = this.texts.get(path.toLowerCase());
     if (cached !== undefined) return cached;
     const stream = this.streamed.get(path.toLowerCase());
-    if (stream?.edited) {
-      // A rewritten streamed sheet asked for whole (by a transform that edits text): as much as a string holds.
-      let text = "";
-      try {
-        for await (const piece of textChunks(stream.chunks())) text += piece;
-      } catch (error) {
-        throw asTooLarge(error, `the part ${stream.path}`);
-      }
-      return text;
-    }
+    if (stream?.edited) return streamText(stream);
     const file = this.file(path);
     if (!file) return undefined;
     const text = await partString(file);
@@ -767,6 +758,17 @@ export class XlsxWorkbook implements WorkbookBackend {
     this.cells.set(sheet.part, result);
     return result;
   }
+}
+
+/** A rewritten streamed part asked for whole (by a transform that edits text): as much as a string holds. */
+async function streamText(stream: StreamedPart): Promise<string> {
+  let text = "";
+  try {
+    for await (const piece of textChunks(stream.chunks())) text += piece;
+  } catch (error) {
+    throw asTooLarge(error, `the part ${stream.path}`);
+  }
+  return text;
 }
 
 /**
