@@ -72,8 +72,8 @@ export interface XlsxOptions {
 export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
 
 /**
- * The fewest bytes a written cell takes (`<c r="A1"><v>1</v></c>` is 22): a new sheet whose cells
- * would pass options.streamAbove at this size is written as a stream.
+ * Fewer bytes than any written cell takes (a styled blank `<c r="A1" s="1"/>` is 17): a new sheet whose
+ * cells would pass options.streamAbove at this size is written as a stream.
  */
 const MIN_CELL_BYTES = 16;
 
@@ -421,9 +421,9 @@ export class XlsxWorkbook implements WorkbookBackend {
       has: (path: string) => stagedParts.has(path.toLowerCase()),
       get: (path: string) => stagedParts.get(path.toLowerCase())?.text,
     };
+    const read = async (path: string) => (staged.has(path) ? staged.get(path) ?? undefined : this.text(path));
     // Streamed worksheets rewritten by this run, applied with the staged parts.
     const stagedStreams = new Map<string, StreamedPart>();
-    const read = async (path: string) => (staged.has(path) ? staged.get(path) ?? undefined : this.text(path));
     const exists = (path: string) =>
       staged.has(path) ? staged.get(path) !== null : stagedStreams.has(path.toLowerCase()) || this.streamed.has(path.toLowerCase()) || this.file(path) !== null;
     const p = this.prefix;
