@@ -11,6 +11,7 @@ import * as path from "path";
 import { gradeWorkbook } from "../../src/workbook/run";
 import { defaultSettings } from "../../src/workbook/settings";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { XlsxWorkbook } from "../../src/workbook/executors/xlsx/xlsxWorkbook";
 import { splitByOwner, splitByOwnerStream } from "../../src/workbook/executors/xlsx/split";
 import type { OwnerCopyFile } from "../../src/workbook/executors/xlsx/split";
 import type { WritePlan } from "../../src/workbook/types";
@@ -124,7 +125,10 @@ test("splitByOwnerStream names every copy before building any, then gives them i
   if (!outcome.ok) throw new Error("not ok");
   expect(outcome.names.map((name) => name.fileName)).toEqual(streamed.map((copy) => copy.fileName));
   const seen: string[] = [];
+  // A copy is built (its two plans run) only when it is asked for, after the one before was read.
+  const execute = jest.spyOn(XlsxWorkbook.prototype, "execute");
   for await (const copy of outcome.copies) {
+    expect(execute).toHaveBeenCalledTimes(2 * (seen.length + 1));
     const chunks: Uint8Array[] = [];
     for await (const chunk of copy.chunks) chunks.push(chunk);
     seen.push(copy.fileName);
@@ -133,6 +137,7 @@ test("splitByOwnerStream names every copy before building any, then gives them i
     expect(parts.get("xl/worksheets/sheet1.xml")!.equals((await partsOf(same.data)).get("xl/worksheets/sheet1.xml")!)).toBe(true);
   }
   expect(seen).toEqual(outcome.names.map((name) => name.fileName));
+  execute.mockRestore();
 });
 
 describeWithLibreOffice("LibreOffice and a streamed copy", () => {
