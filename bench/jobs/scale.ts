@@ -274,3 +274,32 @@ export async function scaleGrade(params: { file: string; out: string }): Promise
   if (code !== 0) throw new Error(`tiers grade exited with ${code}: ${stderr.trim()}`);
   return { ms, cpuMs, outBytes: fs.statSync(params.out).size };
 }
+
+/**
+ * `tiers split <graded> --by Owner --out <folder>`, run by the command line's own main in this
+ * process: the per-owner copies (100 owners in the fixture) and the company-wide one. Throws when it
+ * exits with anything but 0; the folder is removed afterwards.
+ * @example await scaleSplit({ file: "/tmp/graded.xlsx", out: "/tmp/copies" }) // { ms: 150000, outBytes: 260_000_000, copies: 101 }
+ */
+export async function scaleSplit(params: { file: string; out: string }): Promise<ScaleTiming & { copies: number }> {
+  const { main } = await import("../../src/cli/main");
+  fs.rmSync(params.out, { recursive: true, force: true });
+  collectGarbage();
+  const start = nowMs();
+  const cpu = process.cpuUsage();
+  let stderr = "";
+  const code = await main(["split", params.file, "--by", "Owner", "--out", params.out], {
+    stdout: () => undefined,
+    stderr: (text) => (stderr += text),
+    env: {},
+    stderrIsTTY: false,
+    now: () => new Date(Date.UTC(2026, 10, 22)),
+  });
+  const ms = nowMs() - start;
+  const cpuMs = cpuMsSince(cpu);
+  if (code !== 0) throw new Error(`tiers split exited with ${code}: ${stderr.trim()}`);
+  const names = fs.readdirSync(params.out);
+  const outBytes = names.reduce((sum, name) => sum + fs.statSync(path.join(params.out, name)).size, 0);
+  fs.rmSync(params.out, { recursive: true, force: true });
+  return { ms, cpuMs, outBytes, copies: names.length };
+}

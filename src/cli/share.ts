@@ -7,9 +7,9 @@ import { textOf } from "../text";
 import { formatProblem } from "../workbook/reading/problems";
 import type { Lang } from "../workbook/types";
 import { prepareForSharing } from "../workbook/executors/xlsx/share";
-import { splitByOwner } from "../workbook/executors/xlsx/split";
+import { splitByOwnerStream } from "../workbook/executors/xlsx/split";
 import { cliText } from "./cliText";
-import { clashSentence, EXIT_FILES } from "./failures";
+import { clashSentence, EXIT_FILES, isFileError } from "./failures";
 import { readInputFile, writeFileAtomic, writeFilesAtomic } from "./files";
 import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
@@ -84,7 +84,7 @@ export async function splitCommand(args: string[], lang: Lang, io: CliIo, contex
   let outcome;
   try {
     const baseName = path.basename(file, path.extname(file));
-    outcome = await splitByOwner(data, { by: parsed.values.by, org: parsed.values.org, lang, baseName });
+    outcome = await splitByOwnerStream(data, { by: parsed.values.by, org: parsed.values.org, lang, baseName });
   } catch (error) {
     return notXlsx(file, lang, io, error);
   }
@@ -95,15 +95,26 @@ export async function splitCommand(args: string[], lang: Lang, io: CliIo, contex
   // No copy may land on the input (a graded.xlsx inside the folder, named like a copy).
   const clash = outputClash(
     file,
-    outcome.copies.map((copy) => ({ option: "--out", file: path.join(dir, copy.fileName) })),
+    outcome.names.map((copy) => ({ option: "--out", file: path.join(dir, copy.fileName) })),
   );
   if (clash) {
     io.stderr(`${clashSentence(clash, lang)}\n`);
     return EXIT_FILES;
   }
-  // Every copy is written (into a temporary folder beside the target) before any is moved in or reported.
-  await writeFilesAtomic(dir, outcome.copies.map((copy) => ({ name: copy.fileName, content: copy.data })));
-  io.stdout(`${text.copies(outcome.copies.length, dir)}\n`);
-  for (const copy of outcome.copies) io.stdout(`${text.copy(copy.fileName, copy.customers)}\n`);
+  // Every copy is written (into a temporary folder beside the target) before any is moved in or
+  // reported; each is built and written as it comes, so no two are in memory at once.
+  const copies = outcome.copies;
+  async function* files() {
+    for await (const copy of copies) yield { name: copy.fileName, content: copy.chunks };
+  }
+  try {
+    await writeFilesAtomic(dir, files());
+  } catch (error) {
+    // A copy that cannot be built (its package fails while being written) is a matter of the workbook.
+    if (isFileError(error)) throw error;
+    return notXlsx(file, lang, io, error);
+  }
+  io.stdout(`${text.copies(outcome.names.length, dir)}\n`);
+  for (const copy of outcome.names) io.stdout(`${text.copy(copy.fileName, copy.customers)}\n`);
   return 0;
 }

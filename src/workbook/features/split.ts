@@ -48,8 +48,8 @@ export type SplitOutcome = { ok: true; copies: OwnerCopy[]; lang: Lang } | { ok:
 interface GradedTable {
   sheet: string;
   headers: string[];
-  /** Data rows, each as wide as `headers`. */
-  rows: CellValue[][];
+  /** Data rows (blank rows left out), each as wide as `headers`, held compactly. */
+  rows: TableCells;
   /** Index in `headers` of the first output column. */
   outputFirst: number;
   tierColumn: number;
@@ -65,6 +65,72 @@ const asText = (value: CellValue): string => {
   return String(value).trim();
 };
 
+/** Rows read a window at a time: a window of this many rows is the most held as CellValue[][] at once. */
+const WINDOW_ROWS = 16384;
+
+/**
+ * The cells of a table held a column at a time: numbers in a Float64Array, other values (texts
+ * mostly, blanks, errors) in an array made for a column only when it holds one. A million rows of a
+ * dozen numbers take about 100 MB this way; as CellValue[][] they took several times that.
+ */
+class TableCells {
+  private readonly numbers: Float64Array[];
+  private readonly others: ((CellValue | undefined)[] | undefined)[];
+  count = 0;
+
+  constructor(
+    readonly width: number,
+    private readonly capacity: number,
+  ) {
+    this.numbers = Array.from({ length: width }, () => new Float64Array(capacity));
+    this.others = new Array<(CellValue | undefined)[] | undefined>(width).fill(undefined);
+  }
+
+  push(row: CellValue[]): void {
+    const at = this.count++;
+    for (let j = 0; j < this.width; j++) {
+      const value = row[j] ?? null;
+      if (typeof value === "number") this.numbers[j][at] = value;
+      else (this.others[j] ??= Array.from({ length: this.capacity }, () => undefined))[at] = value;
+    }
+  }
+
+  /** Cell `j` of row `i`. */
+  value(i: number, j: number): CellValue {
+    const other = this.others[j]?.[i];
+    return other === undefined ? this.numbers[j][i] : other;
+  }
+}
+
+/**
+ * A read-only array whose items are made when they are read: item i is make(i). A copy's customer rows
+ * and output values are such views of the compact table, so a plan for a million customers holds no
+ * row until the executor writes it, and every reader of the plan still sees the arrays its type says.
+ * Written by hand (a Proxy over an empty array): no library makes a lazy array that passes as one.
+ */
+function lazyArray<T>(length: number, make: (i: number) => T): T[] {
+  const indexOf = (key: string | symbol): number => {
+    if (typeof key !== "string") return -1;
+    const first = key.charCodeAt(0);
+    if (!(first >= 48 && first <= 57)) return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && i < length ? i : -1;
+  };
+  return new Proxy([] as T[], {
+    get(target, key, receiver) {
+      if (key === "length") return length;
+      const i = indexOf(key);
+      return i >= 0 ? make(i) : Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      return indexOf(key) >= 0 || Reflect.has(target, key);
+    },
+    set() {
+      throw new TypeError("A view of the graded table cannot be written to.");
+    },
+  });
+}
+
 async function readGradedTable(backend: WorkbookBackend, state: OwnedState, text: OutputText): Promise<GradedTable | Problem> {
   const index = await backend.index();
   const sheet = index.sheets.find((s) => headerKey(s.name) === headerKey(state.sheet));
@@ -72,16 +138,16 @@ async function readGradedTable(backend: WorkbookBackend, state: OwnedState, text
   const right = Math.max(sheet.used.left + sheet.used.columns, state.firstColumn + state.headers.length);
   const top = state.headerRow;
   const bottom = sheet.used.top + sheet.used.rows;
-  const grid = await backend.read(sheet.name, { top, left: 0, rows: bottom - top, columns: right });
-  const header = grid[0];
+  const header = (await backend.read(sheet.name, { top, left: 0, rows: 1, columns: right }))[0];
   let left = state.firstColumn;
   while (left > 0 && !isBlank(header[left - 1])) left--;
   const last = state.firstColumn + state.headers.length;
-  const rows: CellValue[][] = [];
-  for (let r = 1; r < grid.length; r++) {
-    const row = grid[r].slice(left, last);
+  const rows = new TableCells(last - left, Math.max(0, bottom - top - 1));
+  // A window of rows at a time, never the whole table as CellValue[][] (a million rows would not fit).
+  for (let from = top + 1; from < bottom; from += WINDOW_ROWS) {
+    const window = await backend.read(sheet.name, { top: from, left, rows: Math.min(WINDOW_ROWS, bottom - from), columns: last - left });
     // Blank rows inside the table are skipped, as the grading skipped them; the customers after them count.
-    if (!row.every(isBlank)) rows.push(row);
+    for (const row of window) if (!row.every(isBlank)) rows.push(row);
   }
   const headers = header.slice(left, last).map(asText);
   const outputFirst = state.firstColumn - left;
@@ -89,7 +155,9 @@ async function readGradedTable(backend: WorkbookBackend, state: OwnedState, text
   const recorded = state.tierColumn !== undefined ? outputFirst + state.tierColumn : -1;
   const tierColumn = recorded >= outputFirst ? recorded : headers.findIndex((h, i) => i >= outputFirst && tierKeys.has(headerKey(h)));
   if (tierColumn < 0) return problem("not-graded", "", "");
-  if (rows.length > 0 && rows.every((row) => isBlank(row[tierColumn]))) {
+  let graded = false;
+  for (let i = 0; i < rows.count && !graded; i++) graded = !isBlank(rows.value(i, tierColumn));
+  if (rows.count > 0 && !graded) {
     return problem("not-recalculated", sheet.name, "", { column: headers[tierColumn] || text.tier });
   }
   const formats = (await backend.numberFormats?.(sheet.name, top + 1, left, outputFirst)) ?? new Array<string | null>(outputFirst).fill(null);
@@ -125,7 +193,9 @@ async function readOrg(backend: WorkbookBackend, name: string, by: string): Prom
 function labelsOf(record: GradingRecord | undefined, state: OwnedState, table: GradedTable): string[] {
   if (record && record.labels.length > 0) return record.labels;
   if (state.tierStyles?.length) return state.tierStyles.map((style) => style.label);
-  return [...new Set(table.rows.map((row) => asText(row[table.tierColumn])).filter(Boolean))].sort();
+  const found = new Set<string>();
+  for (let i = 0; i < table.rows.count; i++) found.add(asText(table.rows.value(i, table.tierColumn)));
+  return [...found].filter(Boolean).sort();
 }
 
 /** The settings rows a copy may carry: none of them names a customer or counts the company's customers. */
@@ -136,11 +206,16 @@ function copySettings(record: GradingRecord | undefined): [string, CellOut][] {
   return record.settings.filter(({ key }) => safe.has(key)).map(({ label, value }) => [label, value]);
 }
 
-function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, rows: CellValue[][], table: GradedTable, labels: string[], valueColumn: number, record: GradingRecord | undefined, lang: Lang): OutputSheet {
+/** The summary of a copy holding the table's rows `rows` (indices into table.rows). */
+function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, rows: Int32Array, table: GradedTable, labels: string[], valueColumn: number, record: GradingRecord | undefined, lang: Lang): OutputSheet {
   const t = outputText(lang);
   const index = new Map(labels.map((label, i) => [label, i]));
-  const tier = Int32Array.from(rows, (row) => index.get(asText(row[table.tierColumn])) ?? -1);
-  const value = Float64Array.from(rows, (row) => (typeof row[valueColumn] === "number" ? (row[valueColumn] as number) : NaN));
+  const cells = table.rows;
+  const tier = Int32Array.from(rows, (i) => index.get(asText(cells.value(i, table.tierColumn))) ?? -1);
+  const value = Float64Array.from(rows, (i) => {
+    const v = valueColumn >= 0 ? cells.value(i, valueColumn) : null;
+    return typeof v === "number" ? v : NaN;
+  });
   const blocks: CellBlock[] = [{ top: 0, left: 0, values: [[t.title]], look: TITLE_LOOK }];
   const tiers = tierTableBlocks(pyramid(tier, labels, value), t, lang, 2);
   blocks.push(...tiers.blocks);
@@ -169,8 +244,12 @@ function summaryFor(copy: { owner: string; role: CopyRole; owners: string[] }, r
   return { name: t.summarySheet, blocks, columnWidths: [22, 14, 18, 16, 16, 12, 12, 18, 18], charts: tiers.charts, hiddenColumns: tiers.hiddenColumns };
 }
 
-/** The two plans of one copy: its sheets on an empty workbook, then the output columns. */
-function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet, labels: string[], text: OutputText): WritePlan[] {
+/**
+ * The two plans of one copy holding the table's rows `rows` (indices into table.rows): its sheets on an
+ * empty workbook, then the output columns. The rows and output values are views of the table, made
+ * as the executor writes them.
+ */
+function copyPlans(rows: Int32Array, table: GradedTable, summary: OutputSheet, labels: string[], text: OutputText): WritePlan[] {
   const userColumns = table.outputFirst;
   // A name Excel accepts beside the summary (the original's may come from a file no Excel wrote).
   const sheetName = safeSheetName(table.sheet, [summary.name]);
@@ -178,7 +257,16 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
     name: sheetName,
     blocks: [
       { top: 0, left: 0, values: [table.headers.slice(0, userColumns)], look: HEADER_LOOK },
-      { top: 1, left: 0, values: rows.map((row) => row.slice(0, userColumns).map(cellOut)), numberFormats: table.formats },
+      {
+        top: 1,
+        left: 0,
+        values: lazyArray(rows.length, (k) => {
+          const row = new Array<CellOut>(userColumns);
+          for (let j = 0; j < userColumns; j++) row[j] = cellOut(table.rows.value(rows[k], j));
+          return row;
+        }),
+        numberFormats: table.formats,
+      },
     ],
     columnWidths: new Array<number>(userColumns).fill(14),
     charts: [],
@@ -211,7 +299,7 @@ function copyPlans(rows: CellValue[][], table: GradedTable, summary: OutputSheet
         columns: outputHeaders.map((header, j) => ({
           header,
           numberFormat: formatOf(header),
-          values: rows.map((row) => cellOut(row[userColumns + j])),
+          values: lazyArray(rows.length, (k) => cellOut(table.rows.value(rows[k], userColumns + j))),
         })),
         tierColumn: table.tierColumn - userColumns,
         tierStyles: tierStyles(labels),
@@ -256,12 +344,16 @@ export async function planOwnerCopies(backend: WorkbookBackend, settings: SplitS
   const named = typeof valueName === "string" ? table.headers.findIndex((h) => headerKey(h) === headerKey(valueName)) : -1;
   const valueColumn = named >= 0 ? named : scoreAt;
 
-  const owners: string[] = [];
-  for (const row of table.rows) {
-    const owner = asText(row[ownerAt]);
-    if (owner && !owners.includes(owner)) owners.push(owner);
+  // The rows of each owner, as indices into the table (in table order).
+  const rowsOf = new Map<string, number[]>();
+  for (let i = 0; i < table.rows.count; i++) {
+    const owner = asText(table.rows.value(i, ownerAt));
+    if (!owner) continue;
+    const list = rowsOf.get(owner);
+    if (list) list.push(i);
+    else rowsOf.set(owner, [i]);
   }
-  owners.sort((a, b) => a.localeCompare(b, lang));
+  const owners = [...rowsOf.keys()].sort((a, b) => a.localeCompare(b, lang));
   const wanted: { owner: string; role: CopyRole; owners: string[] }[] = owners.map((owner) => ({ owner, role: "salesperson" as CopyRole, owners: [owner] }));
   const managerNames = [...new Set(managers.values())].sort((a, b) => a.localeCompare(b, lang));
   for (const manager of managerNames) {
@@ -270,9 +362,10 @@ export async function planOwnerCopies(backend: WorkbookBackend, settings: SplitS
   }
   wanted.push({ owner: text.roleAll, role: "all", owners });
 
+  const everyRow = Int32Array.from({ length: table.rows.count }, (_, i) => i);
   const copies = wanted.map((copy) => {
     const members = new Set(copy.owners);
-    const rows = copy.role === "all" ? table.rows : table.rows.filter((row) => members.has(asText(row[ownerAt])));
+    const rows = copy.role === "all" ? everyRow : Int32Array.from([...members].flatMap((owner) => rowsOf.get(owner) ?? [])).sort();
     const summary = summaryFor(copy, rows, table, labels, valueColumn, record, lang);
     return { ...copy, customers: rows.length, plans: copyPlans(rows, table, summary, labels, text) };
   });

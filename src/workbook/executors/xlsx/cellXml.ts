@@ -2,9 +2,19 @@
 // "=HYPERLINK(...)" or "+1-2" stays text; inline strings also leave the shared-strings part untouched.
 
 import type { CellOut } from "../../types";
-import { cellAddress } from "../../reading/address";
+import { cellAddress, columnName } from "../../reading/address";
 import { storedFormula } from "./storedFormula";
 import { escapeXml } from "./xmlText";
+
+/** Column letters by index, each made once: a large sheet asks for the same few columns millions of times. */
+const COLUMN_NAMES: string[] = [];
+
+function address(row: number, column: number): string {
+  if (Number.isInteger(row) && row >= 0 && Number.isInteger(column) && column >= 0 && column < 16384) {
+    return `${(COLUMN_NAMES[column] ??= columnName(column))}${row + 1}`;
+  }
+  return cellAddress(row, column);
+}
 
 /**
  * The <c> element for a value at a 0-based cell, with a style index when given; "" for a blank
@@ -16,7 +26,7 @@ import { escapeXml } from "./xmlText";
  * cellXml(2, 1, { formula: "=RANK.EQ(A3,A:A)" }) // '<c r="B3"><f>_xlfn.RANK.EQ(A3,A:A)</f></c>'
  */
 export function cellXml(row: number, column: number, value: CellOut, style?: number): string {
-  const r = cellAddress(row, column);
+  const r = address(row, column);
   const s = style ? ` s="${style}"` : "";
   if (value === null || value === undefined || value === "") return s ? `<c r="${r}"${s}/>` : "";
   if (typeof value === "number") {

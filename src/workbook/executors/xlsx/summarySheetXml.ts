@@ -50,53 +50,176 @@ export function valuesInRange(sheet: OutputSheet, range: string): CellOut[] {
  * // heatMaps: ["B5:E8"] -> <conditionalFormatting sqref="B5:E8"> after </sheetData>
  */
 export function summarySheetXml(sheet: OutputSheet, styles: Stylesheet, drawingRelationshipId?: string): string {
-  const cells = cellMap(sheet);
-  const rowXml: string[] = [];
-  let maxRow = 0;
-  let maxColumn = 0;
-  for (const row of [...cells.keys()].sort((a, b) => a - b)) {
-    const columns = cells.get(row)!;
-    const parts: string[] = [];
-    for (const column of [...columns.keys()].sort((a, b) => a - b)) {
-      const { value, block, column: j } = columns.get(column)!;
-      const spec = sheet.blocks[block];
-      // A formula never gets the Text format "@" (Office.js executor's cellFormat keeps the same rule).
-      const numberFormat = spec.numberFormats?.[j] ?? null;
-      const isFormula = value !== null && typeof value === "object";
-      const style = styles.cellStyle({ numberFormat: isFormula && numberFormat === "@" ? null : numberFormat, look: spec.look });
-      const xml = cellXml(row, column, value, style);
-      if (xml) {
-        parts.push(xml);
-        maxRow = Math.max(maxRow, row);
-        maxColumn = Math.max(maxColumn, column);
-      }
-    }
-    if (parts.length) rowXml.push(`<row r="${row + 1}">${parts.join("")}</row>`);
-  }
-  // One <col> per column with a width or hidden, ascending as CT_Cols requires.
-  const hidden = new Set(sheet.hiddenColumns ?? []);
-  const columns = [...new Set([...sheet.columnWidths.keys(), ...hidden])].sort((a, b) => a - b);
-  const widths = columns
-    .map((i) => {
-      const width = sheet.columnWidths[i] ?? 0;
-      const attributes = (width > 0 ? ` width="${width}" customWidth="1"` : "") + (hidden.has(i) ? ' hidden="1"' : "");
-      return attributes ? `<col min="${i + 1}" max="${i + 1}"${attributes}/>` : "";
-    })
-    .join("");
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
-    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<dimension ref="A1:${columnName(maxColumn)}${maxRow + 1}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
-    (widths ? `<cols>${widths}</cols>` : "") +
-    `<sheetData>${rowXml.join("")}</sheetData>` +
-    // CT_Worksheet's order: conditionalFormatting after sheetData, before pageMargins and drawing.
-    heatMapXml(sheet.heatMaps ?? []) +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    '<pageSetup orientation="landscape"/>' +
-    (drawingRelationshipId ? `<drawing r:id="${drawingRelationshipId}"/>` : "") +
-    "</worksheet>"
-  );
+  return [...new SheetXmlWriter(sheet, styles, drawingRelationshipId).chunks()].join("");
 }
 
+/** About how many characters of rows one chunk of SheetXmlWriter.chunks holds. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * An add-in sheet's worksheet part written in pieces: the text before the rows, the rows a batch at a
+ * time, the text after them. summarySheetXml joins them; a sheet too large for one string (a per-owner
+ * copy of a million customers) is streamed from them, so both write the same bytes. The constructor
+ * walks every cell once, in the order the rows are written, to ask the stylesheet for each cell's style
+ * and to find the extent for <dimension>: the stylesheet is final before any row is written (a streamed
+ * sheet is written while the package is saved, after styles.xml), and its styles are numbered as when
+ * the sheet is written whole. Rows are made from the blocks as they are reached (a block's values may
+ * be a view that makes each row when it is read), never all at once.
+ */
+export class SheetXmlWriter {
+  /** Style per block and column, and per block and column for a formula (which never gets "@"). */
+  private readonly valueStyles: (number | undefined)[][];
+  private readonly formulaStyles: (number | undefined)[][];
+  private readonly top: number;
+  private readonly bottom: number;
+  private maxRow = 0;
+  private maxColumn = 0;
+  /** How many cells the sheet writes (for the caller's choice of streaming it). */
+  readonly cellCount: number = 0;
+
+  constructor(
+    private readonly sheet: OutputSheet,
+    private readonly styles: Stylesheet,
+    private readonly drawingRelationshipId?: string,
+  ) {
+    this.valueStyles = sheet.blocks.map(() => []);
+    this.formulaStyles = sheet.blocks.map(() => []);
+    this.top = sheet.blocks.reduce((min, block) => (block.values.length > 0 ? Math.min(min, block.top) : min), Infinity);
+    this.bottom = sheet.blocks.reduce((max, block) => Math.max(max, block.top + block.values.length - 1), -1);
+    let count = 0;
+    for (let row = this.top; row <= this.bottom; row++) {
+      this.eachCell(row, (column, value, block, j) => {
+        if (this.isWritten(value, this.styleOf(value, block, j))) {
+          count++;
+          if (row > this.maxRow) this.maxRow = row;
+          if (column > this.maxColumn) this.maxColumn = column;
+        }
+      });
+    }
+    this.cellCount = count;
+  }
+
+  /** The part's text in pieces (each whole rows, or the text before or after them). */
+  *chunks(): Generator<string> {
+    yield this.head();
+    for (const batch of this.rowBatches()) {
+      let text = "";
+      for (const row of batch) text += `<row r="${row.index + 1}">${row.inner}</row>`;
+      yield text;
+    }
+    yield this.tail();
+  }
+
+  /** The text before the rows, up to and including the sheetData start tag. */
+  head(): string {
+    const sheet = this.sheet;
+    // One <col> per column with a width or hidden, ascending as CT_Cols requires.
+    const hidden = new Set(sheet.hiddenColumns ?? []);
+    const columns = [...new Set([...sheet.columnWidths.keys(), ...hidden])].sort((a, b) => a - b);
+    const widths = columns
+      .map((i) => {
+        const width = sheet.columnWidths[i] ?? 0;
+        const attributes = (width > 0 ? ` width="${width}" customWidth="1"` : "") + (hidden.has(i) ? ' hidden="1"' : "");
+        return attributes ? `<col min="${i + 1}" max="${i + 1}"${attributes}/>` : "";
+      })
+      .join("");
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+      `<dimension ref="A1:${columnName(this.maxColumn)}${this.maxRow + 1}"/>` +
+      '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>' +
+      (widths ? `<cols>${widths}</cols>` : "") +
+      "<sheetData>"
+    );
+  }
+
+  /**
+   * The rows with cells, in order and in batches of about CHUNK_CHARS characters: each its 0-based
+   * index and its cells' XML (the row element is <row r="index + 1">, with no other attribute).
+   */
+  *rowBatches(): Generator<{ index: number; inner: string }[]> {
+    let batch: { index: number; inner: string }[] = [];
+    let size = 0;
+    for (let row = this.top; row <= this.bottom; row++) {
+      let inner = "";
+      this.eachCell(row, (column, value, block, j) => {
+        inner += cellXml(row, column, value, this.styleOf(value, block, j));
+      });
+      if (!inner) continue;
+      batch.push({ index: row, inner });
+      size += inner.length;
+      if (size >= CHUNK_CHARS) {
+        yield batch;
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length > 0) yield batch;
+  }
+
+  /** The text after the rows, from the sheetData end tag on. */
+  tail(): string {
+    return (
+      "</sheetData>" +
+      // CT_Worksheet's order: conditionalFormatting after sheetData, before pageMargins and drawing.
+      heatMapXml(this.sheet.heatMaps ?? []) +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      '<pageSetup orientation="landscape"/>' +
+      (this.drawingRelationshipId ? `<drawing r:id="${this.drawingRelationshipId}"/>` : "") +
+      "</worksheet>"
+    );
+  }
+
+  /** Whether cellXml writes anything for the value with this style ("" for a blank without a style). */
+  private isWritten(value: CellOut, style: number): boolean {
+    return !(value === null || value === undefined || value === "") || style !== 0;
+  }
+
+  /** The cell style of a value of block `b`'s column `j`, asked of the stylesheet once. */
+  private styleOf(value: CellOut, b: number, j: number): number {
+    // A formula never gets the Text format "@" (Office.js executor's cellFormat keeps the same rule).
+    const isFormula = value !== null && typeof value === "object";
+    const cache = isFormula ? this.formulaStyles[b] : this.valueStyles[b];
+    let style = cache[j];
+    if (style === undefined) {
+      const spec = this.sheet.blocks[b];
+      const numberFormat = spec.numberFormats?.[j] ?? null;
+      style = this.styles.cellStyle({ numberFormat: isFormula && numberFormat === "@" ? null : numberFormat, look: spec.look });
+      cache[j] = style;
+    }
+    return style;
+  }
+
+  /**
+   * Calls `visit` for each cell the blocks write in row `row`, by column (a later block wins where
+   * blocks overlap), with the block and the column in it the value comes from.
+   */
+  private eachCell(row: number, visit: (column: number, value: CellOut, block: number, j: number) => void): void {
+    const blocks = this.sheet.blocks;
+    let only = -1;
+    let several = false;
+    for (let b = 0; b < blocks.length; b++) {
+      if (row < blocks[b].top || row >= blocks[b].top + blocks[b].values.length) continue;
+      if (only >= 0) several = true;
+      only = b;
+    }
+    if (only < 0) return;
+    if (!several) {
+      // One block: its values are already in column order (the common case, and every row of a large sheet).
+      const block = blocks[only];
+      const values = block.values[row - block.top];
+      for (let j = 0; j < values.length; j++) if (j in values) visit(block.left + j, values[j], only, j);
+      return;
+    }
+    const cells = new Map<number, { value: CellOut; block: number; column: number }>();
+    blocks.forEach((block, b) => {
+      if (row < block.top || row >= block.top + block.values.length) return;
+      block.values[row - block.top].forEach((value, j) => cells.set(block.left + j, { value, block: b, column: j }));
+    });
+    for (const column of [...cells.keys()].sort((a, b) => a - b)) {
+      const { value, block, column: j } = cells.get(column)!;
+      visit(column, value, block, j);
+    }
+  }
+}

@@ -37,12 +37,13 @@ import {
 import { packageError } from "./packageErrors";
 import { asTooLarge, partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
-import { MAX_COLUMNS, readSheet, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
+import { findSheetData, MAX_COLUMNS, readSheet, scopeFor, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
+import type { RowText } from "./sheetScanner";
 import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, spliceSheetStream, textChunks } from "./sheetStream";
 import type { RowLayout } from "./sheetStream";
 import { AsyncChunks, helperChunks, readableOf, StreamHelper, zipTakesStreams } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
-import { summarySheetXml, valuesInRange } from "./summarySheetXml";
+import { SheetXmlWriter, valuesInRange } from "./summarySheetXml";
 import { tableInfo, tablePartXml } from "./tablePartXml";
 import { attribute, escapeXml, unescapeXml, withAttribute } from "./xmlText";
 import { isMain, isOfficeRel, MAIN_STRICT, OFFICE_REL, OFFICE_REL_STRICT, prefixFor, rootElement, Token, withPrefix, XmlTokens, XmlSyntaxError } from "./xmlTokens";
@@ -71,12 +72,24 @@ export interface XlsxOptions {
  */
 export const STREAM_ABOVE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Fewer bytes than any written cell takes (a styled blank `<c r="A1" s="1"/>` is 17): a new sheet whose
+ * cells would pass options.streamAbove at this size is written as a stream.
+ */
+const MIN_CELL_BYTES = 16;
+
 /** A worksheet held as a stream: its text is produced again from its source each time it is read. */
 interface StreamedPart {
   path: string;
   chunks: () => AsyncChunks;
   /** True once a run has rewritten it: the package's entry must be replaced when it is saved. */
   edited: boolean;
+  /**
+   * A new sheet this workbook writes (not yet rewritten): its writer, whose rows a run that adds output
+   * columns edits as they are made instead of reading them back from the text (the same bytes: see
+   * editWrittenSheet).
+   */
+  writer?: { sheet: SheetXmlWriter; conform: (xml: string) => string };
 }
 
 interface SheetCells {
@@ -414,7 +427,8 @@ export class XlsxWorkbook implements WorkbookBackend {
     const read = async (path: string) => (staged.has(path) ? staged.get(path) ?? undefined : this.text(path));
     // Streamed worksheets rewritten by this run, applied with the staged parts.
     const stagedStreams = new Map<string, StreamedPart>();
-    const exists = (path: string) => (staged.has(path) ? staged.get(path) !== null : this.file(path) !== null);
+    const exists = (path: string) =>
+      staged.has(path) ? staged.get(path) !== null : stagedStreams.has(path.toLowerCase()) || this.streamed.has(path.toLowerCase()) || this.file(path) !== null;
     const p = this.prefix;
     const workbookRelsPath = relsPath(this.workbookPart);
     let workbook = (await this.text(this.workbookPart))!;
@@ -496,8 +510,15 @@ export class XlsxWorkbook implements WorkbookBackend {
         if (!found) throw new Error("The worksheet has no sheetData");
         const edit = new OutputColumnsEdit(found.prefix, columns, clear, styles, found.row);
         const source = stream.chunks;
+        const written = stream.writer;
         const layout = this.layouts.get(stream);
-        const chunks = layout ? () => spliceSheetStream(textChunks(source()), layout, edit.restart()) : () => editSheetStream(textChunks(source()), edit.restart());
+        // A sheet this workbook writes is edited as its rows are made; one read from the file is spliced
+        // at the rows' places recorded while reading, or walked again when none were recorded.
+        const chunks = written
+          ? () => editWrittenSheet(written.sheet, written.conform, edit.restart())
+          : layout
+            ? () => spliceSheetStream(textChunks(source()), layout, edit.restart())
+            : () => editSheetStream(textChunks(source()), edit.restart());
         stagedStreams.set(sheet.part.toLowerCase(), { path: stream.path, chunks, edited: true });
       } else staged.set(sheet.part, outputColumnsXml((await read(sheet.part))!, columns, clear, styles));
       const tableClears = columns
@@ -553,7 +574,23 @@ export class XlsxWorkbook implements WorkbookBackend {
         drawingId = "rId1";
         staged.set(relsPath(part), relationshipsXml([{ id: drawingId, type: relType("drawing", this.strict), target: `../drawings/${drawing.split("/").pop()}`, external: false }]));
       }
-      staged.set(part, this.conform(summarySheetXml(sheet, styles, drawingId)));
+      const writer = new SheetXmlWriter(sheet, styles, drawingId);
+      const above = this.options.streamAbove ?? STREAM_ABOVE_BYTES;
+      if (writer.cellCount * MIN_CELL_BYTES > above) {
+        // Too large for one string (a per-owner copy of a million customers): written as a stream of
+        // whole rows when the package is saved, and edited as a stream by a later run (output columns).
+        stagedParts.delete(part.toLowerCase());
+        const encoder = new TextEncoder();
+        const conform = (xml: string) => this.conform(xml);
+        stagedStreams.set(part.toLowerCase(), {
+          path: part,
+          chunks: async function* () {
+            for (const piece of writer.chunks()) yield encoder.encode(conform(piece));
+          },
+          edited: true,
+          writer: { sheet: writer, conform },
+        });
+      } else staged.set(part, this.conform([...writer.chunks()].join("")));
       types = withOverride(types, part, CONTENT_TYPE.worksheet);
       const relId = freeRelationshipId(workbookRels);
       workbookRels = [...workbookRels, { id: relId, type: relType("worksheet", this.strict), target: resolveRelative(this.workbookPart, part), external: false }];
@@ -660,16 +697,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const cached = this.texts.get(path.toLowerCase());
     if (cached !== undefined) return cached;
     const stream = this.streamed.get(path.toLowerCase());
-    if (stream?.edited) {
-      // A rewritten streamed sheet asked for whole (by a transform that edits text): as much as a string holds.
-      let text = "";
-      try {
-        for await (const piece of textChunks(stream.chunks())) text += piece;
-      } catch (error) {
-        throw asTooLarge(error, `the part ${stream.path}`);
-      }
-      return text;
-    }
+    if (stream?.edited) return streamText(stream);
     const file = this.file(path);
     if (!file) return undefined;
     const text = await partString(file);
@@ -739,6 +767,47 @@ export class XlsxWorkbook implements WorkbookBackend {
     this.cells.set(sheet.part, result);
     return result;
   }
+}
+
+/** A rewritten streamed part asked for whole (by a transform that edits text): as much as a string holds. */
+async function streamText(stream: StreamedPart): Promise<string> {
+  let text = "";
+  try {
+    for await (const piece of textChunks(stream.chunks())) text += piece;
+  } catch (error) {
+    throw asTooLarge(error, `the part ${stream.path}`);
+  }
+  return text;
+}
+
+/**
+ * A sheet this workbook writes, edited row by row as its writer makes the rows, as UTF-8 chunks: what
+ * editSheetStream gives from the writer's text, without encoding, decoding and tokenizing it again.
+ * The writer's rows are <row r="n"> elements side by side in its sheetData, in the namespaces its head
+ * declares, with no text between them.
+ */
+async function* editWrittenSheet(
+  writer: SheetXmlWriter,
+  conform: (xml: string) => string,
+  edit: { head(head: string): string; row(row: RowText, original: string): string; end(tail: string): string },
+): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const head = conform(writer.head());
+  const tokens = new XmlTokens(head, scopeFor(head));
+  if (!findSheetData(tokens)) throw new Error("The worksheet has no sheetData");
+  const scope = tokens.bindings;
+  yield encoder.encode(edit.head(head));
+  for (const batch of writer.rowBatches()) {
+    let out = "";
+    for (const row of batch) {
+      const index = row.index;
+      const inner = conform(row.inner);
+      const attributes = ` r="${index + 1}"`;
+      out += edit.row({ index, attributes, inner, start: 0, end: 0, name: "row", scope, gap: "" }, `<row${attributes}>${inner}</row>`);
+    }
+    yield encoder.encode(out);
+  }
+  yield encoder.encode(edit.end(conform(writer.tail())));
 }
 
 /** workbook.xml without the legacy state name (the record now lives in a Custom XML part), in its prefix. */
