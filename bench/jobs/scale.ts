@@ -174,6 +174,20 @@ export async function excelLikeWorkbook(params: { n: number; scratch: string }):
   return file;
 }
 
+/**
+ * Loads every module the measured jobs load, so that bench/register.js has compiled them all into its
+ * cache before any of them is measured: a child that had to compile holds the TypeScript compiler in
+ * its heap, which made the floor's CPU time vary from 16 to 26 s on the same file. Returns how many
+ * modules were loaded.
+ */
+export async function warmUp(): Promise<number> {
+  await import("../../src/cli/main");
+  await import("../../src/workbook/executors/xlsx/sheetStream");
+  await import("../../src/workbook/executors/xlsx/xmlTokens");
+  await import("../../src/workbook/executors/xlsx/zipStream");
+  return Object.keys(require.cache).length;
+}
+
 export interface ScaleTiming {
   ms: number;
   /** CPU time (user + system) of the same work: on a shared machine, steadier than the wall clock. */
