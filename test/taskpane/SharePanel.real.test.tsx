@@ -3,7 +3,7 @@
  */
 // The share panel with the real transforms (no mocks): a graded workbook's bytes in, real copies out.
 import * as React from "react";
-import { TextEncoder } from "util";
+import { TextDecoder, TextEncoder } from "util";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { SharePanel, type CopyChannel } from "../../src/taskpane/SharePanel";
@@ -15,8 +15,10 @@ import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { installResizeObserver } from "./jsdomShims";
 
 installResizeObserver();
-// Every browser has TextEncoder (file names are cut at 255 UTF-8 bytes with it); jsdom does not.
+// Every browser has TextEncoder and TextDecoder (file names are cut at 255 UTF-8 bytes with one, a copy's
+// streamed sheet is read back with the other); jsdom has neither.
 (globalThis as unknown as { TextEncoder: unknown }).TextEncoder ??= TextEncoder;
+(globalThis as unknown as { TextDecoder: unknown }).TextDecoder ??= TextDecoder;
 
 async function graded(): Promise<Uint8Array> {
   const book = await openXlsx(await buildWorkbook(smallCustomerSheets()));
