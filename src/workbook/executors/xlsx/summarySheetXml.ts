@@ -3,7 +3,7 @@
 
 import type { CellOut, OutputSheet } from "../../types";
 import { columnName, rangeCorners } from "../../reading/address";
-import { cellXml } from "./cellXml";
+import { cellXml, cellXmlAt, columnLetters } from "./cellXml";
 import { viewOf } from "../../lazyArray";
 import type { ArrayView } from "../../lazyArray";
 import { heatMapXml } from "./heatMapXml";
@@ -217,7 +217,19 @@ export class SheetXmlWriter {
     for (let row = this.top; row <= this.bottom; row++) {
       let inner = "";
       let last = -1;
-      this.eachCell(row, (column, value, block, j) => {
+      const dense = this.denseBlock(row);
+      if (dense >= 0) {
+        // A dense view's row: its values by column, the row's number written once.
+        const block = this.sheet.blocks[dense];
+        const values = this.views[dense]!.make(row - block.top);
+        const number = String(row + 1);
+        for (let j = 0; j < values.length; j++) {
+          const cell = cellXmlAt(columnLetters(block.left + j) + number, values[j], this.styleOf(values[j], dense, j));
+          if (!cell) continue;
+          inner += cell;
+          last = block.left + j;
+        }
+      } else this.eachCell(row, (column, value, block, j) => {
         const cell = cellXml(row, column, value, this.styleOf(value, block, j));
         if (!cell) return;
         inner += cell;
@@ -246,6 +258,18 @@ export class SheetXmlWriter {
       (this.drawingRelationshipId ? `<drawing r:id="${this.drawingRelationshipId}"/>` : "") +
       "</worksheet>"
     );
+  }
+
+  /** The block that alone writes row `row` when its rows are a dense view (viewOf, width given), else -1. */
+  private denseBlock(row: number): number {
+    const blocks = this.sheet.blocks;
+    let only = -1;
+    for (let b = 0; b < blocks.length; b++) {
+      if (row < blocks[b].top || row >= blocks[b].top + blocks[b].values.length) continue;
+      if (only >= 0) return -1;
+      only = b;
+    }
+    return only >= 0 && this.views[only]?.width !== undefined ? only : -1;
   }
 
   /** Whether cellXml writes anything for the value with this style ("" for a blank without a style). */
