@@ -6,7 +6,7 @@
 import type { CellOut, OutputColumns } from "../../types";
 import { viewOf } from "../../lazyArray";
 import { columnName, rangeCorners } from "../../reading/address";
-import { cellXml } from "./cellXml";
+import { cellXml, cellXmlAt, columnLetters } from "./cellXml";
 import type { RowText } from "./sheetScanner";
 import { lastCellColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
@@ -195,10 +195,12 @@ export class OutputColumnsEdit {
     if (!columns || !this.writes(index)) return undefined;
     if (index === columns.headerRow) return this.header;
     const i = index - columns.headerRow - 1;
+    const number = String(index + 1);
     return columns.columns.map((column, j) => {
       const value = (this.valueAt[j] ? this.valueAt[j]!(i) : column.values[i]) ?? null;
       const style = value !== null && typeof value === "object" ? this.styleOf[j].formula : this.styleOf[j].value;
-      return { column: columns.firstColumn + j, xml: withPrefix(cellXml(index, columns.firstColumn + j, value, style), this.prefix) };
+      const at = columns.firstColumn + j;
+      return { column: at, xml: withPrefix(cellXmlAt(columnLetters(at) + number, value, style), this.prefix) };
     });
   }
 
