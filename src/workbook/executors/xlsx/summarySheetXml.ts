@@ -62,11 +62,13 @@ const CHUNK_CHARS = 64 * 1024;
  * An add-in sheet's worksheet part written in pieces: the text before the rows, the rows a batch at a
  * time, the text after them. summarySheetXml joins them; a sheet too large for one string (a per-owner
  * copy of a million customers) is streamed from them, so both write the same bytes. The constructor
- * walks every cell once, in the order the rows are written, to ask the stylesheet for each cell's style
- * and to find the extent for <dimension>: the stylesheet is final before any row is written (a streamed
- * sheet is written while the package is saved, after styles.xml), and its styles are numbered as when
- * the sheet is written whole. Rows are made from the blocks as they are reached (a block's values may
- * be a view that makes each row when it is read), never all at once.
+ * walks the cells in the order the rows are written, to ask the stylesheet for each cell's style and to
+ * find the extent for <dimension>: the stylesheet is final before any row is written (a streamed sheet
+ * is written while the package is saved, after styles.xml), and its styles are numbered as when the
+ * sheet is written whole. Rows a block alone writes whose values are a dense view of values only
+ * (lazyArray.ts: a split copy's customers) are not walked: their styles come from their first row's
+ * columns and their extent from as few rows as it takes (measureRun), and they are made once, as they
+ * are written. Rows are made from the blocks as they are reached, never all at once.
  */
 export class SheetXmlWriter {
   /** Style per block and column, and per block and column for a formula (which never gets "@"). */
