@@ -9,16 +9,28 @@ import { fileError, realPath } from "./files";
 
 export { realPath };
 
+/** What names a file: its real path, and its device and inode when it exists. */
+interface FileIdentity {
+  real: string;
+  inode?: string;
+}
+
+function identity(file: string): FileIdentity {
+  try {
+    const stat = fs.statSync(file);
+    return { real: realPath(file), inode: `${stat.dev}:${stat.ino}` };
+  } catch {
+    return { real: realPath(file) };
+  }
+}
+
+function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.real === b.real || (a.inode !== undefined && a.inode === b.inode);
+}
+
 /** True when two paths name the same file (same real path, or same device and inode). */
 export function sameFile(a: string, b: string): boolean {
-  if (realPath(a) === realPath(b)) return true;
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
+  return sameIdentity(identity(a), identity(b));
 }
 
 /** One file a run will write: the option that named it ("--out", "--json"; "" for a default path). */
@@ -42,11 +54,14 @@ export type OutputClash =
  * // { kind: "input", option: "--json", file: "book.xlsx" }
  */
 export function outputClash(input: string, outputs: PlannedOutput[]): OutputClash | undefined {
+  // Each path looked up once (a split's hundred copies are compared pairwise).
+  const source = identity(input);
+  const identities = outputs.map((output) => identity(output.file));
   for (let i = 0; i < outputs.length; i++) {
     const { option, file, mayBeInput } = outputs[i];
-    if (!mayBeInput && sameFile(file, input)) return { kind: "input", option, file };
+    if (!mayBeInput && sameIdentity(identities[i], source)) return { kind: "input", option, file };
     for (let j = 0; j < i; j++) {
-      if (sameFile(file, outputs[j].file)) return { kind: "other", option, otherOption: outputs[j].option, file };
+      if (sameIdentity(identities[i], identities[j])) return { kind: "other", option, otherOption: outputs[j].option, file };
     }
   }
   return undefined;

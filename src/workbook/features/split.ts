@@ -18,6 +18,7 @@ import { tierTableBlocks } from "../planning/summary";
 import { problem } from "../reading/problems";
 import { safeSheetName } from "../planning/sheetNames";
 import { cellOut, readGradingRecord, weightBlocks } from "./sharing";
+import { lazyArray } from "../lazyArray";
 import type { GradingRecord } from "./sharing";
 import type { CellBlock, CellOut, CellValue, Lang, OutputSheet, OwnedState, Problem, WorkbookBackend, WritePlan } from "../types";
 
@@ -100,35 +101,6 @@ class TableCells {
     const other = this.others[j]?.[i];
     return other === undefined ? this.numbers[j][i] : other;
   }
-}
-
-/**
- * A read-only array whose items are made when they are read: item i is make(i). A copy's customer rows
- * and output values are such views of the compact table, so a plan for a million customers holds no
- * row until the executor writes it, and every reader of the plan still sees the arrays its type says.
- * Written by hand (a Proxy over an empty array): no library makes a lazy array that passes as one.
- */
-function lazyArray<T>(length: number, make: (i: number) => T): T[] {
-  const indexOf = (key: string | symbol): number => {
-    if (typeof key !== "string") return -1;
-    const first = key.charCodeAt(0);
-    if (!(first >= 48 && first <= 57)) return -1;
-    const i = Number(key);
-    return Number.isInteger(i) && i < length ? i : -1;
-  };
-  return new Proxy([] as T[], {
-    get(target, key, receiver) {
-      if (key === "length") return length;
-      const i = indexOf(key);
-      return i >= 0 ? make(i) : Reflect.get(target, key, receiver);
-    },
-    has(target, key) {
-      return indexOf(key) >= 0 || Reflect.has(target, key);
-    },
-    set() {
-      throw new TypeError("A view of the graded table cannot be written to.");
-    },
-  });
 }
 
 async function readGradedTable(backend: WorkbookBackend, state: OwnedState, text: OutputText): Promise<GradedTable | Problem> {
@@ -260,10 +232,16 @@ function copyPlans(rows: Int32Array, table: GradedTable, summary: OutputSheet, l
       {
         top: 1,
         left: 0,
-        values: lazyArray(rows.length, (k) => {
-          const row = new Array<CellOut>(userColumns);
-          for (let j = 0; j < userColumns; j++) row[j] = cellOut(table.rows.value(rows[k], j));
-          return row;
+        // Values only (cellOut makes no formula), every row userColumns wide.
+        values: lazyArray({
+          length: rows.length,
+          make: (k) => {
+            const row = new Array<CellOut>(userColumns);
+            for (let j = 0; j < userColumns; j++) row[j] = cellOut(table.rows.value(rows[k], j));
+            return row;
+          },
+          valuesOnly: true,
+          width: userColumns,
         }),
         numberFormats: table.formats,
       },
@@ -299,7 +277,7 @@ function copyPlans(rows: Int32Array, table: GradedTable, summary: OutputSheet, l
         columns: outputHeaders.map((header, j) => ({
           header,
           numberFormat: formatOf(header),
-          values: lazyArray(rows.length, (k) => cellOut(table.rows.value(rows[k], userColumns + j))),
+          values: lazyArray({ length: rows.length, make: (k) => cellOut(table.rows.value(rows[k], userColumns + j)), valuesOnly: true }),
         })),
         tierColumn: table.tierColumn - userColumns,
         tierStyles: tierStyles(labels),

@@ -11,7 +11,7 @@ const COLUMN_NAMES: string[] = [];
 
 function address(row: number, column: number): string {
   if (Number.isInteger(row) && row >= 0 && Number.isInteger(column) && column >= 0 && column < 16384) {
-    return `${(COLUMN_NAMES[column] ??= columnName(column))}${row + 1}`;
+    return `${columnLetters(column)}${row + 1}`;
   }
   return cellAddress(row, column);
 }
@@ -26,7 +26,23 @@ function address(row: number, column: number): string {
  * cellXml(2, 1, { formula: "=RANK.EQ(A3,A:A)" }) // '<c r="B3"><f>_xlfn.RANK.EQ(A3,A:A)</f></c>'
  */
 export function cellXml(row: number, column: number, value: CellOut, style?: number): string {
-  const r = address(row, column);
+  return cellXmlAt(address(row, column), value, style);
+}
+
+/**
+ * The column's letters, made once per column (0 <= column < 16384).
+ * @example columnLetters(27) // "AB"
+ */
+export function columnLetters(column: number): string {
+  return (COLUMN_NAMES[column] ??= columnName(column));
+}
+
+/**
+ * cellXml for a cell whose A1 reference `r` the caller made (a writer of many cells makes each row's
+ * number once).
+ * @example cellXmlAt("F2", 87.5, 3) // '<c r="F2" s="3"><v>87.5</v></c>'
+ */
+export function cellXmlAt(r: string, value: CellOut, style?: number): string {
   const s = style ? ` s="${style}"` : "";
   if (value === null || value === undefined || value === "") return s ? `<c r="${r}"${s}/>` : "";
   if (typeof value === "number") {

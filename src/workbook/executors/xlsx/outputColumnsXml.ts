@@ -3,9 +3,10 @@
 // and everything outside sheetData except the dimension and the add-in's conditional formats, stays
 // byte for byte.
 
-import type { OutputColumns } from "../../types";
+import type { CellOut, OutputColumns } from "../../types";
+import { viewOf } from "../../lazyArray";
 import { columnName, rangeCorners } from "../../reading/address";
-import { cellXml } from "./cellXml";
+import { cellXml, cellXmlAt, columnLetters } from "./cellXml";
 import type { RowText } from "./sheetScanner";
 import { lastCellColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
@@ -62,6 +63,8 @@ export class OutputColumnsEdit {
   private readonly header: { column: number; xml: string }[] = [];
   private readonly styleOf: { value: number; formula: number }[] = [];
   private readonly dxfIds: number[] = [];
+  /** Per output column, how its value i is made when its values are a lazy view (read directly, not through the Proxy). */
+  private readonly valueAt: (((i: number) => CellOut) | undefined)[] = [];
   /** The next row with output cells not yet written, and the last such row (-1: none). */
   private nextWrite: number;
   private readonly lastWrite: number;
@@ -87,6 +90,7 @@ export class OutputColumnsEdit {
       const leftStyle = left ? parseInt(attribute(left.attributes, "s") ?? "0", 10) : 0;
       const headerStyle = leftStyle || styles.cellStyle({ look: columns.headerLook });
       this.header = columns.columns.map((column, j) => ({ column: firstColumn + j, xml: withPrefix(cellXml(headerRow, firstColumn + j, column.header, headerStyle), p) }));
+      this.valueAt = columns.columns.map((column) => viewOf(column.values)?.make);
       for (const column of columns.columns) {
         const style = styles.cellStyle({ numberFormat: column.numberFormat });
         // A formula never gets the Text format (Excel would keep it as text once the cell is edited): the
@@ -113,11 +117,14 @@ export class OutputColumnsEdit {
     return this.columns ? widenDimension(head, this.columns, this.prefix) : head;
   }
 
-  /** A row's text as it is written (new rows before it included), from the row as read and its text. */
-  row(row: RowText, original: string): string {
+  /**
+   * A row's text as it is written (new rows before it included), from the row as read and its text.
+   * `lastColumn` is lastCellColumn of the row's inner XML, when the caller knows it (a writer that made the row).
+   */
+  row(row: RowText, original: string, lastColumn = lastCellColumn(row.inner, this.prefix)): string {
     // Whatever stood between rows (comments, white space) stays where it was, after the new rows.
     const out = this.rowsBefore(row.index) + row.gap;
-    const kind = this.kind(row.index, lastCellColumn(row.inner, this.prefix));
+    const kind = this.kind(row.index, lastColumn);
     if (kind === "keep") return out + original;
     if (kind === "append") return out + this.startTag(row.name, row.attributes) + row.inner + this.added(row.index) + `</${row.name}>`;
     return out + this.rebuild(row, original);
@@ -188,10 +195,12 @@ export class OutputColumnsEdit {
     if (!columns || !this.writes(index)) return undefined;
     if (index === columns.headerRow) return this.header;
     const i = index - columns.headerRow - 1;
+    const number = String(index + 1);
     return columns.columns.map((column, j) => {
-      const value = column.values[i] ?? null;
+      const value = (this.valueAt[j] ? this.valueAt[j]!(i) : column.values[i]) ?? null;
       const style = value !== null && typeof value === "object" ? this.styleOf[j].formula : this.styleOf[j].value;
-      return { column: columns.firstColumn + j, xml: withPrefix(cellXml(index, columns.firstColumn + j, value, style), this.prefix) };
+      const at = columns.firstColumn + j;
+      return { column: at, xml: withPrefix(cellXmlAt(columnLetters(at) + number, value, style), this.prefix) };
     });
   }
 

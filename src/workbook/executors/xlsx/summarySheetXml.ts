@@ -3,7 +3,9 @@
 
 import type { CellOut, OutputSheet } from "../../types";
 import { columnName, rangeCorners } from "../../reading/address";
-import { cellXml } from "./cellXml";
+import { cellXml, cellXmlAt, columnLetters } from "./cellXml";
+import { viewOf } from "../../lazyArray";
+import type { ArrayView } from "../../lazyArray";
 import { heatMapXml } from "./heatMapXml";
 import type { Stylesheet } from "./stylesheet";
 
@@ -60,16 +62,20 @@ const CHUNK_CHARS = 64 * 1024;
  * An add-in sheet's worksheet part written in pieces: the text before the rows, the rows a batch at a
  * time, the text after them. summarySheetXml joins them; a sheet too large for one string (a per-owner
  * copy of a million customers) is streamed from them, so both write the same bytes. The constructor
- * walks every cell once, in the order the rows are written, to ask the stylesheet for each cell's style
- * and to find the extent for <dimension>: the stylesheet is final before any row is written (a streamed
- * sheet is written while the package is saved, after styles.xml), and its styles are numbered as when
- * the sheet is written whole. Rows are made from the blocks as they are reached (a block's values may
- * be a view that makes each row when it is read), never all at once.
+ * walks the cells in the order the rows are written, to ask the stylesheet for each cell's style and to
+ * find the extent for <dimension>: the stylesheet is final before any row is written (a streamed sheet
+ * is written while the package is saved, after styles.xml), and its styles are numbered as when the
+ * sheet is written whole. Rows a block alone writes whose values are a dense view of values only
+ * (lazyArray.ts: a split copy's customers) are not walked: their styles come from their first row's
+ * columns and their extent from as few rows as it takes (measureRun), and they are made once, as they
+ * are written. Rows are made from the blocks as they are reached, never all at once.
  */
 export class SheetXmlWriter {
   /** Style per block and column, and per block and column for a formula (which never gets "@"). */
   private readonly valueStyles: (number | undefined)[][];
   private readonly formulaStyles: (number | undefined)[][];
+  /** Per block, the lazy view its rows are made by (read directly, not through the array's Proxy), if any. */
+  private readonly views: (ArrayView<CellOut[]> | undefined)[];
   private readonly top: number;
   private readonly bottom: number;
   private maxRow = 0;
@@ -82,21 +88,89 @@ export class SheetXmlWriter {
     private readonly styles: Stylesheet,
     private readonly drawingRelationshipId?: string,
   ) {
+    this.views = sheet.blocks.map((block) => viewOf(block.values));
     this.valueStyles = sheet.blocks.map(() => []);
     this.formulaStyles = sheet.blocks.map(() => []);
     this.top = sheet.blocks.reduce((min, block) => (block.values.length > 0 ? Math.min(min, block.top) : min), Infinity);
     this.bottom = sheet.blocks.reduce((max, block) => Math.max(max, block.top + block.values.length - 1), -1);
     let count = 0;
+    const visit = (row: number) => (column: number, value: CellOut, block: number, j: number) => {
+      if (this.isWritten(value, this.styleOf(value, block, j))) {
+        count++;
+        if (row > this.maxRow) this.maxRow = row;
+        if (column > this.maxColumn) this.maxColumn = column;
+      }
+    };
     for (let row = this.top; row <= this.bottom; row++) {
-      this.eachCell(row, (column, value, block, j) => {
-        if (this.isWritten(value, this.styleOf(value, block, j))) {
-          count++;
-          if (row > this.maxRow) this.maxRow = row;
-          if (column > this.maxColumn) this.maxColumn = column;
-        }
-      });
+      const run = this.denseRun(row);
+      if (run) {
+        count += this.measureRun(run.block, row, run.end);
+        row = run.end - 1;
+      } else this.eachCell(row, visit(row));
     }
     this.cellCount = count;
+  }
+
+  /**
+   * When row `row` is the first of rows that block b alone writes and its values are a dense view of values
+   * only (viewOf: every row `width` items, none a formula), those rows up to `end` (exclusive): their
+   * styles and extent are found without making every row (measureRun).
+   */
+  private denseRun(row: number): { block: number; end: number } | undefined {
+    const blocks = this.sheet.blocks;
+    let only = -1;
+    let end = Infinity;
+    for (let b = 0; b < blocks.length; b++) {
+      const { top, values } = blocks[b];
+      if (values.length === 0) continue;
+      if (row >= top && row < top + values.length) {
+        if (only >= 0) return undefined;
+        only = b;
+      } else if (top > row) end = Math.min(end, top);
+    }
+    if (only < 0) return undefined;
+    const view = this.views[only];
+    if (!view?.valuesOnly || view.width === undefined) return undefined;
+    return { block: only, end: Math.min(end, blocks[only].top + blocks[only].values.length) };
+  }
+
+  /**
+   * The rows from..end (exclusive) that block `b` alone writes, a dense view of values only: asks the
+   * stylesheet for its columns' styles in the order the row-by-row walk would (its first row, by column),
+   * widens the extent as the cells written there reach, and returns how many cells they write at most
+   * (a blank cell without a style is counted: the count only chooses whether the sheet is streamed).
+   * Rows are made only as far as the extent needs: from the end back to the last that writes a cell, and
+   * from the start on until the rightmost column with a cell is found (one row for a full table).
+   */
+  private measureRun(b: number, from: number, end: number): number {
+    const block = this.sheet.blocks[b];
+    const view = this.views[b]!;
+    const width = view.width!;
+    if (width === 0) return 0;
+    const styles = Array.from({ length: width }, (_, j) => this.styleOf(null, b, j));
+    const row = (r: number) => view.make(r - block.top);
+    const written = (values: CellOut[], j: number) => this.isWritten(values[j], styles[j]);
+    // The rightmost column with a cell: a styled column has one in every row; else the first found.
+    let right = -1;
+    for (let j = width - 1; j >= 0 && right < 0; j--) if (styles[j] !== 0) right = j;
+    for (let r = from; r < end && right < width - 1; r++) {
+      const values = row(r);
+      for (let j = width - 1; j > right; j--) {
+        if (written(values, j)) {
+          right = j;
+          break;
+        }
+      }
+    }
+    if (right < 0) return 0;
+    // The last row with a cell: the run's last when a column is styled, else the first found from the end.
+    let bottom = end - 1;
+    if (styles.every((style) => style === 0)) {
+      while (bottom >= from && !row(bottom).some((value) => this.isWritten(value, 0))) bottom--;
+    }
+    if (bottom > this.maxRow) this.maxRow = bottom;
+    if (block.left + right > this.maxColumn) this.maxColumn = block.left + right;
+    return (end - from) * width;
   }
 
   /** The part's text in pieces (each whole rows, or the text before or after them). */
@@ -136,18 +210,35 @@ export class SheetXmlWriter {
 
   /**
    * The rows with cells, in order and in batches of about CHUNK_CHARS characters: each its 0-based
-   * index and its cells' XML (the row element is <row r="index + 1">, with no other attribute).
+   * index, its cells' XML (the row element is <row r="index + 1">, with no other attribute) and the
+   * column of its last cell (what lastCellColumn would read from the XML).
    */
-  *rowBatches(): Generator<{ index: number; inner: string }[]> {
-    let batch: { index: number; inner: string }[] = [];
+  *rowBatches(): Generator<{ index: number; inner: string; last: number }[]> {
+    let batch: { index: number; inner: string; last: number }[] = [];
     let size = 0;
     for (let row = this.top; row <= this.bottom; row++) {
       let inner = "";
-      this.eachCell(row, (column, value, block, j) => {
-        inner += cellXml(row, column, value, this.styleOf(value, block, j));
+      let last = -1;
+      const dense = this.denseBlock(row);
+      if (dense >= 0) {
+        // A dense view's row: its values by column, the row's number written once.
+        const block = this.sheet.blocks[dense];
+        const values = this.views[dense]!.make(row - block.top);
+        const number = String(row + 1);
+        for (let j = 0; j < values.length; j++) {
+          const cell = cellXmlAt(columnLetters(block.left + j) + number, values[j], this.styleOf(values[j], dense, j));
+          if (!cell) continue;
+          inner += cell;
+          last = block.left + j;
+        }
+      } else this.eachCell(row, (column, value, block, j) => {
+        const cell = cellXml(row, column, value, this.styleOf(value, block, j));
+        if (!cell) return;
+        inner += cell;
+        last = column;
       });
       if (!inner) continue;
-      batch.push({ index: row, inner });
+      batch.push({ index: row, inner, last });
       size += inner.length;
       if (size >= CHUNK_CHARS) {
         yield batch;
@@ -169,6 +260,18 @@ export class SheetXmlWriter {
       (this.drawingRelationshipId ? `<drawing r:id="${this.drawingRelationshipId}"/>` : "") +
       "</worksheet>"
     );
+  }
+
+  /** The block that alone writes row `row` when its rows are a dense view (viewOf, width given), else -1. */
+  private denseBlock(row: number): number {
+    const blocks = this.sheet.blocks;
+    let only = -1;
+    for (let b = 0; b < blocks.length; b++) {
+      if (row < blocks[b].top || row >= blocks[b].top + blocks[b].values.length) continue;
+      if (only >= 0) return -1;
+      only = b;
+    }
+    return only >= 0 && this.views[only]?.width !== undefined ? only : -1;
   }
 
   /** Whether cellXml writes anything for the value with this style ("" for a blank without a style). */
@@ -208,7 +311,8 @@ export class SheetXmlWriter {
     if (!several) {
       // One block: its values are already in column order (the common case, and every row of a large sheet).
       const block = blocks[only];
-      const values = block.values[row - block.top];
+      const view = this.views[only];
+      const values = view ? view.make(row - block.top) : block.values[row - block.top];
       for (let j = 0; j < values.length; j++) if (j in values) visit(block.left + j, values[j], only, j);
       return;
     }

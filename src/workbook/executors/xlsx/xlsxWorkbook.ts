@@ -44,6 +44,7 @@ import type { RowLayout } from "./sheetStream";
 import { AsyncChunks, helperChunks, readableOf, StreamHelper, zipTakesStreams } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
 import { SheetXmlWriter, valuesInRange } from "./summarySheetXml";
+import { viewOf } from "../../lazyArray";
 import { tableInfo, tablePartXml } from "./tablePartXml";
 import { attribute, escapeXml, unescapeXml, withAttribute } from "./xmlText";
 import { isMain, isOfficeRel, MAIN_STRICT, OFFICE_REL, OFFICE_REL_STRICT, prefixFor, rootElement, Token, withPrefix, XmlTokens, XmlSyntaxError } from "./xmlTokens";
@@ -122,11 +123,16 @@ export function withFullCalcOnLoad(workbook: string, prefix = ""): string {
     : insertBefore(workbook, AFTER_CALC_PR, `</${qualified(prefix, "workbook")}>`, `<${calcPr} fullCalcOnLoad="1"/>`, prefix);
 }
 
-function hasFormula(plan: WritePlan): boolean {
+/**
+ * Whether the plan writes a formula anywhere. A lazy view that says it holds values only (a split copy's
+ * million rows) is not walked: walking it would make every one of its rows just to find none.
+ */
+export function hasFormula(plan: WritePlan): boolean {
   const isFormula = (value: unknown) => typeof value === "object" && value !== null && "formula" in value;
+  const valuesOnly = (values: readonly unknown[]) => viewOf(values)?.valuesOnly === true;
   return (
-    (plan.columns?.columns.some((column) => column.values.some(isFormula)) ?? false) ||
-    plan.sheets.some((sheet) => sheet.blocks.some((block) => block.values.some((row) => row.some(isFormula)))) ||
+    (plan.columns?.columns.some((column) => !valuesOnly(column.values) && column.values.some(isFormula)) ?? false) ||
+    plan.sheets.some((sheet) => sheet.blocks.some((block) => !valuesOnly(block.values) && block.values.some((row) => row.some(isFormula)))) ||
     (plan.appends ?? []).some((append) => [append.header, ...append.rows].some((row) => row.some(isFormula)))
   );
 }
@@ -789,7 +795,7 @@ async function streamText(stream: StreamedPart): Promise<string> {
 async function* editWrittenSheet(
   writer: SheetXmlWriter,
   conform: (xml: string) => string,
-  edit: { head(head: string): string; row(row: RowText, original: string): string; end(tail: string): string },
+  edit: { head(head: string): string; row(row: RowText, original: string, lastColumn?: number): string; end(tail: string): string },
 ): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   const head = conform(writer.head());
@@ -803,7 +809,7 @@ async function* editWrittenSheet(
       const index = row.index;
       const inner = conform(row.inner);
       const attributes = ` r="${index + 1}"`;
-      out += edit.row({ index, attributes, inner, start: 0, end: 0, name: "row", scope, gap: "" }, `<row${attributes}>${inner}</row>`);
+      out += edit.row({ index, attributes, inner, start: 0, end: 0, name: "row", scope, gap: "" }, `<row${attributes}>${inner}</row>`, row.last);
     }
     yield encoder.encode(out);
   }

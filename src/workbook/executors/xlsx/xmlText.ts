@@ -1,5 +1,8 @@
 // XML text escaping, done by hand because the executor edits parts as text (see openXlsx.ts for why).
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF&<>"]/;
+
 /**
  * Text escaped for an XML element or attribute value; characters XML 1.0 cannot hold are dropped.
  *
@@ -7,6 +10,8 @@
  * escapeXml('a < b & "c"') // 'a &lt; b &amp; &quot;c&quot;'
  */
 export function escapeXml(text: string): string {
+  // Most texts (a million customers' names) need nothing: one test instead of five replacements.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
