@@ -21,7 +21,7 @@ import { INDICATOR_HEADERS } from "../reading/ordersTable";
 import { OUTPUT_HEADERS, OUTPUT_SHEETS, outputText } from "../planning/outputText";
 import { planGrading } from "../planning/plan";
 import { HEADER_LOOK, heatMap } from "../planning/styles";
-import { problem } from "../reading/problems";
+import { engineReason, problem } from "../reading/problems";
 import { defaultSegmentRows, parseSegmentsTable, segmentName } from "../reading/segmentsTable";
 import type { GradeSettings, MethodSetting } from "../settings";
 import type { Block, CellBlock, CellOut, CustomerData, Lang, OutputSheet, Problem, Progress, WorkbookBackend, WritePlan } from "../types";
@@ -238,7 +238,7 @@ export async function gradeRfm(
     if (graded.length === 0) throw new RangeError("no customer has all three measures");
     analysis = rfmAnalysis(pick(rv), pick(fv), pick(mv), method.bins, segments);
   } catch (error) {
-    problems.push(problem("cannot-grade", block.sheet, "", { reason: (error as Error).message }));
+    problems.push(problem("cannot-grade", block.sheet, "", { reason: engineReason(error) }));
     return { ok: false, problems, customers: n, customersSheet: block.sheet };
   }
   const labels = [...segments.map((s) => s.name), words.others];
