@@ -55,4 +55,13 @@ describe("a run the engine refuses", () => {
     expect(found?.message["zh-CN"]).toContain("计算相关系数至少需要 2 个客户");
     expect(found?.message["zh-CN"]).not.toMatch(/correlation/);
   });
+
+  test("RFM when no customer has all three measures: cannot-grade, in Chinese for a zh-CN run", async () => {
+    const customers = { name: "Customers", rows: [["Customer ID", "Days since", "Orders", "Spend"], ["A", 3, null, 900], ["B", null, 4, 400]] as FixtureCell[][] };
+    const workbook = await openXlsx(await buildWorkbook([customers]));
+    const outcome = await gradeWorkbook(workbook, { ...defaultSettings("zh-CN", NOW), method: { kind: "rfm", bins: 2, columns: ["Days since", "Orders", "Spend"] } });
+    const found = outcome.inspection.problems.find((p) => p.code === "cannot-grade");
+    expect(found?.message["en-US"]).toContain("no customer has all three measures");
+    expect(found?.message["zh-CN"]).toContain("没有一个客户三项指标齐全");
+  });
 });
