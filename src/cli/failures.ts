@@ -5,7 +5,9 @@
 //   1  the workbook: a file that is not a readable .xlsx (the reader's refusals), problems in its tables
 //   3  anything else: a fault of tiers itself, with "please report"; nothing was overwritten either way.
 
+import { EngineError } from "../engine/errors";
 import { textOf } from "../text";
+import { engineReason } from "../workbook/reading/problems";
 import type { Lang } from "../workbook/types";
 import type { OutputClash } from "./outputs";
 
@@ -26,6 +28,9 @@ export function isFileError(error: unknown): error is NodeJS.ErrnoException {
  */
 export function isWorkbookRefusal(error: unknown): error is Error & { code: string } {
   const e = error as { code?: unknown; syscall?: unknown } | null;
+  // An engine refusal carries a code too, but about values, not the file: the workbook layer should have
+  // made it a problem, so one that reaches here is a fault of tiers (unexpectedSentence says it).
+  if (error instanceof EngineError) return false;
   return error instanceof Error && typeof e?.code === "string" && e.syscall === undefined && !/^ERR_/.test(e.code) && !/^E[A-Z0-9]+$/.test(e.code);
 }
 
@@ -52,6 +57,6 @@ export function clashSentence(clash: OutputClash, lang: Lang): string {
 
 /** The sentence for a fault of tiers itself. */
 export function unexpectedSentence(error: unknown, lang: Lang): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = error instanceof EngineError ? engineReason(error)[lang] : error instanceof Error ? error.message : String(error);
   return textOf(lang).failures.unexpected(message.split("\n")[0].slice(0, 300));
 }

@@ -2,6 +2,7 @@
 // The weights are the principal (Perron) eigenvector; the consistency ratio says how far the
 // judgements are from a consistent set a_ij = w_i / w_j.
 
+import { refuse } from "./errors";
 /**
  * How far a_ij × a_ji may be from 1 (relative). DECISION: 5 %. Analysts type reciprocals with two
  * decimals (0.33 for 1/3, 0.14 for 1/7, 0.13 for 1/8: at most 4 % off), and the slips that matter —
@@ -13,10 +14,6 @@ export const RECIPROCAL_TOLERANCE = 0.05;
 /** Saaty's random index RI for n = 1..10 (n = 1, 2 are always consistent). */
 const RANDOM_INDEX = [0, 0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];
 
-function cell(row: number, column: number): string {
-  return `row ${row + 1}, column ${column + 1}`;
-}
-
 /**
  * Checks a pairwise-comparison matrix; returns nothing. Throws RangeError with the first reason
  * found, naming the cell (1-based): empty or not square; an entry that is not a finite positive
@@ -27,30 +24,36 @@ function cell(row: number, column: number): string {
  * @example checkPairwiseMatrix([[1, 3], [3, 1]]) // throws: row 2, column 1 should be 1/3
  */
 export function checkPairwiseMatrix(matrix: number[][]): void {
-  if (!Array.isArray(matrix) || matrix.length === 0) throw new RangeError("the comparison matrix is empty");
+  if (!Array.isArray(matrix) || matrix.length === 0) refuse("matrix-empty");
   const n = matrix.length;
   for (let i = 0; i < n; i++) {
     if (!Array.isArray(matrix[i]) || matrix[i].length !== n) {
-      throw new RangeError(`the comparison matrix is not square: it has ${n} rows but row ${i + 1} has ${matrix[i]?.length ?? 0} entries`);
+      refuse("matrix-not-square", { rows: n, row: i + 1, entries: matrix[i]?.length ?? 0 });
     }
   }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const a = matrix[i][j];
       if (typeof a !== "number" || !Number.isFinite(a) || a <= 0) {
-        throw new RangeError(`${cell(i, j)} is ${a}; comparisons must be positive numbers`);
+        refuse("comparison-not-positive", { row: i + 1, column: j + 1, value: String(a) });
       }
     }
   }
   for (let i = 0; i < n; i++) {
-    if (Math.abs(matrix[i][i] - 1) > 1e-9) throw new RangeError(`${cell(i, i)} is ${matrix[i][i]}; the diagonal must be 1`);
+    if (Math.abs(matrix[i][i] - 1) > 1e-9) refuse("diagonal-not-one", { row: i + 1, column: i + 1, value: matrix[i][i] });
   }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       if (Math.abs(matrix[i][j] * matrix[j][i] - 1) > RECIPROCAL_TOLERANCE) {
-        throw new RangeError(
-          `${cell(j, i)} is ${matrix[j][i]} but should be the reciprocal of ${cell(i, j)}, 1/${matrix[i][j]} = ${1 / matrix[i][j]}`,
-        );
+        refuse("not-reciprocal", {
+          row: j + 1,
+          column: i + 1,
+          value: matrix[j][i],
+          pairRow: i + 1,
+          pairColumn: j + 1,
+          pairValue: matrix[i][j],
+          reciprocal: 1 / matrix[i][j],
+        });
       }
     }
   }
@@ -113,7 +116,7 @@ export function ahpWeights(matrix: number[][]): number[] {
 export function ahpConsistency(matrix: number[][]): { lambdaMax: number; ci: number; cr: number } {
   checkPairwiseMatrix(matrix);
   const n = matrix.length;
-  if (n > 10) throw new RangeError(`Saaty's random index is defined for up to 10 criteria, not ${n}`);
+  if (n > 10) refuse("ahp-too-many", { n });
   const { product } = principal(matrix);
   let lambdaMax = 0;
   for (const x of product) lambdaMax += x;

@@ -1,6 +1,7 @@
 // Entropy weights: an objective weighting. An indicator whose values are spread unevenly across
 // customers carries more information (lower entropy) and so earns more weight.
 
+import { refuse } from "./errors";
 import type { Direction } from "./types";
 
 /**
@@ -20,23 +21,23 @@ import type { Direction } from "./types";
  */
 export function entropyWeights(data: number[][], directions: Direction[], normalization: "minmax" | "sum"): number[] {
   if (normalization !== "minmax" && normalization !== "sum") {
-    throw new RangeError(`unknown normalization "${String(normalization)}"; use "minmax" or "sum"`);
+    refuse("normalization-unknown", { normalization: String(normalization) });
   }
   const m = data.length;
-  if (m < 2) throw new RangeError("the entropy method needs at least 2 customers");
+  if (m < 2) refuse("entropy-few");
   const k = directions.length;
   directions.forEach((d, j) => {
-    if (d !== "higher" && d !== "lower") throw new RangeError(`direction ${j + 1} is "${String(d)}"; use "higher" or "lower"`);
+    if (d !== "higher" && d !== "lower") refuse("direction-at-unknown", { index: j + 1, direction: String(d) });
   });
   for (let i = 0; i < m; i++) {
     if (!Array.isArray(data[i]) || data[i].length !== k) {
-      throw new RangeError(`row ${i + 1} has ${data[i]?.length ?? 0} values for ${k} indicators`);
+      refuse("row-length", { row: i + 1, count: data[i]?.length ?? 0, indicators: k });
     }
     for (let j = 0; j < k; j++) {
       const x = data[i][j];
-      if (typeof x !== "number" || !Number.isFinite(x)) throw new RangeError(`row ${i + 1}, column ${j + 1} is not a number`);
+      if (typeof x !== "number" || !Number.isFinite(x)) refuse("cell-not-number", { row: i + 1, column: j + 1 });
       if (normalization === "sum" && x < 0) {
-        throw new RangeError(`row ${i + 1}, column ${j + 1} is ${x}; "sum" normalization needs values >= 0`);
+        refuse("sum-negative", { row: i + 1, column: j + 1, value: x });
       }
     }
   }
@@ -71,6 +72,6 @@ export function entropyWeights(data: number[][], directions: Direction[], normal
   }
   let sum = 0;
   for (const d of divergence) sum += d;
-  if (!(sum > 0)) throw new RangeError("every indicator is constant; the entropy method cannot weight them");
+  if (!(sum > 0)) refuse("entropy-constant");
   return divergence.map((d) => d / sum);
 }

@@ -2,6 +2,7 @@
 // Built for Excel's 1,048,575 rows × a dozen indicators: typed arrays, one column at a time,
 // no object or closure per customer (only the excluded customers are listed as objects).
 
+import { refuse } from "./errors";
 import { indicatorPoints, columnStats } from "./points";
 import { SortScratch } from "./sortedOrder";
 import { pyramid } from "./pyramid";
@@ -25,7 +26,7 @@ function labelsOf(scheme: TierScheme, labels: string[]): string[] {
     case "shares":
       checkShares(scheme.shares);
       if (labels.length !== scheme.shares.length) {
-        throw new RangeError(`${scheme.shares.length} shares need ${scheme.shares.length} labels, found ${labels.length}`);
+        refuse("shares-labels", { shares: scheme.shares.length, labels: labels.length });
       }
       return labels.slice();
     case "cutoffs":
@@ -34,7 +35,7 @@ function labelsOf(scheme: TierScheme, labels: string[]): string[] {
       else checkParetoCutoffs(scheme.cutoffs);
       const expected = scheme.cutoffs.length + 1;
       if (labels.length !== expected) {
-        throw new RangeError(`${scheme.cutoffs.length} cut-offs need ${expected} labels, found ${labels.length}`);
+        refuse("cutoffs-labels", { cutoffs: scheme.cutoffs.length, expected, labels: labels.length });
       }
       return labels.slice();
     }
@@ -81,7 +82,7 @@ export function grade(input: GradeInput): GradeResult {
   });
   if (value && value.length !== n) throw new RangeError(`the value column has ${value.length} values for ${n} customers`);
   if (missing !== "exclude" && missing !== "zero") throw new RangeError(`unknown missing-value policy "${String(missing)}"`);
-  if (scheme.kind === "pareto" && !value) throw new RangeError("the pareto scheme needs a value column");
+  if (scheme.kind === "pareto" && !value) refuse("pareto-no-value");
   const labels = labelsOf(scheme, input.labels);
   const { weights, warnings: weightWarnings } = globalWeights(weightTable);
   const warnings: EngineWarning[] = [...weightWarnings];

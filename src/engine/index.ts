@@ -54,3 +54,5 @@ export { correlationMatrix, symmetricEigen, pcaWeights } from "./pca";
 export type { PcaWeights } from "./pca";
 export { explainGrade, changeWords, gapWords } from "./explain";
 export type { Explanation, ExplanationReason, IndicatorChange } from "./explain";
+export { EngineError, ENGINE_ENGLISH } from "./errors";
+export type { EngineErrorCode, EngineErrorParams } from "./errors";

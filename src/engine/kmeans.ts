@@ -2,6 +2,7 @@
 // registry's k-means packages either pull in a numeric library far larger than this file or seed
 // from Math.random, and a run must be reproducible from a fixed seed.
 
+import { refuse } from "./errors";
 import type { Direction } from "./types";
 
 /**
@@ -33,7 +34,7 @@ export function seededRandom(seed: number): () => number {
 export function standardize(rows: number[][], directions: Direction[]): number[][] {
   const n = rows.length;
   const k = directions.length;
-  if (n < 2) throw new RangeError("standardising needs at least 2 customers");
+  if (n < 2) refuse("standardise-few");
   checkRows(rows, k);
   const out = rows.map(() => new Array<number>(k));
   for (let j = 0; j < k; j++) {
@@ -51,9 +52,9 @@ export function standardize(rows: number[][], directions: Direction[]): number[]
 
 function checkRows(rows: number[][], k: number): void {
   rows.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== k) throw new RangeError(`row ${i + 1} has ${row?.length ?? 0} values for ${k} indicators`);
+    if (!Array.isArray(row) || row.length !== k) refuse("row-length", { row: i + 1, count: row?.length ?? 0, indicators: k });
     row.forEach((x, j) => {
-      if (typeof x !== "number" || !Number.isFinite(x)) throw new RangeError(`row ${i + 1}, column ${j + 1} is not a number`);
+      if (typeof x !== "number" || !Number.isFinite(x)) refuse("cell-not-number", { row: i + 1, column: j + 1 });
     });
   });
 }
@@ -176,7 +177,7 @@ export function kmeans(
   options: { seed?: number; starts?: number; maxIterations?: number } = {},
 ): KMeansResult {
   const n = rows.length;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`k = ${k}: use a whole number from 1 to the ${n} customers`);
+  if (!Number.isInteger(k) || k < 1 || k > n) refuse("k-range", { k, n });
   checkRows(rows, rows[0].length);
   const random = seededRandom(options.seed ?? 1);
   const starts = Math.max(1, options.starts ?? 10);
@@ -277,7 +278,7 @@ export function clusterCustomers(
   let chosen: KMeansResult;
   let chosenK: number;
   if (k === "auto") {
-    if (n < 3) throw new RangeError("choosing k needs at least 3 customers");
+    if (n < 3) refuse("choose-k-few");
     let best: { k: number; result: KMeansResult; silhouette: number } | undefined;
     for (let kk = 2; kk <= Math.min(8, n - 1); kk++) {
       const result = kmeans(z, kk, { seed, starts: options.starts });

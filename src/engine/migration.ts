@@ -1,6 +1,7 @@
 // Who moved between two gradings (docs/DESIGN.md §2 "Over time"): the tier-to-tier matrix of customers and
 // of value, and the lists of upgraded, downgraded, new and lost customers.
 
+import { refuse } from "./errors";
 /** One period's grading: a tier label (and optionally a value) per customer id. */
 export interface PeriodGrades {
   ids: string[];
@@ -75,13 +76,13 @@ export function migration(from: PeriodGrades, to: PeriodGrades, labels: string[]
   return result;
 }
 
-function check(period: PeriodGrades, which: string): void {
+function check(period: PeriodGrades, which: "first" | "second"): void {
   if (period.tiers.length !== period.ids.length || (period.values && period.values.length !== period.ids.length)) {
     throw new RangeError(`the ${which} period has ${period.ids.length} ids but ${period.tiers.length} tiers`);
   }
   const ids = new Set<string>();
   for (const id of period.ids) {
-    if (ids.has(id)) throw new RangeError(`customer "${id}" appears twice in the ${which} period`);
+    if (ids.has(id)) refuse("customer-twice", { id, period: which });
     ids.add(id);
   }
 }

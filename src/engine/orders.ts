@@ -3,6 +3,7 @@
 // Dates are Excel serial day numbers (1900 system: 45658 = 2025-01-01); the workbook reader turns
 // every stored form of a date into one. Sums are exact (Shewchuk), so row order never changes them.
 
+import { refuse } from "./errors";
 import { ExactSum } from "./exactSum";
 
 /** One order per entry of each column (same length). */
@@ -60,7 +61,7 @@ export function customerIndicators(orders: OrderColumns, asOf: number): Customer
   if (date.length !== m || amount.length !== m || (margin && margin.length !== m)) {
     throw new RangeError(`the order columns differ in length (${m} customer IDs, ${date.length} dates, ${amount.length} amounts)`);
   }
-  if (!Number.isFinite(asOf)) throw new RangeError("the analysis date is not a date");
+  if (!Number.isFinite(asOf)) refuse("as-of-not-date");
   const asOfDay = Math.floor(asOf);
 
   // Customer index per order, ids by first appearance.
@@ -69,13 +70,13 @@ export function customerIndicators(orders: OrderColumns, asOf: number): Customer
   const who = new Int32Array(m);
   for (let o = 0; o < m; o++) {
     const id = customer[o];
-    if (typeof id !== "string" || id.trim() === "") throw new RangeError(`order ${o + 1} has no customer ID`);
+    if (typeof id !== "string" || id.trim() === "") refuse("order-no-id", { order: o + 1 });
     const d = date[o];
-    if (typeof d !== "number" || !Number.isFinite(d)) throw new RangeError(`order ${o + 1} has no valid date`);
-    if (Math.floor(d) > asOfDay) throw new RangeError(`order ${o + 1} is dated after the analysis date`);
+    if (typeof d !== "number" || !Number.isFinite(d)) refuse("order-no-date", { order: o + 1 });
+    if (Math.floor(d) > asOfDay) refuse("order-after-as-of", { order: o + 1 });
     const a = amount[o];
-    if (typeof a !== "number" || !Number.isFinite(a)) throw new RangeError(`order ${o + 1} has no valid amount`);
-    if (margin && (margin[o] === Infinity || margin[o] === -Infinity)) throw new RangeError(`order ${o + 1} has an infinite margin`);
+    if (typeof a !== "number" || !Number.isFinite(a)) refuse("order-no-amount", { order: o + 1 });
+    if (margin && (margin[o] === Infinity || margin[o] === -Infinity)) refuse("order-margin-infinite", { order: o + 1 });
     let k = indexOf.get(id);
     if (k === undefined) {
       k = ids.length;
@@ -153,12 +154,12 @@ export function customerIndicators(orders: OrderColumns, asOf: number): Customer
  */
 export function serialOfDate(year: number, month: number, day: number): number {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) {
-    throw new RangeError(`${year}-${month}-${day} is not a date`);
+    refuse("date-invalid", { year, month, day });
   }
   const utc = Date.UTC(year, month - 1, day);
   const check = new Date(utc);
   if (year < 1900 || year > 9999 || check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`${year}-${month}-${day} is not a date Excel can hold`);
+    refuse("date-out-of-range", { year, month, day });
   }
   const days = Math.round((utc - Date.UTC(1899, 11, 30)) / 86400000);
   // Before 1900-03-01 Excel's serials are one less (no phantom 29 February yet).

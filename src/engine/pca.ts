@@ -4,6 +4,7 @@
 // and a correlation matrix of a dozen indicators needs nothing more than Jacobi's rotations, which are
 // accurate to the last bits for symmetric matrices.
 
+import { refuse } from "./errors";
 /** How far above 1 an eigenvalue must be to count as "> 1": well above rounding (~1e-15), far below any real gap. */
 export const KEEP_TOLERANCE = 1e-9;
 
@@ -18,12 +19,12 @@ export const KEEP_TOLERANCE = 1e-9;
  */
 export function correlationMatrix(rows: number[][]): { matrix: number[][]; columns: number[]; constant: number[] } {
   const n = rows.length;
-  if (n < 2) throw new RangeError("a correlation needs at least 2 customers");
+  if (n < 2) refuse("correlation-few");
   const k = rows[0].length;
   rows.forEach((row, i) => {
-    if (!Array.isArray(row) || row.length !== k) throw new RangeError(`row ${i + 1} has ${row?.length ?? 0} values for ${k} indicators`);
+    if (!Array.isArray(row) || row.length !== k) refuse("row-length", { row: i + 1, count: row?.length ?? 0, indicators: k });
     row.forEach((x, j) => {
-      if (typeof x !== "number" || !Number.isFinite(x)) throw new RangeError(`row ${i + 1}, column ${j + 1} is not a number`);
+      if (typeof x !== "number" || !Number.isFinite(x)) refuse("cell-not-number", { row: i + 1, column: j + 1 });
     });
   });
   const centred: Float64Array[] = [];
@@ -162,7 +163,7 @@ export interface PcaWeights {
  */
 export function pcaWeights(rows: number[][]): PcaWeights {
   const { matrix, columns, constant } = correlationMatrix(rows);
-  if (columns.length === 0) throw new RangeError("every indicator is constant; principal components cannot weight them");
+  if (columns.length === 0) refuse("pca-constant");
   const k = rows[0].length;
   const { values, vectors } = symmetricEigen(matrix);
   // "Eigenvalue > 1" with rounding allowed for: an eigenvalue that is 1 in exact arithmetic (it happens,

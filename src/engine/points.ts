@@ -2,6 +2,7 @@
 // One scalar function serves the whole-column path (the task pane, the command line) and the
 // per-cell path (custom functions), so both give the same bits for the same customer.
 
+import { refuse } from "./errors";
 import { sortedOrder } from "./sortedOrder";
 import type { SortScratch } from "./sortedOrder";
 import type { Band, ColumnStats, Direction, ScoringRule } from "./types";
@@ -25,7 +26,7 @@ export function columnStats(values: ArrayLike<number>, options?: { sorted?: bool
   for (let i = 0; i < length; i++) {
     const x = values[i];
     if (x !== x) continue;
-    if (x === Infinity || x === -Infinity) throw new RangeError(`value ${i + 1} is infinite`);
+    if (x === Infinity || x === -Infinity) refuse("value-infinite-at", { value: i + 1 });
     n++;
     if (x < min) min = x;
     if (x > max) max = x;
@@ -90,22 +91,22 @@ function searchSorted(sorted: Float64Array, x: number, strict: boolean): number 
  * @example checkBands([{ threshold: 5, points: 20 }, { threshold: 1, points: 60 }]) // throws: not ascending
  */
 export function checkBands(bands: Band[] | undefined): asserts bands is Band[] {
-  if (!bands || bands.length === 0) throw new RangeError("scoring by bands needs at least one band");
+  if (!bands || bands.length === 0) refuse("bands-empty");
   for (let k = 0; k < bands.length; k++) {
-    const { threshold, points } = bands[k];
-    if (!Number.isFinite(threshold)) throw new RangeError(`band ${k + 1} has no finite threshold`);
-    if (!(points >= 0 && points <= 100)) throw new RangeError(`band ${k + 1} gives ${points} points; points are 0..100`);
+    const { threshold, points }: Band = bands[k];
+    if (!Number.isFinite(threshold)) refuse("band-threshold", { band: k + 1 });
+    if (!(points >= 0 && points <= 100)) refuse("band-points", { band: k + 1, points });
     if (k > 0 && !(threshold > bands[k - 1].threshold)) {
-      throw new RangeError(`band ${k + 1}: thresholds must be strictly ascending`);
+      refuse("band-order", { band: k + 1 });
     }
   }
 }
 
 function checkRule(scoring: ScoringRule, direction: Direction): void {
   if (scoring !== "minmax" && scoring !== "percentile" && scoring !== "bands" && scoring !== "raw") {
-    throw new RangeError(`unknown scoring rule "${String(scoring)}"`);
+    refuse("scoring-unknown", { scoring: String(scoring) });
   }
-  if (direction !== "higher" && direction !== "lower") throw new RangeError(`unknown direction "${String(direction)}"`);
+  if (direction !== "higher" && direction !== "lower") refuse("direction-unknown", { direction: String(direction) });
 }
 
 function clampPoints(p: number): number {
@@ -139,16 +140,16 @@ function bandPoints(x: number, bands: Band[], higher: boolean): number {
 
 /** raw points of a non-blank x. */
 function rawPoints(x: number, higher: boolean): number {
-  if (!(x >= 0 && x <= 100)) throw new RangeError(`raw points must be within 0..100, found ${x}`);
+  if (!(x >= 0 && x <= 100)) refuse("raw-points-range", { value: x });
   return higher ? x : 100 - x;
 }
 
 function checkFinite(x: number): void {
-  if (x === Infinity || x === -Infinity) throw new RangeError("an indicator value is infinite");
+  if (x === Infinity || x === -Infinity) refuse("indicator-infinite");
 }
 
 function checkNotEmpty(stats: ColumnStats, scoring: ScoringRule): void {
-  if (stats.n === 0) throw new RangeError(`${scoring} scoring needs at least one value in the column`);
+  if (stats.n === 0) refuse("scoring-no-values", { scoring });
 }
 
 /**

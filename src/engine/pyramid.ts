@@ -1,6 +1,7 @@
 // The customer pyramid (docs/DESIGN.md §2): per tier, how many customers and how much value, so the
 // quantity pyramid can stand beside the value pyramid.
 
+import { refuse } from "./errors";
 import { ExactSum } from "./exactSum";
 import type { PyramidRow } from "./types";
 
@@ -25,7 +26,7 @@ export function pyramid(tier: Int32Array, labels: string[], value: ArrayLike<num
   for (let i = 0; i < tier.length; i++) {
     const t = tier[i];
     if (t < 0) continue;
-    if (t >= labels.length) throw new RangeError(`customer ${i + 1} is in tier ${t + 1}, which has no label`);
+    if (t >= labels.length) refuse("tier-no-label", { customer: i + 1, tier: t + 1 });
     customers[t]++;
     counted++;
     sums[t].add(value[i]);

@@ -3,6 +3,7 @@
 // `rfm_segment_summary()` in R/rfm-segment.R. A user moving from R gets the same numbers: the
 // vignette's tables on `rfm_data_orders` are reproduced in test/engine/rfm.test.ts.
 
+import { refuse } from "./errors";
 import { ExactSum } from "./exactSum";
 
 /**
@@ -53,7 +54,7 @@ export function seqProbabilities(bins: number): number[] {
  * @example rfmBreaks([1, 2, 3, 4, 5], 5) // [2.8, 3.6, 4.4, 5.2]: quantiles 1.8, 2.6, 3.4, 4.2, plus 1
  */
 export function rfmBreaks(values: ArrayLike<number>, bins: number): number[] {
-  if (!Number.isInteger(bins) || bins < 2) throw new RangeError(`${bins} bins: use a whole number of at least 2`);
+  if (!Number.isInteger(bins) || bins < 2) refuse("bins-count", { bins });
   const sorted = finiteSorted(values);
   const probs = seqProbabilities(bins);
   const breaks: number[] = [];
@@ -62,10 +63,10 @@ export function rfmBreaks(values: ArrayLike<number>, bins: number): number[] {
 }
 
 function finiteSorted(values: ArrayLike<number>): Float64Array {
-  if (values.length === 0) throw new RangeError("RFM scores need at least one customer");
+  if (values.length === 0) refuse("rfm-empty");
   const sorted = Float64Array.from(values as ArrayLike<number>);
   for (let i = 0; i < sorted.length; i++) {
-    if (!Number.isFinite(sorted[i])) throw new RangeError(`value ${i + 1} is not a number`);
+    if (!Number.isFinite(sorted[i])) refuse("value-not-number", { value: i + 1 });
   }
   return sorted.sort();
 }
@@ -92,10 +93,10 @@ export function rfmBinScores(values: ArrayLike<number>, bins: RfmBins, reverse: 
   else {
     breaks = bins.slice();
     breaks.forEach((t, i) => {
-      if (!Number.isFinite(t)) throw new RangeError(`threshold ${i + 1} is not a number`);
-      if (i > 0 && !(t > breaks[i - 1])) throw new RangeError("the thresholds must be ascending");
+      if (!Number.isFinite(t)) refuse("threshold-not-number", { threshold: i + 1 });
+      if (i > 0 && !(t > breaks[i - 1])) refuse("thresholds-order");
     });
-    if (breaks.length === 0) throw new RangeError("give at least one threshold");
+    if (breaks.length === 0) refuse("thresholds-empty");
   }
   const k = breaks.length + 1;
   const lower = [sorted[0], ...breaks];
@@ -201,7 +202,7 @@ export const DEFAULT_RFM_SEGMENTS: readonly RfmSegment[] = [
  * @example defaultRfmSegments(5) // the same bounds as DEFAULT_RFM_SEGMENTS
  */
 export function defaultRfmSegments(bins: number): RfmSegment[] {
-  if (!Number.isInteger(bins) || bins < 2) throw new RangeError(`bins must be a whole number of at least 2, not ${bins}`);
+  if (!Number.isInteger(bins) || bins < 2) refuse("bins-whole", { bins });
   const low = (b: number) => 1 + Math.floor(((b - 1) * bins) / 5);
   const high = (b: number) => Math.ceil((b * bins) / 5);
   return DEFAULT_RFM_SEGMENTS.map((s) => ({
@@ -234,8 +235,8 @@ export function rfmSegmentOf(r: ArrayLike<number>, f: ArrayLike<number>, m: Arra
       [s.fLow, s.fHigh],
       [s.mLow, s.mHigh],
     ]) {
-      if (!Number.isFinite(lo) || !Number.isFinite(hi)) throw new RangeError(`segment ${j + 1} ("${s.name}") has a bound that is not a number`);
-      if (lo > hi) throw new RangeError(`segment ${j + 1} ("${s.name}") has a low bound above its high bound`);
+      if (!Number.isFinite(lo) || !Number.isFinite(hi)) refuse("segment-bound", { segment: j + 1, name: s.name });
+      if (lo > hi) refuse("segment-bounds-order", { segment: j + 1, name: s.name });
     }
   });
   const out = new Int32Array(n).fill(-1);
@@ -315,7 +316,7 @@ export function rfmHeatmap(
   for (let i = 0; i < r.length; i++) {
     const a = r[i] - 1;
     const b = f[i] - 1;
-    if (a < 0 || a >= rBins || b < 0 || b >= fBins) throw new RangeError(`customer ${i + 1} has scores outside 1..${rBins} × 1..${fBins}`);
+    if (a < 0 || a >= rBins || b < 0 || b >= fBins) refuse("scores-outside", { customer: i + 1, rBins, fBins });
     count[a][b]++;
     sums[a][b].add(monetary[i]);
   }

@@ -1,6 +1,7 @@
 // Strategy per tier and upgrade potential (docs/DESIGN.md §2 "Management"): a table of tier × potential ->
 // action, looked up per customer, and the upgrade potential from a growth indicator and a threshold.
 
+import { refuse } from "./errors";
 /** "yes" / "no" match customers with / without upgrade potential; "any" matches both. */
 export type PotentialMatch = "yes" | "no" | "any";
 
@@ -36,6 +37,6 @@ export function strategyOf(tier: string, potential: boolean | undefined, table: 
  * @example potentialFromGrowth(Float64Array.of(0.25, 0.02, NaN), 0.1) // [true, false, undefined]
  */
 export function potentialFromGrowth(growth: ArrayLike<number>, threshold: number): (boolean | undefined)[] {
-  if (!Number.isFinite(threshold)) throw new RangeError(`the growth threshold ${threshold} is not a number`);
+  if (!Number.isFinite(threshold)) refuse("growth-threshold", { threshold });
   return Array.from({ length: growth.length }, (_, i) => (growth[i] === growth[i] ? growth[i] >= threshold : undefined));
 }

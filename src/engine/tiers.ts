@@ -1,6 +1,7 @@
 // Tier schemes (docs/DESIGN.md §2): by rank shares, by cumulative value (Pareto/ABC), by score cut-offs,
 // and by ordered rules. A tier is an index into the labels, best first; -1 means "not graded".
 
+import { refuse } from "./errors";
 import { ExactSum } from "./exactSum";
 import { sortedOrder } from "./sortedOrder";
 import type { SortScratch } from "./sortedOrder";
@@ -16,14 +17,14 @@ const ONE_TOLERANCE = 1e-9;
  * @example checkShares([0.2, 0.3]) // throws: they add up to 0.5
  */
 export function checkShares(shares: number[]): void {
-  if (!Array.isArray(shares) || shares.length === 0) throw new RangeError("the shares scheme needs at least one share");
+  if (!Array.isArray(shares) || shares.length === 0) refuse("shares-empty");
   let sum = 0;
   for (let k = 0; k < shares.length; k++) {
     const s = shares[k];
-    if (!(Number.isFinite(s) && s > 0)) throw new RangeError(`share ${k + 1} is ${s}; shares must be positive`);
+    if (!(Number.isFinite(s) && s > 0)) refuse("share-not-positive", { share: k + 1, value: s });
     sum += s;
   }
-  if (Math.abs(sum - 1) > ONE_TOLERANCE) throw new RangeError(`the shares add up to ${sum}, not 1`);
+  if (Math.abs(sum - 1) > ONE_TOLERANCE) refuse("shares-sum", { sum });
 }
 
 /**
@@ -93,11 +94,11 @@ export function tiersByShares(rank: Int32Array, shares: number[]): Int32Array {
  * @example checkParetoCutoffs([0.8, 0.95]) // ok
  */
 export function checkParetoCutoffs(cutoffs: number[]): void {
-  if (!Array.isArray(cutoffs) || cutoffs.length === 0) throw new RangeError("the pareto scheme needs at least one cut-off");
+  if (!Array.isArray(cutoffs) || cutoffs.length === 0) refuse("pareto-cutoffs-empty");
   for (let k = 0; k < cutoffs.length; k++) {
     const c = cutoffs[k];
-    if (!(c > 0 && c <= 1)) throw new RangeError(`pareto cut-off ${k + 1} is ${c}; cut-offs are fractions in (0, 1]`);
-    if (k > 0 && !(c > cutoffs[k - 1])) throw new RangeError(`pareto cut-off ${k + 1}: cut-offs must be strictly ascending`);
+    if (!(c > 0 && c <= 1)) refuse("pareto-cutoff-range", { cutoff: k + 1, value: c });
+    if (k > 0 && !(c > cutoffs[k - 1])) refuse("pareto-cutoff-order", { cutoff: k + 1 });
   }
 }
 
@@ -129,11 +130,11 @@ export function paretoTiers(values: ArrayLike<number>, cutoffs: number[], scratc
   const { sorted, order } = sortedOrder(values, scratch);
   const m = sorted.length;
   if (m === 0) return tier;
-  if (sorted[0] === -Infinity || sorted[m - 1] === Infinity) throw new RangeError("a value is infinite");
+  if (sorted[0] === -Infinity || sorted[m - 1] === Infinity) refuse("value-infinite");
   const totalSum = new ExactSum();
   for (let k = 0; k < m; k++) totalSum.add(sorted[k]);
   const total = totalSum.value();
-  if (!(total > 0)) throw new RangeError(`the values add up to ${total}; a Pareto class needs a positive total`);
+  if (!(total > 0)) refuse("pareto-total", { total });
   // Walk down from the largest value, one group of equal values at a time.
   const above = new ExactSum();
   let end = m - 1;
@@ -172,7 +173,7 @@ export interface ParetoSums {
  */
 export function paretoTierFromSums(sums: ParetoSums, cutoffs: number[]): number | undefined {
   const { n, total, above, magnitude } = sums;
-  if (magnitude === Infinity) throw new RangeError("a value is infinite");
+  if (magnitude === Infinity) refuse("value-infinite");
   const unit = 2 ** -53;
   const error = 4 * (n + 2) * unit * magnitude;
   if (!(total > error)) return undefined;
@@ -218,7 +219,7 @@ export function paretoTierOf(x: number, values: ArrayLike<number>, cutoffs: numb
     if (v > x) exactAbove.add(v);
   }
   const sum = exactTotal.value();
-  if (!(sum > 0)) throw new RangeError(`the values add up to ${sum}; a Pareto class needs a positive total`);
+  if (!(sum > 0)) refuse("pareto-total", { total: sum });
   return paretoClass(exactAbove.value(), sum, cutoffs);
 }
 
@@ -229,10 +230,10 @@ export function paretoTierOf(x: number, values: ArrayLike<number>, cutoffs: numb
  * @example checkScoreCutoffs([85, 70, 50]) // ok
  */
 export function checkScoreCutoffs(cutoffs: number[]): void {
-  if (!Array.isArray(cutoffs) || cutoffs.length === 0) throw new RangeError("the cutoffs scheme needs at least one cut-off");
+  if (!Array.isArray(cutoffs) || cutoffs.length === 0) refuse("cutoffs-empty");
   for (let k = 0; k < cutoffs.length; k++) {
-    if (!Number.isFinite(cutoffs[k])) throw new RangeError(`cut-off ${k + 1} is not a number`);
-    if (k > 0 && !(cutoffs[k] < cutoffs[k - 1])) throw new RangeError(`cut-off ${k + 1}: cut-offs must be strictly descending`);
+    if (!Number.isFinite(cutoffs[k])) refuse("cutoff-not-number", { cutoff: k + 1 });
+    if (k > 0 && !(cutoffs[k] < cutoffs[k - 1])) refuse("cutoff-order", { cutoff: k + 1 });
   }
 }
 
@@ -296,14 +297,14 @@ export function tiersByRules(n: number, columns: Record<string, Float64Array>, r
     const columnsOfRule: Float64Array[] = [];
     for (const condition of rule.conditions) {
       if (!Object.prototype.hasOwnProperty.call(columns, condition.column)) {
-        throw new RangeError(`rule "${rule.label}" reads column "${condition.column}", which does not exist`);
+        refuse("rule-column-missing", { rule: rule.label, column: condition.column });
       }
       const column = columns[condition.column];
       if (column.length !== n) {
         throw new RangeError(`column "${condition.column}" has ${column.length} values, expected ${n}`);
       }
-      if (!OPERATORS.includes(condition.op)) throw new RangeError(`rule "${rule.label}": unknown operator "${condition.op}"`);
-      if (!Number.isFinite(condition.value)) throw new RangeError(`rule "${rule.label}": "${condition.value}" is not a number`);
+      if (!OPERATORS.includes(condition.op)) refuse("rule-operator", { rule: rule.label, op: String(condition.op) });
+      if (!Number.isFinite(condition.value)) refuse("rule-value", { rule: rule.label, value: String(condition.value) });
       columnsOfRule.push(column);
     }
     data.push(columnsOfRule);

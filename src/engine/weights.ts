@@ -1,16 +1,17 @@
 // Global weights: an indicator's weight is the product down the hierarchy (docs/DESIGN.md §2).
 
+import { refuse } from "./errors";
 import type { EngineWarning, WeightTable } from "./types";
 
 /** Sums this close to 1 are taken as 1: typed decimals such as 0.1 + 0.2 + 0.7 do not add up exactly. */
 const ONE_TOLERANCE = 1e-9;
 
-function checkWeight(weight: number, what: string): void {
+function checkWeight(weight: number, kind: "indicator" | "dimension", name: string): void {
   if (typeof weight !== "number" || Number.isNaN(weight)) {
-    throw new RangeError(`${what} has no weight`);
+    refuse("weight-missing", { kind, name });
   }
   if (!Number.isFinite(weight) || weight < 0) {
-    throw new RangeError(`${what} has weight ${weight}; weights must be finite and not negative`);
+    refuse("weight-invalid", { kind, name, weight });
   }
 }
 
@@ -38,14 +39,14 @@ function sumOf(weights: number[]): number {
  */
 export function globalWeights(table: WeightTable): { weights: number[]; warnings: EngineWarning[] } {
   const { dimensions, indicators } = table;
-  if (indicators.length === 0) throw new RangeError("the weight table has no indicators");
-  for (const indicator of indicators) checkWeight(indicator.weight, `indicator "${indicator.name}"`);
+  if (indicators.length === 0) refuse("no-indicators");
+  for (const indicator of indicators) checkWeight(indicator.weight, "indicator", indicator.name);
   const warnings: EngineWarning[] = [];
 
   if (dimensions.length === 0) {
     const raw = indicators.map((i) => i.weight);
     const sum = sumOf(raw);
-    if (sum === 0) throw new RangeError("all indicator weights are zero");
+    if (sum === 0) refuse("indicator-weights-zero");
     if (Math.abs(sum - 1) <= ONE_TOLERANCE) return { weights: raw, warnings };
     warnings.push({ code: "weights-normalised", subject: [""], sum });
     return { weights: raw.map((w) => w / sum), warnings };
@@ -53,12 +54,12 @@ export function globalWeights(table: WeightTable): { weights: number[]; warnings
 
   const dimensionIndex = new Map<string, number>();
   dimensions.forEach((d, k) => {
-    checkWeight(d.weight, `dimension "${d.name}"`);
-    if (dimensionIndex.has(d.name)) throw new RangeError(`dimension "${d.name}" is listed twice`);
+    checkWeight(d.weight, "dimension", d.name);
+    if (dimensionIndex.has(d.name)) refuse("dimension-twice", { dimension: d.name });
     dimensionIndex.set(d.name, k);
   });
   const dimensionSum = sumOf(dimensions.map((d) => d.weight));
-  if (dimensionSum === 0) throw new RangeError("all dimension weights are zero");
+  if (dimensionSum === 0) refuse("dimension-weights-zero");
   const dimensionNormalised = Math.abs(dimensionSum - 1) > ONE_TOLERANCE;
   if (dimensionNormalised) {
     warnings.push({ code: "dimension-weights-normalised", subject: dimensions.map((d) => d.name), sum: dimensionSum });
@@ -69,19 +70,16 @@ export function globalWeights(table: WeightTable): { weights: number[]; warnings
   const owner = indicators.map((indicator) => {
     const k = indicator.dimension === undefined ? undefined : dimensionIndex.get(indicator.dimension);
     if (k === undefined) {
-      throw new RangeError(
-        indicator.dimension === undefined
-          ? `indicator "${indicator.name}" names no dimension, but the table has dimensions`
-          : `indicator "${indicator.name}" names dimension "${indicator.dimension}", which does not exist`,
-      );
+      if (indicator.dimension === undefined) refuse("indicator-no-dimension", { indicator: indicator.name });
+      refuse("indicator-unknown-dimension", { indicator: indicator.name, dimension: indicator.dimension });
     }
     indicatorSum[k] += indicator.weight;
     count[k] += 1;
     return k;
   });
   dimensions.forEach((d, k) => {
-    if (count[k] === 0) throw new RangeError(`dimension "${d.name}" has no indicators`);
-    if (indicatorSum[k] === 0) throw new RangeError(`all indicator weights of dimension "${d.name}" are zero`);
+    if (count[k] === 0) refuse("dimension-no-indicators", { dimension: d.name });
+    if (indicatorSum[k] === 0) refuse("dimension-indicator-weights-zero", { dimension: d.name });
     if (Math.abs(indicatorSum[k] - 1) > ONE_TOLERANCE) {
       warnings.push({ code: "weights-normalised", subject: [d.name], sum: indicatorSum[k] });
     }

@@ -18,12 +18,13 @@
 // and a CustomFunctions.Error ({ code: "#DIV/0!" }).
 
 import { columnStats } from "../engine/points";
-import { inBoth } from "../text";
+import { inBoth, textOf } from "../text";
 import type { Catalogue } from "../text";
 import type { ParetoSums } from "../engine/tiers";
 import type { ColumnStats, Direction } from "../engine/types";
 import { cellText, readNumber } from "../workbook/reading/cells";
 import { directionOf, scoringOf } from "../workbook/reading/headers";
+import { engineReason } from "../workbook/reading/problems";
 import type { CellValue, Text } from "../workbook/types";
 
 /**
@@ -678,10 +679,15 @@ export function columnCount(range: unknown): number {
 }
 
 /**
- * An ArgumentError for a value the engine refused, carrying the engine's reason (English only: the
- * engine's messages are not translated) after the argument's name in both languages.
- * @example engineRefusal("matrix", new RangeError("row 2, column 1 should be 1/3")).text["zh-CN"] // "参数 matrix 无效：row 2, column 1 should be 1/3"
+ * An ArgumentError for a value the engine refused: the argument's name, then the engine's reason in the
+ * same language (the catalogue's engineErrors words for an EngineError's code; any other RangeError's
+ * message as it is).
+ * @example engineRefusal("matrix", new EngineError("matrix-empty", {})).text["zh-CN"] // "参数 matrix 无效：判断矩阵为空"
  */
 export function engineRefusal(argument: string, error: RangeError): ArgumentError {
-  return new ArgumentError(argument, inBoth((c) => c.functions.refused(argument, error.message)));
+  const reason = engineReason(error);
+  return new ArgumentError(argument, {
+    "en-US": textOf("en-US").functions.refused(argument, reason["en-US"]),
+    "zh-CN": textOf("zh-CN").functions.refused(argument, reason["zh-CN"]),
+  });
 }

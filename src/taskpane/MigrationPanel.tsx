@@ -24,6 +24,7 @@ import type { Migration } from "../engine/migration";
 import { gradedPeriods, migrateWorkbook } from "../workbook/features/migrate";
 import type { Lang, Problem, WorkbookBackend } from "../workbook/types";
 import type { Strings } from "./strings";
+import { failureText } from "./failureText";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -88,7 +89,7 @@ export function MigrationPanel({ backend, lang, text, generation, disabled }: Mi
       if (outcome.ok) setShown({ kind: "done", migration: outcome.migration, sheet: outcome.plan.sheets[0]?.name ?? "" });
       else setShown({ kind: "problems", problems: outcome.problems });
     } catch (error) {
-      setShown({ kind: "failed", message: String((error as Error)?.message ?? error) });
+      setShown({ kind: "failed", message: failureText(error, lang) });
     } finally {
       setWorking(false);
     }

@@ -45,6 +45,7 @@ import { SharePanel, type CopyChannel } from "./SharePanel";
 import { WebWorkbookBar, downloadFile, gradedName, type SavableWorkbook } from "./WebWorkbookBar";
 import type { PaneOutcome } from "./workerProtocol";
 import { strings, type Strings } from "./strings";
+import { failureText } from "./failureText";
 
 // The page's 8 px body margin would show as a light frame around a dark pane.
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
@@ -272,7 +273,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
         const errors = found.problems.filter((p) => p.severity === "error").length;
         if (errors > 0 && !noTables(found, index)) announce(text.announceProblems(errors), { priority: 0 });
       })
-      .catch((error) => live && setRun({ kind: "failed", message: String((error as Error)?.message ?? error) }))
+      .catch((error) => live && setRun({ kind: "failed", message: failureText(error, lang) }))
       .finally(() => live && setChecking(false));
     return () => {
       live = false;
@@ -348,7 +349,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
       } else {
         const problem = (error as { problem?: Problem }).problem;
         if (problem) setExtraProblems([problem]);
-        setRun({ kind: "failed", message: problem ? problem.message[lang] : String((error as Error)?.message ?? error) });
+        setRun({ kind: "failed", message: problem ? problem.message[lang] : failureText(error, lang) });
       }
     }
   };
@@ -362,7 +363,7 @@ function PaneBody({ lang, backend: excelBackend, openWorkbook, copies, watch, no
       setSettings((s) => ({ ...s }));
       setChecks((n) => n + 1);
     } catch (error) {
-      setInserting({ failed: String((error as Error)?.message ?? error) });
+      setInserting({ failed: failureText(error, lang) });
     }
   };
 

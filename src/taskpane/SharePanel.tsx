@@ -11,6 +11,7 @@ import { ColumnPicker } from "./SchemeEditor";
 import { sources } from "./SettingsForm";
 import { ownerColumnByName } from "./columns";
 import type { Strings } from "./strings";
+import { failureText } from "./failureText";
 
 /** Where the workbook's bytes come from and where a made copy goes. */
 export interface CopyChannel {
@@ -80,7 +81,7 @@ export function SharePanel({ text, lang, channel, disabled, columns = [], index 
         report.leftAsIs.length > 0 ? text.leftAsIs(report.leftAsIs.join(", ")) : ""];
       setJob({ kind: "shared", message: parts.filter(Boolean).join(" ") });
     } catch (error) {
-      setJob({ kind: "failed", message: String((error as Error)?.message ?? error), what: "share" });
+      setJob({ kind: "failed", message: failureText(error, lang), what: "share" });
     }
   };
 
@@ -92,12 +93,12 @@ export function SharePanel({ text, lang, channel, disabled, columns = [], index 
       if (!outcome.ok) setJob({ kind: "problems", problems: outcome.problems });
       else setJob({ kind: "split", copies: outcome.copies });
     } catch (error) {
-      setJob({ kind: "failed", message: String((error as Error)?.message ?? error), what: "split" });
+      setJob({ kind: "failed", message: failureText(error, lang), what: "split" });
     }
   };
 
   const deliver = (copy: Copy) =>
-    void channel.deliver(copy.fileName, copy.data).catch((error) => setJob({ kind: "failed", message: String((error as Error)?.message ?? error), what: "split" }));
+    void channel.deliver(copy.fileName, copy.data).catch((error) => setJob({ kind: "failed", message: failureText(error, lang), what: "split" }));
 
   const orgs = sources(index);
   return (

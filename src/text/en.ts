@@ -460,7 +460,7 @@ Example:
   functions: {
     /** "<argument>: <message>", the form of every message of a TIERS function. */
     argued: (argument: string, message: string) => `${argument}: ${message}`,
-    /** A value the engine refused; its reason is the engine's (English only: the engine speaks none of the catalogue). */
+    /** A value the engine refused; `reason` is engineErrors' words for its code in the same language. */
     refused: (argument: string, reason: string) => `${argument}: ${reason}`,
     theCell: "the cell",
     cell: (k: number) => `cell ${k}`,
@@ -502,6 +502,110 @@ Example:
     namePerIndicator: (k: number) => `give one name per indicator (${k})`,
     customerLeftOut: (i: number) => `customer ${i} has a blank (or text, TRUE/FALSE) among its values and is left out of the ranks`,
     customerBlank: (i: number) => `customer ${i} has a blank value`,
+  },
+  /**
+   * The engine's refusals (src/engine/errors.ts), keyed by its codes; the English repeats the engine's own
+   * message word for word (test/engine/errors.test.ts), the parameters are the engine's, counted from 1.
+   */
+  engineErrors: {
+    "shares-empty": () => "the shares scheme needs at least one share",
+    "share-not-positive": (p: { share: number; value: number }) => `share ${p.share} is ${p.value}; shares must be positive`,
+    "shares-sum": (p: { sum: number }) => `the shares add up to ${p.sum}, not 1`,
+    "pareto-cutoffs-empty": () => "the pareto scheme needs at least one cut-off",
+    "pareto-cutoff-range": (p: { cutoff: number; value: number }) =>
+      `pareto cut-off ${p.cutoff} is ${p.value}; cut-offs are fractions in (0, 1]`,
+    "pareto-cutoff-order": (p: { cutoff: number }) => `pareto cut-off ${p.cutoff}: cut-offs must be strictly ascending`,
+    "value-infinite": () => "a value is infinite",
+    "pareto-total": (p: { total: number }) => `the values add up to ${p.total}; a Pareto class needs a positive total`,
+    "cutoffs-empty": () => "the cutoffs scheme needs at least one cut-off",
+    "cutoff-not-number": (p: { cutoff: number }) => `cut-off ${p.cutoff} is not a number`,
+    "cutoff-order": (p: { cutoff: number }) => `cut-off ${p.cutoff}: cut-offs must be strictly descending`,
+    "rule-column-missing": (p: { rule: string; column: string }) =>
+      `rule "${p.rule}" reads column "${p.column}", which does not exist`,
+    "rule-operator": (p: { rule: string; op: string }) => `rule "${p.rule}": unknown operator "${p.op}"`,
+    "rule-value": (p: { rule: string; value: string }) => `rule "${p.rule}": "${p.value}" is not a number`,
+    "shares-labels": (p: { shares: number; labels: number }) =>
+      `${p.shares} shares need ${p.shares} labels, found ${p.labels}`,
+    "cutoffs-labels": (p: { cutoffs: number; expected: number; labels: number }) =>
+      `${p.cutoffs} cut-offs need ${p.expected} labels, found ${p.labels}`,
+    "pareto-no-value": () => "the pareto scheme needs a value column",
+    "weight-missing": (p: { kind: "indicator" | "dimension"; name: string }) => `${p.kind} "${p.name}" has no weight`,
+    "weight-invalid": (p: { kind: "indicator" | "dimension"; name: string; weight: number }) =>
+      `${p.kind} "${p.name}" has weight ${p.weight}; weights must be finite and not negative`,
+    "no-indicators": () => "the weight table has no indicators",
+    "indicator-weights-zero": () => "all indicator weights are zero",
+    "dimension-twice": (p: { dimension: string }) => `dimension "${p.dimension}" is listed twice`,
+    "dimension-weights-zero": () => "all dimension weights are zero",
+    "indicator-no-dimension": (p: { indicator: string }) =>
+      `indicator "${p.indicator}" names no dimension, but the table has dimensions`,
+    "indicator-unknown-dimension": (p: { indicator: string; dimension: string }) =>
+      `indicator "${p.indicator}" names dimension "${p.dimension}", which does not exist`,
+    "dimension-no-indicators": (p: { dimension: string }) => `dimension "${p.dimension}" has no indicators`,
+    "dimension-indicator-weights-zero": (p: { dimension: string }) => `all indicator weights of dimension "${p.dimension}" are zero`,
+    "value-infinite-at": (p: { value: number }) => `value ${p.value} is infinite`,
+    "bands-empty": () => "scoring by bands needs at least one band",
+    "band-threshold": (p: { band: number }) => `band ${p.band} has no finite threshold`,
+    "band-points": (p: { band: number; points: number }) =>
+      `band ${p.band} gives ${p.points} points; points are 0..100`,
+    "band-order": (p: { band: number }) => `band ${p.band}: thresholds must be strictly ascending`,
+    "scoring-unknown": (p: { scoring: string }) => `unknown scoring rule "${p.scoring}"`,
+    "direction-unknown": (p: { direction: string }) => `unknown direction "${p.direction}"`,
+    "raw-points-range": (p: { value: number }) => `raw points must be within 0..100, found ${p.value}`,
+    "indicator-infinite": () => "an indicator value is infinite",
+    "scoring-no-values": (p: { scoring: string }) => `${p.scoring} scoring needs at least one value in the column`,
+    "matrix-empty": () => "the comparison matrix is empty",
+    "matrix-not-square": (p: { rows: number; row: number; entries: number }) =>
+      `the comparison matrix is not square: it has ${p.rows} rows but row ${p.row} has ${p.entries} entries`,
+    "comparison-not-positive": (p: { row: number; column: number; value: string }) =>
+      `row ${p.row}, column ${p.column} is ${p.value}; comparisons must be positive numbers`,
+    "diagonal-not-one": (p: { row: number; column: number; value: number }) =>
+      `row ${p.row}, column ${p.column} is ${p.value}; the diagonal must be 1`,
+    "not-reciprocal": (p: { row: number; column: number; value: number; pairRow: number; pairColumn: number; pairValue: number; reciprocal: number }) =>
+      `row ${p.row}, column ${p.column} is ${p.value} but should be the reciprocal of row ${p.pairRow}, column ${p.pairColumn}, 1/${p.pairValue} = ${p.reciprocal}`,
+    "ahp-too-many": (p: { n: number }) => `Saaty's random index is defined for up to 10 criteria, not ${p.n}`,
+    "row-length": (p: { row: number; count: number; indicators: number }) =>
+      `row ${p.row} has ${p.count} values for ${p.indicators} indicators`,
+    "cell-not-number": (p: { row: number; column: number }) => `row ${p.row}, column ${p.column} is not a number`,
+    "normalization-unknown": (p: { normalization: string }) =>
+      `unknown normalization "${p.normalization}"; use "minmax" or "sum"`,
+    "entropy-few": () => "the entropy method needs at least 2 customers",
+    "direction-at-unknown": (p: { index: number; direction: string }) =>
+      `direction ${p.index} is "${p.direction}"; use "higher" or "lower"`,
+    "sum-negative": (p: { row: number; column: number; value: number }) =>
+      `row ${p.row}, column ${p.column} is ${p.value}; "sum" normalization needs values >= 0`,
+    "entropy-constant": () => "every indicator is constant; the entropy method cannot weight them",
+    "correlation-few": () => "a correlation needs at least 2 customers",
+    "pca-constant": () => "every indicator is constant; principal components cannot weight them",
+    "standardise-few": () => "standardising needs at least 2 customers",
+    "k-range": (p: { k: number; n: number }) => `k = ${p.k}: use a whole number from 1 to the ${p.n} customers`,
+    "choose-k-few": () => "choosing k needs at least 3 customers",
+    "bins-count": (p: { bins: number }) => `${p.bins} bins: use a whole number of at least 2`,
+    "bins-whole": (p: { bins: number }) => `bins must be a whole number of at least 2, not ${p.bins}`,
+    "rfm-empty": () => "RFM scores need at least one customer",
+    "value-not-number": (p: { value: number }) => `value ${p.value} is not a number`,
+    "threshold-not-number": (p: { threshold: number }) => `threshold ${p.threshold} is not a number`,
+    "thresholds-order": () => "the thresholds must be ascending",
+    "thresholds-empty": () => "give at least one threshold",
+    "segment-bound": (p: { segment: number; name: string }) =>
+      `segment ${p.segment} ("${p.name}") has a bound that is not a number`,
+    "segment-bounds-order": (p: { segment: number; name: string }) =>
+      `segment ${p.segment} ("${p.name}") has a low bound above its high bound`,
+    "scores-outside": (p: { customer: number; rBins: number; fBins: number }) =>
+      `customer ${p.customer} has scores outside 1..${p.rBins} × 1..${p.fBins}`,
+    "as-of-not-date": () => "the analysis date is not a date",
+    "order-no-id": (p: { order: number }) => `order ${p.order} has no customer ID`,
+    "order-no-date": (p: { order: number }) => `order ${p.order} has no valid date`,
+    "order-after-as-of": (p: { order: number }) => `order ${p.order} is dated after the analysis date`,
+    "order-no-amount": (p: { order: number }) => `order ${p.order} has no valid amount`,
+    "order-margin-infinite": (p: { order: number }) => `order ${p.order} has an infinite margin`,
+    "date-invalid": (p: { year: number; month: number; day: number }) => `${p.year}-${p.month}-${p.day} is not a date`,
+    "date-out-of-range": (p: { year: number; month: number; day: number }) =>
+      `${p.year}-${p.month}-${p.day} is not a date Excel can hold`,
+    "customer-twice": (p: { id: string; period: "first" | "second" }) =>
+      `customer "${p.id}" appears twice in the ${p.period} period`,
+    "tier-no-label": (p: { customer: number; tier: number }) =>
+      `customer ${p.customer} is in tier ${p.tier}, which has no label`,
+    "growth-threshold": (p: { threshold: number }) => `the growth threshold ${p.threshold} is not a number`,
   },
   /** The task pane (src/taskpane): every word it shows. */
   pane: {

@@ -32,7 +32,7 @@ import type { TierRule } from "../engine/types";
 import { headerRowIndex } from "./reading/blocks";
 import { locateOwnedColumns, outputBox, outputProblems } from "./planning/outputColumns";
 import { planGrading } from "./planning/plan";
-import { problem } from "./reading/problems";
+import { engineReason, problem } from "./reading/problems";
 import { defaultSettings, labelCount, schemeLabels } from "./settings";
 import type { GradeSettings } from "./settings";
 import type {
@@ -412,7 +412,7 @@ async function prepare(
     }
   } catch (error) {
     // The parser validates what it can name by cell; what only the method can judge lands here.
-    problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: (error as Error).message }));
+    problems.push(problem("cannot-grade", customersBlock.sheet, "", { reason: engineReason(error) }));
     return { inspection };
   }
   const special = await readSpecialGrading(backend, index, settings, customers, result, valueColumn, problems);

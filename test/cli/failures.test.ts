@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { failure, main } from "../../src/cli/main";
+import { EngineError } from "../../src/engine/errors";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { runTiers, stackFrames, temporaryFiles } from "./processes";
 import { capture } from "./capture";
@@ -250,6 +251,16 @@ describe("errors no command foresaw", () => {
     // Node's own codes are faults, not refusals.
     expect(failure(Object.assign(new Error("bad argument"), { code: "ERR_INVALID_ARG_TYPE" }), "en-US", io)).toBe(3);
     expect(io.err).toMatch(/Please report it/);
+    io.err = "";
+    // An engine refusal (it carries a code) that no stage made a problem is not a refusal of the file:
+    // exit 3, its reason in the user's language.
+    const twice = new EngineError("customer-twice", { id: "C-1", period: "second" });
+    expect(failure(twice, "zh-CN", io, "book.xlsx")).toBe(3);
+    expect(io.err).toContain("客户“C-1”在第二期中出现了两次");
+    expect(io.err).not.toMatch(/appears twice|\.xlsx/);
+    io.err = "";
+    expect(failure(twice, "en-US", io, "book.xlsx")).toBe(3);
+    expect(io.err).toContain('(customer "C-1" appears twice in the second period)');
     io.err = "";
     io.env = { TIERS_DEBUG: "1" };
     expect(failure(new Error("boom"), "en-US", io)).toBe(3);

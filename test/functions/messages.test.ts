@@ -2,6 +2,7 @@
 // both languages as they read before the move, so the catalogue changes no word a formula shows.
 import { directionsOf, engineRefusal, labelsOf, matrixOf, sharesOf } from "../../src/functions/arguments";
 import { ArgumentError } from "../../src/functions/arguments";
+import { EngineError } from "../../src/engine/errors";
 
 function refusal(call: () => unknown): ArgumentError {
   try {
@@ -28,7 +29,10 @@ test("each message reads as before, in English and Chinese", () => {
       "shares：份额合计为 0.5；请给出合计为 1 的小数（0.2, 0.3, 0.5）或合计为 100 的百分数",
     ],
     [refusal(() => labelsOf([["A", "B"]], "labels", 3)), "labels: 2 labels for 3 tiers", "labels：有 2 个标签，但等级有 3 个"],
+    // A RangeError that is not one of the engine's refusals keeps its message in both languages.
     [engineRefusal("matrix", new RangeError("row 2, column 1 should be 1/3")), "matrix: row 2, column 1 should be 1/3", "参数 matrix 无效：row 2, column 1 should be 1/3"],
+    // An engine refusal is said in each language by its code.
+    [engineRefusal("matrix", new EngineError("matrix-empty", {})), "matrix: the comparison matrix is empty", "参数 matrix 无效：判断矩阵为空"],
   ];
   for (const [error, en, zh] of cases) expect(error.text).toEqual({ "en-US": en, "zh-CN": zh });
 });

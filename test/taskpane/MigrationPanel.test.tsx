@@ -9,6 +9,9 @@ import { strings } from "../../src/taskpane/strings";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import type { CellValue } from "../../src/workbook/types";
 import { MemoryWorkbook } from "../support/memoryWorkbook";
+import { installResizeObserver } from "./jsdomShims";
+
+installResizeObserver();
 
 // The real run and migration on an in-memory workbook graded in two quarters: five customers whose
 // scores are 0, 25, 50, 75, 100 (sales 100..500), tiers 20/30/50 = A, B, C, C, C. In Q2 C1 leaves, C6
@@ -79,6 +82,16 @@ test("in Chinese, the same numbers", async () => {
   show(book, "zh-CN");
   fireEvent.click(await screen.findByRole("button", { name: "查看等级变化" }));
   expect(await screen.findByText(/升级 1，降级 2，新增 1，流失 1。/)).toBeTruthy();
+});
+
+test("a History sheet that lists a customer twice in a period: the engine's refusal, in the pane's language", async () => {
+  const book = await twoQuarters();
+  const history = book.sheets.get("Tier history")!;
+  history.push(history[history.length - 1].slice());
+  const id = String(history[history.length - 1][0]);
+  show(book, "zh-CN");
+  fireEvent.click(await screen.findByRole("button", { name: "查看等级变化" }));
+  expect(await screen.findByText(`无法生成迁移：客户“${id}”在第二期中出现了两次`)).toBeTruthy();
 });
 
 test("a newly graded period moves the choice on to the latest two, never the same period twice", async () => {

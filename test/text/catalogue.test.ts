@@ -20,7 +20,7 @@ function leaves(node: unknown, at = ""): Map<string, unknown> {
 }
 
 /** The sections whose messages take one object of named parameters; the others take them in order. */
-const NAMED = ["problems.", "packageErrors."];
+const NAMED = ["problems.", "packageErrors.", "engineErrors."];
 
 /**
  * What a message says given sample parameters, and which parameters it uses: a named-parameter message

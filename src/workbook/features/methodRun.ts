@@ -21,7 +21,7 @@ import { INDICATOR_HEADERS } from "../reading/ordersTable";
 import { OUTPUT_HEADERS, OUTPUT_SHEETS, outputText } from "../planning/outputText";
 import { planGrading } from "../planning/plan";
 import { HEADER_LOOK, heatMap } from "../planning/styles";
-import { problem } from "../reading/problems";
+import { engineReason, problem } from "../reading/problems";
 import { defaultSegmentRows, parseSegmentsTable, segmentName } from "../reading/segmentsTable";
 import type { GradeSettings, MethodSetting } from "../settings";
 import type { Block, CellBlock, CellOut, CustomerData, Lang, OutputSheet, Problem, Progress, WorkbookBackend, WritePlan } from "../types";
@@ -58,6 +58,7 @@ const WORDS = {
     kmeansScheme: (k: number, auto: boolean, silhouette: number) =>
       `k-means clusters on the standardised indicators (k = ${k}${auto ? ", chosen by the best mean silhouette for k = 2..8" : ""}; mean silhouette ${silhouette.toFixed(3)}); Cluster 1 = best mean score`,
     defaultSegments: "the package's default segments",
+    noCompleteCustomer: "no customer has all three measures",
     segmentsRow: "Segments table",
     binsScoring: (bins: number) => `${bins} quantile bins (R's rfm)`,
     segmentTable: "Segments (customers, orders, revenue, average order value)",
@@ -80,6 +81,7 @@ const WORDS = {
     kmeansScheme: (k: number, auto: boolean, silhouette: number) =>
       `按标准化指标做 k 均值聚类（k = ${k}${auto ? "，在 k = 2..8 中按平均轮廓系数最优选出" : ""}；平均轮廓系数 ${silhouette.toFixed(3)}）；聚类 1 = 平均得分最高`,
     defaultSegments: "rfm 包的默认细分表",
+    noCompleteCustomer: "没有一个客户三项指标齐全",
     segmentsRow: "细分表",
     binsScoring: (bins: number) => `${bins} 档分位数（R 语言 rfm 包）`,
     segmentTable: "细分（客户数、订单数、收入、平均订单金额）",
@@ -233,12 +235,16 @@ export async function gradeRfm(
     else graded.push(i);
   }
   const pick = (column: Float64Array) => Float64Array.from(graded, (i) => column[i]);
+  if (graded.length === 0) {
+    const reason = { "en-US": WORDS["en-US"].noCompleteCustomer, "zh-CN": WORDS["zh-CN"].noCompleteCustomer };
+    problems.push(problem("cannot-grade", block.sheet, "", { reason }));
+    return { ok: false, problems, customers: n, customersSheet: block.sheet };
+  }
   let analysis;
   try {
-    if (graded.length === 0) throw new RangeError("no customer has all three measures");
     analysis = rfmAnalysis(pick(rv), pick(fv), pick(mv), method.bins, segments);
   } catch (error) {
-    problems.push(problem("cannot-grade", block.sheet, "", { reason: (error as Error).message }));
+    problems.push(problem("cannot-grade", block.sheet, "", { reason: engineReason(error) }));
     return { ok: false, problems, customers: n, customersSheet: block.sheet };
   }
   const labels = [...segments.map((s) => s.name), words.others];

@@ -26,7 +26,7 @@ import { cellText, isBlank } from "../reading/cells";
 import { findRole, headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
 import { textOf } from "../../text";
-import { problem } from "../reading/problems";
+import { engineReason, problem } from "../reading/problems";
 import type { WeightsFromSetting } from "../settings";
 import type { Block, CellOut, CellValue, CustomerData, Lang, OutputSheet, OwnedState, Problem, WritePlan } from "../types";
 import { HEADER_LOOK, TITLE_LOOK } from "../planning/styles";
@@ -144,7 +144,7 @@ export function applyPcaWeights(
   try {
     pca = pcaWeights(rows);
   } catch (error) {
-    return problem("pca-weights-failed", customers.block.sheet, "", { reason: (error as Error).message, count: rows.length });
+    return problem("pca-weights-failed", customers.block.sheet, "", { reason: engineReason(error), count: rows.length });
   }
   const w = pca.weights;
   const indicators = weightTable.indicators;

@@ -10,7 +10,7 @@ import { boxAddress, cellAddress } from "./address";
 import { cellText, isBlank, isErrorValue, readNumber } from "./cells";
 import { CELL_PROBLEMS_PER_COLUMN } from "./customerTable";
 import { findRole, headerKey } from "./headers";
-import { problem } from "./problems";
+import { engineReason, problem } from "./problems";
 import type { ProblemCode, ProblemParams } from "./problems";
 import type { Block, CellOut, CellValue, Lang, Problem } from "../types";
 
@@ -287,7 +287,7 @@ export function parseOrdersTable(
   try {
     return { orders, indicators: customerIndicators(orders, options.asOf), problems };
   } catch (e) {
-    problems.push(problem("cannot-grade", sheet, boxAddress(box), { reason: (e as Error).message }));
+    problems.push(problem("cannot-grade", sheet, boxAddress(box), { reason: engineReason(e) }));
     return { orders, problems };
   }
 }

@@ -2,10 +2,12 @@
 // analyst should do about it. Problems are values: the parsers collect them all in one pass. The
 // sentences are in the text catalogue (src/text, key `problems`), with each code's typed parameters.
 
-import { textOf, UNCALCULATED } from "../../text";
+import { EngineError } from "../../engine/errors";
+import type { EngineErrorCode, EngineErrorParams } from "../../engine/errors";
+import { inBoth, textOf, UNCALCULATED } from "../../text";
 import type { Catalogue } from "../../text";
 import { quoteSheet } from "./address";
-import type { Lang, Problem } from "../types";
+import type { Lang, Problem, Text } from "../types";
 
 /**
  * The error value a reader gives a formula cell the file stores without a calculated value (<f> without
@@ -20,6 +22,40 @@ export type ProblemCode = keyof Catalogue["problems"];
 export type ProblemParams<C extends ProblemCode = ProblemCode> = C extends ProblemCode
   ? Parameters<Catalogue["problems"][C]> extends [infer P] ? P : Record<string, never>
   : never;
+
+/** A problem's parameters as problem() takes them: a text parameter may come in both languages (an engine's reason). */
+export type ProblemArguments<C extends ProblemCode = ProblemCode> = { [K in keyof ProblemParams<C>]: ProblemParams<C>[K] | (ProblemParams<C>[K] extends string | number ? Text : never) };
+
+// The catalogue's engineErrors section takes exactly the engine's codes, each with the engine's parameters.
+type EngineWords = { [C in EngineErrorCode]: (p: EngineErrorParams[C]) => string };
+const SAME_CODES: [keyof Catalogue["engineErrors"]] extends [EngineErrorCode] ? true : never = true;
+const ENGINE_WORDS: Record<Lang, EngineWords> = { "en-US": textOf("en-US").engineErrors, "zh-CN": textOf("zh-CN").engineErrors };
+void SAME_CODES;
+
+/**
+ * Why the engine refused, in both languages: an EngineError's code in the catalogue's words (engineErrors);
+ * any other error's message as it is (a fault of the program, not of the workbook, has no translation).
+ *
+ * @example engineReason(new EngineError("entropy-few", {}))["zh-CN"] // "熵权法至少需要 2 个客户"
+ */
+export function engineReason(error: unknown): Text {
+  if (error instanceof EngineError) {
+    const say = (lang: Lang) => (ENGINE_WORDS[lang][error.code as EngineErrorCode] as (p: unknown) => string)(error.params);
+    return { "en-US": say("en-US"), "zh-CN": say("zh-CN") };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return inBoth(() => message);
+}
+
+function isText(v: unknown): v is Text {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as Text)["en-US"] === "string" && typeof (v as Text)["zh-CN"] === "string";
+}
+
+/** The parameters in one language: each one given in both languages read in `lang`. */
+function inLanguage(params: object | undefined, lang: Lang): object {
+  if (!params) return {};
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, isText(value) ? value[lang] : value]));
+}
 
 /** Whether a problem stops the run (error) or is reported alongside the results (warning), by code. */
 const SEVERITY: Record<ProblemCode, "error" | "warning"> = {
@@ -122,12 +158,12 @@ export function problem<C extends ProblemCode>(
   sheet: string,
   cell: string,
   ...[params, severity]: {} extends ProblemParams<C>
-    ? [params?: ProblemParams<C>, severity?: "error" | "warning"]
-    : [params: ProblemParams<C>, severity?: "error" | "warning"]
+    ? [params?: ProblemArguments<C>, severity?: "error" | "warning"]
+    : [params: ProblemArguments<C>, severity?: "error" | "warning"]
 ): Problem {
   const defaultSeverity = SEVERITY[code];
   if (!defaultSeverity) throw new Error(`problem: unknown code "${code}"`);
-  const message = (lang: Lang) => (textOf(lang).problems[code] as (p: ProblemParams<C>) => string)(params ?? ({} as ProblemParams<C>));
+  const message = (lang: Lang) => (textOf(lang).problems[code] as (p: ProblemParams<C>) => string)(inLanguage(params, lang) as ProblemParams<C>);
   return {
     severity: severity ?? defaultSeverity,
     code,
