@@ -10,7 +10,7 @@ import { against, notMeasured } from "../figure";
 import type { BenchOptions, Figure, Section } from "../figure";
 import { inChild } from "../inChild";
 import type { ScaleTiming } from "../jobs/scale";
-import { MB } from "../statistics";
+import { MB, median } from "../statistics";
 
 const TIME_TARGET = 2;
 const SPLIT_TIME_TARGET = 3;
@@ -44,43 +44,76 @@ export function scaleSection(size?: number): Section {
       const fileMb = fs.statSync(file).size / MB;
       const out = (name: string) => path.join(options.scratch, `scale-${name}-${n}.xlsx`);
       const figures: Figure[] = [];
-      let floor;
+      // Floor and grade alternate, three times each (once with --quick), so that both see the same machine;
+      // times are medians, peak memory the largest of the runs (it varies from run to run with when V8
+      // collects), and the note lists every run.
+      const runs = options.quick ? 1 : 3;
+      const floors: { result: ScaleTiming; maxRssBytes: number }[] = [];
+      const grades: { result: ScaleTiming; maxRssBytes: number }[] = [];
       try {
         options.log("scale: compiling the modules the jobs load, so that no measured child compiles");
         await inChild<number>("jobs/scale", "warmUp", {}, { timeoutMs: 600_000 });
-        options.log("scale: floor (unzip + tokenize + rezip)");
-        floor = await inChild<ScaleTiming>("jobs/scale", "scaleFloor", { file, out: out("floor") }, { timeoutMs: 1_800_000 });
       } catch (error) {
-        return [notMeasured("scale", `tiers grade, ${label} customers`, `the floor failed: ${(error as Error).message}`)];
+        return [notMeasured("scale", `tiers grade, ${label} customers`, `the modules did not load: ${(error as Error).message}`)];
       }
-      try {
-        options.log("scale: tiers grade");
-        const grade = await inChild<ScaleTiming>("jobs/scale", "scaleGrade", { file, out: out("graded") }, { timeoutMs: 1_800_000 });
-        const time = against("scale", `tiers grade, ${label} customers`, grade.result.ms, "ms", { what: "unzip + tokenize + rezip of the same file", value: floor.result.ms }, TIME_TARGET);
+      for (let run = 1; run <= runs; run++) {
+        try {
+          options.log(`scale: floor (unzip + tokenize + rezip), run ${run} of ${runs}`);
+          floors.push(await inChild<ScaleTiming>("jobs/scale", "scaleFloor", { file, out: out("floor") }, { timeoutMs: 1_800_000 }));
+        } catch (error) {
+          return [notMeasured("scale", `tiers grade, ${label} customers`, `the floor failed: ${(error as Error).message}`)];
+        }
+        try {
+          options.log(`scale: tiers grade, run ${run} of ${runs}`);
+          grades.push(await inChild<ScaleTiming>("jobs/scale", "scaleGrade", { file, out: out("graded") }, { timeoutMs: 1_800_000 }));
+        } catch (error) {
+          figures.push(notMeasured("scale", `tiers grade, ${label} customers`, (error as Error).message));
+          break;
+        }
+      }
+      const floorMs = median(floors.map((f) => f.result.ms));
+      const floorCpu = median(floors.map((f) => f.result.cpuMs));
+      const floorRss = Math.max(...floors.map((f) => f.maxRssBytes)) / MB;
+      const seconds = (ms: number) => (ms / 1000).toFixed(1);
+      const listed = (values: number[]) => values.map(seconds).join(", ");
+      if (grades.length === runs) {
+        const gradeMs = median(grades.map((g) => g.result.ms));
+        const gradeCpu = median(grades.map((g) => g.result.cpuMs));
+        const time = against("scale", `tiers grade, ${label} customers`, gradeMs, "ms", { what: "unzip + tokenize + rezip of the same file", value: floorMs }, TIME_TARGET);
         time.note =
-          `file ${fileMb.toFixed(1)} MB in (sheet ${((floor.result.sheetBytes ?? 0) / MB).toFixed(0)} MB of XML), ${(grade.result.outBytes / MB).toFixed(1)} MB out; one run; ` +
-          `CPU time ${(grade.result.cpuMs / 1000).toFixed(1)} s vs the floor's ${(floor.result.cpuMs / 1000).toFixed(1)} s (${(grade.result.cpuMs / floor.result.cpuMs).toFixed(2)}x)`;
+          `file ${fileMb.toFixed(1)} MB in (sheet ${((floors[0].result.sheetBytes ?? 0) / MB).toFixed(0)} MB of XML), ${(grades[0].result.outBytes / MB).toFixed(1)} MB out; ` +
+          `median of ${runs} (grade ${listed(grades.map((g) => g.result.ms))} s, floor ${listed(floors.map((f) => f.result.ms))} s); ` +
+          `CPU time ${seconds(gradeCpu)} s vs the floor's ${seconds(floorCpu)} s (${(gradeCpu / floorCpu).toFixed(2)}x)`;
         figures.push(time);
-        const memory = against("scale", `peak memory (maxRSS), tiers grade, ${label} customers`, grade.maxRssBytes / MB, "MB", { what: "maxRSS of the floor", value: floor.maxRssBytes / MB });
-        memory.target = { text: "<= 1.5 GB", met: grade.maxRssBytes / MB <= MEMORY_TARGET_MB };
+        const peaks = grades.map((g) => g.maxRssBytes / MB);
+        const memory = against("scale", `peak memory (maxRSS), tiers grade, ${label} customers`, Math.max(...peaks), "MB", { what: "maxRSS of the floor", value: floorRss });
+        memory.target = { text: "<= 1.5 GB", met: Math.max(...peaks) <= MEMORY_TARGET_MB };
+        memory.note = `the largest of ${runs} runs: ${peaks.map((mb) => Math.round(mb).toLocaleString("en-US")).join(", ")} MB`;
         figures.push(memory);
-      } catch (error) {
-        figures.push(notMeasured("scale", `tiers grade, ${label} customers`, (error as Error).message));
       }
       const splitWhat = `tiers split by Owner, ${label} customers`;
       if (!fs.existsSync(out("graded"))) figures.push(notMeasured("scale", splitWhat, "no graded file (the grade above failed)"));
       else {
+        const splits: { result: ScaleTiming & { copies: number }; maxRssBytes: number }[] = [];
+        const splitRuns = options.quick ? 1 : 2;
         try {
-          options.log("scale: tiers split");
           const folder = path.join(options.scratch, `scale-copies-${n}`);
-          const split = await inChild<ScaleTiming & { copies: number }>("jobs/scale", "scaleSplit", { file: out("graded"), out: folder }, { timeoutMs: 1_800_000 });
-          const time = against("scale", splitWhat, split.result.ms, "ms", { what: "unzip + tokenize + rezip of the same file", value: floor.result.ms }, SPLIT_TIME_TARGET);
+          for (let run = 1; run <= splitRuns; run++) {
+            options.log(`scale: tiers split, run ${run} of ${splitRuns}`);
+            splits.push(await inChild<ScaleTiming & { copies: number }>("jobs/scale", "scaleSplit", { file: out("graded"), out: folder }, { timeoutMs: 1_800_000 }));
+          }
+          const splitMs = median(splits.map((one) => one.result.ms));
+          const splitCpu = median(splits.map((one) => one.result.cpuMs));
+          const time = against("scale", splitWhat, splitMs, "ms", { what: "unzip + tokenize + rezip of the same file", value: floorMs }, SPLIT_TIME_TARGET);
           time.note =
-            `graded file ${(fs.statSync(out("graded")).size / MB).toFixed(1)} MB in, ${split.result.copies} copies out (${(split.result.outBytes / MB).toFixed(1)} MB); one run; ` +
-            `CPU time ${(split.result.cpuMs / 1000).toFixed(1)} s vs the floor's ${(floor.result.cpuMs / 1000).toFixed(1)} s (${(split.result.cpuMs / floor.result.cpuMs).toFixed(2)}x)`;
+            `graded file ${(fs.statSync(out("graded")).size / MB).toFixed(1)} MB in, ${splits[0].result.copies} copies out (${(splits[0].result.outBytes / MB).toFixed(1)} MB); ` +
+            `median of ${splitRuns} (${listed(splits.map((one) => one.result.ms))} s); ` +
+            `CPU time ${seconds(splitCpu)} s vs the floor's ${seconds(floorCpu)} s (${(splitCpu / floorCpu).toFixed(2)}x)`;
           figures.push(time);
-          const memory = against("scale", `peak memory (maxRSS), ${splitWhat}`, split.maxRssBytes / MB, "MB", { what: "maxRSS of the floor", value: floor.maxRssBytes / MB });
-          memory.target = { text: "<= 1.5 GB", met: split.maxRssBytes / MB <= MEMORY_TARGET_MB };
+          const peaks = splits.map((one) => one.maxRssBytes / MB);
+          const memory = against("scale", `peak memory (maxRSS), ${splitWhat}`, Math.max(...peaks), "MB", { what: "maxRSS of the floor", value: floorRss });
+          memory.target = { text: "<= 1.5 GB", met: Math.max(...peaks) <= MEMORY_TARGET_MB };
+          memory.note = `the largest of ${splitRuns} runs: ${peaks.map((mb) => Math.round(mb).toLocaleString("en-US")).join(", ")} MB`;
           figures.push(memory);
         } catch (error) {
           figures.push(notMeasured("scale", splitWhat, (error as Error).message));
