@@ -13,7 +13,7 @@
 import type JSZip from "jszip";
 import type { Box, CellValue } from "../../types";
 import { packageError } from "./packageErrors";
-import { helperChunks, StreamHelper } from "./zipStream";
+import { concatChunks, helperChunks, StreamHelper } from "./zipStream";
 import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
 import { findSheetData, lastCellColumn, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
 import type { OutputColumnsEdit } from "./outputColumnsXml";
@@ -61,7 +61,7 @@ export async function* partChunks(file: JSZip.JSZipObject, chunkBytes = CHUNK_BY
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   const gathered = function* (): Generator<Uint8Array> {
-    const all = pending.length === 1 ? pending[0] : concatAll(pending, pendingBytes);
+    const all = pending.length === 1 ? pending[0] : concatChunks(pending, pendingBytes);
     pending = [];
     pendingBytes = 0;
     for (let at = 0; at < all.length; at += chunkBytes) yield all.length <= chunkBytes ? all : all.subarray(at, at + chunkBytes);
@@ -75,16 +75,6 @@ export async function* partChunks(file: JSZip.JSZipObject, chunkBytes = CHUNK_BY
     if (pendingBytes >= chunkBytes) yield* gathered();
   }
   if (pendingBytes > 0) yield* gathered();
-}
-
-function concatAll(chunks: Uint8Array[], total: number): Uint8Array {
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
 }
 
 /** Bytes as text: UTF-8, or UTF-16 with a byte-order mark (as XML allows), decoded as a stream. */
@@ -446,7 +436,7 @@ export class CellStore implements CellSink {
 
 }
 
-function grow<T extends Int32Array>(array: T, size: number): T {
+function grow<T extends Int32Array | Float64Array>(array: T, size: number): T {
   const next = new (array.constructor as new (size: number) => T)(size);
   next.set(array);
   return next;
@@ -537,10 +527,10 @@ export class RowLayout {
     if (this.count === this.index.length) {
       const size = this.count * 2;
       this.index = grow(this.index, size);
-      this.start = growFloat(this.start, size);
-      this.tagEnd = growFloat(this.tagEnd, size);
-      this.closeStart = growFloat(this.closeStart, size);
-      this.end = growFloat(this.end, size);
+      this.start = grow(this.start, size);
+      this.tagEnd = grow(this.tagEnd, size);
+      this.closeStart = grow(this.closeStart, size);
+      this.end = grow(this.end, size);
       this.lastColumn = grow(this.lastColumn, size);
     }
     const i = this.count++;
@@ -559,12 +549,6 @@ export class RowLayout {
   rollback(): void {
     this.count = this.markedCount;
   }
-}
-
-function growFloat(array: Float64Array, size: number): Float64Array {
-  const next = new Float64Array(size);
-  next.set(array);
-  return next;
 }
 
 /**

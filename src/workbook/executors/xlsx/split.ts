@@ -9,6 +9,7 @@ import { FileNamer } from "../../features/fileNames";
 import type { Problem } from "../../types";
 import { openXlsx } from "./xlsxWorkbook";
 import type { XlsxOptions } from "./xlsxWorkbook";
+import { gatherChunks } from "./zipStream";
 
 export interface OwnerCopyFile {
   owner: string;
@@ -116,19 +117,7 @@ export async function splitByOwner(data: Uint8Array | ArrayBuffer, settings: Spl
   if (!outcome.ok) return outcome;
   const copies: OwnerCopyFile[] = [];
   for await (const { chunks, ...name } of outcome.copies) {
-    const parts: Uint8Array[] = [];
-    let total = 0;
-    for await (const chunk of chunks) {
-      parts.push(chunk);
-      total += chunk.length;
-    }
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const part of parts) {
-      bytes.set(part, at);
-      at += part.length;
-    }
-    copies.push({ ...name, data: bytes });
+    copies.push({ ...name, data: await gatherChunks(chunks) });
   }
   return { ok: true, copies };
 }

@@ -41,7 +41,7 @@ import { findSheetData, MAX_COLUMNS, readSheet, scopeFor, sharedStrings, splitCe
 import type { RowText } from "./sheetScanner";
 import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, spliceSheetStream, textChunks } from "./sheetStream";
 import type { RowLayout } from "./sheetStream";
-import { AsyncChunks, helperChunks, readableOf, StreamHelper, zipTakesStreams } from "./zipStream";
+import { AsyncChunks, gatherChunks, helperChunks, readableOf, StreamHelper, zipTakesStreams } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
 import { SheetXmlWriter, valuesInRange } from "./summarySheetXml";
 import { viewOf } from "../../lazyArray";
@@ -303,19 +303,7 @@ export class XlsxWorkbook implements WorkbookBackend {
         this.zip.file(name, readableOf(part.chunks()) as unknown as Uint8Array, { binary: true });
         any = true;
       } else {
-        const chunks: Uint8Array[] = [];
-        let total = 0;
-        for await (const chunk of part.chunks()) {
-          chunks.push(chunk);
-          total += chunk.length;
-        }
-        const all = new Uint8Array(total);
-        let at = 0;
-        for (const chunk of chunks) {
-          all.set(chunk, at);
-          at += chunk.length;
-        }
-        this.zip.file(name, all, { binary: true });
+        this.zip.file(name, await gatherChunks(part.chunks()), { binary: true });
       }
     }
     return any;

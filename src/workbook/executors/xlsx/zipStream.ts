@@ -79,6 +79,28 @@ export async function* helperChunks(stream: StreamHelper, onChunk?: (chunk: Uint
   }
 }
 
+/** Chunks joined into one array (`total` their summed length). */
+export function concatChunks(chunks: Uint8Array[], total: number): Uint8Array {
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+
+/** Every chunk of a stream, gathered into one array: where a stream cannot be passed on (a browser's JSZip, the pane's copies). */
+export async function gatherChunks(chunks: AsyncChunks): Promise<Uint8Array> {
+  const list: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    list.push(chunk);
+    total += chunk.length;
+  }
+  return concatChunks(list, total);
+}
+
 /**
  * Whether JSZip can take an entry's data as a stream here: only in Node (JSZip recognises a stream by
  * Node's own checks, which need Buffer); a browser or a Web Worker has none.
