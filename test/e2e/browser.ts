@@ -52,6 +52,13 @@ export interface Site {
   pane(options?: BrowserContextOptions): Promise<Page>;
 }
 
+const pageSaid = new WeakMap<Page, string[]>();
+
+/** The errors and console warnings of a page made by `Site.pane`, oldest first. */
+export function whatPageSaid(page: Page): string[] {
+  return pageSaid.get(page) ?? [];
+}
+
 /** Builds dist/ when it is stale, serves it and starts Chromium. */
 export async function startSite(): Promise<Site> {
   ensureBuilt(BUILDS.dist); // rebuilt when a source is newer than dist/, not only when it is missing
@@ -77,6 +84,11 @@ export async function startSite(): Promise<Site> {
         return route.abort();
       });
       const page = await context.newPage();
+      // What the page said went wrong, for a failing test to print beside what it shows.
+      const said: string[] = [];
+      page.on("pageerror", (error) => said.push(`page error: ${error.stack ?? error.message}`));
+      page.on("console", (message) => (message.type() === "error" || message.type() === "warning") && said.push(`console ${message.type()}: ${message.text()}`));
+      pageSaid.set(page, said);
       await page.goto(`${base}/taskpane.html`);
       return page;
     },

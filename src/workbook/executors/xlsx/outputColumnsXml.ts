@@ -147,24 +147,49 @@ export class OutputColumnsEdit {
     const written = this.writes(index);
     if (written) this.nextWrite = index + 1;
     if (index < this.firstOwnedRow && !written) return "keep";
-    if (lastColumn >= 0 && this.areas.every((area) => lastColumn < area.first || index < area.headerRow)) return written && this.added(index) ? "append" : "keep";
+    if (lastColumn >= 0 && this.leftOfOwned(index, lastColumn)) return written && this.added(index) ? "append" : "keep";
     return "rebuild";
+  }
+
+  /** Whether a cell at `column` of row `index` lies left of every owned area that reaches the row. */
+  private leftOfOwned(index: number, column: number): boolean {
+    // A loop, not areas.every(...): asked once per row of a million-row sheet.
+    for (const area of this.areas) if (column >= area.first && index >= area.headerRow) return false;
+    return true;
   }
 
   /** A row's start tag as an edited row has it: spans is only a hint for the row's extent, and a stale one is worse than none. */
   startTag(name: string, attributes: string): string {
-    return `<${name}${withAttribute(attributes, "spans", undefined)}>`;
+    // Most rows a writer makes carry no spans: no pattern to run then.
+    return `<${name}${attributes.includes("spans") ? withAttribute(attributes, "spans", undefined) : attributes}>`;
   }
 
   /** The new cells of row `index`, in column order ("" for none). */
   added(index: number): string {
     // Asked twice for a row (by kind, then by the writer): made once.
     if (index !== this.addedIndex) {
-      const written = this.written(index);
       this.addedIndex = index;
-      this.addedText = written ? written.map((cell) => cell.xml).join("") : "";
+      this.addedText = this.writtenText(index);
     }
     return this.addedText;
+  }
+
+  /** The output cells of a row as one text: what written(index) joins, without a list per row. */
+  private writtenText(index: number): string {
+    const columns = this.columns;
+    if (!columns || !this.writes(index)) return "";
+    if (index === columns.headerRow) return this.header.map((cell) => cell.xml).join("");
+    const i = index - columns.headerRow - 1;
+    const number = String(index + 1);
+    let text = "";
+    for (let j = 0; j < columns.columns.length; j++) {
+      const make = this.valueAt[j];
+      const value = (make ? make(i) : columns.columns[j].values[i]) ?? null;
+      const style = value !== null && typeof value === "object" ? this.styleOf[j].formula : this.styleOf[j].value;
+      const cell = cellXmlAt(columnLetters(columns.firstColumn + j) + number, value, style);
+      text += this.prefix ? withPrefix(cell, this.prefix) : cell;
+    }
+    return text;
   }
 
   /** A row rebuilt cell by cell: the owned cells dropped, the new ones merged in column order. */
