@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import JSZip from "jszip";
-import { readPlainRowCells, readRowCells, readRowInto, readSheet, sharedStrings } from "../../src/workbook/executors/xlsx/sheetScanner";
+import { plainDecimal, readPlainRowCells, readRowCells, readRowInto, readSheet, sharedStrings } from "../../src/workbook/executors/xlsx/sheetScanner";
 import type { CellSink } from "../../src/workbook/executors/xlsx/sheetScanner";
 import { readSheetStream, textChunks } from "../../src/workbook/executors/xlsx/sheetStream";
 import { ROOT_SCOPE, XmlTokens } from "../../src/workbook/executors/xlsx/xmlTokens";
@@ -71,7 +71,13 @@ function byReadRowInto(xml: string): Cells {
 // elements, every cell type, formulas with and without a saved value, entities and _xHHHH_ escapes.
 const space = fc.constantFrom("", " ", "\n  ", "\t");
 const quoted = (value: string) => fc.constantFrom(`"${value}"`, `'${value}'`);
+// Decimals as producers write them: a sign, leading zeros, up to 25 digits either side of the point
+// (beyond 15 significant digits or 22 places plainDecimal declines and Number reads the text).
+const decimalText = fc
+  .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{0,12}$/), fc.boolean(), fc.stringMatching(/^[0-9]{0,25}$/))
+  .map(([negative, whole, point, fraction]) => `${negative ? "-" : ""}${whole}${point ? "." : ""}${point ? fraction : ""}`);
 const numberText = fc.oneof(
+  decimalText,
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => String(n)),
   fc.integer().map(String),
   fc.constantFrom("1E+300", "-0", "0.1", " 7 ", "", "1e", "0x10", "Infinity", "12.50"),
@@ -121,6 +127,34 @@ function letters(column: number): string {
   for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }
+
+describe("plainDecimal", () => {
+  test("gives exactly what Number gives for the decimals it takes, and declines the rest (fast-check)", () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.oneof(decimalText, numberText, fc.string()), fc.string({ maxLength: 3 }), (text, around) => {
+        const xml = `${around}${text}${around}`;
+        const read = plainDecimal(xml, around.length, around.length + text.length);
+        if (Number.isNaN(read)) return;
+        taken++;
+        // Number reads "" and " 7 " too, but plainDecimal takes neither: it takes only what it reads exactly.
+        expect(text.trim()).toBe(text);
+        expect(Object.is(read, Number(text))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(taken).toBeGreaterThan(5000);
+  });
+
+  test("declines what it cannot read exactly or is not a plain decimal", () => {
+    for (const text of ["", ".", "-", "-.", "1e5", "1E+300", "+5", " 7", "7 ", "0x10", "1.2.3", "Infinity", "1234567890123456", "0.00000000000000000000001", "1,5"]) {
+      expect([text, plainDecimal(text, 0, text.length)]).toEqual([text, NaN]);
+    }
+    for (const [text, value] of [["0", 0], ["-0", -0], ["007", 7], [".5", 0.5], ["5.", 5], ["-1234.50", -1234.5], ["0.1", 0.1], ["123456789012345", 123456789012345], ["0.0000000000000000000001", 1e-22]] as const) {
+      expect(Object.is(plainDecimal(text, 0, text.length), value)).toBe(true);
+    }
+  });
+});
 
 describe("readPlainRowCells", () => {
   test("reads the forms producers write exactly as the tokenizer does (fast-check, unprefixed and x: rows)", () => {
