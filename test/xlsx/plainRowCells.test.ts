@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import JSZip from "jszip";
-import { plainDecimal, readPlainRowCells, readRowCells, readRowInto, readSheet, sharedStrings } from "../../src/workbook/executors/xlsx/sheetScanner";
+import { plainDecimal, plainIndex, readPlainRowCells, readRowCells, readRowInto, readSheet, sharedStrings } from "../../src/workbook/executors/xlsx/sheetScanner";
 import type { CellSink } from "../../src/workbook/executors/xlsx/sheetScanner";
 import { readSheetStream, textChunks } from "../../src/workbook/executors/xlsx/sheetStream";
 import { ROOT_SCOPE, XmlTokens } from "../../src/workbook/executors/xlsx/xmlTokens";
@@ -153,6 +153,25 @@ describe("plainDecimal", () => {
     for (const [text, value] of [["0", 0], ["-0", -0], ["007", 7], [".5", 0.5], ["5.", 5], ["-1234.50", -1234.5], ["0.1", 0.1], ["123456789012345", 123456789012345], ["0.0000000000000000000001", 1e-22]] as const) {
       expect(Object.is(plainDecimal(text, 0, text.length), value)).toBe(true);
     }
+  });
+});
+
+describe("plainIndex", () => {
+  test("reads a shared string's index as parseInt does, and declines anything but up to 9 digits (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.stringMatching(/^[0-9]{1,12}$/), fc.string({ maxLength: 6 })), (text) => {
+        const read = plainIndex(`<v>${text}</v>`, 3, 3 + text.length);
+        if (/^[0-9]{1,9}$/.test(text)) expect(read).toBe(parseInt(text, 10));
+        else expect(read).toBe(-1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test("a row's shared strings by index, one past the table read as nothing, as the tokenizer reads them", () => {
+    const xml = rowXml('<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>002</v></c><c r="C1" t="s"><v>3</v></c><c r="D1" t="s"><v> 1</v></c>', "");
+    expect(byHand(xml, "")).toEqual([[0, "甲乙"], [1, "  padded "], [3, "B&C"]]);
+    expect(byHand(xml, "")).toEqual(byTokenizer(xml));
   });
 });
 

@@ -563,6 +563,7 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
     // The cell's children, up to its end tag.
     let text: string | undefined;
     let decimal = NaN;
+    let shared = -1;
     let formula = false;
     let inline: string | undefined;
     for (;;) {
@@ -577,6 +578,7 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
         if (xml.charCodeAt(k) === Ch.Slash && xml.charCodeAt(k + 1) === Ch.Greater) {
           text = "";
           decimal = NaN;
+          shared = -1;
           i = k + 2;
           continue;
         }
@@ -584,8 +586,10 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
         const lt = xml.indexOf("<", k + 1);
         if (lt < 0 || lt >= to || !xml.startsWith(vEnd, lt)) return false;
         // A number cell's plain decimal is read where it lies (no text made); any other is read as text.
+        // So is a shared string's index.
         const number = type === undefined || type === "n" ? plainDecimal(xml, k + 1, lt) : NaN;
-        if (number === number) {
+        shared = type === "s" ? plainIndex(xml, k + 1, lt) : -1;
+        if (number === number || shared >= 0) {
           text = undefined;
           decimal = number;
         } else {
@@ -628,6 +632,12 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
     if (decimal === decimal) {
       // What valueOf gives for this text: the number (with or without a formula).
       sink.number(column, decimal);
+      continue;
+    }
+    if (shared >= 0) {
+      // What valueOf gives: the shared string, or nothing for an index past the table.
+      const item = strings[shared];
+      if (item !== undefined && item !== null) sink.other(column, item);
       continue;
     }
     const value = type === "inlineStr" ? inline ?? (formula ? valueOf("str", text, formula, strings) : null) : valueOf(type ?? "n", text, formula, strings);
@@ -680,6 +690,22 @@ export function plainDecimal(xml: string, from: number, to: number): number {
   if (digits === 0 || scale > 22) return NaN;
   const value = mantissa / POWERS_OF_TEN[scale];
   return negative ? -value : value;
+}
+
+/**
+ * A shared string's index xml[from, to) when it is plain digits (at most 9), else -1: what
+ * parseInt(text, 10) reads from such a text, without making the text.
+ * @example plainIndex('<v>25</v>', 3, 5) // 25
+ */
+export function plainIndex(xml: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let index = 0;
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    index = index * 10 + (c - 48);
+  }
+  return index;
 }
 
 /** A sheet's cells with values, by row, and the box they span. */
