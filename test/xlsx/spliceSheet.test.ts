@@ -122,3 +122,46 @@ test("a sheet with a comment among its rows is walked, not spliced, to the same 
   for (const [name, content] of expected) expect([name, got.get(name)]).toEqual([name, content]);
   expect(got.get("xl/worksheets/sheet2.xml")).toContain("<!-- checked by hand -->");
 });
+
+test("rows graded before (owned cells last) are cut, not split, where that gives rebuild's text; any other row is rebuilt (walker as the reference)", async () => {
+  // Owned columns C..D from an earlier run (header row 1), written again at C..E. Row forms:
+  // tight with its owned cells last (cut), a user's cell right of the owned ones (rebuilt), white space
+  // between cells (not tight), cells out of order (not tight), a cell without r (not tight), no owned cell.
+  const forms = [
+    (r: number) => `<c r="A${r}"><v>${r}</v></c><c r="B${r}" t="s"><v>0</v></c><c r="C${r}" s="1"><v>0.5</v></c><c r="D${r}" t="inlineStr"><is><t>A</t></is></c>`,
+    (r: number) => `<c r="A${r}"><v>${r}</v></c><c r="C${r}"><v>1</v></c><c r="D${r}"><v>2</v></c><c r="G${r}"><v>user</v></c>`,
+    (r: number) => `<c r="A${r}"><v>${r}</v></c> <c r="C${r}"><v>1</v></c><c r="D${r}"><v>2</v></c>`,
+    (r: number) => `<c r="B${r}"><v>${r}</v></c><c r="A${r}"><v>1</v></c><c r="D${r}"><v>2</v></c>`,
+    (r: number) => `<c r="A${r}"><v>${r}</v></c><c><v>1</v></c><c r="D${r}"><v>2</v></c>`,
+    (r: number) => `<c r="A${r}"><v>${r}</v></c><c r="B${r}"><v>2</v></c>`,
+    (r: number) => `<c r="C${r}"><v>1</v></c><c r="D${r}"><v>2</v></c>`,
+  ];
+  const rows = Array.from({ length: 700 }, (_, i) => `<row r="${i + 1}" spans="1:4">${forms[i % forms.length](i + 1)}</row>`);
+  const text =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    `<dimension ref="A1:G700"/><sheetData>${rows.join("")}</sheetData></worksheet>`;
+  const store = await readSheetStream(textChunks(pieces(text, 997)), ["s"]);
+  const layout = store.layout!;
+  expect(layout.valid).toBe(true);
+  // Tight: the first, second, sixth and seventh forms.
+  expect(Array.from(layout.tight.subarray(0, 7))).toEqual([1, 1, 0, 0, 0, 1, 1]);
+  const columns = {
+    sheet: "S",
+    headerRow: 0,
+    firstColumn: 2,
+    rowCount: 699,
+    tierColumn: 2,
+    tierStyles: [],
+    columns: ["Score", "Rank", "Tier"].map((header, j) => ({ header, numberFormat: null, values: Array.from({ length: 699 }, (_, i) => (j === 2 ? `T${i}` : i * (j + 1))) })),
+  };
+  const write = () => new OutputColumnsEdit("", columns as never, [{ headerRow: 0, first: 2, last: 3 }], new Stylesheet(EMPTY_STYLESHEET), undefined);
+  const tight = jest.spyOn(OutputColumnsEdit.prototype, "rebuildTight");
+  const spliced = (await collect(spliceSheetStream(textChunks(pieces(text, 997)), layout, write()))).bytes.toString("utf8");
+  const cut = tight.mock.results.filter((result) => typeof result.value === "string").length;
+  jest.restoreAllMocks();
+  const walked = (await collect(sheetStream.editSheetStream(textChunks(pieces(text, 997)), write()))).bytes.toString("utf8");
+  expect(spliced).toBe(walked);
+  // Rows of the first and seventh forms are cut (100 each); the second form keeps its user cell in G.
+  expect(cut).toBe(200);
+  expect(spliced).toContain('<row r="2"><c r="A2"><v>2</v></c><c r="C2"><v>0</v></c><c r="D2"><v>0</v></c><c r="E2" t="inlineStr"><is><t xml:space="preserve">T0</t></is></c><c r="G2"><v>user</v></c></row>');
+});

@@ -202,6 +202,37 @@ export class OutputColumnsEdit {
     return `${this.startTag(row.name, row.attributes)}${merged.map((cell) => cell.xml).join("")}</${row.name}>`;
   }
 
+  /**
+   * What rebuild gives for a tight row (lastRowTight: its cells side by side, each '<c r="', columns
+   * ascending) whose owned cells are its last ones, by cutting its text before them: the kept cells are
+   * then the text before the cut, all left of every owned area, so rebuild's merge puts them first and
+   * the new cells after. Undefined when that does not hold (a user's cell right of an owned one, no owned
+   * cell at the end, a row the run writes nothing in): rebuild decides then.
+   */
+  rebuildTight(index: number, name: string, attributes: string, inner: string): string | undefined {
+    if (!this.writes(index)) return undefined;
+    let firstOwned = Infinity;
+    for (const area of this.areas) if (index >= area.headerRow && area.first < firstOwned) firstOwned = area.first;
+    const open = this.prefix ? `<${this.prefix}:c r="` : '<c r="';
+    let cutAt = inner.length;
+    for (;;) {
+      const at = cutAt > 0 ? inner.lastIndexOf(open, cutAt - 1) : -1;
+      if (at < 0) break;
+      let column = 0;
+      for (let k = at + open.length; k < inner.length; k++) {
+        const code = inner.charCodeAt(k) & ~32;
+        if (code < 65 || code > 90) break;
+        column = column * 26 + (code - 64);
+      }
+      column -= 1;
+      if (column < firstOwned) break;
+      if (!owned(this.areas, index, column)) return undefined;
+      cutAt = at;
+    }
+    if (cutAt === inner.length) return undefined;
+    return `${this.startTag(name, attributes)}${inner.slice(0, cutAt)}${this.added(index)}</${name}>`;
+  }
+
   /** New rows after the last row read, then the text after it with the conditional formats replaced. */
   end(tail: string): string {
     let out = "";

@@ -457,6 +457,8 @@ function tagEnd(xml: string, from: number, to: number): number {
 
 interface PlainNames {
   c: string;
+  /** '<c r="': how a cell of a tight row begins. */
+  cr: string;
   cEnd: string;
   v: string;
   vEnd: string;
@@ -471,12 +473,25 @@ interface PlainNames {
 
 const PLAIN_NAMES = new Map<string, PlainNames>();
 
+/**
+ * Whether the row readPlainRowCells last took is tight (lastRowTight): its inner text is its cells side by side, each
+ * beginning '<c r="' (in the row's prefix), columns strictly ascending, nothing before, between or after
+ * them. False after a row it did not take. The splicer rewrites a tight row's trailing owned cells by
+ * cutting its text (OutputColumnsEdit.rebuildTight) instead of splitting every cell.
+ */
+let plainRowTight = false;
+
+/** plainRowTight of the row readPlainRowCells last read. */
+export function lastRowTight(): boolean {
+  return plainRowTight;
+}
+
 /** The element names readPlainRowCells matches, for a prefix ("" for none); made once per prefix. */
 function plainNames(prefix: string): PlainNames {
   let names = PLAIN_NAMES.get(prefix);
   if (!names) {
     const q = prefix ? `${prefix}:` : "";
-    names = { c: `${q}c`, cEnd: `</${q}c>`, v: `${q}v`, vEnd: `</${q}v>`, f: `${q}f`, fEnd: `</${q}f`, is: `${q}is`, isEnd: `</${q}is>`, t: `${q}t`, tOpen: `<${q}t`, tEnd: `</${q}t>` };
+    names = { c: `${q}c`, cr: `<${q}c r="`, cEnd: `</${q}c>`, v: `${q}v`, vEnd: `</${q}v>`, f: `${q}f`, fEnd: `</${q}f`, is: `${q}is`, isEnd: `</${q}is>`, t: `${q}t`, tOpen: `<${q}t`, tEnd: `</${q}t>` };
     PLAIN_NAMES.set(prefix, names);
   }
   return names;
@@ -493,13 +508,21 @@ function plainNames(prefix: string): PlainNames {
  * scopes, names resolved per element) costs a third of grading's time.
  */
 export function readPlainRowCells(xml: string, from: number, to: number, prefix: string, strings: string[], sink: CellSink): boolean {
-  const { c, cEnd, v, vEnd, f, fEnd, is, isEnd, t, tOpen, tEnd } = plainNames(prefix);
+  const { c, cEnd, v, vEnd, f, fEnd, is, isEnd, t, tOpen, tEnd, cr } = plainNames(prefix);
   let previous = -1;
   let i = from;
+  let tight = true;
+  plainRowTight = false;
   for (;;) {
+    const before = i;
     while (i < to && isSpace(xml.charCodeAt(i))) i++;
-    if (i >= to) return true;
+    if (i !== before) tight = false;
+    if (i >= to) {
+      plainRowTight = tight;
+      return true;
+    }
     if (xml.charCodeAt(i) !== Ch.Less || !nameAt(xml, i + 1, c)) return false;
+    if (tight && !xml.startsWith(cr, i)) tight = false;
     // The start tag's attributes: r and t matter (the first of each, as the tokenizer's rawAttribute takes).
     let j = i + 1 + c.length;
     let rFrom = -1;
@@ -557,6 +580,7 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
       column -= 1;
     }
     if (column < 0 || column >= MAX_COLUMNS) return false;
+    if (column <= previous) tight = false;
     previous = column;
     i = j + 1;
     if (selfClosing) continue;

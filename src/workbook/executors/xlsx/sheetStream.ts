@@ -15,7 +15,7 @@ import type { Box, CellValue } from "../../types";
 import { packageError } from "./packageErrors";
 import { concatChunks, helperChunks, StreamHelper } from "./zipStream";
 import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
-import { findSheetData, lastCellColumn, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import { findSheetData, lastCellColumn, lastRowTight, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
 import type { OutputColumnsEdit } from "./outputColumnsXml";
 import type { CellSink } from "./sheetScanner";
 import { Scope, Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
@@ -436,7 +436,7 @@ export class CellStore implements CellSink {
 
 }
 
-function grow<T extends Int32Array | Float64Array>(array: T, size: number): T {
+function grow<T extends Int32Array | Float64Array | Uint8Array>(array: T, size: number): T {
   const next = new (array.constructor as new (size: number) => T)(size);
   next.set(array);
   return next;
@@ -483,7 +483,7 @@ export async function readSheetStream(texts: AsyncIterable<string>, strings: str
     }
     store.endRow();
     // After readRowInto on plain text the tokens stand on the row's end tag.
-    if (plain) layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastCellColumn(window.slice(tagEnd, t.start), prefix));
+    if (plain) layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastCellColumn(window.slice(tagEnd, t.start), prefix), lastRowTight());
   };
   // A sheetData child cut by the window's end is read again with the next window: what it added is taken back.
   for await (const event of walkSheet(texts, readRow, { transaction: store, rowEvents: false })) {
@@ -517,12 +517,14 @@ export class RowLayout {
   end: Float64Array = new Float64Array(1024);
   /** lastCellColumn of the row's inner XML; -1 for none (or a self-closing row). */
   lastColumn: Int32Array = new Int32Array(1024);
+  /** 1 for a row readPlainRowCells found tight (lastRowTight), else 0. */
+  tight: Uint8Array = new Uint8Array(1024);
   /** The rows' qualified name ("row", "x:row") and namespace bindings: those of the first row, which every other row shares. */
   rowName = "";
   scope: Scope = {};
   private markedCount = 0;
 
-  add(index: number, start: number, tagEnd: number, closeStart: number, end: number, lastColumn: number): void {
+  add(index: number, start: number, tagEnd: number, closeStart: number, end: number, lastColumn: number, tight = false): void {
     if (!this.valid) return;
     if (this.count === this.index.length) {
       const size = this.count * 2;
@@ -532,6 +534,7 @@ export class RowLayout {
       this.closeStart = grow(this.closeStart, size);
       this.end = grow(this.end, size);
       this.lastColumn = grow(this.lastColumn, size);
+      this.tight = grow(this.tight, size);
     }
     const i = this.count++;
     this.index[i] = index;
@@ -540,6 +543,7 @@ export class RowLayout {
     this.closeStart[i] = closeStart;
     this.end[i] = end;
     this.lastColumn[i] = lastColumn;
+    this.tight[i] = tight ? 1 : 0;
   }
 
   mark(): void {
@@ -625,6 +629,21 @@ export async function* spliceSheetStream(texts: AsyncIterable<string>, layout: R
         emit(edit.added(index));
         emit(`</${name}>`);
         cut(end);
+      } else if (kind === "rebuild" && closeStart >= 0 && layout.tight[i] === 1) {
+        // A tight row (a graded sheet graded again: its last cells are the owned ones) is cut, not split.
+        const tag = cut(layout.tagEnd[i]);
+        const name = layout.rowName;
+        const inner = cut(closeStart);
+        const close = cut(end);
+        const attributes = tag.slice(1 + name.length, tag.length - 1);
+        const rebuilt = edit.rebuildTight(index, name, attributes, inner);
+        if (rebuilt !== undefined) emit(rebuilt);
+        else {
+          const original = tag + inner + close;
+          const tokens = new XmlTokens(original, layout.scope);
+          tokens.next();
+          emit(edit.rebuild(rowText(tokens, index, original).text, original));
+        }
       } else {
         const original = cut(end);
         const tokens = new XmlTokens(original, layout.scope);
