@@ -2,7 +2,8 @@
 // customers x 12 indicators written the way Excel writes it, against a floor measured in the same run
 // (unzip + tokenize + rezip of the same customer sheet), with each one's peak memory; every
 // measurement in a child process of its own; then `tiers split` of the graded file into the 100 owners'
-// copies and the company-wide one. Targets: grading <= 2x the floor, split <= 3x, each <= 1.5 GB peak.
+// copies and the company-wide one; the graded file is also graded again (no target of its own).
+// Targets: grading <= 2x the floor, split <= 3x, each <= 1.5 GB peak.
 
 import * as fs from "fs";
 import * as path from "path";
@@ -91,6 +92,32 @@ export function scaleSection(size?: number): Section {
         memory.note = `the largest of ${runs} runs: ${peaks.map((mb) => Math.round(mb).toLocaleString("en-US")).join(", ")} MB`;
         figures.push(memory);
       }
+      // Grading the graded file again, as the periodic re-grading does: every row holds owned cells to replace.
+      const regradeWhat = `tiers grade of the graded file (graded again), ${label} customers`;
+      if (fs.existsSync(out("graded"))) {
+        const regrades: { result: ScaleTiming; maxRssBytes: number }[] = [];
+        const regradeRuns = options.quick ? 1 : 2;
+        try {
+          for (let run = 1; run <= regradeRuns; run++) {
+            options.log(`scale: tiers grade of the graded file, run ${run} of ${regradeRuns}`);
+            regrades.push(await inChild<ScaleTiming>("jobs/scale", "scaleGrade", { file: out("graded"), out: out("regraded") }, { timeoutMs: 1_800_000 }));
+          }
+          const regradeMs = median(regrades.map((one) => one.result.ms));
+          const regradeCpu = median(regrades.map((one) => one.result.cpuMs));
+          const time = against("scale", regradeWhat, regradeMs, "ms", { what: "unzip + tokenize + rezip of the first file", value: floorMs });
+          time.note =
+            `no target of its own (the issue sets 2x for a first grade); graded file ${(fs.statSync(out("graded")).size / MB).toFixed(1)} MB in; ` +
+            `median of ${regradeRuns} (${listed(regrades.map((one) => one.result.ms))} s); CPU time ${seconds(regradeCpu)} s`;
+          figures.push(time);
+          const peaks = regrades.map((one) => one.maxRssBytes / MB);
+          const memory = against("scale", `peak memory (maxRSS), ${regradeWhat}`, Math.max(...peaks), "MB", { what: "maxRSS of the floor", value: floorRss });
+          memory.target = { text: "<= 1.5 GB", met: Math.max(...peaks) <= MEMORY_TARGET_MB };
+          memory.note = `the largest of ${regradeRuns} runs: ${peaks.map((mb) => Math.round(mb).toLocaleString("en-US")).join(", ")} MB`;
+          figures.push(memory);
+        } catch (error) {
+          figures.push(notMeasured("scale", regradeWhat, (error as Error).message));
+        }
+      }
       const splitWhat = `tiers split by Owner, ${label} customers`;
       if (!fs.existsSync(out("graded"))) figures.push(notMeasured("scale", splitWhat, "no graded file (the grade above failed)"));
       else {
@@ -119,7 +146,7 @@ export function scaleSection(size?: number): Section {
           figures.push(notMeasured("scale", splitWhat, (error as Error).message));
         }
       }
-      for (const name of ["floor", "graded"]) fs.rmSync(out(name), { force: true });
+      for (const name of ["floor", "graded", "regraded"]) fs.rmSync(out(name), { force: true });
       return figures;
     },
   };
