@@ -106,6 +106,8 @@ export const en = {
     "not-a-date": (p: { value: Value }) => `"${t(p.value)}" is not a date. Enter a date such as 2026-12-31, or leave the cell blank.`,
     "period-not-graded": (p: { period: Value; periods?: Value }) =>
       `no customers were graded for period "${t(p.period)}" (graded periods: ${t(p.periods) || "none"}). Grade that period first with a period set, or pick a graded one.`,
+    "history-customer-twice": (p: { id: Value; period: Value; first: Value }) =>
+      `customer "${t(p.id)}" appears twice in period "${t(p.period)}" of the history (first in ${t(p.first)}). Delete one of the two rows, or grade the period again to rewrite it.`,
     "not-graded": () => "this workbook has not been graded by Customer Tiers (it holds no record of the add-in's output). Grade it first, then make the copies.",
     "owner-column-missing": (p: { column: Value; headers: string }) => `the customer table has no column "${t(p.column)}" (its columns: ${t(p.headers)}). Enter the owner column's header as it is written here.`,
     "org-table-not-found": (p: { name: Value; sheets: Value }) => `there is no sheet or table "${t(p.name)}" for the org table (sheets: ${t(p.sheets)}). Enter the name of the sheet or table with the columns Owner and Manager.`,

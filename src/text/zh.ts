@@ -89,6 +89,7 @@ export const zh: Catalogue = {
     "override-unknown-tier": (p) => `“${t(p.value)}”不是本次分级的等级（${t(p.labels)}）。请填写其中之一。`,
     "not-a-date": (p) => `“${t(p.value)}”不是日期。请填写如 2026-12-31 的日期，或留空。`,
     "period-not-graded": (p) => `期间“${t(p.period)}”没有分级记录（已分级期间：${t(p.periods) || "无"}）。请先设置该期间并分级，或选择已分级的期间。`,
+    "history-customer-twice": (p) => `客户“${t(p.id)}”在分级历史的期间“${t(p.period)}”中出现了两次（第一次在 ${t(p.first)}）。请删除其中一行，或重新对该期间分级以重写它。`,
     "not-graded": () => "该工作簿尚未经过客户分级（没有加载项的输出记录）。请先分级，再生成副本。",
     "owner-column-missing": (p) => `客户表中没有“${t(p.column)}”列（现有列：${t(p.headers)}）。请按此处的写法填写负责人列的标题。`,
     "org-table-not-found": (p) => `找不到组织表“${t(p.name)}”（现有工作表：${t(p.sheets)}）。请填写含“负责人”和“经理”两列的工作表或表名。`,

@@ -281,15 +281,19 @@ async function readManagement(
 }
 
 /** The Tier history sheet's rows, when the add-in wrote one (a user's sheet of that name is not read). */
+/** The add-in's history sheet: of the current name first, else of an old name ("History"), which the next run migrates. */
+export function ownedHistorySheet(index: WorkbookIndex, previous: OwnedState | undefined): WorkbookIndex["sheets"][number] | undefined {
+  const owned = new Set((previous?.sheets ?? []).map(headerKey));
+  const names = [...HISTORY_SHEETS, ...LEGACY_HISTORY_SHEETS].map(headerKey);
+  return names.map((name) => index.sheets.find((s) => headerKey(s.name) === name && owned.has(name))).find(Boolean);
+}
+
 export async function readOwnedHistory(
   backend: WorkbookBackend,
   index: WorkbookIndex,
   previous: OwnedState | undefined,
 ): Promise<HistoryRow[] | undefined> {
-  const owned = new Set((previous?.sheets ?? []).map(headerKey));
-  // The current name first; an owned sheet of an old name ("History") is read so the next run migrates it.
-  const names = [...HISTORY_SHEETS, ...LEGACY_HISTORY_SHEETS].map(headerKey);
-  const sheet = names.map((name) => index.sheets.find((s) => headerKey(s.name) === name && owned.has(name))).find(Boolean);
+  const sheet = ownedHistorySheet(index, previous);
   if (!sheet || !sheet.used) return undefined;
   const box = { top: 0, left: 0, rows: sheet.used.top + sheet.used.rows, columns: sheet.used.left + sheet.used.columns };
   return readHistory(await backend.read(sheet.name, box));

@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import type { CliIo } from "../../src/cli/main";
 import { main } from "../../src/cli/main";
+import JSZip from "jszip";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 
@@ -44,6 +45,40 @@ describe("tiers migrate", () => {
     expect([json.upgraded, json.downgraded, json.new, json.lost]).toEqual([[], [], [], []]);
     const book = await openXlsx(fs.readFileSync(out));
     expect((await book.index()).sheets.map((s) => s.name)).toContain("Migration");
+  });
+
+  test("a customer typed twice into one period of the history: exit 1 naming both cells, in either language, nothing written", async () => {
+    const file = path.join(dir, "twice.xlsx");
+    fs.writeFileSync(file, await buildWorkbook(smallCustomerSheets()));
+    expect(await main(["grade", file, "--period", "2026-Q1", "--out", file], capture())).toBe(0);
+    expect(await main(["grade", file, "--period", "2026-Q2", "--out", file], capture())).toBe(0);
+    // In the Tier history sheet, the second Q2 row's ID becomes the first Q2 row's.
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    let edited = "";
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async("string");
+      if (!xml.includes("2026-Q2") || !xml.includes("Customer ID")) continue;
+      const rows = [...xml.matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/g)].filter((m) => m[2].includes("2026-Q2"));
+      const idOf = (row: string) => /<c r="A\d+"[^>]*><is><t[^>]*>([^<]*)<\/t>/.exec(row)![1];
+      const [first, second] = rows;
+      const changed = second[0].replace(`>${idOf(second[2])}</t>`, `>${idOf(first[2])}</t>`);
+      expect(changed).not.toBe(second[0]);
+      zip.file(name, xml.replace(second[0], changed));
+      edited = `A${first[1]} A${second[1]}`;
+    }
+    expect(edited).not.toBe("");
+    fs.writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
+    const [firstCell, secondCell] = edited.split(" ");
+    for (const lang of ["en-US", "zh-CN"]) {
+      const io = capture();
+      const out = path.join(dir, `twice-moved-${lang}.xlsx`);
+      expect(await main(["migrate", file, "--from", "2026-Q1", "--to", "2026-Q2", "--out", out, "--lang", lang], io)).toBe(1);
+      expect(io.err).toContain(`'Tier history'!${secondCell}`);
+      expect(io.err).toContain(firstCell);
+      expect(io.err).toMatch(lang === "en-US" ? /appears twice in period "2026-Q2" of the history/ : /在分级历史的期间“2026-Q2”中出现了两次/);
+      expect(io.err).not.toMatch(/please report|请报告/i);
+      expect(fs.existsSync(out)).toBe(false);
+    }
   });
 
   test("an ungraded period exits 1 and names the graded ones; bad usage exits 2", async () => {

@@ -2,6 +2,7 @@
 // period. Re-grading a period replaces that period's rows only; other periods stay as they were.
 
 import type { GradeResult } from "../../engine/types";
+import { cellAddress } from "../reading/address";
 import { cellText, readNumber } from "../reading/cells";
 import { headerKey } from "../reading/headers";
 import { outputText } from "../planning/outputText";
@@ -17,9 +18,11 @@ export interface HistoryRow {
   /** The run's value (the value column, else the score), for the value migration matrix. */
   value: number;
   overridden: boolean;
+  /** Where the row's customer ID stands (A1, the sheet read from A1), when it was read from the sheet. */
+  cell?: string;
 }
 
-const HEADER_KEYS: Record<keyof HistoryRow, string[]> = {
+const HEADER_KEYS: Record<Exclude<keyof HistoryRow, "cell">, string[]> = {
   id: ["Customer ID", "客户编号"],
   period: ["Period", "期间"],
   score: ["Score", "得分"],
@@ -40,12 +43,13 @@ export const HISTORY_SHEETS: readonly string[] = [outputText("en-US").historyShe
 export const LEGACY_HISTORY_SHEETS: readonly string[] = ["History", "历史"];
 
 /**
- * The rows of a History sheet as the add-in wrote it (header row first, either language). Rows
- * without an id or a period are skipped: the sheet is the add-in's, but a reader may have typed in it.
+ * The rows of a History sheet as the add-in wrote it (header row first, either language), read from its
+ * cell A1 on (each row knows its ID's cell). Rows without an id or a period are skipped: the sheet is the
+ * add-in's, but a reader may have typed in it.
  *
  * @example
  * readHistory([["Customer ID", "Period", "Score", "Rank", "Tier", "Overridden"], ["C1", "2026-Q3", 80, 1, "A", "no"]])
- * // [{ id: "C1", period: "2026-Q3", score: 80, rank: 1, tier: "A", value: NaN, overridden: false }]
+ * // [{ id: "C1", period: "2026-Q3", score: 80, rank: 1, tier: "A", value: NaN, overridden: false, cell: "A2" }]
  */
 export function readHistory(values: CellValue[][]): HistoryRow[] {
   const headerIndex = values.findIndex((row) => row.some((cell) => cell !== null && cell !== ""));
@@ -53,10 +57,11 @@ export function readHistory(values: CellValue[][]): HistoryRow[] {
   const headers = values[headerIndex].map((cell) => headerKey(cellText(cell)));
   const at = Object.fromEntries(
     Object.entries(HEADER_KEYS).map(([field, names]) => [field, headers.findIndex((h) => names.map(headerKey).includes(h))]),
-  ) as Record<keyof HistoryRow, number>;
+  ) as Record<Exclude<keyof HistoryRow, "cell">, number>;
   if (at.id < 0 || at.period < 0 || at.tier < 0) return [];
   const rows: HistoryRow[] = [];
-  for (const row of values.slice(headerIndex + 1)) {
+  for (let r = headerIndex + 1; r < values.length; r++) {
+    const row = values[r];
     const id = cellText(row[at.id] ?? null);
     const period = cellText(row[at.period] ?? null);
     if (id === "" || period === "") continue;
@@ -69,6 +74,7 @@ export function readHistory(values: CellValue[][]): HistoryRow[] {
       tier: cellText(row[at.tier] ?? null),
       value: at.value < 0 ? NaN : readNumber(row[at.value] ?? null) ?? NaN,
       overridden: ["yes", "是", "true", "1"].includes(overridden),
+      cell: cellAddress(r, at.id),
     });
   }
   return rows;

@@ -8,7 +8,7 @@ import { historyPeriods } from "./history";
 import { migrationOf, migrationSheet } from "./migrationSheet";
 import { outputText, OUTPUT_SHEETS } from "../planning/outputText";
 import { problem } from "../reading/problems";
-import { readOwnedHistory } from "../run";
+import { ownedHistorySheet, readOwnedHistory } from "../run";
 import type { Lang, Problem, WorkbookBackend, WritePlan } from "../types";
 
 export interface MigrateSettings {
@@ -73,6 +73,19 @@ export async function migrateWorkbook(backend: WorkbookBackend, settings: Migrat
     if (!previous && problems.length === 0) problems.push(problem("period-not-graded", historyName, "", { period: settings.from, periods: "" }));
     return { ok: false, problems, periods };
   }
+  // A customer twice in one period (the sheet is the add-in's, but a reader may have typed in it) is a
+  // problem naming the cell, not a fault of the run.
+  const sheetName = ownedHistorySheet(index, previous)?.name ?? historyName;
+  for (const period of [settings.from, settings.to]) {
+    const first = new Map<string, HistoryRow>();
+    for (const row of rows) {
+      if (row.period !== period) continue;
+      const earlier = first.get(row.id);
+      if (!earlier) first.set(row.id, row);
+      else problems.push(problem("history-customer-twice", sheetName, row.cell ?? "", { id: row.id, period, first: earlier.cell ?? "" }));
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems, periods };
   const migration = migrationOf(rows, settings.from, settings.to, tierOrder(rows));
   const sheet = migrationSheet(migration, settings.from, settings.to, settings.lang);
 

@@ -105,6 +105,7 @@ const SEVERITY: Record<ProblemCode, "error" | "warning"> = {
   "override-unknown-tier": "error",
   "not-a-date": "error",
   "period-not-graded": "error",
+  "history-customer-twice": "error",
   "not-graded": "error",
   "owner-column-missing": "error",
   "org-table-not-found": "error",
