@@ -29,7 +29,8 @@ export function scaleSection(size?: number): Section {
       "A workbook with the weight table and n customers x 12 indicators and an owner, written the way Excel writes it (cell references, shared strings, " +
       "spans and x14ac:dyDescent, DEFLATE). Measured: `tiers grade <file> --out <file>` (src/cli/main.ts, the .xlsx executor's streaming path). " +
       "Floor: the customer sheet inflated in chunks, every token walked by the project's tokenizer, deflated again (level 1, as the executor saves) " +
-      "into a new package with the other parts copied, written to a file. Then `tiers split <graded file> --by Owner --out <folder>` (the fixture's " +
+      "into a new package with the other parts copied, written to a file. Then `tiers grade` of the graded file (graded again, as periodic re-grading does: every row " +
+      "holds owned cells to replace; no time target of its own). Then `tiers split <graded file> --by Owner --out <folder>` (the fixture's " +
       "100 owners round robin: 100 copies of about n/100 customers and the company-wide copy of all n, each streamed to disk as it is built). " +
       "Peak memory: each child process's maxRSS; target 1.5 GB. A first child compiles every module the jobs load, so no measured child holds the TypeScript compiler.",
     async run(options: BenchOptions): Promise<Figure[]> {
