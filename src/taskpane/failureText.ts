@@ -1,6 +1,5 @@
-// What the pane says for an error no stage turned into a problem: an engine refusal in the pane's language
-// (a History sheet that lists a customer twice in a period reaches the migration panel so), anything else
-// by its message. An error from the worker crosses as a name and a message only (workerProtocol Failure);
+// What the pane says for an error no stage turned into a problem: an engine refusal in the pane's language,
+// anything else by its message (the workbook layer's own messages are already in the run's language). An error from the worker crosses as a name and a message only (workerProtocol Failure);
 // the runs there report the engine's refusals as problems.
 
 import { EngineError } from "../engine/errors";

@@ -334,6 +334,8 @@ Example:
     why: "Why",
     /** Per-owner copies' file names (src/workbook/executors/xlsx/split.ts): the default base, and the word before an owner. */
     copyBaseName: "customer-tiers",
+    /** Insert example tables when a sheet of an example table's name is already there (features/exampleTables.ts). */
+    exampleSheetTaken: (name: string) => `The workbook already has a sheet named "${name}". Rename or delete it, then insert the example tables again.`,
     copyRoleWord: { salesperson: "", manager: "team of ", all: "" },
     score: "Score",
     rank: "Rank",

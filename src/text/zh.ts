@@ -292,6 +292,7 @@ grade 的选项：
     },
     why: "原因",
     copyBaseName: "客户分级",
+    exampleSheetTaken: (name: string) => `工作簿中已有名为“${name}”的工作表。请将其重命名或删除，然后再插入示例表。`,
     copyRoleWord: { salesperson: "", manager: "团队-", all: "" },
     score: "得分",
     rank: "排名",

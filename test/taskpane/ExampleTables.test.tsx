@@ -38,6 +38,6 @@ test("in Chinese, and inert while inserting", () => {
 });
 
 test("a failed insert is said in an alert", () => {
-  show("en-US", { failed: 'The workbook already has a sheet named "Weights".' });
+  show("en-US", { failed: 'The workbook already has a sheet named "Weights". Rename or delete it, then insert the example tables again.' });
   expect(screen.getByRole("alert").textContent).toContain("already has a sheet");
 });

@@ -77,3 +77,8 @@ test("the value model's numbers are fixed: the first customer and the totals", (
   expect(numbers[0]).toEqual([15700, 108000, 0, 93, 3, -0.047, 0.85]);
   expect(numbers.reduce((sum, row) => sum + row[1], 0)).toBe(12677000);
 });
+
+test("a sheet of an example table's name already there: refused in the pane's language, naming the sheet and what to do", () => {
+  expect(() => exampleTablesPlan("en-US", undefined, ["weights"])).toThrow('The workbook already has a sheet named "Weights". Rename or delete it, then insert the example tables again.');
+  expect(() => exampleTablesPlan("zh-CN", undefined, ["Sheet1", "客户"])).toThrow("工作簿中已有名为“客户”的工作表。请将其重命名或删除，然后再插入示例表。");
+});

@@ -9,6 +9,7 @@
 
 import type { CellOut, Lang, OutputSheet, OwnedState, WritePlan } from "../types";
 import { headerKey } from "../reading/headers";
+import { outputText } from "../planning/outputText";
 import { HEADER_LOOK } from "../planning/styles";
 
 const WORDS = {
@@ -115,7 +116,7 @@ export function exampleTablesPlan(lang: Lang, state: OwnedState | undefined, she
   const w = WORDS[lang];
   const taken = new Set(sheetNames.map(headerKey));
   for (const name of [w.weights, w.customers]) {
-    if (taken.has(headerKey(name))) throw new Error(`The workbook already has a sheet named "${name}".`);
+    if (taken.has(headerKey(name))) throw new Error(outputText(lang).exampleSheetTaken(name));
   }
   const sheets = template === "value" ? valueModelSheets(lang) : basicSheets(lang);
   const base: OwnedState = state ?? { version: 1, sheet: "", headerRow: 0, firstColumn: 0, headers: [], sheets: [] };
