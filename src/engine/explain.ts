@@ -75,8 +75,12 @@ function valueForPoints(
       const span = stats.max - stats.min;
       return { to: higher ? stats.min + (needed / 100) * span : stats.max - (needed / 100) * span, strict: false };
     }
-    case "raw":
-      return { to: higher ? needed : 100 - needed, strict: false };
+    case "raw": {
+      // Held to 0..100, the only raw values there are: the points needed may come out a rounding error below
+      // 0 (a fast-check counterexample needed -1.4e-14, which proposed the value 100.00000000000001).
+      const points = Math.min(100, Math.max(0, needed));
+      return { to: higher ? points : 100 - points, strict: false };
+    }
     case "percentile": {
       const sorted = stats.sorted;
       const n = stats.n;

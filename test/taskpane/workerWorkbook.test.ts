@@ -118,7 +118,7 @@ test("Insert example tables writes a Weights and a Customers sheet in the workbo
     expect(inspection).toMatchObject({ ok: true, customers: 12, problems: [] });
     expect(inspection.indicators).toHaveLength(4);
     // The sheets are the analyst's: a second insert is refused rather than writing over them.
-    await expect(book.insertExamples(lang)).rejects.toThrow(/already has a sheet/);
+    await expect(book.insertExamples(lang)).rejects.toThrow(lang === "zh-CN" ? /已有名为“权重”的工作表/ : /already has a sheet named "Weights"/);
     expect(await book.read("Sheet1", { top: 0, left: 0, rows: 1, columns: 1 })).toEqual([["notes"]]);
     book.close();
   }
