@@ -1,6 +1,7 @@
 // What the pane says for an error no stage turned into a problem: an engine refusal in the pane's language,
-// anything else by its message (the workbook layer's own messages are already in the run's language). An error from the worker crosses as a name and a message only (workerProtocol Failure);
-// the runs there report the engine's refusals as problems.
+// anything else by its message (the workbook layer's own messages are already in the run's language). An
+// error from the worker crosses as a name and a message only (workerProtocol Failure); the runs there
+// report the engine's refusals as problems.
 
 import { EngineError } from "../engine/errors";
 import { engineReason } from "../workbook/reading/problems";

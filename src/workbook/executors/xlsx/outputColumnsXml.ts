@@ -8,7 +8,7 @@ import { viewOf } from "../../lazyArray";
 import { columnName, rangeCorners } from "../../reading/address";
 import { cellXml, cellXmlAt, columnLetters } from "./cellXml";
 import type { RowText } from "./sheetScanner";
-import { lastCellColumn, splitCells, splitSheet } from "./sheetScanner";
+import { lastCellColumn, lettersColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
 import { withPrefix } from "./xmlTokens";
@@ -203,7 +203,7 @@ export class OutputColumnsEdit {
   }
 
   /**
-   * What rebuild gives for a tight row (lastRowTight: its cells side by side, each '<c r="', columns
+   * What rebuild gives for a tight row (readPlainRowCells' "tight": its cells side by side, each '<c r="', columns
    * ascending) whose owned cells are its last ones, by cutting its text before them: the kept cells are
    * then the text before the cut, all left of every owned area, so rebuild's merge puts them first and
    * the new cells after. Undefined when that does not hold (a user's cell right of an owned one, no owned
@@ -218,13 +218,7 @@ export class OutputColumnsEdit {
     for (;;) {
       const at = cutAt > 0 ? inner.lastIndexOf(open, cutAt - 1) : -1;
       if (at < 0) break;
-      let column = 0;
-      for (let k = at + open.length; k < inner.length; k++) {
-        const code = inner.charCodeAt(k) & ~32;
-        if (code < 65 || code > 90) break;
-        column = column * 26 + (code - 64);
-      }
-      column -= 1;
+      const column = lettersColumn(inner, at + open.length, inner.length);
       if (column < firstOwned) break;
       if (!owned(this.areas, index, column)) return undefined;
       cutAt = at;

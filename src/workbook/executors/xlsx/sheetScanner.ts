@@ -195,13 +195,7 @@ function cellColumn(tokens: XmlTokens, previous: number): number {
   const r = tokens.rawAttribute("r");
   let column = previous + 1;
   if (r !== undefined) {
-    column = 0;
-    for (let i = 0; i < r.length; i++) {
-      const code = r.charCodeAt(i) & ~32;
-      if (code < 65 || code > 90) break;
-      column = column * 26 + (code - 64);
-    }
-    column -= 1;
+    column = lettersColumn(r, 0, r.length);
     if (column < 0) throw new Error(`A cell has the reference r="${r}", which is not a cell address.`);
   }
   if (column >= MAX_COLUMNS) throw packageError("too-large", { what: `column ${column + 1}`, limit: `${MAX_COLUMNS.toLocaleString("en-US")} columns (XFD)` });
@@ -220,9 +214,20 @@ export function referenceColumn(attributes: string): number {
   let at = attributes.indexOf('r="');
   while (at > 0 && attributes.charCodeAt(at - 1) > 32) at = attributes.indexOf('r="', at + 1);
   if (at < 0) return attribute(attributes, "r") === undefined ? -1 : parseCellAddress(attribute(attributes, "r")!).column;
+  return lettersColumn(attributes, at + 3, attributes.length);
+}
+
+/**
+ * The 0-based column of the letters that begin text[from, to) (a cell reference's, up to its first
+ * character that is not a letter, either case), or -1 when it begins with none. Every reader of a
+ * cell's r attribute counts its column by this one loop.
+ *
+ * @example lettersColumn('<c r="AB12">', 6, 12) // 27
+ */
+export function lettersColumn(text: string, from: number, to: number): number {
   let column = 0;
-  for (let i = at + 3; i < attributes.length; i++) {
-    const code = attributes.charCodeAt(i) & ~32; // upper case
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i) & ~32; // upper case
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
@@ -400,24 +405,27 @@ export interface CellSink {
  * Reads the cells of the row just opened (not self-closing) into `sink`, moving past its end. In text
  * known to hold no comment, CDATA section or processing instruction (`plain`), the row's end is found
  * by its end tag and its cells by readPlainRowCells; a row that reader does not take is read by the
- * tokenizer (readRowCells). The values are the same either way.
+ * tokenizer (readRowCells). The values are the same either way. True when readPlainRowCells found the
+ * row tight.
  */
-export function readRowInto(t: XmlTokens, xml: string, plain: boolean, strings: string[], sink: CellSink): void {
+export function readRowInto(t: XmlTokens, xml: string, plain: boolean, strings: string[], sink: CellSink): boolean {
   const give = (column: number, value: CellValue) => (typeof value === "number" ? sink.number(column, value) : sink.other(column, value));
   if (!plain) {
     readRowCells(t, strings, give);
-    return;
+    return false;
   }
   const start = t.start;
   const scope = t.bindings;
   const prefix = prefixOf(t.name);
   const innerStart = t.end;
   const end = t.skipPlainElement();
-  if (readPlainRowCells(xml, innerStart, t.start, prefix, strings, sink)) return;
+  const taken = readPlainRowCells(xml, innerStart, t.start, prefix, strings, sink);
+  if (taken) return taken === "tight";
   sink.restartRow();
   const row = new XmlTokens(xml, scope, start, end);
   row.next();
   readRowCells(row, strings, give);
+  return false;
 }
 
 const enum Ch {
@@ -473,19 +481,6 @@ interface PlainNames {
 
 const PLAIN_NAMES = new Map<string, PlainNames>();
 
-/**
- * Whether the row readPlainRowCells last took is tight (lastRowTight): its inner text is its cells side by side, each
- * beginning '<c r="' (in the row's prefix), columns strictly ascending, nothing before, between or after
- * them. False after a row it did not take. The splicer rewrites a tight row's trailing owned cells by
- * cutting its text (OutputColumnsEdit.rebuildTight) instead of splitting every cell.
- */
-let plainRowTight = false;
-
-/** plainRowTight of the row readPlainRowCells last read. */
-export function lastRowTight(): boolean {
-  return plainRowTight;
-}
-
 /** The element names readPlainRowCells matches, for a prefix ("" for none); made once per prefix. */
 function plainNames(prefix: string): PlainNames {
   let names = PLAIN_NAMES.get(prefix);
@@ -501,26 +496,25 @@ function plainNames(prefix: string): PlainNames {
  * The cells of one row's inner text, xml[from, to), read by hand for the forms producers write: <c>
  * with attributes in any order and quoting, holding <v>, <f> (its text skipped) and <is><t>..</t></is>,
  * white space between elements, all in the row's own prefix. Gives each cell with a value to `sink`
- * exactly as readRowCells would (the same valueOf) and returns true; returns false, at the first thing
- * it does not know (another element, a namespace declaration, rich text, text between cells, a
- * reference past XFD, malformed markup), for the tokenizer to read the row and decide. Written by hand:
+ * exactly as readRowCells would (the same valueOf) and returns "tight" when the inner text is its cells
+ * side by side, each beginning '<c r="' (in the row's prefix), columns strictly ascending, nothing
+ * before, between or after them (the splicer cuts such a row's trailing owned cells,
+ * OutputColumnsEdit.rebuildTight), else "plain"; returns false, at the first thing it does not know
+ * (another element, a namespace declaration, rich text, text between cells, a reference past XFD,
+ * malformed markup), for the tokenizer to read the row and decide. Written by hand:
  * it reads every cell of a sheet of up to a million rows, where the tokenizer's generality (namespace
  * scopes, names resolved per element) costs a third of grading's time.
  */
-export function readPlainRowCells(xml: string, from: number, to: number, prefix: string, strings: string[], sink: CellSink): boolean {
+export function readPlainRowCells(xml: string, from: number, to: number, prefix: string, strings: string[], sink: CellSink): false | "plain" | "tight" {
   const { c, cEnd, v, vEnd, f, fEnd, is, isEnd, t, tOpen, tEnd, cr } = plainNames(prefix);
   let previous = -1;
   let i = from;
   let tight = true;
-  plainRowTight = false;
   for (;;) {
     const before = i;
     while (i < to && isSpace(xml.charCodeAt(i))) i++;
     if (i !== before) tight = false;
-    if (i >= to) {
-      plainRowTight = tight;
-      return true;
-    }
+    if (i >= to) return tight ? "tight" : "plain";
     if (xml.charCodeAt(i) !== Ch.Less || !nameAt(xml, i + 1, c)) return false;
     if (tight && !xml.startsWith(cr, i)) tight = false;
     // The start tag's attributes: r and t matter (the first of each, as the tokenizer's rawAttribute takes).
@@ -569,16 +563,7 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
     }
     if (j >= to) return false;
     // The column, as cellColumn reads it: the reference's letters, or the next column without one.
-    let column = previous + 1;
-    if (rFrom >= 0) {
-      column = 0;
-      for (let k = rFrom; k < rTo; k++) {
-        const code = xml.charCodeAt(k) & ~32;
-        if (code < 65 || code > 90) break;
-        column = column * 26 + (code - 64);
-      }
-      column -= 1;
-    }
+    const column = rFrom >= 0 ? lettersColumn(xml, rFrom, rTo) : previous + 1;
     if (column < 0 || column >= MAX_COLUMNS) return false;
     if (column <= previous) tight = false;
     previous = column;

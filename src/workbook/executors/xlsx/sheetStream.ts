@@ -15,7 +15,7 @@ import type { Box, CellValue } from "../../types";
 import { packageError } from "./packageErrors";
 import { concatChunks, helperChunks, StreamHelper } from "./zipStream";
 import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
-import { findSheetData, lastCellColumn, lastRowTight, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import { findSheetData, lastCellColumn, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
 import type { OutputColumnsEdit } from "./outputColumnsXml";
 import type { CellSink } from "./sheetScanner";
 import { Scope, Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
@@ -475,15 +475,16 @@ export async function readSheetStream(texts: AsyncIterable<string>, strings: str
       plain = window.indexOf("<!") < 0 && window.indexOf("<?") < 0;
       if (!plain) layout.valid = false;
     }
+    let tight: boolean;
     try {
-      readRowInto(t, window, plain, strings, store);
+      tight = readRowInto(t, window, plain, strings, store);
     } catch (error) {
       store.cancelRow();
       throw error;
     }
     store.endRow();
     // After readRowInto on plain text the tokens stand on the row's end tag.
-    if (plain) layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastCellColumn(window.slice(tagEnd, t.start), prefix), lastRowTight());
+    if (plain) layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastCellColumn(window.slice(tagEnd, t.start), prefix), tight);
   };
   // A sheetData child cut by the window's end is read again with the next window: what it added is taken back.
   for await (const event of walkSheet(texts, readRow, { transaction: store, rowEvents: false })) {
@@ -517,7 +518,7 @@ export class RowLayout {
   end: Float64Array = new Float64Array(1024);
   /** lastCellColumn of the row's inner XML; -1 for none (or a self-closing row). */
   lastColumn: Int32Array = new Int32Array(1024);
-  /** 1 for a row readPlainRowCells found tight (lastRowTight), else 0. */
+  /** 1 for a row readPlainRowCells found tight (its cells side by side, each '<c r="', ascending), else 0. */
   tight: Uint8Array = new Uint8Array(1024);
   /** The rows' qualified name ("row", "x:row") and namespace bindings: those of the first row, which every other row shares. */
   rowName = "";
@@ -604,6 +605,14 @@ export async function* spliceSheetStream(texts: AsyncIterable<string>, layout: R
     return cut(to);
   };
 
+  /** A row the edit appends to or rebuilds, tokenized alone as editSheetStream would have read it. */
+  const tokenized = (original: string, index: number, kind: "append" | "rebuild"): string => {
+    const tokens = new XmlTokens(original, layout.scope);
+    tokens.next();
+    const row = rowText(tokens, index, original).text;
+    return kind === "append" ? edit.startTag(row.name, row.attributes) + row.inner + edit.added(index) + `</${row.name}>` : edit.rebuild(row, original);
+  };
+
   emit(edit.head(await take(layout.headEnd)));
   let previousEnd = layout.headEnd;
   for (let i = 0; i < layout.count; i++) {
@@ -635,22 +644,8 @@ export async function* spliceSheetStream(texts: AsyncIterable<string>, layout: R
         const name = layout.rowName;
         const inner = cut(closeStart);
         const close = cut(end);
-        const attributes = tag.slice(1 + name.length, tag.length - 1);
-        const rebuilt = edit.rebuildTight(index, name, attributes, inner);
-        if (rebuilt !== undefined) emit(rebuilt);
-        else {
-          const original = tag + inner + close;
-          const tokens = new XmlTokens(original, layout.scope);
-          tokens.next();
-          emit(edit.rebuild(rowText(tokens, index, original).text, original));
-        }
-      } else {
-        const original = cut(end);
-        const tokens = new XmlTokens(original, layout.scope);
-        tokens.next();
-        const row = rowText(tokens, index, original).text;
-        emit(kind === "append" ? edit.startTag(row.name, row.attributes) + row.inner + edit.added(index) + `</${row.name}>` : edit.rebuild(row, original));
-      }
+        emit(edit.rebuildTight(index, name, tag.slice(1 + name.length, tag.length - 1), inner) ?? tokenized(tag + inner + close, index, kind));
+      } else emit(tokenized(cut(end), index, kind));
     } else if (end - at >= OUT_CHARS) {
       // Rows kept as they are pass on in pieces, never gathered whole.
       emit(await take(end));

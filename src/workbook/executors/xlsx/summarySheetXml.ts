@@ -74,9 +74,8 @@ export class SheetXmlWriter {
   /** Style per block and column, and per block and column for a formula (which never gets "@"). */
   private readonly valueStyles: (number | undefined)[][];
   private readonly formulaStyles: (number | undefined)[][];
-  /** Per block and column, the pieces of a number cell's text (numberCellStart). */
-  private readonly cellStarts: string[][] = [];
-  private readonly numberCellMiddle: string[][] = [];
+  /** Per block and column, the two pieces of a number cell's text (numberCellPieces). */
+  private readonly numberPieces: [string, string][][] = [];
   /** Per block, the lazy view its rows are made by (read directly, not through the array's Proxy), if any. */
   private readonly views: (ArrayView<CellOut[]> | undefined)[];
   private readonly top: number;
@@ -228,12 +227,13 @@ export class SheetXmlWriter {
         const block = this.sheet.blocks[dense];
         const values = this.views[dense]!.make(row - block.top);
         const number = String(row + 1);
-        const starts = (this.cellStarts[dense] ??= []);
+        const pieces = (this.numberPieces[dense] ??= []);
         for (let j = 0; j < values.length; j++) {
           const value = values[j];
           if (typeof value === "number" && Number.isFinite(value)) {
             // A finite number, most cells of a large sheet: cellXmlAt's text from pieces made once per column.
-            inner += (starts[j] ??= this.numberCellStart(dense, block.left + j, j)) + number + this.numberCellMiddle[dense][j] + value + "</v></c>";
+            const [start, middle] = (pieces[j] ??= this.numberCellPieces(dense, block.left + j, j));
+            inner += start + number + middle + value + "</v></c>";
             last = block.left + j;
             continue;
           }
@@ -292,13 +292,12 @@ export class SheetXmlWriter {
 
   /**
    * For a finite number in block `b`'s column `j` (sheet column `column`): the text before the row
-   * number ('<c r="F') and, kept in numberCellMiddle, the text between it and the value ('" s="3"><v>'),
-   * so that start + row + middle + value + "</v></c>" is what cellXmlAt writes.
+   * number ('<c r="F') and the text between it and the value ('" s="3"><v>'), so that
+   * start + row + middle + value + "</v></c>" is what cellXmlAt writes.
    */
-  private numberCellStart(b: number, column: number, j: number): string {
+  private numberCellPieces(b: number, column: number, j: number): [string, string] {
     const style = this.styleOf(0, b, j);
-    (this.numberCellMiddle[b] ??= [])[j] = `"${style ? ` s="${style}"` : ""}><v>`;
-    return `<c r="${columnLetters(column)}`;
+    return [`<c r="${columnLetters(column)}`, `"${style ? ` s="${style}"` : ""}><v>`];
   }
 
   /** The cell style of a value of block `b`'s column `j`, asked of the stylesheet once. */
