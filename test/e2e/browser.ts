@@ -59,6 +59,34 @@ export function whatPageSaid(page: Page): string[] {
   return pageSaid.get(page) ?? [];
 }
 
+/**
+ * Run in every pane page before its own scripts: records the pointer's presses and clicks (with their
+ * targets and points), focus moves, and every layout shift Chromium reports (the Layout Instability API,
+ * with the nodes that moved and their boxes before and after), the last 400 in `window.tiersInput`.
+ */
+const RECORD_INPUT = `(() => {
+  const seen = (window.tiersInput = []);
+  const keep = (line) => { seen.push(Math.round(performance.now()) + " " + line); if (seen.length > 400) seen.shift(); };
+  const name = (n) => !(n instanceof Element) ? String(n && n.nodeName) :
+    n.tagName.toLowerCase() + (n.id ? "#" + n.id : "") + (n.getAttribute("role") ? "[role=" + n.getAttribute("role") + "]" : "") +
+    ' "' + (n.textContent || "").trim().slice(0, 24) + '"';
+  const box = (r) => r ? Math.round(r.x) + "," + Math.round(r.y) + " " + Math.round(r.width) + "x" + Math.round(r.height) : "-";
+  for (const type of ["mousedown", "mouseup", "click", "focusin", "focusout"]) {
+    document.addEventListener(type, (e) => keep(type + " " + name(e.target) + ("clientX" in e ? " at " + e.clientX + "," + e.clientY : "")), true);
+  }
+  try {
+    new PerformanceObserver((list) => list.getEntries().forEach((e) =>
+      keep("layout shift " + e.value.toFixed(4) + (e.hadRecentInput ? " (after input)" : "") + ": " +
+        (e.sources || []).map((s) => name(s.node) + " " + box(s.previousRect) + " -> " + box(s.currentRect)).join("; "))
+    )).observe({ type: "layout-shift", buffered: true });
+  } catch (e) { keep("no layout-shift entries: " + e); }
+})();`;
+
+/** What a page made by `Site.pane` recorded of the pointer, the focus and the layout's shifts (RECORD_INPUT). */
+export async function whatPageDid(page: Page): Promise<string> {
+  return (await page.evaluate(() => (window as unknown as { tiersInput?: string[] }).tiersInput ?? [])).join("\n");
+}
+
 /** Builds dist/ when it is stale, serves it and starts Chromium. */
 export async function startSite(): Promise<Site> {
   ensureBuilt(BUILDS.dist); // rebuilt when a source is newer than dist/, not only when it is missing
@@ -83,6 +111,8 @@ export async function startSite(): Promise<Site> {
         }
         return route.abort();
       });
+      // What the pointer did and how the layout moved, for a test to print when a click seems lost.
+      await context.addInitScript(RECORD_INPUT);
       const page = await context.newPage();
       // What the page said went wrong, for a failing test to print beside what it shows.
       const said: string[] = [];

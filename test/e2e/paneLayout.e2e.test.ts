@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
-import { ROOT, axeViolations, describeInBrowser, enabled, startSite, whatPageSaid, type Site } from "./browser";
+import { ROOT, axeViolations, describeInBrowser, enabled, startSite, whatPageDid, whatPageSaid, type Site } from "./browser";
 
 const WIDTHS = [270, 320, 350];
 const HEIGHT = 800;
@@ -189,23 +189,14 @@ describeInBrowser("the pane at task-pane widths, both languages, every theme", (
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
 
-      // What becomes of the clicks (a lost click once failed this test on a loaded machine): printed if it recurs.
-      await page.evaluate(() => {
-        const log: string[] = ((window as unknown as { clicks: string[] }).clicks = []);
-        document.addEventListener("click", (e) => {
-          const b = (e.target as Element).closest("button");
-          log.push(`${Math.round(performance.now())} ms: ${b ? `button "${b.textContent}" (disabled ${b.disabled})` : (e.target as Element).tagName}`);
-        }, true);
-      });
       await page.getByRole("button", { name: w.share }).click();
-      const clicks = async () => (await page.evaluate(() => (window as unknown as { clicks: string[] }).clicks)).join("; ");
       const started = () =>
         page.getByText(w.splitting).or(page.getByText(w.copies)).first().waitFor({ timeout: 20000 }).then(() => true, () => false);
       await page.getByRole("button", { name: w.split }).click();
       if (!(await started())) {
         // The click started nothing (no spinner, no copies): say so with what the page saw, and click once more,
         // as the analyst would. The copies must then come.
-        console.warn(`The first click on "${w.split}" started nothing. Clicks the page saw: ${await clicks()}. The page said: ${whatPageSaid(page).join(" | ") || "nothing"}`);
+        console.warn(`The first click on "${w.split}" started nothing. What the page did (a lost click once failed this test on a loaded machine):\n${await whatPageDid(page)}\nThe page said: ${whatPageSaid(page).join(" | ") || "nothing"}`);
         await page.getByRole("button", { name: w.split }).click();
       }
       // On a loaded machine the copies take a while; if they never come, say what the pane shows instead.
@@ -214,7 +205,7 @@ describeInBrowser("the pane at task-pane widths, both languages, every theme", (
         .waitFor({ timeout: 120000 })
         .catch(async (error: Error) => {
           throw new Error(
-            `${error.message}\nClicks the page saw: ${await clicks()}\nThe page said: ${whatPageSaid(page).join("\n") || "nothing"}\nThe pane shows: ${(await page.locator("body").innerText()).slice(-2000)}`,
+            `${error.message}\nWhat the page did:\n${await whatPageDid(page)}\nThe page said: ${whatPageSaid(page).join("\n") || "nothing"}\nThe pane shows: ${(await page.locator("body").innerText()).slice(-2000)}`,
           );
         });
       expect(await horizontalOverflow(page)).toBe(0);
