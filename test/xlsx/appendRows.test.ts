@@ -32,7 +32,7 @@ async function appended(data: Uint8Array, rows: CellOut[][], sheet?: string): Pr
 }
 
 /** An inline-string cell as the executor writes text. */
-const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${value}</t></is></c>`;
+const text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
 
 describe("appending to the audit log", () => {
   test("a missing log sheet is created with the header as row 1 and the entries below, owned by nobody", async () => {
@@ -118,7 +118,7 @@ describe("where appended rows land", () => {
     const xml = appendRowsXml(sheet(`${used}${formatted}`), ["Id", "Note"], [["C7", 1], ["C8", 2], ["C9", 3]]);
     const rows = [
       `<row r="4">${text("A4", "C7")}<c r="B4" s="4"><v>1</v></c></row>`,
-      `<row r="5" ht="30" customHeight="1"><c r="A5" s="2" t="inlineStr"><is><t xml:space="preserve">C8</t></is></c><c r="B5" s="4"><v>2</v></c></row>`,
+      `<row r="5" ht="30" customHeight="1"><c r="A5" s="2" t="inlineStr"><is><t>C8</t></is></c><c r="B5" s="4"><v>2</v></c></row>`,
       `<row r="6">${text("A6", "C9")}<c r="B6" s="4"><v>3</v></c></row>`,
       '<row r="9" ht="12" customHeight="1"/>',
     ];
@@ -152,7 +152,7 @@ describe("appending to a sheet written with a namespace prefix", () => {
     expect(after).toBe(
       before
         .replace('ref="A1:B2"', 'ref="A1:B3"')
-        .replace("</x:sheetData>", '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t xml:space="preserve">C7</x:t></x:is></x:c></x:row></x:sheetData>'),
+        .replace("</x:sheetData>", '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>C7</x:t></x:is></x:c></x:row></x:sheetData>'),
     );
   });
 });

@@ -8,6 +8,7 @@ import type { GradeOutcome } from "../../src/workbook/run";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { tierStyles } from "../../src/workbook/planning/styles";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { cellXmlAt } from "../../src/workbook/executors/xlsx/cellXml";
 import { colouredPixels, describeWithLibreOffice, renderSheet, sheetsAsCsv } from "../support/libreoffice";
 import { buildWorkbook, smallCustomerSheets } from "./buildWorkbook";
 
@@ -83,6 +84,19 @@ describeWithLibreOffice("LibreOffice reads what the .xlsx executor writes", () =
     for (const start of starts) expect(start).toBeGreaterThan(page.width * 0.2);
     // The old single-colour series (#4472C4) is gone.
     expect(colouredPixels(page, (r, g, b) => Math.abs(r - 0x44) <= 3 && Math.abs(g - 0x72) <= 3 && Math.abs(b - 0xc4) <= 3).count).toBeLessThan(50);
+  });
+
+  test("texts keep their white space where it matters and need no attribute where it does not (cellXml's <t>)", () => {
+    // Written by the .xlsx executor's own cell writer, read by LibreOffice: xml:space="preserve" only on the first three.
+    const texts = [" C-7", "C-7 ", "A  B", "Region North", "客户 甲", "plain"];
+    return buildWorkbook([{ name: "T", rows: texts.map((t) => [{ raw: (ref: string) => cellXmlAt(ref, t) }]) }]).then((data) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiers-space-"));
+      made.push(dir);
+      const file = path.join(dir, "texts.xlsx");
+      fs.writeFileSync(file, data);
+      expect(texts.map((t) => cellXmlAt("A1", t).includes("preserve"))).toEqual([true, true, true, false, false, false]);
+      expect(sheetsAsCsv(file, ["T"])["T"].map((row) => row[0])).toEqual(texts);
+    });
   });
 
   test("a workbook with every kind of user part still opens after grading, its data intact and names as text", async () => {

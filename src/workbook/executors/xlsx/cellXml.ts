@@ -6,6 +6,24 @@ import { cellAddress, columnName } from "../../reading/address";
 import { storedFormula } from "./storedFormula";
 import { escapeXml } from "./xmlText";
 
+/**
+ * White space a reader may drop or fold unless the text says xml:space="preserve": at either end, two
+ * in a row, or a tab or line break anywhere. Excel reads <t> by the W3C white-space rules ([MS-OI29500]
+ * 2.1.678, Part 1 §18.4.12) and writes the attribute only on such texts; its own shared strings carry a
+ * plain <t> for "Region North". Any Unicode space counts here, more than XML's four, to stay on the safe side.
+ */
+const LOOSE_SPACE = /^\s|\s$|\s\s|[\t\n\r]/;
+
+/**
+ * The <t> element of a text: with xml:space="preserve" only where white space needs it (a large sheet's
+ * IDs, owners and tiers are written millions of times, and the attribute was a tenth of a copy's bytes).
+ * @example textElement("A") // "<t>A</t>"
+ * @example textElement("A ") // '<t xml:space="preserve">A </t>'
+ */
+export function textElement(text: string): string {
+  return LOOSE_SPACE.test(text) ? `<t xml:space="preserve">${escapeXml(text)}</t>` : `<t>${escapeXml(text)}</t>`;
+}
+
 /** Column letters by index, each made once: a large sheet asks for the same few columns millions of times. */
 const COLUMN_NAMES: string[] = [];
 
@@ -22,7 +40,8 @@ function address(row: number, column: number): string {
  *
  * @example
  * cellXml(1, 5, 87.5, 3)       // '<c r="F2" s="3"><v>87.5</v></c>'
- * cellXml(0, 0, "=1+1")        // '<c r="A1" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>'
+ * cellXml(0, 0, "=1+1")        // '<c r="A1" t="inlineStr"><is><t>=1+1</t></is></c>'
+ * cellXml(0, 1, " C-7")        // '<c r="B1" t="inlineStr"><is><t xml:space="preserve"> C-7</t></is></c>'
  * cellXml(2, 1, { formula: "=RANK.EQ(A3,A:A)" }) // '<c r="B3"><f>_xlfn.RANK.EQ(A3,A:A)</f></c>'
  */
 export function cellXml(row: number, column: number, value: CellOut, style?: number): string {
@@ -49,9 +68,7 @@ export function cellXmlAt(r: string, value: CellOut, style?: number): string {
     return Number.isFinite(value) ? `<c r="${r}"${s}><v>${value}</v></c>` : `<c r="${r}"${s} t="e"><v>#NUM!</v></c>`;
   }
   if (typeof value === "boolean") return `<c r="${r}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (typeof value === "string") {
-    return `<c r="${r}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
-  }
+  if (typeof value === "string") return `<c r="${r}"${s} t="inlineStr"><is>${textElement(value)}</is></c>`;
   // No cached value: the workbook is marked for a full calculation on load (see xlsxPackage.ts).
   return `<c r="${r}"${s}><f>${escapeXml(storedFormula(value.formula))}</f></c>`;
 }
