@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import type { Browser, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 import { BUILDS, ensureBuilt } from "../support/builds";
 import { describeNeeding } from "../support/programs";
@@ -140,6 +140,36 @@ export async function enabled(page: Page, name: string, timeout = 60000): Promis
     name,
     { timeout, polling: 200 },
   );
+}
+
+/**
+ * Waits until nothing on the page is animating any more (finite animations only: a spinner turns for
+ * ever), at most 5 s. Two frames first, so that an animation a click has just started is counted.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const moving = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+            void Promise.race([Promise.allSettled(moving.map((a) => a.finished)), new Promise((resolve) => setTimeout(resolve, 5000))]).then(() => done());
+          }),
+        );
+      }),
+  );
+}
+
+/**
+ * Opens a section of the pane (an accordion header) and waits until it has finished opening. Fluent
+ * animates a panel open, its padding as well as its height, so what is inside moves down while it
+ * opens; a click in that time can press on a button and release on the panel around it, and the click
+ * then goes to the panel (CI caught exactly that with whatPageDid: mousedown on "生成副本", mouseup
+ * and click on its section). An analyst clicks what has stopped moving; so does a test.
+ */
+export async function openSection(page: Page, header: Locator, options?: { timeout?: number }): Promise<void> {
+  await header.click(options);
+  await settled(page);
 }
 
 /** axe-core's browser build, read when a suite first asks for it. */

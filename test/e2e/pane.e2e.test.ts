@@ -13,7 +13,7 @@ import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { BUILDS, ensureBuilt } from "../support/builds";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
-import { DIST, OFFICE, ROOT, describeInBrowser, launchChromium, serve } from "./browser";
+import { describeInBrowser, DIST, launchChromium, OFFICE, openSection, ROOT, serve } from "./browser";
 
 const SAMPLE = path.join(ROOT, "assets", "sample-customers.en-US.xlsx");
 const SAMPLE_ZH = path.join(ROOT, "assets", "sample-customers.zh-CN.xlsx");
@@ -134,7 +134,7 @@ describeInBrowser("the task pane as a web page in Chromium", () => {
     await page.getByRole("button", { name: "Download graded workbook" }).waitFor({ timeout: 120000 });
 
     // "Send it to others" appears once there is something to send.
-    await page.getByRole("button", { name: "Send it to others" }).click();
+    await openSection(page, page.getByRole("button", { name: "Send it to others" }));
     await page.getByRole("button", { name: "Make the copies" }).click();
     await page.getByText(/owners\.Wu\.xlsx — salesperson, 3 customers/).waitFor({ timeout: 60000 });
     expect(await page.getByRole("button", { name: /^Save .*'s copy$/ }).count()).toBe(3);

@@ -10,7 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
-import { ROOT, axeViolations, describeInBrowser, enabled, startSite, whatPageDid, whatPageSaid, type Site } from "./browser";
+import { axeViolations, describeInBrowser, enabled, openSection, ROOT, startSite, whatPageDid, whatPageSaid, type Site } from "./browser";
 
 const WIDTHS = [270, 320, 350];
 const HEIGHT = 800;
@@ -176,7 +176,7 @@ describeInBrowser("the pane at task-pane widths, both languages, every theme", (
       fs.writeFileSync(owners, await buildWorkbook(smallCustomerSheets()));
       await page.locator('input[type="file"]').setInputFiles(owners);
       await enabled(page, w.grade);
-      await page.getByRole("button", { name: w.more }).click();
+      await openSection(page, page.getByRole("button", { name: w.more }));
       for (const period of ["2026-Q1", "2026-Q2"]) {
         await page.getByLabel(w.period).fill(period);
         await page.getByLabel(w.period).press("Tab");
@@ -189,14 +189,14 @@ describeInBrowser("the pane at task-pane widths, both languages, every theme", (
       expect(await horizontalOverflow(page)).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.getByRole("button", { name: w.share }).click();
+      await openSection(page, page.getByRole("button", { name: w.share }));
       const started = () =>
         page.getByText(w.splitting).or(page.getByText(w.copies)).first().waitFor({ timeout: 20000 }).then(() => true, () => false);
       await page.getByRole("button", { name: w.split }).click();
       if (!(await started())) {
         // The click started nothing (no spinner, no copies): say so with what the page saw, and click once more,
         // as the analyst would. The copies must then come.
-        console.warn(`The first click on "${w.split}" started nothing. What the page did (a lost click once failed this test on a loaded machine):\n${await whatPageDid(page)}\nThe page said: ${whatPageSaid(page).join(" | ") || "nothing"}`);
+        console.warn(`The first click on "${w.split}" started nothing. What the page did (a click during the section's opening was lost this way before openSection waited for it):\n${await whatPageDid(page)}\nThe page said: ${whatPageSaid(page).join(" | ") || "nothing"}`);
         await page.getByRole("button", { name: w.split }).click();
       }
       // On a loaded machine the copies take a while; if they never come, say what the pane shows instead.

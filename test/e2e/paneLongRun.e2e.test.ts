@@ -13,7 +13,7 @@ import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { MATCH_LIMIT } from "../../src/taskpane/explainData";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
-import { describeInBrowser, enabled, startSite, whatPageDid, whatPageSaid, type Site } from "./browser";
+import { describeInBrowser, enabled, openSection, startSite, whatPageDid, whatPageSaid, type Site } from "./browser";
 
 const N = 100_000;
 
@@ -112,15 +112,16 @@ describeInBrowser("100,000 customers in the pane as a web page", () => {
     // Why this tier, among 100,000: the search runs in the worker and the list draws a page of matches,
     // so typing, picking and the first explanation (all 100,000 computed in the worker) block nothing.
     const id = expected.customers.ids[12345];
-    await page.locator("button", { hasText: "Why this tier" }).click();
+    await openSection(page, page.locator("button", { hasText: "Why this tier" }));
     // Found through its label's `for`, not by role: a role query would itself block the page and be counted.
     const boxId = await page.locator("label", { hasText: "Find a customer" }).getAttribute("for");
     const box = page.locator(`[id="${boxId}"]`);
     await box.click();
     const list = page.locator('[role="option"]').first();
-    // A click on the field opens its list. Twice in CI a click in this pane seemed lost on a loaded machine
-    // (the field focused, its list closed); if it happens again the test says what the page saw (clicks,
-    // focus, layout shifts) and opens the list from the keyboard (ArrowDown), as an analyst would.
+    // A click on the field opens its list. CI once lost this click (the field focused, its list closed): it
+    // came while the section was still opening (openSection now waits for that). Should a click be lost
+    // again, the test says what the page saw (clicks, focus, layout shifts) and opens the list from the
+    // keyboard (ArrowDown), as an analyst would.
     if (!(await list.waitFor({ timeout: 20000 }).then(() => true, () => false))) {
       console.warn(`The click on "Find a customer" did not open its list. What the page did:\n${await whatPageDid(page)}\nThe page said: ${whatPageSaid(page).join(" | ") || "nothing"}`);
       await box.press("ArrowDown");

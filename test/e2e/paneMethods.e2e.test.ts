@@ -13,7 +13,7 @@ import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { MATCH_LIMIT } from "../../src/taskpane/explainData";
 import { PUBLISHED_SEGMENT_SUMMARY } from "../reference/rfm/vignette";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
-import { ROOT, axeViolations, describeInBrowser, enabled, startSite, type Site } from "./browser";
+import { axeViolations, describeInBrowser, enabled, openSection, ROOT, startSite, type Site } from "./browser";
 
 const WIDTHS = [270, 320, 350];
 const HEIGHT = 800;
@@ -65,7 +65,7 @@ describeInBrowser("the methods of issue 16 in the pane, in Chromium", () => {
     // Without a method that needs no weight table, the check says the orders and what is missing.
     await page.getByText(/^4,906 orders · /).waitFor({ timeout: 120000 });
 
-    await page.getByRole("button", { name: "More options" }).click();
+    await openSection(page, page.getByRole("button", { name: "More options" }));
     expect(await page.getByRole("radio", { name: "An Orders table (one row per order)" }).isChecked()).toBe(true);
     await page.getByRole("combobox", { name: "Method" }).click();
     await page.getByRole("option", { name: "RFM segments (as R's rfm package)" }).click();
@@ -116,12 +116,12 @@ describeInBrowser("the methods of issue 16 in the pane, in Chromium", () => {
       await page.locator('input[type="file"]').setInputFiles(sample);
       const grade = zh ? "分级" : "Grade";
       await enabled(page, grade);
-      await page.getByRole("button", { name: zh ? "更多选项" : "More options" }).click();
+      await openSection(page, page.getByRole("button", { name: zh ? "更多选项" : "More options" }));
       await page.getByRole("checkbox", { name: zh ? "解释每位客户的等级（写入“原因”列）" : "Explain each tier (a Why column)" }).check();
       await page.getByText(zh ? /添加 得分、排名、等级、原因 列/ : /Grade adds Score, Rank, Tier and Why to /).waitFor({ timeout: 60000 });
       await enabled(page, grade);
       await page.getByRole("button", { name: grade, exact: true }).click();
-      await page.getByRole("button", { name: zh ? "等级原因" : "Why this tier" }).click({ timeout: 120000 });
+      await openSection(page, page.getByRole("button", { name: zh ? "等级原因" : "Why this tier" }), { timeout: 120000 });
 
       // The engine's answer for the same file and settings.
       const expected = await gradeWorkbook(await openXlsx(fs.readFileSync(sample)), { ...defaultSettings(lang, new Date()), explain: true });
