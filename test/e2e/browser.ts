@@ -161,11 +161,12 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * Opens a section of the pane (an accordion header) and waits until it has finished opening. Fluent
- * animates a panel open, its padding as well as its height, so what is inside moves down while it
- * opens; a click in that time can press on a button and release on the panel around it, and the click
- * then goes to the panel (CI caught exactly that with whatPageDid: mousedown on "生成副本", mouseup
- * and click on its section). An analyst clicks what has stopped moving; so does a test.
+ * Opens a section of the pane (an accordion header) and waits until it has finished opening (Fluent
+ * animates a panel open, about 250 ms). CI caught, with whatPageDid, a click made while the share
+ * section was still opening: the mousedown on "生成副本" landed on the button, the mouseup and the click
+ * 2 ms later at the same point on the section around it, so the click started nothing. The button is
+ * not among the nodes the layout shifts name, so how it left the point is not established; a click after
+ * the opening has not been lost since. An analyst clicks what has finished moving; so does a test.
  */
 export async function openSection(page: Page, header: Locator, options?: { timeout?: number }): Promise<void> {
   await header.click(options);
