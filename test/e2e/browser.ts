@@ -194,12 +194,7 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
   // Let running CSS transitions end first: Fluent buttons fade their colours when they turn from disabled to
   // enabled, and on a loaded machine axe could measure a colour halfway (a contrast "violation" no user sees
   // for longer than the transition). A state that stays is still checked; the wait is bounded.
-  await page.evaluate(() =>
-    Promise.race([
-      Promise.allSettled(document.getAnimations().map((a) => a.finished)),
-      new Promise((resolve) => setTimeout(resolve, 5000)),
-    ]),
-  );
+  await settled(page);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });

@@ -12,6 +12,7 @@ import { aboutSheet, readGradingRecord, sheetsOnlyPlan } from "../../features/sh
 import { hasTiersCall, nativeFormula } from "../../features/shareFormulas";
 import type { Lang } from "../../types";
 import { isRelType, parseRelationships, relationshipsXml, relsPath, resolveTarget, withOverride } from "./packageParts";
+import { textElement } from "./cellXml";
 import { openXlsx, withFullCalcOnLoad, XlsxWorkbook } from "./xlsxWorkbook";
 import { attribute, escapeXml, unescapeXml, withAttribute } from "./xmlText";
 import { rootElement, withPrefix } from "./xmlTokens";
@@ -96,7 +97,7 @@ export function shareSheetXml(xml: string, sheet: string, mode: "values" | "nati
     if (shared === "native" || (shared === undefined && native !== undefined)) {
       report.toNative.push({ sheet, cell, formula: shown, native: native === undefined ? undefined : display(native) });
       if (native === undefined) return whole;
-      return `<${q("c")}${attrs ?? ""}>${inner.replace(f[0], `<${q("f")}${fAttrs}>${escapeXml(native)}</${q("f")}>`)}</${q("c")}>`;
+      return `<${q("c")}${attrs ?? ""}>${inner.replace(f[0], () => `<${q("f")}${fAttrs}>${escapeXml(native)}</${q("f")}>`)}</${q("c")}>`;
     }
     // To its value: the formula goes, the cached value stays as a constant of the same type.
     let rest = inner.replace(f[0], "");
@@ -114,7 +115,8 @@ export function shareSheetXml(xml: string, sheet: string, mode: "values" | "nati
     if (type === "str") {
       // A formula's text result; as a constant it is an inline string.
       cellAttrs = withAttribute(cellAttrs, "t", "inlineStr");
-      rest = rest.replace(v[0], withPrefix(`<is><t xml:space="preserve">${v[1]}</t></is>`, prefix));
+      // A function, so that "$&" or "$$" in the text is not read as a replacement pattern.
+      rest = rest.replace(v[0], () => withPrefix(`<is>${textElement(unescapeXml(v[1]))}</is>`, prefix));
     }
     return `<${q("c")}${cellAttrs}>${rest}</${q("c")}>`;
   });
