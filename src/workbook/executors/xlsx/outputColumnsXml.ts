@@ -5,10 +5,10 @@
 
 import type { CellOut, OutputColumns } from "../../types";
 import { viewOf } from "../../lazyArray";
-import { columnName, rangeCorners } from "../../reading/address";
+import { cellAddress, columnName, rangeCorners } from "../../reading/address";
 import { cellXml, cellXmlAt, columnLetters } from "./cellXml";
 import type { RowText } from "./sheetScanner";
-import { lastCellColumn, lettersColumn, splitCells, splitSheet } from "./sheetScanner";
+import { appendsAfter, lastCellColumn, lettersColumn, referenceColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
 import { withPrefix } from "./xmlTokens";
@@ -69,6 +69,7 @@ export class OutputColumnsEdit {
   private nextWrite: number;
   private readonly lastWrite: number;
   private addedIndex = -1;
+  private addedAfter = -1;
   private addedText = "";
 
   constructor(
@@ -124,9 +125,10 @@ export class OutputColumnsEdit {
   row(row: RowText, original: string, lastColumn = lastCellColumn(row.inner, this.prefix)): string {
     // Whatever stood between rows (comments, white space) stays where it was, after the new rows.
     const out = this.rowsBefore(row.index) + row.gap;
-    const kind = this.kind(row.index, lastColumn);
+    const after = appendsAfter(row.inner, this.prefix, lastColumn);
+    const kind = this.kind(row.index, lastColumn, after);
     if (kind === "keep") return out + original;
-    if (kind === "append") return out + this.startTag(row.name, row.attributes) + row.inner + this.added(row.index) + `</${row.name}>`;
+    if (kind === "append") return out + this.startTag(row.name, row.attributes) + row.inner + this.added(row.index, after) + `</${row.name}>`;
     return out + this.rebuild(row, original);
   }
 
@@ -142,12 +144,13 @@ export class OutputColumnsEdit {
    * is ("keep"), with the new cells after its last ("append": cells of a row are in column order, so
    * when the last one is left of every owned column the new cells simply go after it, which is most
    * rows of a large sheet), or rebuilt cell by cell ("rebuild"). Called once per row, in order.
+   * `after` is appendsAfter of the row (what added is then asked with).
    */
-  kind(index: number, lastColumn: number): "keep" | "append" | "rebuild" {
+  kind(index: number, lastColumn: number, after = -1): "keep" | "append" | "rebuild" {
     const written = this.writes(index);
     if (written) this.nextWrite = index + 1;
     if (index < this.firstOwnedRow && !written) return "keep";
-    if (lastColumn >= 0 && this.leftOfOwned(index, lastColumn)) return written && this.added(index) ? "append" : "keep";
+    if (lastColumn >= 0 && this.leftOfOwned(index, lastColumn)) return written && this.added(index, after) ? "append" : "keep";
     return "rebuild";
   }
 
@@ -164,29 +167,39 @@ export class OutputColumnsEdit {
     return `<${name}${attributes.includes("spans") ? withAttribute(attributes, "spans", undefined) : attributes}>`;
   }
 
-  /** The new cells of row `index`, in column order ("" for none). */
-  added(index: number): string {
+  /**
+   * The new cells of row `index`, in column order ("" for none), to stand after the row's cell in column
+   * `after` (appendsAfter; -1: the new cells carry r): a new cell directly after that cell, or after the
+   * new cell before it, is written without r (cellXmlAt).
+   */
+  added(index: number, after = -1): string {
     // Asked twice for a row (by kind, then by the writer): made once.
-    if (index !== this.addedIndex) {
+    if (index !== this.addedIndex || after !== this.addedAfter) {
       this.addedIndex = index;
-      this.addedText = this.writtenText(index);
+      this.addedAfter = after;
+      this.addedText = this.writtenText(index, after);
     }
     return this.addedText;
   }
 
-  /** The output cells of a row as one text: what written(index) joins, without a list per row. */
-  private writtenText(index: number): string {
+  /** The output cells of a row as one text: what written(index) joins (r left out as added says), without a list per row. */
+  private writtenText(index: number, after: number): string {
     const columns = this.columns;
     if (!columns || !this.writes(index)) return "";
     if (index === columns.headerRow) return this.header.map((cell) => cell.xml).join("");
     const i = index - columns.headerRow - 1;
     const number = String(index + 1);
     let text = "";
+    let previous = after;
     for (let j = 0; j < columns.columns.length; j++) {
       const make = this.valueAt[j];
       const value = (make ? make(i) : columns.columns[j].values[i]) ?? null;
       const style = value !== null && typeof value === "object" ? this.styleOf[j].formula : this.styleOf[j].value;
-      const cell = cellXmlAt(columnLetters(columns.firstColumn + j) + number, value, style);
+      const column = columns.firstColumn + j;
+      const cell = cellXmlAt(previous >= 0 && column === previous + 1 ? "" : columnLetters(column) + number, value, style);
+      if (!cell) continue;
+      // A row whose cells carry r (after -1) gets new cells with r, as before: a graded sheet's rows stay tight.
+      if (after >= 0) previous = column;
       text += this.prefix ? withPrefix(cell, this.prefix) : cell;
     }
     return text;
@@ -199,7 +212,7 @@ export class OutputColumnsEdit {
     const kept = cells.filter((cell) => !owned(this.areas, row.index, cell.column));
     if (!written && kept.length === cells.length) return original;
     const merged = [...kept.map((cell) => ({ column: cell.column, xml: cell.xml })), ...(written ?? [])].sort((a, b) => a.column - b.column);
-    return `${this.startTag(row.name, row.attributes)}${merged.map((cell) => cell.xml).join("")}</${row.name}>`;
+    return `${this.startTag(row.name, row.attributes)}${cellsInPlace(merged, row.index)}</${row.name}>`;
   }
 
   /**
@@ -258,6 +271,31 @@ export class OutputColumnsEdit {
     const row = this.prefix ? `${this.prefix}:row` : "row";
     return `<${row} r="${index + 1}">${this.written(index)!.map((cell) => cell.xml).join("")}</${row}>`;
   }
+}
+
+/**
+ * Cells side by side, in column order, each where it was: a cell written without r stands right after
+ * the cell before it (cellXmlAt), so one whose neighbour on the left was dropped (an owned cell cleared)
+ * or that now follows another cell is given its r.
+ *
+ * @example
+ * cellsInPlace([{ column: 0, xml: '<c r="A2"><v>1</v></c>' }, { column: 4, xml: "<c><v>5</v></c>" }], 1)
+ * // '<c r="A2"><v>1</v></c><c r="E2"><v>5</v></c>'
+ */
+function cellsInPlace(cells: { column: number; xml: string }[], rowIndex: number): string {
+  let text = "";
+  let previous = -1;
+  for (const cell of cells) {
+    let xml = cell.xml;
+    if (cell.column !== previous + 1) {
+      // The start tag's name ends at white space, ">" or "/": r goes right after it when the tag has none.
+      const nameEnd = xml.search(/[\s>/]/);
+      if (referenceColumn(xml.slice(nameEnd, xml.indexOf(">"))) < 0) xml = `${xml.slice(0, nameEnd)} r="${cellAddress(rowIndex, cell.column)}"${xml.slice(nameEnd)}`;
+    }
+    text += xml;
+    previous = cell.column;
+  }
+  return text;
 }
 
 function widenDimension(head: string, columns: OutputColumns, prefix: string): string {

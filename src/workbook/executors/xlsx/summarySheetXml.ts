@@ -75,7 +75,7 @@ export class SheetXmlWriter {
   private readonly valueStyles: (number | undefined)[][];
   private readonly formulaStyles: (number | undefined)[][];
   /** Per block and column, the two pieces of a number cell's text (numberCellPieces). */
-  private readonly numberPieces: [string, string][][] = [];
+  private readonly numberPieces: [string, string, string][][] = [];
   /** Per block, the lazy view its rows are made by (read directly, not through the array's Proxy), if any. */
   private readonly views: (ArrayView<CellOut[]> | undefined)[];
   private readonly top: number;
@@ -230,20 +230,23 @@ export class SheetXmlWriter {
         const pieces = (this.numberPieces[dense] ??= []);
         for (let j = 0; j < values.length; j++) {
           const value = values[j];
+          const column = block.left + j;
+          // A cell right after the row's previous one (or first, in column A) is written without r (cellXmlAt).
+          const follows = column === last + 1;
           if (typeof value === "number" && Number.isFinite(value)) {
             // A finite number, most cells of a large sheet: cellXmlAt's text from pieces made once per column.
-            const [start, middle] = (pieces[j] ??= this.numberCellPieces(dense, block.left + j, j));
-            inner += start + number + middle + value + "</v></c>";
-            last = block.left + j;
+            const [start, middle, bare] = (pieces[j] ??= this.numberCellPieces(dense, column, j));
+            inner += (follows ? bare : start + number + middle) + value + "</v></c>";
+            last = column;
             continue;
           }
-          const cell = cellXmlAt(columnLetters(block.left + j) + number, value, this.styleOf(value, dense, j));
+          const cell = cellXmlAt(follows ? "" : columnLetters(column) + number, value, this.styleOf(value, dense, j));
           if (!cell) continue;
           inner += cell;
-          last = block.left + j;
+          last = column;
         }
       } else this.eachCell(row, (column, value, block, j) => {
-        const cell = cellXml(row, column, value, this.styleOf(value, block, j));
+        const cell = column === last + 1 ? cellXmlAt("", value, this.styleOf(value, block, j)) : cellXml(row, column, value, this.styleOf(value, block, j));
         if (!cell) return;
         inner += cell;
         last = column;
@@ -292,12 +295,14 @@ export class SheetXmlWriter {
 
   /**
    * For a finite number in block `b`'s column `j` (sheet column `column`): the text before the row
-   * number ('<c r="F') and the text between it and the value ('" s="3"><v>'), so that
-   * start + row + middle + value + "</v></c>" is what cellXmlAt writes.
+   * number ('<c r="F'), the text between it and the value ('" s="3"><v>') and the start of the cell
+   * without r ('<c s="3"><v>'), so that start + row + middle + value + "</v></c>" and
+   * bare + value + "</v></c>" are what cellXmlAt writes with and without a reference.
    */
-  private numberCellPieces(b: number, column: number, j: number): [string, string] {
+  private numberCellPieces(b: number, column: number, j: number): [string, string, string] {
     const style = this.styleOf(0, b, j);
-    return [`<c r="${columnLetters(column)}`, `"${style ? ` s="${style}"` : ""}><v>`];
+    const s = style ? ` s="${style}"` : "";
+    return [`<c r="${columnLetters(column)}`, `"${s}><v>`, `<c${s}><v>`];
   }
 
   /** The cell style of a value of block `b`'s column `j`, asked of the stylesheet once. */
