@@ -11,6 +11,13 @@ export interface ArrayView<T> {
   valuesOnly: boolean;
   /** For rows: every row made has exactly this many items, each present (no hole). */
   width?: number;
+  /**
+   * For rows of values (with width), both or neither: item j of row i without making the row, and that
+   * item as a number when it is a finite number (else NaN: ask cellAt). A writer of a million rows asks
+   * these instead of make: no array per row, no number boxed on its way to the text.
+   */
+  numberAt?: (i: number, j: number) => number;
+  cellAt?: (i: number, j: number) => T extends readonly (infer U)[] ? U : never;
 }
 
 const views = new WeakMap<object, ArrayView<unknown>>();

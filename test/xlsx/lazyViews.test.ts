@@ -110,6 +110,58 @@ describe("SheetXmlWriter with a dense view", () => {
     ["an empty view and a view of no columns", () => [{ top: 0, left: 0, values: counted([]).values }, { top: 3, left: 0, values: counted(rowsOf(5, () => []), 0).values }, { top: 9, left: 0, values: [["x"]] }]],
   ];
 
+  /** The blocks with every view given numberAt and cellAt (from its rows), counting the rows it still makes. */
+  function cellwise(blocks: CellBlock[]): { blocks: CellBlock[]; made: { count: number } } {
+    const made = { count: 0 };
+    const out = blocks.map((block) => {
+      const view = viewOf(block.values);
+      if (!view || view.width === undefined) return block;
+      const rows = block.values.map((row) => [...row]);
+      const values = lazyArray<CellOut[]>({
+        length: rows.length,
+        make: (i) => {
+          made.count++;
+          return [...rows[i]];
+        },
+        valuesOnly: true,
+        width: view.width,
+        numberAt: (i, j) => {
+          const v = rows[i][j];
+          return typeof v === "number" && Number.isFinite(v) ? v : NaN;
+        },
+        cellAt: (i, j) => rows[i][j],
+      });
+      return { ...block, values };
+    });
+    return { blocks: out, made };
+  }
+
+  const oddNumbers: [string, () => CellBlock[]] = [
+    "numbers that are not finite, negative zero, booleans and texts among numbers",
+    () => [{ top: 0, left: 0, values: counted(rowsOf(12, (i) => [i % 4 === 0 ? Infinity : i % 4 === 1 ? -0 : i / 7, i % 2 === 0, i % 3 ? "#REF!" : NaN, -i])).values, numberFormats: [null, null, "0.0", null] }],
+  ];
+
+  it.each([...cases, oddNumbers])("cell by cell (numberAt, cellAt) writes the bytes it writes row by row, without making the rows: %s", (_, blocks) => {
+    const expected = written(plain(blocks()));
+    const { blocks: asked, made } = cellwise(blocks());
+    const styles = new Stylesheet(EMPTY_STYLESHEET);
+    const writer = new SheetXmlWriter({ name: "Customers", blocks: asked, columnWidths: [14, 14], charts: [] }, styles);
+    // The writer may make rows to find a view's extent (its constructor); to write them, it makes only
+    // the rows another block overlaps (those are merged cell by cell with the other block's).
+    const measured = made.count;
+    expect([...writer.chunks()].join("")).toBe(expected.xml);
+    expect(styles.toXml()).toBe(expected.styles);
+    const overlapped = asked.reduce((sum, block, b) => {
+      if (!viewOf(block.values)) return sum;
+      let rows = 0;
+      for (let r = block.top; r < block.top + block.values.length; r++) {
+        if (asked.some((other, o) => o !== b && r >= other.top && r < other.top + other.values.length)) rows++;
+      }
+      return sum + rows;
+    }, 0);
+    expect(made.count - measured).toBeLessThanOrEqual(overlapped);
+  });
+
   it.each(cases)("writes the bytes and styles it writes for plain rows: %s", (_, blocks) => {
     const lazy = written(blocks());
     const expected = written(plain(blocks()));

@@ -101,6 +101,14 @@ class TableCells {
     const other = this.others[j]?.[i];
     return other === undefined ? this.numbers[j][i] : other;
   }
+
+  /** Cell `j` of row `i` when it is a finite number, else NaN (ask value). */
+  numberAt(i: number, j: number): number {
+    const others = this.others[j];
+    if (others !== undefined && others[i] !== undefined) return NaN;
+    const x = this.numbers[j][i];
+    return x - x === 0 ? x : NaN;
+  }
 }
 
 async function readGradedTable(backend: WorkbookBackend, state: OwnedState, text: OutputText): Promise<GradedTable | Problem> {
@@ -242,6 +250,8 @@ function copyPlans(rows: Int32Array, table: GradedTable, summary: OutputSheet, l
           },
           valuesOnly: true,
           width: userColumns,
+          numberAt: (k, j) => table.rows.numberAt(rows[k], j),
+          cellAt: (k, j) => cellOut(table.rows.value(rows[k], j)),
         }),
         numberFormats: table.formats,
       },

@@ -225,21 +225,28 @@ export class SheetXmlWriter {
       if (dense >= 0) {
         // A dense view's row: its values by column, the row's number written once.
         const block = this.sheet.blocks[dense];
-        const values = this.views[dense]!.make(row - block.top);
+        const view = this.views[dense]!;
+        const k = row - block.top;
+        // Cell by cell when the view can (numberAt, cellAt), else the row made whole.
+        const { numberAt, cellAt } = view;
+        const values = numberAt && cellAt ? undefined : view.make(k);
+        const width = values ? values.length : view.width!;
         const number = String(row + 1);
         const pieces = (this.numberPieces[dense] ??= []);
-        for (let j = 0; j < values.length; j++) {
-          const value = values[j];
+        for (let j = 0; j < width; j++) {
           const column = block.left + j;
           // A cell right after the row's previous one (or first, in column A) is written without r (cellXmlAt).
           const follows = column === last + 1;
-          if (typeof value === "number" && Number.isFinite(value)) {
+          const made = values ? values[j] : undefined;
+          const x = values ? (typeof made === "number" ? made : NaN) : numberAt!(k, j);
+          if (x - x === 0) {
             // A finite number, most cells of a large sheet: cellXmlAt's text from pieces made once per column.
             const [start, middle, bare] = (pieces[j] ??= this.numberCellPieces(dense, column, j));
-            inner += (follows ? bare : start + number + middle) + value + "</v></c>";
+            inner += (follows ? bare : start + number + middle) + x + "</v></c>";
             last = column;
             continue;
           }
+          const value = values ? made! : cellAt!(k, j);
           const cell = cellXmlAt(follows ? "" : columnLetters(column) + number, value, this.styleOf(value, dense, j));
           if (!cell) continue;
           inner += cell;
