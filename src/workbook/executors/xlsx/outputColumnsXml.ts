@@ -120,12 +120,12 @@ export class OutputColumnsEdit {
 
   /**
    * A row's text as it is written (new rows before it included), from the row as read and its text.
-   * `lastColumn` is lastCellColumn of the row's inner XML, when the caller knows it (a writer that made the row).
+   * `lastColumn` and `after` are lastCellColumn and appendsAfter of the row's inner XML, when the caller
+   * knows them (a writer that made the row).
    */
-  row(row: RowText, original: string, lastColumn = lastCellColumn(row.inner, this.prefix)): string {
+  row(row: RowText, original: string, lastColumn = lastCellColumn(row.inner, this.prefix), after = appendsAfter(row.inner, this.prefix, lastColumn)): string {
     // Whatever stood between rows (comments, white space) stays where it was, after the new rows.
     const out = this.rowsBefore(row.index) + row.gap;
-    const after = appendsAfter(row.inner, this.prefix, lastColumn);
     const kind = this.kind(row.index, lastColumn, after);
     if (kind === "keep") return out + original;
     if (kind === "append") return out + this.startTag(row.name, row.attributes) + row.inner + this.added(row.index, after) + `</${row.name}>`;

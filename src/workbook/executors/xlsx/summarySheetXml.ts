@@ -212,15 +212,18 @@ export class SheetXmlWriter {
 
   /**
    * The rows with cells, in order and in batches of about CHUNK_CHARS characters: each its 0-based
-   * index, its cells' XML (the row element is <row r="index + 1">, with no other attribute) and the
-   * column of its last cell (what lastCellColumn would read from the XML).
+   * index, its cells' XML (the row element is <row r="index + 1">, with no other attribute), the
+   * column of its last cell (what lastCellColumn would read from the XML) and where new cells would
+   * follow without r (what appendsAfter would read from it).
    */
-  *rowBatches(): Generator<{ index: number; inner: string; last: number }[]> {
-    let batch: { index: number; inner: string; last: number }[] = [];
+  *rowBatches(): Generator<{ index: number; inner: string; last: number; after: number }[]> {
+    let batch: { index: number; inner: string; last: number; after: number }[] = [];
     let size = 0;
     for (let row = this.top; row <= this.bottom; row++) {
       let inner = "";
       let last = -1;
+      // Whether the last cell written went without r (then new cells may follow it without r: appendsAfter).
+      let lastBare = false;
       const dense = this.denseBlock(row);
       if (dense >= 0) {
         // A dense view's row: its values by column, the row's number written once.
@@ -244,6 +247,7 @@ export class SheetXmlWriter {
             const [start, middle, bare] = (pieces[j] ??= this.numberCellPieces(dense, column, j));
             inner += (follows ? bare : start + number + middle) + x + "</v></c>";
             last = column;
+            lastBare = follows;
             continue;
           }
           const value = values ? made! : cellAt!(k, j);
@@ -251,15 +255,18 @@ export class SheetXmlWriter {
           if (!cell) continue;
           inner += cell;
           last = column;
+          lastBare = follows;
         }
       } else this.eachCell(row, (column, value, block, j) => {
-        const cell = column === last + 1 ? cellXmlAt("", value, this.styleOf(value, block, j)) : cellXml(row, column, value, this.styleOf(value, block, j));
+        const follows = column === last + 1;
+        const cell = follows ? cellXmlAt("", value, this.styleOf(value, block, j)) : cellXml(row, column, value, this.styleOf(value, block, j));
         if (!cell) return;
         inner += cell;
         last = column;
+        lastBare = follows;
       });
       if (!inner) continue;
-      batch.push({ index: row, inner, last });
+      batch.push({ index: row, inner, last, after: lastBare ? last : -1 });
       size += inner.length;
       if (size >= CHUNK_CHARS) {
         yield batch;
