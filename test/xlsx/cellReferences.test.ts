@@ -8,11 +8,14 @@ import * as os from "os";
 import * as path from "path";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { cellXmlAt } from "../../src/workbook/executors/xlsx/cellXml";
-import { appendsAfter, lastCellColumn, splitCells, splitSheet } from "../../src/workbook/executors/xlsx/sheetScanner";
+import fc from "fast-check";
+import { appendsAfter, lastCellColumn, lastCellScan, splitCells, splitSheet } from "../../src/workbook/executors/xlsx/sheetScanner";
 import { outputColumnsXml } from "../../src/workbook/executors/xlsx/outputColumnsXml";
 import { Stylesheet, EMPTY_STYLESHEET } from "../../src/workbook/executors/xlsx/stylesheet";
 import { SheetXmlWriter } from "../../src/workbook/executors/xlsx/summarySheetXml";
 import { lazyArray } from "../../src/workbook/lazyArray";
+import { columnName } from "../../src/workbook/reading/address";
+import { ROOT_SCOPE } from "../../src/workbook/executors/xlsx/xmlTokens";
 import type { CellOut, OutputColumns, OutputSheet } from "../../src/workbook/types";
 import { describeWithLibreOffice, sheetsAsCsv } from "../support/libreoffice";
 import { buildWorkbook, packageParts, smallCustomerSheets } from "./buildWorkbook";
@@ -82,6 +85,31 @@ describe("a cell's r left out where it follows the previous cell", () => {
     expect(lastCellColumn('<c><v>1</v></c><c t="b"><v>0</v></c>', "")).toBe(1);
     expect(lastCellColumn('<x:c r="B2"><x:v>1</x:v></x:c><x:c><x:v>2</x:v></x:c>', "x")).toBe(2);
     expect(lastCellColumn("", "")).toBe(-1);
+  });
+
+  test("lastCellScan is lastCellColumn and appendsAfter in one, and both agree with the tokenizer", () => {
+    // Rows of cells in ascending columns, each with r or (where it directly follows the cell before) without.
+    const cells = fc.array(fc.record({ skip: fc.integer({ min: 0, max: 3 }), withR: fc.boolean(), value: fc.integer({ min: 0, max: 99 }) }), { maxLength: 8 });
+    fc.assert(
+      fc.property(cells, fc.constantFrom("", "x"), (list, prefix) => {
+        const q = prefix ? `${prefix}:` : "";
+        let column = -1;
+        let inner = "";
+        for (const cell of list) {
+          const follows = cell.skip === 0;
+          column += 1 + cell.skip;
+          const r = cell.withR || !follows ? ` r="${columnName(column)}2"` : "";
+          inner += `<${q}c${r}><${q}v>${cell.value}</${q}v></${q}c>`;
+        }
+        const scope = prefix ? { ...ROOT_SCOPE, x: "http://schemas.openxmlformats.org/spreadsheetml/2006/main" } : undefined;
+        const read = splitCells(inner, scope);
+        const last = read.length ? read[read.length - 1].column : -1;
+        const bare = read.length > 0 && !/\br="/.test(read[read.length - 1].attributes);
+        expect(lastCellColumn(inner, prefix)).toBe(last);
+        expect(appendsAfter(inner, prefix, last)).toBe(bare ? last : -1);
+        expect(lastCellScan(inner, prefix)).toBe(last < 0 ? -1 : last * 2 + (bare ? 1 : 0));
+      }),
+    );
   });
 
   test("every row's last column is what the writer says it is, and what the tokenizer reads", () => {

@@ -248,14 +248,8 @@ export function lettersColumn(text: string, from: number, to: number): number {
  * lastCellColumn('<c><v>1</v></c><c t="b"><v>0</v></c>', "")               // 1
  */
 export function lastCellColumn(inner: string, prefix: string): number {
-  const cellOpen = prefix ? `<${prefix}:c` : "<c";
-  let after = 0;
-  for (let at = lastCellStart(inner, cellOpen, inner.length); at >= 0; at = lastCellStart(inner, cellOpen, at)) {
-    const column = referenceColumn(inner.slice(at + cellOpen.length, inner.indexOf(">", at)));
-    if (column >= 0) return column + after;
-    after++;
-  }
-  return after - 1;
+  const scan = lastCellScan(inner, prefix);
+  return scan < 0 ? -1 : scan >> 1;
 }
 
 /**
@@ -273,6 +267,24 @@ export function appendsAfter(inner: string, prefix: string, lastColumn: number):
   const cellOpen = prefix ? `<${prefix}:c` : "<c";
   const at = lastCellStart(inner, cellOpen, inner.length);
   return at >= 0 && referenceColumn(inner.slice(at + cellOpen.length, inner.indexOf(">", at))) < 0 ? lastColumn : -1;
+}
+
+/**
+ * lastCellColumn and appendsAfter of a row in one pass, as one number: the last cell's column times
+ * two, plus one when that cell has no r; -1 for a row without cells. For the streaming reader, which
+ * records both for every row of a million.
+ *
+ * @example lastCellScan('<c r="C2"><v>1</v></c><c><v>2</v></c>', "") // 7 (column D, without r)
+ */
+export function lastCellScan(inner: string, prefix: string): number {
+  const cellOpen = prefix ? `<${prefix}:c` : "<c";
+  let after = 0;
+  for (let at = lastCellStart(inner, cellOpen, inner.length); at >= 0; at = lastCellStart(inner, cellOpen, at)) {
+    const column = referenceColumn(inner.slice(at + cellOpen.length, inner.indexOf(">", at)));
+    if (column >= 0) return (column + after) * 2 + (after > 0 ? 1 : 0);
+    after++;
+  }
+  return after > 0 ? (after - 1) * 2 + 1 : -1;
 }
 
 /** Where the last cell start tag ("<c" before white space, ">" or "/") before `before` begins, or -1. */

@@ -15,7 +15,7 @@ import type { Box, CellValue } from "../../types";
 import { packageError } from "./packageErrors";
 import { concatChunks, helperChunks, StreamHelper } from "./zipStream";
 import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
-import { appendsAfter, findSheetData, lastCellColumn, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import { appendsAfter, findSheetData, lastCellColumn, lastCellScan, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
 import type { OutputColumnsEdit } from "./outputColumnsXml";
 import type { CellSink } from "./sheetScanner";
 import { Scope, Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
@@ -485,9 +485,10 @@ export async function readSheetStream(texts: AsyncIterable<string>, strings: str
     store.endRow();
     // After readRowInto on plain text the tokens stand on the row's end tag.
     if (plain) {
-      const inner = window.slice(tagEnd, t.start);
-      const lastColumn = lastCellColumn(inner, prefix);
-      layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastColumn, tight, appendsAfter(inner, prefix, lastColumn));
+      // The last cell's column, and whether new cells may follow it without r (lastCellColumn, appendsAfter).
+      const scan = lastCellScan(window.slice(tagEnd, t.start), prefix);
+      const lastColumn = scan < 0 ? -1 : scan >> 1;
+      layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastColumn, tight, scan & 1 ? lastColumn : -1);
     }
   };
   // A sheetData child cut by the window's end is read again with the next window: what it added is taken back.
