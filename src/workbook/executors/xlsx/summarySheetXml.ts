@@ -74,7 +74,7 @@ export class SheetXmlWriter {
   /** Style per block and column, and per block and column for a formula (which never gets "@"). */
   private readonly valueStyles: (number | undefined)[][];
   private readonly formulaStyles: (number | undefined)[][];
-  /** Per block and column, the two pieces of a number cell's text (numberCellPieces). */
+  /** Per block and column, the pieces of a number cell's text (numberCellPieces). */
   private readonly numberPieces: [string, string, string][][] = [];
   /** Per block, the lazy view its rows are made by (read directly, not through the array's Proxy), if any. */
   private readonly views: (ArrayView<CellOut[]> | undefined)[];
