@@ -8,7 +8,7 @@ import { viewOf } from "../../lazyArray";
 import { cellAddress, columnName, rangeCorners } from "../../reading/address";
 import { cellXml, cellXmlAt, columnLetters } from "./cellXml";
 import type { RowText } from "./sheetScanner";
-import { appendsAfter, lastCellColumn, lettersColumn, referenceColumn, splitCells, splitSheet } from "./sheetScanner";
+import { lastCellColumn, lettersColumn, referenceColumn, splitCells, splitSheet } from "./sheetScanner";
 import type { Stylesheet } from "./stylesheet";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
 import { withPrefix } from "./xmlTokens";
@@ -69,7 +69,6 @@ export class OutputColumnsEdit {
   private nextWrite: number;
   private readonly lastWrite: number;
   private addedIndex = -1;
-  private addedAfter = -1;
   private addedText = "";
 
   constructor(
@@ -120,15 +119,14 @@ export class OutputColumnsEdit {
 
   /**
    * A row's text as it is written (new rows before it included), from the row as read and its text.
-   * `lastColumn` and `after` are lastCellColumn and appendsAfter of the row's inner XML, when the caller
-   * knows them (a writer that made the row).
+   * `lastColumn` is lastCellColumn of the row's inner XML, when the caller knows it (a writer that made the row).
    */
-  row(row: RowText, original: string, lastColumn = lastCellColumn(row.inner, this.prefix), after = appendsAfter(row.inner, this.prefix, lastColumn)): string {
+  row(row: RowText, original: string, lastColumn = lastCellColumn(row.inner, this.prefix)): string {
     // Whatever stood between rows (comments, white space) stays where it was, after the new rows.
     const out = this.rowsBefore(row.index) + row.gap;
-    const kind = this.kind(row.index, lastColumn, after);
+    const kind = this.kind(row.index, lastColumn);
     if (kind === "keep") return out + original;
-    if (kind === "append") return out + this.startTag(row.name, row.attributes) + row.inner + this.added(row.index, after) + `</${row.name}>`;
+    if (kind === "append") return out + this.startTag(row.name, row.attributes) + row.inner + this.added(row.index) + `</${row.name}>`;
     return out + this.rebuild(row, original);
   }
 
@@ -144,13 +142,12 @@ export class OutputColumnsEdit {
    * is ("keep"), with the new cells after its last ("append": cells of a row are in column order, so
    * when the last one is left of every owned column the new cells simply go after it, which is most
    * rows of a large sheet), or rebuilt cell by cell ("rebuild"). Called once per row, in order.
-   * `after` is appendsAfter of the row (what added is then asked with).
    */
-  kind(index: number, lastColumn: number, after = -1): "keep" | "append" | "rebuild" {
+  kind(index: number, lastColumn: number): "keep" | "append" | "rebuild" {
     const written = this.writes(index);
     if (written) this.nextWrite = index + 1;
     if (index < this.firstOwnedRow && !written) return "keep";
-    if (lastColumn >= 0 && this.leftOfOwned(index, lastColumn)) return written && this.added(index, after) ? "append" : "keep";
+    if (lastColumn >= 0 && this.leftOfOwned(index, lastColumn)) return written && this.added(index) ? "append" : "keep";
     return "rebuild";
   }
 
@@ -167,39 +164,29 @@ export class OutputColumnsEdit {
     return `<${name}${attributes.includes("spans") ? withAttribute(attributes, "spans", undefined) : attributes}>`;
   }
 
-  /**
-   * The new cells of row `index`, in column order ("" for none), to stand after the row's cell in column
-   * `after` (appendsAfter; -1: the new cells carry r): a new cell directly after that cell, or after the
-   * new cell before it, is written without r (cellXmlAt).
-   */
-  added(index: number, after = -1): string {
+  /** The new cells of row `index`, in column order ("" for none). */
+  added(index: number): string {
     // Asked twice for a row (by kind, then by the writer): made once.
-    if (index !== this.addedIndex || after !== this.addedAfter) {
+    if (index !== this.addedIndex) {
       this.addedIndex = index;
-      this.addedAfter = after;
-      this.addedText = this.writtenText(index, after);
+      this.addedText = this.writtenText(index);
     }
     return this.addedText;
   }
 
-  /** The output cells of a row as one text: what written(index) joins (r left out as added says), without a list per row. */
-  private writtenText(index: number, after: number): string {
+  /** The output cells of a row as one text: what written(index) joins, without a list per row. */
+  private writtenText(index: number): string {
     const columns = this.columns;
     if (!columns || !this.writes(index)) return "";
     if (index === columns.headerRow) return this.header.map((cell) => cell.xml).join("");
     const i = index - columns.headerRow - 1;
     const number = String(index + 1);
     let text = "";
-    let previous = after;
     for (let j = 0; j < columns.columns.length; j++) {
       const make = this.valueAt[j];
       const value = (make ? make(i) : columns.columns[j].values[i]) ?? null;
       const style = value !== null && typeof value === "object" ? this.styleOf[j].formula : this.styleOf[j].value;
-      const column = columns.firstColumn + j;
-      const cell = cellXmlAt(previous >= 0 && column === previous + 1 ? "" : columnLetters(column) + number, value, style);
-      if (!cell) continue;
-      // A row whose cells carry r (after -1) gets new cells with r, as before: a graded sheet's rows stay tight.
-      if (after >= 0) previous = column;
+      const cell = cellXmlAt(columnLetters(columns.firstColumn + j) + number, value, style);
       text += this.prefix ? withPrefix(cell, this.prefix) : cell;
     }
     return text;
@@ -274,9 +261,10 @@ export class OutputColumnsEdit {
 }
 
 /**
- * Cells side by side, in column order, each where it was: a cell written without r stands right after
- * the cell before it (cellXmlAt), so one whose neighbour on the left was dropped (an owned cell cleared)
- * or that now follows another cell is given its r.
+ * Cells side by side, in column order, each where it was. A cell without r stands right after the cell
+ * before it ([MS-OI29500] Part 1 §18.3.1.4 c, item c; some producers write rows so), so one whose
+ * neighbour on the left was dropped (an owned cell cleared) or that now follows another cell is given
+ * its r: without it, the analyst's cell would move left onto the cleared ones.
  *
  * @example
  * cellsInPlace([{ column: 0, xml: '<c r="A2"><v>1</v></c>' }, { column: 4, xml: "<c><v>5</v></c>" }], 1)

@@ -238,9 +238,9 @@ export function lettersColumn(text: string, from: number, to: number): number {
  * The column of a row's last cell as the editor of output columns judges it (outputColumnsXml.ts): the
  * r attribute of the last <c> start tag (with the sheet's prefix: "<c" before white space, ">" or "/")
  * in the row's inner XML; a cell without r stands one column right of the cell before it (the first
- * column for a row's first cell), as the readers and Office place it (cellXmlAt), so the cells after the
- * last one with r are counted. -1 for a row without cells. Both the whole-string and the streamed
- * editors decide by it, so they agree.
+ * column for a row's first cell), as the readers and Office place it ([MS-OI29500] Part 1 §18.3.1.4 c),
+ * so the cells after the last one with r are counted. -1 for a row without cells. Both the
+ * whole-string and the streamed editors decide by it, so they agree.
  *
  * @example
  * lastCellColumn('<c r="A2"><v>1</v></c><c r="D2" t="s"><v>0</v></c>', "") // 3
@@ -248,43 +248,14 @@ export function lettersColumn(text: string, from: number, to: number): number {
  * lastCellColumn('<c><v>1</v></c><c t="b"><v>0</v></c>', "")               // 1
  */
 export function lastCellColumn(inner: string, prefix: string): number {
-  const scan = lastCellScan(inner, prefix);
-  return scan < 0 ? -1 : scan >> 1;
-}
-
-/**
- * The column new cells appended to a row follow without r (cellXmlAt): the row's last column
- * (`lastColumn`, as lastCellColumn gives it) when its last cell has no r itself, else -1 (the new cells
- * carry r). A row written in the style without r (a copy's rows) stays in it; a row whose cells carry r,
- * as Excel writes them, gets new cells with r. Both editors of output columns ask it, so they agree.
- *
- * @example
- * appendsAfter('<c r="A2"><v>1</v></c><c><v>2</v></c>', "", 1) // 1
- * appendsAfter('<c r="A2"><v>1</v></c><c r="B2"><v>2</v></c>', "", 1) // -1
- */
-export function appendsAfter(inner: string, prefix: string, lastColumn: number): number {
-  if (lastColumn < 0) return -1;
-  const cellOpen = prefix ? `<${prefix}:c` : "<c";
-  const at = lastCellStart(inner, cellOpen, inner.length);
-  return at >= 0 && referenceColumn(inner.slice(at + cellOpen.length, inner.indexOf(">", at))) < 0 ? lastColumn : -1;
-}
-
-/**
- * lastCellColumn and appendsAfter of a row in one pass, as one number: the last cell's column times
- * two, plus one when that cell has no r; -1 for a row without cells. For the streaming reader, which
- * records both for every row of a million.
- *
- * @example lastCellScan('<c r="C2"><v>1</v></c><c><v>2</v></c>', "") // 7 (column D, without r)
- */
-export function lastCellScan(inner: string, prefix: string): number {
   const cellOpen = prefix ? `<${prefix}:c` : "<c";
   let after = 0;
   for (let at = lastCellStart(inner, cellOpen, inner.length); at >= 0; at = lastCellStart(inner, cellOpen, at)) {
     const column = referenceColumn(inner.slice(at + cellOpen.length, inner.indexOf(">", at)));
-    if (column >= 0) return (column + after) * 2 + (after > 0 ? 1 : 0);
+    if (column >= 0) return column + after;
     after++;
   }
-  return after > 0 ? (after - 1) * 2 + 1 : -1;
+  return after - 1;
 }
 
 /** Where the last cell start tag ("<c" before white space, ">" or "/") before `before` begins, or -1. */

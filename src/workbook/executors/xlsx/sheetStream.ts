@@ -15,7 +15,7 @@ import type { Box, CellValue } from "../../types";
 import { packageError } from "./packageErrors";
 import { concatChunks, helperChunks, StreamHelper } from "./zipStream";
 import { GRACE_BYTES, MAX_RATIO } from "./packageGuard";
-import { appendsAfter, findSheetData, lastCellColumn, lastCellScan, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
+import { findSheetData, lastCellColumn, prefixOf, readRowInto, rowIndex, RowText, scopeFor, sheetDataChild } from "./sheetScanner";
 import type { OutputColumnsEdit } from "./outputColumnsXml";
 import type { CellSink } from "./sheetScanner";
 import { Scope, Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
@@ -484,12 +484,7 @@ export async function readSheetStream(texts: AsyncIterable<string>, strings: str
     }
     store.endRow();
     // After readRowInto on plain text the tokens stand on the row's end tag.
-    if (plain) {
-      // The last cell's column, and whether new cells may follow it without r (lastCellColumn, appendsAfter).
-      const scan = lastCellScan(window.slice(tagEnd, t.start), prefix);
-      const lastColumn = scan < 0 ? -1 : scan >> 1;
-      layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastColumn, tight, scan & 1 ? lastColumn : -1);
-    }
+    if (plain) layout.add(index, base + rowStart, base + tagEnd, base + t.start, base + t.end, lastCellColumn(window.slice(tagEnd, t.start), prefix), tight);
   };
   // A sheetData child cut by the window's end is read again with the next window: what it added is taken back.
   for await (const event of walkSheet(texts, readRow, { transaction: store, rowEvents: false })) {
@@ -523,8 +518,6 @@ export class RowLayout {
   end: Float64Array = new Float64Array(1024);
   /** lastCellColumn of the row's inner XML; -1 for none (or a self-closing row). */
   lastColumn: Int32Array = new Int32Array(1024);
-  /** appendsAfter of the row's inner XML: where new cells follow without r, or -1. */
-  after: Int32Array = new Int32Array(1024);
   /** 1 for a row readPlainRowCells found tight (its cells side by side, each '<c r="', ascending), else 0. */
   tight: Uint8Array = new Uint8Array(1024);
   /** The rows' qualified name ("row", "x:row") and namespace bindings: those of the first row, which every other row shares. */
@@ -532,7 +525,7 @@ export class RowLayout {
   scope: Scope = {};
   private markedCount = 0;
 
-  add(index: number, start: number, tagEnd: number, closeStart: number, end: number, lastColumn: number, tight = false, after = -1): void {
+  add(index: number, start: number, tagEnd: number, closeStart: number, end: number, lastColumn: number, tight = false): void {
     if (!this.valid) return;
     if (this.count === this.index.length) {
       const size = this.count * 2;
@@ -542,7 +535,6 @@ export class RowLayout {
       this.closeStart = grow(this.closeStart, size);
       this.end = grow(this.end, size);
       this.lastColumn = grow(this.lastColumn, size);
-      this.after = grow(this.after, size);
       this.tight = grow(this.tight, size);
     }
     const i = this.count++;
@@ -552,7 +544,6 @@ export class RowLayout {
     this.closeStart[i] = closeStart;
     this.end[i] = end;
     this.lastColumn[i] = lastColumn;
-    this.after[i] = after;
     this.tight[i] = tight ? 1 : 0;
   }
 
@@ -619,10 +610,7 @@ export async function* spliceSheetStream(texts: AsyncIterable<string>, layout: R
     const tokens = new XmlTokens(original, layout.scope);
     tokens.next();
     const row = rowText(tokens, index, original).text;
-    if (kind === "rebuild") return edit.rebuild(row, original);
-    const prefix = prefixOf(layout.rowName);
-    const after = appendsAfter(row.inner, prefix, lastCellColumn(row.inner, prefix));
-    return edit.startTag(row.name, row.attributes) + row.inner + edit.added(index, after) + `</${row.name}>`;
+    return kind === "append" ? edit.startTag(row.name, row.attributes) + row.inner + edit.added(index) + `</${row.name}>` : edit.rebuild(row, original);
   };
 
   emit(edit.head(await take(layout.headEnd)));
@@ -636,7 +624,7 @@ export async function* spliceSheetStream(texts: AsyncIterable<string>, layout: R
       emit(before);
     }
     const end = layout.end[i];
-    const kind = edit.kind(index, layout.lastColumn[i], layout.after[i]);
+    const kind = edit.kind(index, layout.lastColumn[i]);
     if (kind !== "keep") {
       if (at + buffer.length < end) await fill(end);
       emit(cut(layout.start[i]));
@@ -647,7 +635,7 @@ export async function* spliceSheetStream(texts: AsyncIterable<string>, layout: R
         const name = layout.rowName;
         emit(edit.startTag(name, tag.slice(1 + name.length, tag.length - 1)));
         emit(cut(closeStart));
-        emit(edit.added(index, layout.after[i]));
+        emit(edit.added(index));
         emit(`</${name}>`);
         cut(end);
       } else if (kind === "rebuild" && closeStart >= 0 && layout.tight[i] === 1) {

@@ -74,8 +74,8 @@ export class SheetXmlWriter {
   /** Style per block and column, and per block and column for a formula (which never gets "@"). */
   private readonly valueStyles: (number | undefined)[][];
   private readonly formulaStyles: (number | undefined)[][];
-  /** Per block and column, the pieces of a number cell's text (numberCellPieces). */
-  private readonly numberPieces: [string, string, string][][] = [];
+  /** Per block and column, the two pieces of a number cell's text (numberCellPieces). */
+  private readonly numberPieces: [string, string][][] = [];
   /** Per block, the lazy view its rows are made by (read directly, not through the array's Proxy), if any. */
   private readonly views: (ArrayView<CellOut[]> | undefined)[];
   private readonly top: number;
@@ -212,18 +212,15 @@ export class SheetXmlWriter {
 
   /**
    * The rows with cells, in order and in batches of about CHUNK_CHARS characters: each its 0-based
-   * index, its cells' XML (the row element is <row r="index + 1">, with no other attribute), the
-   * column of its last cell (what lastCellColumn would read from the XML) and where new cells would
-   * follow without r (what appendsAfter would read from it).
+   * index, its cells' XML (the row element is <row r="index + 1">, with no other attribute) and the
+   * column of its last cell (what lastCellColumn would read from the XML).
    */
-  *rowBatches(): Generator<{ index: number; inner: string; last: number; after: number }[]> {
-    let batch: { index: number; inner: string; last: number; after: number }[] = [];
+  *rowBatches(): Generator<{ index: number; inner: string; last: number }[]> {
+    let batch: { index: number; inner: string; last: number }[] = [];
     let size = 0;
     for (let row = this.top; row <= this.bottom; row++) {
       let inner = "";
       let last = -1;
-      // Whether the last cell written went without r (then new cells may follow it without r: appendsAfter).
-      let lastBare = false;
       const dense = this.denseBlock(row);
       if (dense >= 0) {
         // A dense view's row: its values by column, the row's number written once.
@@ -238,35 +235,29 @@ export class SheetXmlWriter {
         const pieces = (this.numberPieces[dense] ??= []);
         for (let j = 0; j < width; j++) {
           const column = block.left + j;
-          // A cell right after the row's previous one (or first, in column A) is written without r (cellXmlAt).
-          const follows = column === last + 1;
           const made = values ? values[j] : undefined;
           const x = values ? (typeof made === "number" ? made : NaN) : numberAt!(k, j);
           if (x - x === 0) {
             // A finite number, most cells of a large sheet: cellXmlAt's text from pieces made once per column.
-            const [start, middle, bare] = (pieces[j] ??= this.numberCellPieces(dense, column, j));
-            inner += (follows ? bare : start + number + middle) + x + "</v></c>";
+            const [start, middle] = (pieces[j] ??= this.numberCellPieces(dense, column, j));
+            inner += start + number + middle + x + "</v></c>";
             last = column;
-            lastBare = follows;
             continue;
           }
           const value = values ? made! : cellAt!(k, j);
-          const cell = cellXmlAt(follows ? "" : columnLetters(column) + number, value, this.styleOf(value, dense, j));
+          const cell = cellXmlAt(columnLetters(column) + number, value, this.styleOf(value, dense, j));
           if (!cell) continue;
           inner += cell;
           last = column;
-          lastBare = follows;
         }
       } else this.eachCell(row, (column, value, block, j) => {
-        const follows = column === last + 1;
-        const cell = follows ? cellXmlAt("", value, this.styleOf(value, block, j)) : cellXml(row, column, value, this.styleOf(value, block, j));
+        const cell = cellXml(row, column, value, this.styleOf(value, block, j));
         if (!cell) return;
         inner += cell;
         last = column;
-        lastBare = follows;
       });
       if (!inner) continue;
-      batch.push({ index: row, inner, last, after: lastBare ? last : -1 });
+      batch.push({ index: row, inner, last });
       size += inner.length;
       if (size >= CHUNK_CHARS) {
         yield batch;
@@ -309,14 +300,12 @@ export class SheetXmlWriter {
 
   /**
    * For a finite number in block `b`'s column `j` (sheet column `column`): the text before the row
-   * number ('<c r="F'), the text between it and the value ('" s="3"><v>') and the start of the cell
-   * without r ('<c s="3"><v>'), so that start + row + middle + value + "</v></c>" and
-   * bare + value + "</v></c>" are what cellXmlAt writes with and without a reference.
+   * number ('<c r="F') and the text between it and the value ('" s="3"><v>'), so that
+   * start + row + middle + value + "</v></c>" is what cellXmlAt writes.
    */
-  private numberCellPieces(b: number, column: number, j: number): [string, string, string] {
+  private numberCellPieces(b: number, column: number, j: number): [string, string] {
     const style = this.styleOf(0, b, j);
-    const s = style ? ` s="${style}"` : "";
-    return [`<c r="${columnLetters(column)}`, `"${s}><v>`, `<c${s}><v>`];
+    return [`<c r="${columnLetters(column)}`, `"${style ? ` s="${style}"` : ""}><v>`];
   }
 
   /** The cell style of a value of block `b`'s column `j`, asked of the stylesheet once. */

@@ -783,7 +783,7 @@ async function streamText(stream: StreamedPart): Promise<string> {
 async function* editWrittenSheet(
   writer: SheetXmlWriter,
   conform: (xml: string) => string,
-  edit: { head(head: string): string; row(row: RowText, original: string, lastColumn?: number, after?: number): string; end(tail: string): string },
+  edit: { head(head: string): string; row(row: RowText, original: string, lastColumn?: number): string; end(tail: string): string },
 ): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   const head = conform(writer.head());
@@ -797,7 +797,7 @@ async function* editWrittenSheet(
       const index = row.index;
       const inner = conform(row.inner);
       const attributes = ` r="${index + 1}"`;
-      out += edit.row({ index, attributes, inner, start: 0, end: 0, name: "row", scope, gap: "" }, `<row${attributes}>${inner}</row>`, row.last, row.after);
+      out += edit.row({ index, attributes, inner, start: 0, end: 0, name: "row", scope, gap: "" }, `<row${attributes}>${inner}</row>`, row.last);
     }
     yield encoder.encode(out);
   }
