@@ -49,7 +49,7 @@ describe("the summary sheet as the .xlsx executor writes it", () => {
     expect(sheet.match(/hidden="1"/g)).toHaveLength(4);
     for (let row = 3; row <= 3 + labels.length + 1; row++) {
       const xml = new RegExp(`<row r="${row}">([\\s\\S]*?)</row>`).exec(sheet)![1];
-      // Cells side by side are written without r: their columns as the reader places them.
+      // Each row's cells as the reader places them.
       const columns = splitCells(xml).map((cell) => columnName(cell.column));
       const total = row === 3 + labels.length + 1;
       expect(columns).toEqual(total ? ["A", "B", "C", "D", "E"] : ["A", "B", "C", "D", "E", "AA", "AB", "AC", "AD"]);
