@@ -233,6 +233,8 @@ function copyPlans(rows: Int32Array, table: GradedTable, summary: OutputSheet, l
   const userColumns = table.outputFirst;
   // A name Excel accepts beside the summary (the original's may come from a file no Excel wrote).
   const sheetName = safeSheetName(table.sheet, [summary.name]);
+  // Cell j of the copy's row k; a row made whole is its cells (the writer asks cell by cell).
+  const cellAt = (k: number, j: number): CellOut => cellOut(table.rows.value(rows[k], j));
   const customers: OutputSheet = {
     name: sheetName,
     blocks: [
@@ -245,13 +247,13 @@ function copyPlans(rows: Int32Array, table: GradedTable, summary: OutputSheet, l
           length: rows.length,
           make: (k) => {
             const row = new Array<CellOut>(userColumns);
-            for (let j = 0; j < userColumns; j++) row[j] = cellOut(table.rows.value(rows[k], j));
+            for (let j = 0; j < userColumns; j++) row[j] = cellAt(k, j);
             return row;
           },
           valuesOnly: true,
           width: userColumns,
           numberAt: (k, j) => table.rows.numberAt(rows[k], j),
-          cellAt: (k, j) => cellOut(table.rows.value(rows[k], j)),
+          cellAt,
         }),
         numberFormats: table.formats,
       },
