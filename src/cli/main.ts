@@ -11,6 +11,8 @@ import { formatProblem } from "../workbook/reading/problems";
 import { dateSerial } from "../workbook/features/overrides";
 import type { Lang, Progress, WorkbookIndex } from "../workbook/types";
 import { openXlsx } from "../workbook/executors/xlsx";
+import type { SpillStores } from "../workbook/executors/xlsx";
+import { diskSpill } from "./spill";
 import { cliText, messageLanguage } from "./cliText";
 import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, unexpectedSentence } from "./failures";
 import { readInputFile, writeFilesTogether } from "./files";
@@ -68,6 +70,17 @@ export interface RunContext {
 }
 
 async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunContext): Promise<number> {
+  // A streamed customer sheet's inflated bytes are kept on disk from the read that grades it to the save
+  // (cli/spill.ts), which then does not inflate it again; freed however the run ends.
+  const spill = diskSpill();
+  try {
+    return await gradeFile(options, lang, io, context, spill.stores);
+  } finally {
+    spill.dispose();
+  }
+}
+
+async function gradeFile(options: GradeOptions, lang: Lang, io: CliIo, context: RunContext, spill: SpillStores): Promise<number> {
   const text = cliText(lang);
   context.input = options.workbook;
   const out = options.out ?? defaultOutput(options.workbook);
@@ -86,7 +99,7 @@ async function grade(options: GradeOptions, lang: Lang, io: CliIo, context: RunC
   if (jsonFile !== undefined) checkWritable(jsonFile);
   let workbook;
   try {
-    workbook = await openXlsx(data);
+    workbook = await openXlsx(data, { spill });
   } catch (error) {
     io.stderr(`${text.notXlsx(options.workbook, readerReason(error))}\n`);
     return EXIT_PROBLEMS;

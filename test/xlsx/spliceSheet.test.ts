@@ -11,7 +11,7 @@ import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { OutputColumnsEdit } from "../../src/workbook/executors/xlsx/outputColumnsXml";
 import * as sheetStream from "../../src/workbook/executors/xlsx/sheetStream";
-import { readSheetStream, spliceSheetStream, textChunks } from "../../src/workbook/executors/xlsx/sheetStream";
+import { readSheetStream, spliceSheetBytes, spliceSheetStream, textChunks } from "../../src/workbook/executors/xlsx/sheetStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "../../src/workbook/executors/xlsx/stylesheet";
 
 const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));
@@ -47,7 +47,8 @@ test("a 3,000-customer sheet as Excel writes it: spliced, the same parts as the 
   const whole = await openXlsx(input);
   await gradeWorkbook(whole, defaultSettings("en-US", NOW));
   const streamed = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093 });
-  const splices = jest.spyOn(sheetStream, "spliceSheetStream");
+  // The sheet is all ASCII: its bytes are spliced (spliceSheetBytes), never decoded and encoded again.
+  const splices = jest.spyOn(sheetStream, "spliceSheetBytes");
   await gradeWorkbook(streamed, defaultSettings("en-US", NOW));
   const got = await inflatedParts((await collect(streamed.saveChunks())).bytes);
   expect(splices).toHaveBeenCalled();
@@ -112,10 +113,12 @@ test("a sheet with a comment among its rows is walked, not spliced, to the same 
   await gradeWorkbook(whole, defaultSettings("en-US", NOW));
   const streamed = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093 });
   const splices = jest.spyOn(sheetStream, "spliceSheetStream");
+  const byteSplices = jest.spyOn(sheetStream, "spliceSheetBytes");
   const walks = jest.spyOn(sheetStream, "editSheetStream");
   await gradeWorkbook(streamed, defaultSettings("en-US", NOW));
   const got = await inflatedParts((await collect(streamed.saveChunks())).bytes);
   expect(splices).not.toHaveBeenCalled();
+  expect(byteSplices).not.toHaveBeenCalled();
   expect(walks).toHaveBeenCalled();
   jest.restoreAllMocks();
   const expected = await inflatedParts(await whole.save());
@@ -161,7 +164,73 @@ test("rows graded before (owned cells last) are cut, not split, where that gives
   jest.restoreAllMocks();
   const walked = (await collect(sheetStream.editSheetStream(textChunks(pieces(text, 997)), write()))).bytes.toString("utf8");
   expect(spliced).toBe(walked);
+  // The text is all ASCII: the byte splicer gives the same bytes, from chunks of any size.
+  expect(layout.ascii).toBe(false); // set by the caller that decoded the part (xlsxWorkbook), not by readSheetStream
+  for (const size of [1, 7, 997, 1 << 20]) {
+    expect((await collect(spliceSheetBytes(pieces(text, size), layout, write()))).bytes.toString("latin1")).toBe(walked);
+  }
   // Rows of the first and seventh forms are cut (100 each); the second form keeps its user cell in G.
   expect(cut).toBe(200);
   expect(spliced).toContain('<row r="2"><c r="A2"><v>2</v></c><c r="C2"><v>0</v></c><c r="D2"><v>0</v></c><c r="E2" t="inlineStr"><is><t>T0</t></is></c><c r="G2"><v>user</v></c></row>');
+});
+
+test("textChunks tells an all-ASCII part (text offsets are byte offsets) from any other, whatever the chunks", async () => {
+  const decoded = async (bytes: Uint8Array, size: number) => {
+    const seen = { ascii: false };
+    let text = "";
+    async function* cut(): AsyncGenerator<Uint8Array> {
+      for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+    }
+    for await (const piece of textChunks(cut(), seen)) text += piece;
+    return { text, ascii: seen.ascii };
+  };
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const cases: [string, Uint8Array, boolean][] = [
+    ["ASCII", utf8('<row r="1"><c r="A1"><v>1</v></c></row>'), true],
+    ["a Chinese name", utf8("<t>客户</t>"), false],
+    ["a character of four bytes", utf8("<t>a😀b</t>"), false],
+    ["a UTF-8 byte-order mark", utf8("\uFEFF<t>a</t>"), false],
+    ["UTF-16 with its byte-order mark", new Uint8Array([0xff, 0xfe, 0x3c, 0x00, 0x74, 0x00, 0x3e, 0x00]), false],
+    ["an invalid byte", new Uint8Array([0x3c, 0x74, 0x3e, 0x80, 0x3c]), false],
+    ["a sequence cut off at the end", new Uint8Array([0x3c, 0x74, 0x3e, 0xe4, 0xb8]), false],
+  ];
+  for (const [what, bytes, ascii] of cases) {
+    for (const size of [1, 2, 3, 5, 64]) expect([what, size, (await decoded(bytes, size)).ascii]).toEqual([what, size, ascii]);
+  }
+  expect((await decoded(utf8("<t>a😀b</t>"), 3)).text).toBe("<t>a😀b</t>");
+});
+
+test("the byte splicer equals the text splicer on an ASCII sheet: rows kept, appended to, rebuilt, made before others, and the tail", async () => {
+  // Rows 40..44 missing (made by the edit), a gap of white space and a comment-free tail; owned cells from
+  // an earlier run in C on some rows (rebuilt), others tight with owned cells last (cut).
+  const rows: string[] = [];
+  for (let r = 1; r <= 300; r++) {
+    if (r >= 40 && r <= 44) continue;
+    const owned = r % 3 === 0 ? `<c r="C${r}"><v>${r / 3}</v></c>` : "";
+    const user = r % 7 === 0 ? `<c r="F${r}" t="inlineStr"><is><t>note &amp; ${r}</t></is></c>` : "";
+    rows.push(`<row r="${r}" spans="1:6" x14ac:dyDescent="0.25"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="s"><v>0</v></c>${owned}${user}</row>`);
+  }
+  const text =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">' +
+    `<dimension ref="A1:F300"/><sheetData>${rows.join("\n")}</sheetData><conditionalFormatting sqref="C2:C300"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  const seen = { ascii: false };
+  const store = await readSheetStream(textChunks(pieces(text, 501), seen), ["s"]);
+  const layout = store.layout!;
+  expect([layout.valid, seen.ascii]).toEqual([true, true]);
+  const columns = {
+    sheet: "S",
+    headerRow: 9,
+    firstColumn: 2,
+    rowCount: 300,
+    tierColumn: 2,
+    tierStyles: [],
+    columns: ["Score", "Rank", "Tier"].map((header, j) => ({ header, numberFormat: null, values: Array.from({ length: 300 }, (_, i) => (j === 2 ? `T&${i}` : i / (j + 3))) })),
+  };
+  const write = () => new OutputColumnsEdit("", columns as never, [{ headerRow: 0, first: 2, last: 2 }], new Stylesheet(EMPTY_STYLESHEET), undefined);
+  const expected = (await collect(spliceSheetStream(textChunks(pieces(text, 501)), layout, write()))).bytes;
+  expect(expected.toString("utf8")).toContain('<row r="40">');
+  for (const size of [1, 13, 501, 65536, 1 << 22]) {
+    const got = await collect(spliceSheetBytes(pieces(text, size), layout, write()));
+    expect([size, got.bytes.equals(expected)]).toEqual([size, true]);
+  }
 });

@@ -39,7 +39,8 @@ import { asTooLarge, partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
 import { findSheetData, MAX_COLUMNS, readSheet, scopeFor, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
 import type { RowText } from "./sheetScanner";
-import { CellStore, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, spliceSheetStream, textChunks } from "./sheetStream";
+import { CellStore, CHUNK_BYTES, declaredSizes, editSheetStream, findRow, partChunks, readSheetStream, spliceSheetBytes, spliceSheetStream, textChunks } from "./sheetStream";
+import { SpilledPart, SpillStores } from "./partSpill";
 import type { RowLayout } from "./sheetStream";
 import { AsyncChunks, gatherChunks, helperChunks, readableOf, StreamHelper, zipTakesStreams } from "./zipStream";
 import { EMPTY_STYLESHEET, Stylesheet } from "./stylesheet";
@@ -65,6 +66,11 @@ export interface XlsxOptions {
   streamAbove?: number;
   /** The most inflated bytes a streamed chunk holds (default sheetStream's CHUNK_BYTES). */
   chunkBytes?: number;
+  /**
+   * Stores for a streamed sheet's inflated bytes, kept by the read that grades it for the rewrite that
+   * saves it (partSpill.ts; the command line's are on disk). Without them each read inflates the part.
+   */
+  spill?: SpillStores;
 }
 
 /**
@@ -321,7 +327,9 @@ export class XlsxWorkbook implements WorkbookBackend {
     const above = this.options.streamAbove ?? STREAM_ABOVE_BYTES;
     if (above > 0 && size <= above) return undefined;
     const chunkBytes = this.options.chunkBytes;
-    const part: StreamedPart = { path: file.name, chunks: () => partChunks(file, chunkBytes), edited: false };
+    const inflate = () => partChunks(file, chunkBytes);
+    const spilled = this.options.spill ? new SpilledPart(inflate, this.options.spill, chunkBytes ?? CHUNK_BYTES) : undefined;
+    const part: StreamedPart = { path: file.name, chunks: spilled ? () => spilled.chunks() : inflate, edited: false };
     this.streamed.set(key, part);
     return part;
   }
@@ -510,7 +518,9 @@ export class XlsxWorkbook implements WorkbookBackend {
         // at the rows' places recorded while reading, or walked again when none were recorded.
         const chunks = written
           ? () => editWrittenSheet(written.sheet, written.conform, edit.restart())
-          : layout
+          : layout?.ascii
+            ? () => spliceSheetBytes(source(), layout, edit.restart())
+            : layout
             ? () => spliceSheetStream(textChunks(source()), layout, edit.restart())
             : () => editSheetStream(textChunks(source()), edit.restart());
         stagedStreams.set(sheet.part.toLowerCase(), { path: stream.path, chunks, edited: true });
@@ -751,9 +761,13 @@ export class XlsxWorkbook implements WorkbookBackend {
     let result: SheetCells | CellStore;
     try {
       const stream = this.streamOf(sheet.part);
-      result = stream ? await readSheetStream(textChunks(stream.chunks()), this.strings) : readSheet((await this.text(sheet.part)) ?? "", this.strings);
+      const seen = { ascii: false };
+      result = stream ? await readSheetStream(textChunks(stream.chunks(), seen), this.strings) : readSheet((await this.text(sheet.part)) ?? "", this.strings);
       // The rows' places in this very text: a rewrite of the same stream splices there instead of walking it again.
-      if (stream && result instanceof CellStore && result.layout?.valid) this.layouts.set(stream, result.layout);
+      if (stream && result instanceof CellStore && result.layout?.valid) {
+        result.layout.ascii = seen.ascii;
+        this.layouts.set(stream, result.layout);
+      }
     } catch (error) {
       if (error instanceof XmlSyntaxError) throw packageError("bad-xml", { part: sheet.part, detail: error.message });
       throw error;
