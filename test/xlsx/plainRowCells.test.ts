@@ -198,6 +198,60 @@ describe("readPlainRowCells", () => {
     }
   });
 
+  test("Excel's own form (read in one sweep) and every near miss of it read as the tokenizer reads them, tight as before (fast-check)", () => {
+    // <c r="A1"[ s="3"][ t="s"|"n"]><v>..</v></c>, and the same with one character inserted, deleted or
+    // replaced anywhere: the sweep takes the exact form, the general path or the tokenizer the rest.
+    const excelCell = fc
+      .record({
+        column: fc.integer({ min: 0, max: 16383 }),
+        row: fc.integer({ min: 1, max: 1048576 }),
+        style: fc.option(fc.integer({ min: 0, max: 400 }), { nil: undefined }),
+        type: fc.option(fc.constantFrom("s", "n", "str", "b", "e", "inlineStr"), { nil: undefined }),
+        value: fc.oneof(numberText, fc.constantFrom("0", "1", "2", "3", "002", "-0", "1E+300")),
+      })
+      .map((cell) => ({
+        column: cell.column,
+        xml: `<c r="${letters(cell.column)}${cell.row}"${cell.style === undefined ? "" : ` s="${cell.style}"`}${cell.type ? ` t="${cell.type}"` : ""}><v>${cell.value}</v></c>`,
+      }));
+    const change = fc.tuple(fc.nat(), fc.constantFrom("insert", "delete", "replace"), fc.constantFrom(" ", "<", ">", '"', "'", "/", "x", "1", "=", "c", "v"));
+    // Most cells as Excel writes them, one in five changed.
+    const mutation = fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: change });
+    let exact = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(excelCell, mutation), { minLength: 1, maxLength: 6 }), (cells) => {
+        const columns = cells.map(([cell]) => cell.column);
+        const inner = cells
+          .map(([cell, change]) => {
+            if (!change) return cell.xml;
+            const [at, how, ch] = change;
+            const k = at % cell.xml.length;
+            return how === "insert" ? cell.xml.slice(0, k) + ch + cell.xml.slice(k) : cell.xml.slice(0, k) + (how === "replace" ? ch : "") + cell.xml.slice(k + 1);
+          })
+          .join("");
+        const xml = rowXml(inner, "");
+        let expected: Cells | undefined;
+        try {
+          expected = byTokenizer(xml);
+        } catch {
+          expected = undefined;
+        }
+        const t = new XmlTokens(xml, ROOT_SCOPE);
+        t.next();
+        const sink = recorder();
+        const taken = readPlainRowCells(xml, t.end, xml.lastIndexOf("<"), "", STRINGS, sink);
+        if (!taken) return;
+        expect(sink.cells).toEqual(expected);
+        if (cells.every(([, change]) => change === undefined)) {
+          exact++;
+          // Side by side, each '<c r="': tight exactly when the columns ascend.
+          expect(taken).toBe(columns.every((column, k) => k === 0 || column > columns[k - 1]) ? "tight" : "plain");
+        }
+      }),
+      { numRuns: 3000, endOnFailure: true },
+    );
+    expect(exact).toBeGreaterThan(500);
+  });
+
   test.each([
     ["rich text", '<c r="A1" t="inlineStr"><is><r><t>a</t></r><r><rPr><b/></rPr><t>b</t></r></is></c>'],
     ["an extension element", '<c r="A1"><v>1</v><extLst><ext uri="x"/></extLst></c>'],

@@ -526,6 +526,7 @@ function plainNames(prefix: string): PlainNames {
  */
 export function readPlainRowCells(xml: string, from: number, to: number, prefix: string, strings: string[], sink: CellSink): false | "plain" | "tight" {
   const { c, cEnd, v, vEnd, f, fEnd, is, isEnd, t, tOpen, tEnd, cr } = plainNames(prefix);
+  const unprefixed = prefix === "";
   let previous = -1;
   let i = from;
   let tight = true;
@@ -534,6 +535,16 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
     while (i < to && isSpace(xml.charCodeAt(i))) i++;
     if (i !== before) tight = false;
     if (i >= to) return tight ? "tight" : "plain";
+    if (unprefixed) {
+      // Excel's own form first, in one sweep; anything else is read below from the same place.
+      const next = excelCell(xml, i, to, strings, sink);
+      if (next > 0) {
+        if (excelColumn <= previous) tight = false;
+        previous = excelColumn;
+        i = next;
+        continue;
+      }
+    }
     if (xml.charCodeAt(i) !== Ch.Less || !nameAt(xml, i + 1, c)) return false;
     if (tight && !xml.startsWith(cr, i)) tight = false;
     // The start tag's attributes: r and t matter (the first of each, as the tokenizer's rawAttribute takes).
@@ -674,6 +685,87 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
     else sink.other(column, value);
   }
 }
+
+/** The column of the cell excelCell read last. */
+let excelColumn = -1;
+
+/**
+ * The cell at xml[i] when it has the form Excel writes for a number or a shared string, exactly:
+ * `<c r="A1">`, `<c r="A1" s="3">`, `<c r="A1" t="s">`, `<c r="A1" s="3" t="s">` (t="n" too; r's letters
+ * then digits; single spaces), then `<v>`, a plain decimal (plainDecimal) or a shared string's index
+ * (plainIndex), and `</v></c>`, all before `to`. Gives the value to `sink` as readPlainRowCells' general
+ * path would (a shared string past the table gives nothing), sets excelColumn and returns the offset
+ * after the cell; returns -1 without giving anything for any other text, which the general path then
+ * reads. Written by hand: these are nearly all the cells of a large sheet, and one sweep over them takes
+ * about a third of the general path's time (readPlainRowCells on a 200,000-row sheet, 530 ms against
+ * 150 ms for this form's sweep alone).
+ */
+function excelCell(xml: string, i: number, to: number, strings: string[], sink: CellSink): number {
+  // '<c r="'
+  if (xml.charCodeAt(i) !== Ch.Less || xml.charCodeAt(i + 1) !== 99 || xml.charCodeAt(i + 2) !== Ch.Space || xml.charCodeAt(i + 3) !== 114 || xml.charCodeAt(i + 4) !== Ch.Equals || xml.charCodeAt(i + 5) !== Ch.Quote) {
+    return -1;
+  }
+  let j = i + 6;
+  let column = 0;
+  for (let code = xml.charCodeAt(j) & ~32; code >= 65 && code <= 90; code = xml.charCodeAt(++j) & ~32) column = column * 26 + (code - 64);
+  column--;
+  if (column < 0 || column >= MAX_COLUMNS) return -1;
+  while (isDigit(xml.charCodeAt(j))) j++;
+  if (xml.charCodeAt(j) !== Ch.Quote) return -1;
+  j++;
+  let shared = false;
+  let typed = false;
+  let styled = false;
+  while (xml.charCodeAt(j) === Ch.Space) {
+    const name = xml.charCodeAt(j + 1);
+    if (xml.charCodeAt(j + 2) !== Ch.Equals || xml.charCodeAt(j + 3) !== Ch.Quote) return -1;
+    if (name === 115 /* s */ && !styled && !typed) {
+      styled = true;
+      j += 4;
+      while (isDigit(xml.charCodeAt(j))) j++;
+      if (xml.charCodeAt(j) !== Ch.Quote) return -1;
+      j++;
+    } else if (name === 116 /* t */ && !typed) {
+      typed = true;
+      const type = xml.charCodeAt(j + 4);
+      if ((type !== 115 /* s */ && type !== 110) /* n */ || xml.charCodeAt(j + 5) !== Ch.Quote) return -1;
+      shared = type === 115;
+      j += 6;
+    } else return -1;
+  }
+  // '><v>'
+  if (xml.charCodeAt(j) !== Ch.Greater || xml.charCodeAt(j + 1) !== Ch.Less || xml.charCodeAt(j + 2) !== 118 || xml.charCodeAt(j + 3) !== Ch.Greater) return -1;
+  const from = j + 4;
+  let lt = from;
+  while (lt < to && xml.charCodeAt(lt) !== Ch.Less) lt++;
+  // '</v></c>'
+  if (
+    lt + 8 > to ||
+    xml.charCodeAt(lt + 1) !== Ch.Slash ||
+    xml.charCodeAt(lt + 2) !== 118 ||
+    xml.charCodeAt(lt + 3) !== Ch.Greater ||
+    xml.charCodeAt(lt + 4) !== Ch.Less ||
+    xml.charCodeAt(lt + 5) !== Ch.Slash ||
+    xml.charCodeAt(lt + 6) !== 99 ||
+    xml.charCodeAt(lt + 7) !== Ch.Greater
+  ) {
+    return -1;
+  }
+  if (shared) {
+    const index = plainIndex(xml, from, lt);
+    if (index < 0) return -1;
+    const item = strings[index];
+    if (item !== undefined && item !== null) sink.other(column, item);
+  } else {
+    const number = plainDecimal(xml, from, lt);
+    if (number !== number) return -1;
+    sink.number(column, number);
+  }
+  excelColumn = column;
+  return lt + 8;
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** 10^0 .. 10^22: every one exact as a double. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);

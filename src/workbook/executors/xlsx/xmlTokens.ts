@@ -236,9 +236,14 @@ export class XmlTokens {
       if (i >= end) break;
       const eq = xml.indexOf("=", i);
       if (eq < 0 || eq >= end) throw new XmlSyntaxError("An attribute has no value", i);
+      // Only white space may stand between "=" and the opening quote, and the value closes inside the
+      // tag: s=>256" (a value without quotes) is refused, not searched for beyond the tag.
       let q = eq + 1;
-      while (xml.charCodeAt(q) !== 34 && xml.charCodeAt(q) !== 39) q++;
-      const close = xml.indexOf(xml[q], q + 1);
+      let quote = xml.charCodeAt(q);
+      while (quote === 32 || quote === 9 || quote === 10 || quote === 13) quote = xml.charCodeAt(++q);
+      if (q >= end || (quote !== 34 && quote !== 39)) throw new XmlSyntaxError("An attribute value is not quoted", i);
+      const close = xml.indexOf(quote === 34 ? '"' : "'", q + 1);
+      if (close < 0 || close >= end) throw new XmlSyntaxError("An attribute value is not closed", q);
       let nameEnd = eq;
       while (nameEnd > i && xml.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
       if (uri === undefined) {
