@@ -24,6 +24,10 @@ import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { runTiers, stackFrames } from "./processes";
 import type { Finished } from "./processes";
 import { inCI } from "../support/programs";
+import JSZip from "jszip";
+import { diskSpill } from "../../src/cli/spill";
+import { openXlsx } from "../../src/workbook/executors/xlsx";
+import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 
 const PAGE = 4096;
 
@@ -339,6 +343,52 @@ function fullDiskSuite(): void {
         expect(listing()).toEqual([...sizes.copies.map((c) => `copies/${c.name}`), "graded.xlsx"].sort());
       }, 600_000);
     }
+  });
+
+  describe("the grade's temporary copy of a streamed sheet (cli/spill.ts) on a full disk", () => {
+    // The store is only a saving: out of space when it is made or written, the sheet is inflated again
+    // and the graded workbook is the same bytes. In process, with the sheet streamed however small it is.
+    const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));
+    const parts = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const found = new Map<string, string>();
+      for (const name of Object.keys(zip.files).filter((name) => !zip.files[name].dir)) {
+        const text = await zip.files[name].async("string");
+        found.set(name, /^customXml\/itemProps/.test(name) ? text.replace(/\{[0-9A-F-]{36}\}/g, "{GUID}") : text);
+      }
+      return found;
+    };
+    const graded = async (spill?: ReturnType<typeof diskSpill>) => {
+      const workbook = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093, spill: spill?.stores });
+      const result = await gradeWorkbook(workbook, defaultSettings("en-US", NOW));
+      expect(result.ok).toBe(true);
+      return parts(await workbook.save());
+    };
+
+    test("no inode, no byte, half the sheet: graded all the same, nothing left on the disk", async () => {
+      const expected = await graded();
+      const sheetBytes = (await (await JSZip.loadAsync(input)).file("xl/worksheets/sheet1.xml")!.async("uint8array")).length;
+      expect(sheetBytes).toBeGreaterThan(4 * PAGE);
+      for (const free of ["no inode", 0, Math.floor(pagesOf(sheetBytes) / 2) * PAGE] as const) {
+        const before = prepare({}, free);
+        const spill = diskSpill(mount);
+        const made: unknown[] = [];
+        const stores = spill.stores;
+        const counted = Object.assign(spill, { stores: () => { const store = stores(); made.push(store); return store; } });
+        let got: Map<string, string>;
+        try {
+          got = await graded(counted);
+        } finally {
+          spill.dispose();
+        }
+        // A store was asked for; with no inode none could be made.
+        expect(made.length).toBeGreaterThan(0);
+        if (free === "no inode") expect(made.every((store) => store === undefined)).toBe(true);
+        expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+        for (const [name, content] of expected) expect([free, name, got.get(name)]).toEqual([free, name, content]);
+        expect([...snapshot().keys()]).toEqual([...before.keys()]);
+      }
+    }, 600_000);
   });
 
   // fsync: a thin-provisioned disk (a VM's sparse disk, a thin LUN) runs out of space only when the
