@@ -9,6 +9,7 @@ import { EngineError } from "../engine/errors";
 import { textOf } from "../text";
 import { engineReason } from "../workbook/reading/problems";
 import type { Lang } from "../workbook/types";
+import { isPackageError } from "../workbook/executors/xlsx/packageErrors";
 import type { OutputClash } from "./outputs";
 
 export const EXIT_PROBLEMS = 1;
@@ -53,6 +54,12 @@ export function fileErrorSentence(error: NodeJS.ErrnoException, file: string, la
 /** The sentence for an output that names the input or another output. */
 export function clashSentence(clash: OutputClash, lang: Lang): string {
   return clash.kind === "input" ? textOf(lang).failures.clashInput(clash.option, clash.file) : textOf(lang).failures.clashOther(clash.option, clash.otherOption, clash.file);
+}
+
+/** Why a workbook could not be opened, from what the reader threw: a refusal's sentence in `lang`, else its message. */
+export function readerReason(error: unknown, lang: Lang): string {
+  if (isPackageError(error)) return error.messages[lang];
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The sentence for a fault of tiers itself. */

@@ -14,7 +14,8 @@ import { openXlsx } from "../workbook/executors/xlsx";
 import type { SpillStores } from "../workbook/executors/xlsx";
 import { diskSpill } from "./spill";
 import { cliText, messageLanguage } from "./cliText";
-import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, unexpectedSentence } from "./failures";
+import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, readerReason, unexpectedSentence } from "./failures";
+import { isPackageError } from "../workbook/executors/xlsx/packageErrors";
 import { readInputFile, writeFilesTogether } from "./files";
 import type { GradeOptions } from "./gradeArguments";
 import { parseCommand } from "./gradeArguments";
@@ -58,9 +59,10 @@ export function defaultOutput(workbook: string): string {
   return path.join(path.dirname(workbook), `${path.basename(workbook, ext)}.graded.xlsx`);
 }
 
-/** Why a workbook could not be opened, from what the reader threw (its message, or the error itself). */
-export function readerReason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** The sentence for a workbook the reader will not read: its own sentence and fix when it has one. */
+function notReadable(file: string, error: unknown, lang: Lang): string {
+  const text = cliText(lang);
+  return isPackageError(error) ? text.refused(file, error.messages[lang]) : text.notXlsx(file, readerReason(error, lang));
 }
 
 /** What a command tells main about its run, for the sentence of an error it did not catch itself. */
@@ -101,7 +103,7 @@ async function gradeFile(options: GradeOptions, lang: Lang, io: CliIo, context: 
   try {
     workbook = await openXlsx(data, { spill });
   } catch (error) {
-    io.stderr(`${text.notXlsx(options.workbook, readerReason(error))}\n`);
+    io.stderr(`${notReadable(options.workbook, error, lang)}\n`);
     return EXIT_PROBLEMS;
   }
   const outputLang = options.lang ?? workbookLanguage(await workbook.index()) ?? lang;
@@ -245,7 +247,7 @@ export function failure(error: unknown, lang: Lang, io: Pick<CliIo, "stderr" | "
     return EXIT_PROBLEMS;
   }
   if (isWorkbookRefusal(error)) {
-    io.stderr(`${text.notXlsx(input ?? "", readerReason(error))}\n`);
+    io.stderr(`${notReadable(input ?? "", error, lang)}\n`);
     return EXIT_PROBLEMS;
   }
   if (isFileError(error)) {

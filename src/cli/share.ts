@@ -9,7 +9,7 @@ import type { Lang } from "../workbook/types";
 import { prepareForSharing } from "../workbook/executors/xlsx/share";
 import { splitByOwnerStream } from "../workbook/executors/xlsx/split";
 import { cliText } from "./cliText";
-import { clashSentence, EXIT_FILES, isFileError } from "./failures";
+import { clashSentence, EXIT_FILES, isFileError, readerReason } from "./failures";
 import { readInputFile, writeFileAtomic, writeFilesAtomic } from "./files";
 import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
@@ -22,7 +22,7 @@ export function sharedOutput(workbook: string): string {
 }
 
 const notXlsx = (file: string, lang: Lang, io: CliIo, error: unknown) => {
-  io.stderr(`${textOf(lang).share.notXlsx(file, error instanceof Error ? error.message : String(error))}\n`);
+  io.stderr(`${textOf(lang).share.notXlsx(file, readerReason(error, lang))}\n`);
   return 1;
 };
 

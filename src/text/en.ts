@@ -226,6 +226,8 @@ Example:
     explainMethod: "--explain explains tiers decided by a score (shares, cutoffs); rfm segments and kmeans clusters are not. Leave out --explain.",
     fileMissing: (file: string) => `Cannot find the workbook "${file}". Check the path.`,
     notXlsx: (file: string, reason: string) => `Cannot read "${file}" as an .xlsx workbook (${reason}). Save it from Excel as .xlsx and try again.`,
+    /** A refusal of the reader that is a whole sentence with its own fix (src/workbook/executors/xlsx/packageErrors.ts). */
+    refused: (file: string, sentence: string) => `Cannot read "${file}": ${sentence}`,
     problems: (count: number) => `The workbook has ${count} problem${count === 1 ? "" : "s"}; nothing was written. Fix them and grade again:`,
     graded: (customers: number, excluded: number, out: string) =>
       `Graded ${customers} customers${excluded ? ` (${excluded} left out for blank values)` : ""}; wrote ${out}`,
@@ -299,7 +301,7 @@ Example:
     "too-large": (p: { what: string; limit: string }) => `The workbook is larger than Excel allows or than can be read safely: ${p.what} exceeds ${p.limit}. Nothing was written.`,
     "no-content-types": () =>
       "The file is a zip package without [Content_Types].xml, so it is not a valid .xlsx (it may have been re-zipped by hand). Open it in Excel or LibreOffice and save it again; the add-in does not repair packages.",
-    "bad-xml": (p: { part: string; detail: string }) => `The part ${p.part} of the workbook is not well-formed XML (${p.detail}). Open the file in Excel and save it again.`,
+    "bad-xml": (p: { part: string; detail: string }) => `The part ${p.part} of the workbook cannot be read: ${p.detail}. Open the file in Excel and save it again.`,
   },
   /** Why a file chosen in the pane could not be opened (src/taskpane/openFailure.ts). */
   openFailure: {

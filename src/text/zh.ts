@@ -197,6 +197,7 @@ grade 的选项：
     explainMethod: "--explain 解释按得分划分的等级（shares、cutoffs）；rfm 细分和 kmeans 聚类不按得分划分。请去掉 --explain。",
     fileMissing: (file) => `找不到工作簿“${file}”。请检查路径。`,
     notXlsx: (file, reason) => `无法将“${file}”读取为 .xlsx 工作簿（${reason}）。请在 Excel 中另存为 .xlsx 后重试。`,
+    refused: (file, sentence) => `无法读取“${file}”：${sentence}`,
     problems: (count) => `工作簿有 ${count} 个问题，未写入任何内容。请修正后重新分级：`,
     graded: (customers, excluded, out) => `已为 ${customers} 个客户分级${excluded ? `（${excluded} 个因空值被排除）` : ""}；已写入 ${out}`,
     tierLine: (tier, customers, share) => `  ${tier}：${customers} 个客户（${share}）`,
@@ -263,7 +264,7 @@ grade 的选项：
     "not-xlsx": (p) => `该文件不是 Excel 工作簿（.xlsx）${p.detail ? `：${p.detail}` : ""}。如果它是 CSV 或其他格式，请在 Excel 中打开并另存为 Excel 工作簿（.xlsx）。`,
     "too-large": (p) => `工作簿超出了 Excel 的上限或可安全读取的范围：${p.what} 超过 ${p.limit}。未写入任何内容。`,
     "no-content-types": () => "该文件是缺少 [Content_Types].xml 的 zip 包，不是有效的 .xlsx（可能被手工重新压缩过）。请在 Excel 或 LibreOffice 中打开并重新保存；本加载项不修复文件包。",
-    "bad-xml": (p) => `工作簿的部件 ${p.part} 不是格式正确的 XML（${p.detail}）。请在 Excel 中打开并重新保存该文件。`,
+    "bad-xml": (p) => `无法读取工作簿的部件 ${p.part}：${p.detail}。请在 Excel 中打开并重新保存该文件。`,
   },
   openFailure: {
     encrypted: "该工作簿设置了打开密码，无法在此读取。请在 Excel 中取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）后保存，再重新打开。",

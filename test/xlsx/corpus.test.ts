@@ -38,8 +38,8 @@ async function parts(bytes: Uint8Array): Promise<Map<string, Buffer>> {
 async function rewritable(bytes: Uint8Array, customerSheet: string): Promise<Set<string>> {
   const workbook = await openXlsx(bytes);
   const sheet = (await workbook.worksheets()).find((s) => s.name === customerSheet)!;
-  const rels = parseRelationships(await workbook.partText(relsPath(workbook.workbookPath)));
-  const sheetRels = parseRelationships(await workbook.partText(relsPath(sheet.part)));
+  const rels = parseRelationships(await workbook.partText(relsPath(workbook.workbookPath)), relsPath(workbook.workbookPath));
+  const sheetRels = parseRelationships(await workbook.partText(relsPath(sheet.part)), relsPath(sheet.part));
   const names = [
     "[Content_Types].xml",
     workbook.workbookPath,
@@ -142,7 +142,7 @@ describe("the corpus: every file graded, refused or reported as its manifest say
     const names = Object.keys(zip.files);
     expect(names).toContain("xl/worksheets/Sheet2.xml");
     expect(names).not.toContain("xl/worksheets/sheet2.xml");
-    const rels = parseRelationships(await zip.file("xl/worksheets/_rels/Sheet2.xml.rels")!.async("string"));
+    const rels = parseRelationships(await zip.file("xl/worksheets/_rels/Sheet2.xml.rels")!.async("string"), "xl/worksheets/_rels/Sheet2.xml.rels");
     expect(rels.map((rel) => [rel.type.split("/").pop(), resolveTarget("xl/worksheets/Sheet2.xml", rel.target)])).toEqual([["drawing", "xl/drawings/drawing1.xml"]]);
     expect(await zip.file("xl/worksheets/Sheet2.xml")!.async("string")).toContain('<drawing r:id="rId1"/>');
     // The add-in's own drawing is a new part, not the user's.

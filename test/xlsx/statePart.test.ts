@@ -36,8 +36,8 @@ describe("the state as a Custom XML part of the package", () => {
     const props = parts.get("customXml/itemProps1.xml")!;
     expect(props).toMatch(/<ds:datastoreItem ds:itemID="\{[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}\}" xmlns:ds="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/customXml">/);
     expect(props).toContain(`<ds:schemaRef ds:uri="${STATE_NAMESPACE}"/>`);
-    expect(parseRelationships(parts.get("customXml/_rels/item1.xml.rels"))).toEqual([{ id: "rId1", type: CUSTOM_XML_PROPS_REL, target: "itemProps1.xml", external: false }]);
-    const fromWorkbook = parseRelationships(parts.get("xl/_rels/workbook.xml.rels")).filter((rel) => rel.type === CUSTOM_XML_REL);
+    expect(parseRelationships(parts.get("customXml/_rels/item1.xml.rels"), "customXml/_rels/item1.xml.rels")).toEqual([{ id: "rId1", type: CUSTOM_XML_PROPS_REL, target: "itemProps1.xml", external: false }]);
+    const fromWorkbook = parseRelationships(parts.get("xl/_rels/workbook.xml.rels"), "xl/_rels/workbook.xml.rels").filter((rel) => rel.type === CUSTOM_XML_REL);
     expect(fromWorkbook.map((rel) => rel.target)).toEqual(["../customXml/item1.xml"]);
     const types = parts.get("[Content_Types].xml")!;
     expect(types).toContain(`<Override PartName="/customXml/itemProps1.xml" ContentType="${CUSTOM_XML_PROPS_TYPE}"/>`);
@@ -114,7 +114,7 @@ describe("other producers' custom XML items are never touched", () => {
       }
       expect(parseStateXml(parts.get("customXml/item3.xml")!.replace(/^<\?xml[^>]*\?>\n/, ""))).toBeDefined();
       expect([...parts.keys()].filter((p) => /^customxml\/item2\.xml$/i.test(p))).toEqual(["customXml/ITEM2.xml"]);
-      const targets = parseRelationships(parts.get("xl/_rels/workbook.xml.rels")).filter((rel) => rel.type === CUSTOM_XML_REL).map((rel) => rel.target);
+      const targets = parseRelationships(parts.get("xl/_rels/workbook.xml.rels"), "xl/_rels/workbook.xml.rels").filter((rel) => rel.type === CUSTOM_XML_REL).map((rel) => rel.target);
       expect(targets).toEqual(["../customXml/item1.xml", "../customXml/ITEM2.xml", "../customXml/item3.xml"]);
       expect((await (await openXlsx(data)).readState())?.headers).toEqual(["Score", "Rank", "Tier"]);
     }
@@ -163,15 +163,15 @@ describe("a file LibreOffice saved (custom XML item related from the package roo
   test("the record is found, and the next run relates the same item from the workbook part again", async () => {
     const saved = fixture("libreoffice-saveas.zh-CN.xlsx");
     const parts = await packageParts(saved);
-    expect(parseRelationships(parts.get("_rels/.rels")).some((rel) => rel.type === CUSTOM_XML_REL)).toBe(true);
-    expect(parseRelationships(parts.get("xl/_rels/workbook.xml.rels")).some((rel) => rel.type === CUSTOM_XML_REL)).toBe(false);
+    expect(parseRelationships(parts.get("_rels/.rels"), "_rels/.rels").some((rel) => rel.type === CUSTOM_XML_REL)).toBe(true);
+    expect(parseRelationships(parts.get("xl/_rels/workbook.xml.rels"), "xl/_rels/workbook.xml.rels").some((rel) => rel.type === CUSTOM_XML_REL)).toBe(false);
     const book = await openXlsx(saved);
     expect(await book.readState()).toMatchObject({ sheet: "客户", sheets: ["分级汇总", "分级历史"], grading: { lang: "zh-CN", periods: ["2026-Q3"] } });
     const guid = /itemID="([^"]+)"/.exec(parts.get("customXml/itemProps1.xml")!)![1];
     expect((await gradeWorkbook(book, settings("zh-CN", { period: "2026-Q4" }))).ok).toBe(true);
     const after = await packageParts(await book.save());
-    expect(parseRelationships(after.get("_rels/.rels")).some((rel) => rel.type === CUSTOM_XML_REL)).toBe(false);
-    expect(parseRelationships(after.get("xl/_rels/workbook.xml.rels")).filter((rel) => rel.type === CUSTOM_XML_REL).map((rel) => rel.target)).toEqual(["../customXml/item1.xml"]);
+    expect(parseRelationships(after.get("_rels/.rels"), "_rels/.rels").some((rel) => rel.type === CUSTOM_XML_REL)).toBe(false);
+    expect(parseRelationships(after.get("xl/_rels/workbook.xml.rels"), "xl/_rels/workbook.xml.rels").filter((rel) => rel.type === CUSTOM_XML_REL).map((rel) => rel.target)).toEqual(["../customXml/item1.xml"]);
     expect(after.get("customXml/itemProps1.xml")).toContain(guid);
     expect([...after.keys()].filter((p) => p.startsWith("customXml/") && !p.includes("_rels"))).toEqual(["customXml/item1.xml", "customXml/itemProps1.xml"]);
     expect((await (await openXlsx(await book.save())).readState())?.grading?.periods).toEqual(["2026-Q3", "2026-Q4"]);

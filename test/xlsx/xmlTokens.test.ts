@@ -137,7 +137,7 @@ describe("reading sheets written with prefixes, strict namespaces and markup com
   test("a prefixed shared-strings part and prefixed relationships", () => {
     expect(sharedStrings(`<x:sst ${X}><x:si><x:t>甲</x:t></x:si><x:si><x:r><x:t>B</x:t></x:r><x:rPh sb="0" eb="1"><x:t>ビ</x:t></x:rPh></x:si></x:sst>`)).toEqual(["甲", "B"]);
     expect(
-      parseRelationships('<pr:Relationships xmlns:pr="http://schemas.openxmlformats.org/package/2006/relationships"><pr:Relationship Id="rId1" Type="t" Target="a.xml"/></pr:Relationships>'),
+      parseRelationships('<pr:Relationships xmlns:pr="http://schemas.openxmlformats.org/package/2006/relationships"><pr:Relationship Id="rId1" Type="t" Target="a.xml"/></pr:Relationships>', "_rels/.rels"),
     ).toEqual([{ id: "rId1", type: "t", target: "a.xml", external: false }]);
   });
 });

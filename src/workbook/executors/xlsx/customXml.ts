@@ -163,7 +163,7 @@ export function attachStatePart(edit: PackageEdit, reuse: DetachedState["reuse"]
 /** An item and the parts only it relates to (its properties), with its .rels. */
 async function itemParts(item: string, read: (path: string) => Promise<string | undefined>): Promise<string[]> {
   const rels = relsPath(item);
-  const related = parseRelationships(await read(rels));
+  const related = parseRelationships(await read(rels), rels);
   const parts = [item];
   if (related.length > 0) parts.push(rels);
   for (const rel of related) if (!rel.external && isCustomXmlPropsRel(rel.type)) parts.push(resolveTarget(item, rel.target));

@@ -1,7 +1,8 @@
 // The package around the parts: relationships, content types and part paths (ECMA-376 Part 2).
 
 import { attribute, escapeXml } from "./xmlText";
-import { Token, XmlTokens } from "./xmlTokens";
+import { packageError } from "./packageErrors";
+import { Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
 
 export interface Relationship {
   id: string;
@@ -29,26 +30,32 @@ export const CONTENT_TYPE = {
 };
 
 /**
- * The relationships of a .rels part.
+ * The relationships of the .rels part `part` (named in the "bad-xml" refusal when its text is not well-formed).
  *
  * @example
- * parseRelationships('<Relationships><Relationship Id="rId1" Type="t" Target="worksheets/sheet1.xml"/></Relationships>')
+ * parseRelationships('<Relationships><Relationship Id="rId1" Type="t" Target="worksheets/sheet1.xml"/></Relationships>', "xl/_rels/workbook.xml.rels")
  * // [{ id: "rId1", type: "t", target: "worksheets/sheet1.xml", external: false }]
  */
-export function parseRelationships(xml: string | undefined): Relationship[] {
+export function parseRelationships(xml: string | undefined, part: string): Relationship[] {
   if (!xml) return [];
   const found: Relationship[] = [];
   // By local name: the package relationships namespace is the same in transitional and strict, and a
   // prefixed <pr:Relationship> is as valid as the default namespace.
   const tokens = new XmlTokens(xml);
-  while (tokens.next() !== Token.End) {
-    if (tokens.kind !== Token.Open || tokens.local !== "Relationship") continue;
-    found.push({
-      id: tokens.attribute("Id") ?? "",
-      type: tokens.attribute("Type") ?? "",
-      target: tokens.attribute("Target") ?? "",
-      external: tokens.attribute("TargetMode") === "External",
-    });
+  try {
+    while (tokens.next() !== Token.End) {
+      if (tokens.kind !== Token.Open || tokens.local !== "Relationship") continue;
+      found.push({
+        id: tokens.attribute("Id") ?? "",
+        type: tokens.attribute("Type") ?? "",
+        target: tokens.attribute("Target") ?? "",
+        external: tokens.attribute("TargetMode") === "External",
+      });
+    }
+  } catch (error) {
+    // Named for the user: the part that is broken, and re-saving in Excel as the fix.
+    if (error instanceof XmlSyntaxError) throw packageError("bad-xml", { part, detail: error.message });
+    throw error;
   }
   return found;
 }

@@ -145,7 +145,7 @@ function rulesCallingTiers(xml: string, sheet: string): string[] {
  * Returns the part changes and whether the add-in was there.
  */
 async function withoutAddin(workbook: XlsxWorkbook, changes: Map<string, string | null>): Promise<boolean> {
-  const rootRels = parseRelationships(await workbook.partText("_rels/.rels"));
+  const rootRels = parseRelationships(await workbook.partText("_rels/.rels"), "_rels/.rels");
   const paneRel = rootRels.find((rel) => rel.type.endsWith("/webextensiontaskpanes"));
   let types = changes.get("[Content_Types].xml") ?? (await workbook.partText("[Content_Types].xml")) ?? "";
   let removed = false;
@@ -155,7 +155,7 @@ async function withoutAddin(workbook: XlsxWorkbook, changes: Map<string, string 
   };
   if (paneRel) {
     const panesPart = resolveTarget("", paneRel.target);
-    const panesRels = parseRelationships(await workbook.partText(relsPath(panesPart)));
+    const panesRels = parseRelationships(await workbook.partText(relsPath(panesPart)), relsPath(panesPart));
     let panes = (await workbook.partText(panesPart)) ?? "";
     const kept = [];
     for (const rel of panesRels) {
@@ -223,7 +223,7 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
   // The calculation chain lists formula cells; with formulas gone it is stale, and Excel rebuilds it.
   if (changes.size > 0) {
     const workbookRelsPath = relsPath(workbook.workbookPath);
-    const rels = parseRelationships(await workbook.partText(workbookRelsPath));
+    const rels = parseRelationships(await workbook.partText(workbookRelsPath), workbookRelsPath);
     const chain = rels.find((rel) => isRelType(rel.type, "calcChain"));
     if (chain) {
       const part = resolveTarget(workbook.workbookPath, chain.target);

@@ -6,7 +6,7 @@
 import type { Box, CellValue } from "../../types";
 import { UNCALCULATED } from "../../reading/problems";
 import { parseCellAddress } from "../../reading/address";
-import { isMain, MAIN, MARKUP_COMPATIBILITY, ROOT_SCOPE, Scope, Token, XmlTokens } from "./xmlTokens";
+import { isMain, MAIN, MARKUP_COMPATIBILITY, ROOT_SCOPE, Scope, Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
 import { attribute, unescapeXml } from "./xmlText";
 import { packageError } from "./packageErrors";
 
@@ -103,7 +103,7 @@ export function sheetDataChild(tokens: XmlTokens, onRow: (tokens: XmlTokens) => 
 export function rowIndex(tokens: XmlTokens, previous: number): number {
   const r = tokens.rawAttribute("r");
   const index = r === undefined ? previous + 1 : parseInt(r, 10) - 1;
-  if (!(index >= 0)) throw new Error(`A row has the reference r="${r}", which is not a row number.`);
+  if (!(index >= 0)) throw new XmlSyntaxError(`A row has the reference r="${r}", which is not a row number`, tokens.start);
   if (index >= MAX_ROWS) throw packageError("too-large", { what: `row ${index + 1}`, limit: `${MAX_ROWS.toLocaleString("en-US")} rows` });
   return index;
 }
@@ -117,7 +117,7 @@ export function rowIndex(tokens: XmlTokens, previous: number): number {
  */
 export function splitSheet(xml: string): SplitSheet {
   const tokens = new XmlTokens(xml, scopeFor(xml));
-  if (!findSheetData(tokens)) throw new Error("The worksheet has no sheetData");
+  if (!findSheetData(tokens)) throw new XmlSyntaxError("The worksheet has no sheetData element", 0);
   const prefix = prefixOf(tokens.name);
   if (tokens.selfClosing) {
     const open = xml.slice(tokens.start, tokens.end - 2).replace(/\s+$/, "");
@@ -196,7 +196,7 @@ function cellColumn(tokens: XmlTokens, previous: number): number {
   let column = previous + 1;
   if (r !== undefined) {
     column = lettersColumn(r, 0, r.length);
-    if (column < 0) throw new Error(`A cell has the reference r="${r}", which is not a cell address.`);
+    if (column < 0) throw new XmlSyntaxError(`A cell has the reference r="${r}", which is not a cell address`, tokens.start);
   }
   if (column >= MAX_COLUMNS) throw packageError("too-large", { what: `column ${column + 1}`, limit: `${MAX_COLUMNS.toLocaleString("en-US")} columns (XFD)` });
   return column;
@@ -396,11 +396,15 @@ export function sharedStrings(xml: string): string[] {
  */
 export function readRowCells(t: XmlTokens, strings: string[], onCell: (column: number, value: CellValue) => void): void {
   const depth = t.depth;
+  const start = t.start;
   let previous = -1;
   while (t.next() !== Token.End) {
-    if (t.kind === Token.Close && t.depth < depth) break;
+    if (t.kind === Token.Close && t.depth < depth) return;
     if (t.kind !== Token.Open) continue;
     if (!(t.local === "c" && isMain(t.uri))) {
+      // A row holds cells and extensions (CT_Row); a row in a row is a broken end tag or a broken file,
+      // and skipping it would drop its customers without a word.
+      if (t.local === "row" && isMain(t.uri)) throw new XmlSyntaxError("A row starts inside another row", t.start);
       t.skipElement();
       continue;
     }
@@ -409,6 +413,8 @@ export function readRowCells(t: XmlTokens, strings: string[], onCell: (column: n
     const value = readCell(t, t.rawAttribute("t") ?? "n", strings);
     if (value !== null) onCell(column, value);
   }
+  // The text (or the row's span, as readRowInto gives it) ended before the row did.
+  throw new XmlSyntaxError("A row is not closed", start);
 }
 
 /** Where a row's cells go as they are read: numbers apart, so that a sheet of numbers boxes none. */

@@ -900,5 +900,5 @@ export async function* editSheetStream(
       yield encoder.encode(out.join(""));
     } else yield encoder.encode(edit.end(event.tail));
   }
-  if (!headed) throw new Error("The worksheet has no sheetData");
+  if (!headed) throw new XmlSyntaxError("The worksheet has no sheetData element", 0);
 }

@@ -180,7 +180,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     // A package without its content types is not an OPC package (ECMA-376 Part 2, §10.1.2.1); adding
     // one would be guessing what each part is, so it is refused rather than repaired.
     if (!workbook.file("[Content_Types].xml")) throw packageError("no-content-types");
-    const root = parseRelationships(await workbook.text("_rels/.rels"));
+    const root = parseRelationships(await workbook.text("_rels/.rels"), "_rels/.rels");
     const office = root.find((rel) => isRelType(rel.type, "officeDocument"));
     const part = office ? resolveTarget("", office.target) : "xl/workbook.xml";
     const found = workbook.file(part);
@@ -258,8 +258,8 @@ export class XlsxWorkbook implements WorkbookBackend {
 
   /** The add-in's record: its Custom XML part, else (a workbook graded before the part) the legacy defined name. */
   async readState(): Promise<OwnedState | undefined> {
-    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)));
-    const root = parseRelationships(await this.text("_rels/.rels"));
+    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)), relsPath(this.workbookPart));
+    const root = parseRelationships(await this.text("_rels/.rels"), "_rels/.rels");
     for (const part of await stateParts(this.workbookPart, rels, (path) => this.text(path), root)) {
       const state = parseStateXml(part.xml);
       if (state) return state;
@@ -341,7 +341,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const stream = this.streamOf(entry.part);
     const line = stream ? (await findRow(textChunks(stream.chunks()), row))?.row : splitSheet((await this.text(entry.part)) ?? "").rows.find((r) => r.index === row);
     if (!line) return formats;
-    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)));
+    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)), relsPath(this.workbookPart));
     const stylesRel = rels.find((rel) => isRelType(rel.type, "styles"));
     const styles = new Stylesheet((stylesRel && (await this.text(resolveTarget(this.workbookPart, stylesRel.target)))) || EMPTY_STYLESHEET);
     for (const cell of splitCells(line.inner, line.scope)) {
@@ -434,7 +434,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const p = this.prefix;
     const workbookRelsPath = relsPath(this.workbookPart);
     let workbook = (await this.text(this.workbookPart))!;
-    let workbookRels = parseRelationships(await this.text(workbookRelsPath));
+    let workbookRels = parseRelationships(await this.text(workbookRelsPath), workbookRelsPath);
     let types = (await this.text("[Content_Types].xml")) ?? "";
     let sheets = await this.sheetList();
     const paths = new Set(this.partPaths().map((path) => path.toLowerCase()));
@@ -445,7 +445,7 @@ export class XlsxWorkbook implements WorkbookBackend {
       read,
       taken: (path: string) => (staged.has(path) ? staged.get(path) !== null : paths.has(path.toLowerCase())),
     };
-    const detached = await detachStateParts({ ...stateEdit, workbookRels, types }, parseRelationships(await this.text("_rels/.rels")));
+    const detached = await detachStateParts({ ...stateEdit, workbookRels, types }, parseRelationships(await this.text("_rels/.rels"), "_rels/.rels"));
     ({ workbookRels, types } = detached);
     if (detached.rootRels) staged.set("_rels/.rels", relationshipsXml(detached.rootRels));
 
@@ -508,23 +508,28 @@ export class XlsxWorkbook implements WorkbookBackend {
       const stream = staged.has(sheet.part) ? undefined : this.streamOf(sheet.part);
       if (stream) {
         // Only the header row is read now (for its style); the rows are rewritten as the package is saved.
-        const found = await findRow(textChunks(stream.chunks()), columns ? columns.headerRow : -1);
-        if (!found) throw new Error("The worksheet has no sheetData");
+        const found = await inPart(sheet.part, () => findRow(textChunks(stream.chunks()), columns ? columns.headerRow : -1));
+        if (!found) throw asBadXml(new XmlSyntaxError("The worksheet has no sheetData element", 0), sheet.part);
         const edit = new OutputColumnsEdit(found.prefix, columns, clear, styles, found.row);
         const source = stream.chunks;
         const written = stream.writer;
         const layout = this.layouts.get(stream);
         // A sheet this workbook writes is edited as its rows are made; one read from the file is spliced
         // at the rows' places recorded while reading, or walked again when none were recorded.
-        const chunks = written
+        const edited = written
           ? () => editWrittenSheet(written.sheet, written.conform, edit.restart())
           : layout?.ascii
             ? () => spliceSheetBytes(source(), layout, edit.restart())
             : layout
             ? () => spliceSheetStream(textChunks(source()), layout, edit.restart())
             : () => editSheetStream(textChunks(source()), edit.restart());
+        // Read and checked again as the package is saved: a fault found then names the part too.
+        const chunks = () => chunksInPart(sheet.part, edited());
         stagedStreams.set(sheet.part.toLowerCase(), { path: stream.path, chunks, edited: true });
-      } else staged.set(sheet.part, outputColumnsXml((await read(sheet.part))!, columns, clear, styles));
+      } else {
+        const xml = (await read(sheet.part))!;
+        staged.set(sheet.part, await inPart(sheet.part, () => outputColumnsXml(xml, columns, clear, styles)));
+      }
       const tableClears = columns
         ? [...clear, { headerRow: columns.headerRow, first: columns.firstColumn, last: columns.firstColumn + columns.columns.length - 1 }]
         : clear;
@@ -534,7 +539,7 @@ export class XlsxWorkbook implements WorkbookBackend {
           columns?.table && tableInfo(xml).name.toLowerCase() === columns.table.toLowerCase()
             ? { firstColumn: columns.firstColumn, headers: columns.columns.map((c) => c.header), lastRow: columns.headerRow + columns.rowCount }
             : undefined;
-        const edited = tablePartXml(xml, tableClears, add);
+        const edited = await inPart(table, () => tablePartXml(xml, tableClears, add));
         if (edited !== xml) staged.set(table, edited);
       }
     }
@@ -542,7 +547,8 @@ export class XlsxWorkbook implements WorkbookBackend {
     for (const fill of plan.fills ?? []) {
       const sheet = sheets.find((s) => s.name.toLowerCase() === fill.sheet.toLowerCase());
       if (!sheet) throw new Error(`The workbook has no sheet "${fill.sheet}".`);
-      staged.set(sheet.part, fillCellsXml((await read(sheet.part))!, fill.cells));
+      const xml = (await read(sheet.part))!;
+      staged.set(sheet.part, await inPart(sheet.part, () => fillCellsXml(xml, fill.cells)));
     }
     check();
     report(0.92);
@@ -680,7 +686,7 @@ export class XlsxWorkbook implements WorkbookBackend {
   private async ownedParts(part: string, read: (path: string) => Promise<string | undefined>): Promise<string[]> {
     const parts = [part];
     const rels = relsPath(part);
-    const relationships = parseRelationships(await read(rels));
+    const relationships = parseRelationships(await read(rels), rels);
     if (relationships.length) parts.push(rels);
     for (const rel of relationships) {
       const target = resolveTarget(part, rel.target);
@@ -711,7 +717,7 @@ export class XlsxWorkbook implements WorkbookBackend {
 
   private async sheetList(): Promise<SheetEntry[]> {
     const workbook = (await this.text(this.workbookPart))!;
-    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)));
+    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)), relsPath(this.workbookPart));
     const sheets: SheetEntry[] = [];
     const tokens = new XmlTokens(workbook);
     try {
@@ -739,7 +745,7 @@ export class XlsxWorkbook implements WorkbookBackend {
   }
 
   private async tableParts(sheetPart: string): Promise<string[]> {
-    return parseRelationships(await this.text(relsPath(sheetPart)))
+    return parseRelationships(await this.text(relsPath(sheetPart)), relsPath(sheetPart))
       .filter((rel) => isRelType(rel.type, "table") && !rel.external)
       .map((rel) => resolveTarget(sheetPart, rel.target))
       .filter((path) => this.file(path) !== null);
@@ -749,7 +755,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const cached = this.cells.get(sheet.part);
     if (cached) return cached;
     if (!this.strings) {
-      const rel = parseRelationships(await this.text(relsPath(this.workbookPart))).find((r) => isRelType(r.type, "sharedStrings"));
+      const rel = parseRelationships(await this.text(relsPath(this.workbookPart)), relsPath(this.workbookPart)).find((r) => isRelType(r.type, "sharedStrings"));
       const path = rel ? resolveTarget(this.workbookPart, rel.target) : "";
       try {
         this.strings = rel ? sharedStrings((await this.text(path)) ?? "") : [];
@@ -774,6 +780,29 @@ export class XlsxWorkbook implements WorkbookBackend {
     }
     this.cells.set(sheet.part, result);
     return result;
+  }
+}
+
+/** What the reader or an editor threw on part `part`: text that is not well-formed becomes the refusal naming the part. */
+function asBadXml(error: unknown, part: string): unknown {
+  return error instanceof XmlSyntaxError ? packageError("bad-xml", { part, detail: error.message }) : error;
+}
+
+/** `work` on the text of part `part`, its syntax errors refused as asBadXml says. */
+async function inPart<T>(part: string, work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw asBadXml(error, part);
+  }
+}
+
+/** A part's chunks as they are made, a syntax error among them refused as asBadXml says. */
+async function* chunksInPart(part: string, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  try {
+    yield* chunks;
+  } catch (error) {
+    throw asBadXml(error, part);
   }
 }
 
@@ -802,7 +831,7 @@ async function* editWrittenSheet(
   const encoder = new TextEncoder();
   const head = conform(writer.head());
   const tokens = new XmlTokens(head, scopeFor(head));
-  if (!findSheetData(tokens)) throw new Error("The worksheet has no sheetData");
+  if (!findSheetData(tokens)) throw new XmlSyntaxError("The worksheet has no sheetData element", 0);
   const scope = tokens.bindings;
   yield encoder.encode(edit.head(head));
   for (const batch of writer.rowBatches()) {
