@@ -1,7 +1,7 @@
 // What the pane says for an error no stage turned into a problem: an engine refusal in the pane's language,
-// anything else by its message (the workbook layer's own messages are already in the run's language). An
-// error from the worker crosses as a name and a message only (workerProtocol Failure); the runs there
-// report the engine's refusals as problems.
+// a refusal of the workbook layer (a broken part, a file too large: packageErrors.ts) in the pane's language,
+// anything else by its message. An error from the worker crosses as a name, a message and a refusal's
+// sentences (workerProtocol Failure); the runs there report the engine's refusals as problems.
 
 import { EngineError } from "../engine/errors";
 import { engineReason } from "../workbook/reading/problems";
@@ -15,5 +15,8 @@ import type { Lang } from "../workbook/types";
  */
 export function failureText(error: unknown, lang: Lang): string {
   if (error instanceof EngineError) return engineReason(error)[lang];
+  // A refusal of the workbook layer (packageErrors.ts), thrown here or carried across from the worker.
+  const messages = (error as { messages?: Partial<Record<Lang, unknown>> } | null)?.messages;
+  if (messages && typeof messages[lang] === "string") return messages[lang] as string;
   return String((error as Error)?.message ?? error);
 }

@@ -33,11 +33,13 @@ interface Pending {
 export class WorkbookError extends Error {
   readonly open?: Failure["open"];
   readonly problem?: Failure["problem"];
+  readonly messages?: Failure["messages"];
   constructor(failure: Failure) {
     super(failure.message);
     this.name = failure.name;
     this.open = failure.open;
     this.problem = failure.problem;
+    this.messages = failure.messages;
   }
 }
 

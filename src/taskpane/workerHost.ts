@@ -6,6 +6,7 @@
 import { gradeWorkbook, inspectWorkbook } from "../workbook/run";
 import { exampleTablesPlan } from "../workbook/features/exampleTables";
 import { openXlsx, type XlsxWorkbook } from "../workbook/executors/xlsx";
+import { isPackageError } from "../workbook/executors/xlsx/packageErrors";
 import { openFailureMessage } from "./openFailure";
 import { paneOutcome, type GradedCustomers } from "./explainData";
 import type { Envelope, Failure, PaneOutcome, Reply } from "./workerProtocol";
@@ -32,9 +33,12 @@ export function workbookHost(post: (reply: Reply, transfer?: Transferable[]) => 
         try {
           workbook = await openXlsx(bytes);
           await workbook.index();
-        } catch {
+        } catch (error) {
           workbook = undefined;
-          throw Object.assign(new Error("open failed"), { open: openFailureMessage(bytes) });
+          // What the bytes are says it best for a file that is no workbook (encrypted, .xls, text, damaged zip);
+          // a workbook the reader refuses for what is inside (a broken part, too large) says which and why.
+          const inside = isPackageError(error) && (error.code === "bad-xml" || error.code === "too-large" || error.code === "no-content-types");
+          throw Object.assign(new Error("open failed"), { open: inside ? error.messages : openFailureMessage(bytes) });
         }
         return null;
       }
@@ -82,7 +86,8 @@ export function workbookHost(post: (reply: Reply, transfer?: Transferable[]) => 
         post({ id: message.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer] : undefined);
       } catch (error) {
         const e = error as Error & Partial<Failure>;
-        post({ id: message.id, ok: false, failure: { name: e?.name ?? "Error", message: String(e?.message ?? error), open: e?.open, problem: e?.problem } });
+        const messages = isPackageError(error) ? error.messages : undefined;
+        post({ id: message.id, ok: false, failure: { name: e?.name ?? "Error", message: String(e?.message ?? error), open: e?.open, problem: e?.problem, messages } });
       }
     });
     return queue;

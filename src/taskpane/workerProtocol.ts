@@ -55,6 +55,8 @@ export interface Failure {
   open?: Text;
   /** A workbook problem raised by a run (cell and message). */
   problem?: Problem;
+  /** A refusal of the workbook layer (packageErrors.ts: a broken part, a file too large) in both languages. */
+  messages?: Text;
 }
 
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; failure: Failure } | { id: number; progress: Progress };

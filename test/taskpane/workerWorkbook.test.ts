@@ -8,10 +8,12 @@ import * as path from "path";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import { workbookHost } from "../../src/taskpane/workerHost";
-import { WorkerWorkbook, type WorkbookError, type WorkerLike } from "../../src/taskpane/workerClient";
+import { WorkbookError, WorkerWorkbook, type WorkerLike } from "../../src/taskpane/workerClient";
 import type { Envelope, Reply } from "../../src/taskpane/workerProtocol";
 import { MATCH_LIMIT } from "../../src/taskpane/explainData";
 import { buildWorkbook } from "../xlsx/buildWorkbook";
+import { failureText } from "../../src/taskpane/failureText";
+import JSZip from "jszip";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SAMPLE = fs.readFileSync(path.join(ROOT, "assets", "sample-customers.en-US.xlsx"));
@@ -58,6 +60,33 @@ test.each([
   expect(error.open?.["en-US"]).toMatch(en);
   expect(error.open?.["zh-CN"]).toMatch(zh);
   expect(JSON.stringify(error.open)).not.toMatch(/central directory|stuk|zip/i);
+});
+
+/** The sample with part `part`'s text edited. */
+async function sampleWith(part: string, edit: (xml: string) => string): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(SAMPLE);
+  const xml = await zip.file(part)!.async("string");
+  expect(edit(xml)).not.toBe(xml);
+  zip.file(part, edit(xml));
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+test("a workbook with a broken part is refused naming the part, in both languages (not as a damaged file)", async () => {
+  const rels = await sampleWith("xl/_rels/workbook.xml.rels", (xml) => xml.replace(/Target="([^"]*)"/, 'Target="$1'));
+  const atOpen = (await WorkerWorkbook.open(inProcessWorker, blob(rels)).catch((e) => e)) as WorkbookError;
+  expect(atOpen.open?.["en-US"]).toMatch(/^The part xl\/_rels\/workbook\.xml\.rels of the workbook cannot be read: An attribute value is not closed \(at character \d+\)\. Open the file in Excel and save it again\.$/);
+  expect(atOpen.open?.["zh-CN"]).toMatch(/^无法读取工作簿的部件 xl\/_rels\/workbook\.xml\.rels：/);
+
+  // The sample's Customers sheet (workbook.xml's rId5): its rows are read as the file opens.
+  const row = await sampleWith("xl/worksheets/sheet2.xml", (xml) => xml.replace(/<\/row>/, "row>"));
+  const rowAtOpen = (await WorkerWorkbook.open(inProcessWorker, blob(row)).catch((e) => e)) as WorkbookError;
+  expect(rowAtOpen.open?.["en-US"]).toMatch(/^The part xl\/worksheets\/sheet2\.xml of the workbook cannot be read: A row starts inside another row/);
+
+  // A refusal a run meets after the file opened crosses with its sentences, and the pane says it in its language.
+  const crossed = new WorkbookError({ name: "Error", message: rowAtOpen.open!["en-US"], messages: rowAtOpen.open });
+  expect(failureText(crossed, "zh-CN")).toBe(rowAtOpen.open!["zh-CN"]);
+  expect(failureText(crossed, "en-US")).toBe(rowAtOpen.open!["en-US"]);
+  expect(failureText(new WorkbookError({ name: "Error", message: "disk full" }), "zh-CN")).toBe("disk full");
 });
 
 test("the run happens in the worker: the pane gets the inspection and the pyramid, the engine's answer", async () => {
