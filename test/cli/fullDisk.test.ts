@@ -24,6 +24,7 @@ import { buildWorkbook, smallCustomerSheets } from "../xlsx/buildWorkbook";
 import { runTiers, stackFrames } from "./processes";
 import type { Finished } from "./processes";
 import { inCI } from "../support/programs";
+import { partTexts } from "../support/partTexts";
 import JSZip from "jszip";
 import { diskSpill } from "../../src/cli/spill";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
@@ -349,20 +350,11 @@ function fullDiskSuite(): void {
     // The store is only a saving: out of space when it is made or written, the sheet is inflated again
     // and the graded workbook is the same bytes. In process, with the sheet streamed however small it is.
     const NOW = new Date(Date.UTC(2026, 10, 22, 9, 30));
-    const parts = async (bytes: Uint8Array) => {
-      const zip = await JSZip.loadAsync(bytes);
-      const found = new Map<string, string>();
-      for (const name of Object.keys(zip.files).filter((name) => !zip.files[name].dir)) {
-        const text = await zip.files[name].async("string");
-        found.set(name, /^customXml\/itemProps/.test(name) ? text.replace(/\{[0-9A-F-]{36}\}/g, "{GUID}") : text);
-      }
-      return found;
-    };
     const graded = async (spill?: ReturnType<typeof diskSpill>) => {
       const workbook = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093, spill: spill?.stores });
       const result = await gradeWorkbook(workbook, defaultSettings("en-US", NOW));
       expect(result.ok).toBe(true);
-      return parts(await workbook.save());
+      return partTexts(await workbook.save());
     };
 
     test("no inode, no byte, half the sheet: graded all the same, nothing left on the disk", async () => {

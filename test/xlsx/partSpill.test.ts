@@ -5,9 +5,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import JSZip from "jszip";
 import { excelLikeWorkbook } from "../../bench/jobs/scale";
 import { diskSpill } from "../../src/cli/spill";
+import { partTexts } from "../support/partTexts";
 import { defaultSettings, gradeWorkbook } from "../../src/workbook/run";
 import { openXlsx } from "../../src/workbook/executors/xlsx";
 import type { SpillStore } from "../../src/workbook/executors/xlsx";
@@ -118,25 +118,16 @@ describe("the command line's stores on disk", () => {
   test("a streamed sheet graded with stores is inflated once and saved to the same bytes as without them", async () => {
     const input = fs.readFileSync(await excelLikeWorkbook({ n: 2000, scratch: dir }));
     const inflated = (file: string, calls: unknown[][]) => calls.filter(([part]) => (part as { name: string }).name === file).length;
-    const parts = async (bytes: Uint8Array) => {
-      const zip = await JSZip.loadAsync(bytes);
-      const found = new Map<string, string>();
-      for (const name of Object.keys(zip.files).filter((name) => !zip.files[name].dir)) {
-        const text = await zip.files[name].async("string");
-        found.set(name, /^customXml\/itemProps/.test(name) ? text.replace(/\{[0-9A-F-]{36}\}/g, "{GUID}") : text);
-      }
-      return found;
-    };
     const plain = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093 });
     await gradeWorkbook(plain, defaultSettings("en-US", NOW));
-    const expected = await parts(await plain.save());
+    const expected = await partTexts(await plain.save());
 
     const spill = diskSpill(dir);
     try {
       const workbook = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093, spill: spill.stores });
       const inflates = jest.spyOn(sheetStream, "partChunks");
       await gradeWorkbook(workbook, defaultSettings("en-US", NOW));
-      const got = await parts(await workbook.save());
+      const got = await partTexts(await workbook.save());
       // Read to grade, the header row found again, rewritten on save: inflated once.
       expect(inflated("xl/worksheets/sheet2.xml", inflates.mock.calls)).toBe(1);
       jest.restoreAllMocks();
@@ -151,7 +142,7 @@ describe("the command line's stores on disk", () => {
     const failing = await openXlsx(input, { streamAbove: 0, chunkBytes: 4093, spill: () => memoryStore([], 0) });
     const inflates = jest.spyOn(sheetStream, "partChunks");
     await gradeWorkbook(failing, defaultSettings("en-US", NOW));
-    const got = await parts(await failing.save());
+    const got = await partTexts(await failing.save());
     expect(inflated("xl/worksheets/sheet2.xml", inflates.mock.calls)).toBeGreaterThan(1);
     jest.restoreAllMocks();
     for (const [name, content] of expected) expect([name, got.get(name)]).toEqual([name, content]);
