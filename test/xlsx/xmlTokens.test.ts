@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { readSheet, sharedStrings, splitCells, splitSheet } from "../../src/workbook/executors/xlsx/sheetScanner";
 import { isMain, MAIN, MAIN_STRICT, rootElement, Token, withPrefix, XmlSyntaxError, XmlTokens } from "../../src/workbook/executors/xlsx/xmlTokens";
 import { parseRelationships } from "../../src/workbook/executors/xlsx/packageParts";
+import { readSheetStream, textChunks } from "../../src/workbook/executors/xlsx/sheetStream";
+import type { CellValue } from "../../src/workbook/types";
 
 const X = `xmlns:x="${MAIN}"`;
 
@@ -65,6 +67,35 @@ describe("the XML tokenizer: names by namespace, offsets as written", () => {
     const tokens = new XmlTokens(`<c r = "A1"\ts\n=\t'3'/>`);
     tokens.next();
     expect([tokens.attribute("r"), tokens.attribute("s")]).toEqual(["A1", "3"]);
+  });
+
+  test("a '<' inside a start tag is refused: <worksheet xm</c>lns=...> is a broken tag, not a tag without its namespace", () => {
+    const read = (xml: string) => {
+      const tokens = new XmlTokens(xml);
+      while (tokens.next() !== Token.End);
+    };
+    expect(() => read(`<worksheet xm</c>lns="${MAIN}"><sheetData/></worksheet>`)).toThrow(XmlSyntaxError);
+    expect(() => read('<c r="A1"<v>1</v></c>')).toThrow(XmlSyntaxError);
+    // Inside a quoted value it is the value's (Excel writes &lt;, others may not).
+    expect(() => read('<c note="a<b"/>')).not.toThrow();
+  });
+
+  test("a sheet that declares no namespace on its root reads alike whole and streamed, whatever it declares further on", async () => {
+    const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>7</v></c></row></sheetData><tableParts count="1"><tablePart xmlns:r="urn:r" r:id="rId1"/></tableParts></worksheet>';
+    expect(readSheet(xml, []).rows).toEqual([{ index: 0, cells: [{ column: 0, value: 7 }] }]);
+    const bytes = new TextEncoder().encode(xml);
+    const store = await readSheetStream(
+      textChunks(
+        (async function* () {
+          for (let at = 0; at < bytes.length; at += 16) yield bytes.subarray(at, at + 16);
+        })(),
+      ),
+      [],
+    );
+    expect(store.used).toEqual({ top: 0, left: 0, rows: 1, columns: 1 });
+    const grid: CellValue[][] = [[null]];
+    store.fill({ top: 0, left: 0, rows: 1, columns: 1 }, grid);
+    expect(grid).toEqual([[7]]);
   });
 
   test("withPrefix puts a prefix on the elements of a fragment the add-in wrote", () => {

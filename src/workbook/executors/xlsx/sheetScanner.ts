@@ -185,9 +185,15 @@ export function splitCells(inner: string, scope?: Scope): CellText[] {
 
 const DEFAULT_MAIN_SCOPE: Scope = { ...ROOT_SCOPE, "": MAIN };
 
-/** The scope a part starts in: its own declarations, or SpreadsheetML's for a fragment that declares none. */
+/**
+ * The scope a part starts in: its own declarations when its first element declares a namespace, else
+ * SpreadsheetML's (a fragment, or a part written without one). Decided by the first start tag alone, so
+ * that a part read whole and the same part read as a stream (whose first window is all it sees) start
+ * alike: a declaration further on (xmlns:r on a tablePart) once made the whole read find no sheetData.
+ */
 export function scopeFor(xml: string): Scope {
-  return xml.includes("xmlns") ? ROOT_SCOPE : DEFAULT_MAIN_SCOPE;
+  const first = /<[A-Za-z_][^>]*/.exec(xml);
+  return first && first[0].includes("xmlns") ? ROOT_SCOPE : DEFAULT_MAIN_SCOPE;
 }
 
 /** The 0-based column of the current <c>'s r attribute, or `previous + 1` without one; refused beyond XFD. */

@@ -193,6 +193,9 @@ export class XmlTokens {
     for (let j = i; j < gt; j++) {
       const c = xml.charCodeAt(j);
       if (c === 120 /* x */ && xml.startsWith("xmlns", j)) hasXmlns = true;
+      // "<" outside a quoted value cannot stand in a tag: <worksheet xm</c>lns="..."> is a broken tag, not
+      // a tag without its namespace declaration.
+      if (c === 60) throw new XmlSyntaxError("A start tag holds a '<'", j);
       if (c !== 34 && c !== 39) continue;
       const close = xml.indexOf(c === 34 ? '"' : "'", j + 1);
       if (close < 0) throw new XmlSyntaxError("An attribute value is not closed", j);
