@@ -3,6 +3,7 @@
 
 import { textOf } from "../../../text";
 import type { Catalogue, Lang } from "../../../text";
+import { XmlSyntaxError } from "./xmlTokens";
 
 export type PackageErrorCode = "encrypted" | "xls" | "not-xlsx" | "too-large" | "no-content-types" | "bad-xml";
 
@@ -31,6 +32,11 @@ export function packageError<C extends PackageErrorCode>(
   const message = (lang: Lang) => (textOf(lang).packageErrors[code] as (p: PackageErrorParams<C>) => string)(params ?? ({} as PackageErrorParams<C>));
   const messages = { "en-US": message("en-US"), "zh-CN": message("zh-CN") };
   return Object.assign(new Error(messages["en-US"]), { code, messages });
+}
+
+/** What a reader or an editor threw on part `part`: text that is not well-formed becomes the "bad-xml" refusal naming the part; anything else as it was. */
+export function asBadXml(error: unknown, part: string): unknown {
+  return error instanceof XmlSyntaxError ? packageError("bad-xml", { part, detail: error.message }) : error;
 }
 
 /** Whether a thrown value is one of these errors. */

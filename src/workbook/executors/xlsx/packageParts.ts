@@ -1,8 +1,8 @@
 // The package around the parts: relationships, content types and part paths (ECMA-376 Part 2).
 
 import { attribute, escapeXml } from "./xmlText";
-import { packageError } from "./packageErrors";
-import { Token, XmlSyntaxError, XmlTokens } from "./xmlTokens";
+import { asBadXml } from "./packageErrors";
+import { Token, XmlTokens } from "./xmlTokens";
 
 export interface Relationship {
   id: string;
@@ -54,8 +54,7 @@ export function parseRelationships(xml: string | undefined, part: string): Relat
     }
   } catch (error) {
     // Named for the user: the part that is broken, and re-saving in Excel as the fix.
-    if (error instanceof XmlSyntaxError) throw packageError("bad-xml", { part, detail: error.message });
-    throw error;
+    throw asBadXml(error, part);
   }
   return found;
 }

@@ -34,7 +34,7 @@ import {
   strictNamespaces,
   withOverride,
 } from "./packageParts";
-import { packageError } from "./packageErrors";
+import { asBadXml, packageError } from "./packageErrors";
 import { asTooLarge, partString, sniffPackage } from "./packageGuard";
 import { drawingXml, pyramidChartXml } from "./pyramidChartXml";
 import { findSheetData, MAX_COLUMNS, readSheet, scopeFor, sharedStrings, splitCells, splitSheet } from "./sheetScanner";
@@ -180,7 +180,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     // A package without its content types is not an OPC package (ECMA-376 Part 2, §10.1.2.1); adding
     // one would be guessing what each part is, so it is refused rather than repaired.
     if (!workbook.file("[Content_Types].xml")) throw packageError("no-content-types");
-    const root = parseRelationships(await workbook.text("_rels/.rels"), "_rels/.rels");
+    const root = await workbook.relationships("_rels/.rels");
     const office = root.find((rel) => isRelType(rel.type, "officeDocument"));
     const part = office ? resolveTarget("", office.target) : "xl/workbook.xml";
     const found = workbook.file(part);
@@ -192,7 +192,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     try {
       top = rootElement(xml);
     } catch (error) {
-      throw packageError("bad-xml", { part: found.name, detail: (error as Error).message });
+      throw asBadXml(error, found.name);
     }
     if (!top || top.local !== "workbook" || !isMain(top.uri)) {
       throw packageError("not-xlsx", { detail: "its main part is not a workbook (it may be a Word or PowerPoint file)" });
@@ -258,8 +258,8 @@ export class XlsxWorkbook implements WorkbookBackend {
 
   /** The add-in's record: its Custom XML part, else (a workbook graded before the part) the legacy defined name. */
   async readState(): Promise<OwnedState | undefined> {
-    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)), relsPath(this.workbookPart));
-    const root = parseRelationships(await this.text("_rels/.rels"), "_rels/.rels");
+    const rels = await this.relationships(relsPath(this.workbookPart));
+    const root = await this.relationships("_rels/.rels");
     for (const part of await stateParts(this.workbookPart, rels, (path) => this.text(path), root)) {
       const state = parseStateXml(part.xml);
       if (state) return state;
@@ -341,7 +341,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const stream = this.streamOf(entry.part);
     const line = stream ? (await findRow(textChunks(stream.chunks()), row))?.row : splitSheet((await this.text(entry.part)) ?? "").rows.find((r) => r.index === row);
     if (!line) return formats;
-    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)), relsPath(this.workbookPart));
+    const rels = await this.relationships(relsPath(this.workbookPart));
     const stylesRel = rels.find((rel) => isRelType(rel.type, "styles"));
     const styles = new Stylesheet((stylesRel && (await this.text(resolveTarget(this.workbookPart, stylesRel.target)))) || EMPTY_STYLESHEET);
     for (const cell of splitCells(line.inner, line.scope)) {
@@ -434,7 +434,7 @@ export class XlsxWorkbook implements WorkbookBackend {
     const p = this.prefix;
     const workbookRelsPath = relsPath(this.workbookPart);
     let workbook = (await this.text(this.workbookPart))!;
-    let workbookRels = parseRelationships(await this.text(workbookRelsPath), workbookRelsPath);
+    let workbookRels = await this.relationships(workbookRelsPath);
     let types = (await this.text("[Content_Types].xml")) ?? "";
     let sheets = await this.sheetList();
     const paths = new Set(this.partPaths().map((path) => path.toLowerCase()));
@@ -445,7 +445,7 @@ export class XlsxWorkbook implements WorkbookBackend {
       read,
       taken: (path: string) => (staged.has(path) ? staged.get(path) !== null : paths.has(path.toLowerCase())),
     };
-    const detached = await detachStateParts({ ...stateEdit, workbookRels, types }, parseRelationships(await this.text("_rels/.rels"), "_rels/.rels"));
+    const detached = await detachStateParts({ ...stateEdit, workbookRels, types }, await this.relationships("_rels/.rels"));
     ({ workbookRels, types } = detached);
     if (detached.rootRels) staged.set("_rels/.rels", relationshipsXml(detached.rootRels));
 
@@ -509,7 +509,7 @@ export class XlsxWorkbook implements WorkbookBackend {
       if (stream) {
         // Only the header row is read now (for its style); the rows are rewritten as the package is saved.
         const found = await inPart(sheet.part, () => findRow(textChunks(stream.chunks()), columns ? columns.headerRow : -1));
-        if (!found) throw asBadXml(new XmlSyntaxError("The worksheet has no sheetData element", 0), sheet.part);
+        if (!found) throw packageError("bad-xml", { part: sheet.part, detail: "The worksheet has no sheetData element" });
         const edit = new OutputColumnsEdit(found.prefix, columns, clear, styles, found.row);
         const source = stream.chunks;
         const written = stream.writer;
@@ -703,6 +703,11 @@ export class XlsxWorkbook implements WorkbookBackend {
     return prefix ? prefix : undefined;
   }
 
+  /** The relationships of the .rels part at `path` (none when it is absent), refused naming it when broken. */
+  private async relationships(path: string): Promise<Relationship[]> {
+    return parseRelationships(await this.text(path), path);
+  }
+
   private async text(path: string): Promise<string | undefined> {
     const cached = this.texts.get(path.toLowerCase());
     if (cached !== undefined) return cached;
@@ -717,7 +722,7 @@ export class XlsxWorkbook implements WorkbookBackend {
 
   private async sheetList(): Promise<SheetEntry[]> {
     const workbook = (await this.text(this.workbookPart))!;
-    const rels = parseRelationships(await this.text(relsPath(this.workbookPart)), relsPath(this.workbookPart));
+    const rels = await this.relationships(relsPath(this.workbookPart));
     const sheets: SheetEntry[] = [];
     const tokens = new XmlTokens(workbook);
     try {
@@ -738,14 +743,13 @@ export class XlsxWorkbook implements WorkbookBackend {
         sheets.push({ name, part: resolveTarget(this.workbookPart, rel.target), relationshipId: rel.id, element: workbook.slice(start, end) });
       }
     } catch (error) {
-      if (error instanceof XmlSyntaxError) throw packageError("bad-xml", { part: this.workbookPart, detail: error.message });
-      throw error;
+      throw asBadXml(error, this.workbookPart);
     }
     return sheets;
   }
 
   private async tableParts(sheetPart: string): Promise<string[]> {
-    return parseRelationships(await this.text(relsPath(sheetPart)), relsPath(sheetPart))
+    return (await this.relationships(relsPath(sheetPart)))
       .filter((rel) => isRelType(rel.type, "table") && !rel.external)
       .map((rel) => resolveTarget(sheetPart, rel.target))
       .filter((path) => this.file(path) !== null);
@@ -755,13 +759,12 @@ export class XlsxWorkbook implements WorkbookBackend {
     const cached = this.cells.get(sheet.part);
     if (cached) return cached;
     if (!this.strings) {
-      const rel = parseRelationships(await this.text(relsPath(this.workbookPart)), relsPath(this.workbookPart)).find((r) => isRelType(r.type, "sharedStrings"));
+      const rel = (await this.relationships(relsPath(this.workbookPart))).find((r) => isRelType(r.type, "sharedStrings"));
       const path = rel ? resolveTarget(this.workbookPart, rel.target) : "";
       try {
         this.strings = rel ? sharedStrings((await this.text(path)) ?? "") : [];
       } catch (error) {
-        if (error instanceof XmlSyntaxError) throw packageError("bad-xml", { part: path, detail: error.message });
-        throw error;
+        throw asBadXml(error, path);
       }
     }
     let result: SheetCells | CellStore;
@@ -775,17 +778,11 @@ export class XlsxWorkbook implements WorkbookBackend {
         this.layouts.set(stream, result.layout);
       }
     } catch (error) {
-      if (error instanceof XmlSyntaxError) throw packageError("bad-xml", { part: sheet.part, detail: error.message });
-      throw error;
+      throw asBadXml(error, sheet.part);
     }
     this.cells.set(sheet.part, result);
     return result;
   }
-}
-
-/** What the reader or an editor threw on part `part`: text that is not well-formed becomes the refusal naming the part. */
-function asBadXml(error: unknown, part: string): unknown {
-  return error instanceof XmlSyntaxError ? packageError("bad-xml", { part, detail: error.message }) : error;
 }
 
 /** `work` on the text of part `part`, its syntax errors refused as asBadXml says. */
