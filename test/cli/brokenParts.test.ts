@@ -86,6 +86,13 @@ describe("a broken part is named, exit 1, nothing written", () => {
       says: "A row starts inside another row",
     },
     {
+      what: "a character reference past Unicode's last code point (String.fromCodePoint threw a RangeError: exit 3)",
+      file: "openpyxl-like-inline.xlsx",
+      part: "xl/worksheets/sheet1.xml",
+      edit: (xml) => xml.replace("<is><t>", "<is><t>&#264426126;"),
+      says: "The character reference &#264426126; names no character",
+    },
+    {
       what: "an attribute value without quotes",
       file: "excel-like.xlsx",
       part: "xl/worksheets/sheet2.xml",

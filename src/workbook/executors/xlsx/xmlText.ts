@@ -23,6 +23,13 @@ export function escapeXml(text: string): string {
 
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+/** Thrown for text that is not well-formed XML; the message names the offset. (Here, below xmlTokens.ts, which re-exports it.) */
+export class XmlSyntaxError extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(`${message} (at character ${offset})`);
+  }
+}
+
 /**
  * Text with XML entities and character references resolved, and Excel's _xHHHH_ escapes decoded.
  *
@@ -33,9 +40,11 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 export function unescapeXml(text: string): string {
   if (text.indexOf("&") < 0 && text.indexOf("_x") < 0) return text;
   return text
-    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
+    .replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string, at: number) => {
       if (ref[0] === "#") {
         const code = ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+        // Past Unicode's last code point no character exists (String.fromCodePoint throws a RangeError).
+        if (!(code <= 0x10ffff)) throw new XmlSyntaxError(`The character reference ${whole} names no character`, at);
         return String.fromCodePoint(code);
       }
       return NAMED[ref] ?? whole;

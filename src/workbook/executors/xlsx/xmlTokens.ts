@@ -8,7 +8,7 @@
 // compared by namespace URI and local name, never by prefix, so <x:row>, <row> and strict-OOXML
 // namespaces read alike.
 
-import { unescapeXml } from "./xmlText";
+import { unescapeXml, XmlSyntaxError } from "./xmlText";
 
 /** SpreadsheetML's main namespace, transitional and strict (ISO/IEC 29500 Strict). */
 export const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -48,12 +48,7 @@ export const enum Token {
   Other = 4,
 }
 
-/** Thrown for text that is not well-formed XML; the message names the offset. */
-export class XmlSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
-    super(`${message} (at character ${offset})`);
-  }
-}
+export { XmlSyntaxError };
 
 /**
  * Walks a part's XML token by token. After next() returns Open, `name`, `local`, `uri`, the attribute
