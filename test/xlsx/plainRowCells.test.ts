@@ -247,7 +247,7 @@ describe("readPlainRowCells", () => {
           expect(taken).toBe(columns.every((column, k) => k === 0 || column > columns[k - 1]) ? "tight" : "plain");
         }
       }),
-      { numRuns: 3000, endOnFailure: true },
+      { numRuns: 3000, endOnFailure: true, seed: 20261203 },
     );
     expect(exact).toBeGreaterThan(500);
   });
