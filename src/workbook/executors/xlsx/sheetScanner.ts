@@ -201,7 +201,7 @@ function cellColumn(tokens: XmlTokens, previous: number): number {
   const r = tokens.rawAttribute("r");
   let column = previous + 1;
   if (r !== undefined) {
-    column = lettersColumn(r, 0, r.length);
+    column = cellReferenceColumn(r, 0, r.length);
     if (column < 0) throw new XmlSyntaxError(`A cell has the reference r="${r}", which is not a cell address`, tokens.start);
   }
   if (column >= MAX_COLUMNS) throw packageError("too-large", { what: `column ${column + 1}`, limit: `${MAX_COLUMNS.toLocaleString("en-US")} columns (XFD)` });
@@ -236,6 +236,33 @@ export function lettersColumn(text: string, from: number, to: number): number {
     const code = text.charCodeAt(i) & ~32; // upper case
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
+  }
+  return column - 1;
+}
+
+/**
+ * The 0-based column of the cell reference that is all of text[from, to): letters (either case), then a
+ * row number without leading zeros, nothing else (ST_CellRef, ECMA-376 Part 1 §18.18.7); -1 for any
+ * other text, such as r="A3 t=" that a stray quote makes. The readers take a cell only by a whole
+ * reference: a loose one is refused, as Excel repairs such a file rather than open it.
+ *
+ * @example
+ * cellReferenceColumn('AB12', 0, 4)   // 27
+ * cellReferenceColumn('A3 t=', 0, 5)  // -1
+ */
+export function cellReferenceColumn(text: string, from: number, to: number): number {
+  let i = from;
+  let column = 0;
+  for (; i < to; i++) {
+    const code = text.charCodeAt(i) & ~32;
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  const first = text.charCodeAt(i);
+  if (i === from || i === to || first < 49 || first > 57) return -1;
+  for (i++; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
   }
   return column - 1;
 }
@@ -481,14 +508,27 @@ function nameAt(xml: string, at: number, name: string): boolean {
   return c === Ch.Greater || c === Ch.Slash || isSpace(c);
 }
 
+/**
+ * Whether the attribute value quoted at xml[open] and closed at xml[close] is one the tokenizer takes:
+ * no "<" inside, white space, ">" or "/" after it (else the tokenizer refuses the text, and so must the
+ * reader that stands in for it).
+ */
+function valueEnds(xml: string, open: number, close: number): boolean {
+  const lt = xml.indexOf("<", open + 1);
+  if (lt >= 0 && lt < close) return false;
+  const after = xml.charCodeAt(close + 1);
+  return isSpace(after) || after === Ch.Greater || after === Ch.Slash;
+}
+
 /** The offset of the ">" ending the tag whose attributes start at `from` (quoted values skipped), or -1. */
 function tagEnd(xml: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const c = xml.charCodeAt(i);
     if (c === Ch.Greater) return i;
     if (c === Ch.Quote || c === Ch.Apostrophe) {
-      i = xml.indexOf(c === Ch.Quote ? '"' : "'", i + 1);
-      if (i < 0 || i >= to) return -1;
+      const close = xml.indexOf(c === Ch.Quote ? '"' : "'", i + 1);
+      if (close < 0 || close >= to || !valueEnds(xml, i, close)) return -1;
+      i = close;
     } else if (c === Ch.Less) return -1;
   }
   return -1;
@@ -590,7 +630,7 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
       const quote = xml.charCodeAt(j);
       if (quote !== Ch.Quote && quote !== Ch.Apostrophe) return false;
       const close = xml.indexOf(quote === Ch.Quote ? '"' : "'", j + 1);
-      if (close < 0 || close >= to) return false;
+      if (close < 0 || close >= to || !valueEnds(xml, j, close)) return false;
       const length = nameEnd - nameStart;
       if (length === 1) {
         const n = xml.charCodeAt(nameStart);
@@ -600,12 +640,10 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
         } else if (n === 116 /* t */ && type === undefined) type = xml.slice(j + 1, close);
       }
       j = close + 1;
-      const after = xml.charCodeAt(j);
-      if (!(isSpace(after) || after === Ch.Greater || after === Ch.Slash)) return false;
     }
     if (j >= to) return false;
     // The column, as cellColumn reads it: the reference's letters, or the next column without one.
-    const column = rFrom >= 0 ? lettersColumn(xml, rFrom, rTo) : previous + 1;
+    const column = rFrom >= 0 ? cellReferenceColumn(xml, rFrom, rTo) : previous + 1;
     if (column < 0 || column >= MAX_COLUMNS) return false;
     if (column <= previous) tight = false;
     previous = column;
@@ -722,7 +760,10 @@ function excelCell(xml: string, i: number, to: number, strings: string[], sink: 
   for (let code = xml.charCodeAt(j) & ~32; code >= 65 && code <= 90; code = xml.charCodeAt(++j) & ~32) column = column * 26 + (code - 64);
   column--;
   if (column < 0 || column >= MAX_COLUMNS) return -1;
-  while (isDigit(xml.charCodeAt(j))) j++;
+  // A row number without leading zeros, as cellReferenceColumn takes it.
+  const first = xml.charCodeAt(j);
+  if (first < 49 || first > 57) return -1;
+  while (isDigit(xml.charCodeAt(++j)));
   if (xml.charCodeAt(j) !== Ch.Quote) return -1;
   j++;
   let shared = false;

@@ -137,6 +137,11 @@ function isTruncation(error: unknown): boolean {
   return error instanceof XmlSyntaxError && /not closed/.test(error.message);
 }
 
+/** A syntax error found in a window that starts `base` characters into the part, placed in the part's text (as the whole read places it). */
+function inPartText(error: unknown, base: number): unknown {
+  return error instanceof XmlSyntaxError ? error.shifted(base) : error;
+}
+
 /**
  * Walks a worksheet's text given in pieces: the head (everything up to and including the sheetData
  * start tag; a self-closing one opened), then each row read by `readRow` (the tokens on the row's
@@ -237,10 +242,10 @@ export async function* walkSheet<R>(
         kind = tokens.next();
       } catch (error) {
         if (isTruncation(error) && !final) break;
-        throw error;
+        throw inPartText(error, base);
       }
       if (kind === Token.End) {
-        if (final) throw new XmlSyntaxError("The sheetData element is not closed", window.length);
+        if (final) throw new XmlSyntaxError("The sheetData element is not closed", base + window.length);
         break;
       }
       if (kind === Token.Close) {
@@ -265,11 +270,11 @@ export async function* walkSheet<R>(
         });
         if (tokens.kind === Token.End) whole = false;
       } catch (error) {
-        if (!(isTruncation(error) && !final)) throw error;
+        if (!(isTruncation(error) && !final)) throw inPartText(error, base);
         whole = false;
       }
       if (!whole) {
-        if (final) throw new XmlSyntaxError("A row is not closed", tokens.start);
+        if (final) throw new XmlSyntaxError("A row is not closed", base + tokens.start);
         transaction?.rollback();
         break;
       }

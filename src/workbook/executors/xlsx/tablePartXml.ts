@@ -4,32 +4,58 @@
 import { columnName, rangeCorners } from "../../reading/address";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
-import { rootElement, withPrefix } from "./xmlTokens";
+import { isMain, Token, withPrefix, XmlSyntaxError, XmlTokens } from "./xmlTokens";
 
-/** The prefix of the table part's SpreadsheetML elements ("" when they are in the default namespace). */
-function tablePrefix(xml: string): string {
-  try {
-    return rootElement(xml)?.prefix ?? "";
-  } catch {
-    return "";
+/**
+ * A table part's root element read by the tokenizer, the whole part checked on the way: text that is
+ * not well-formed, a root that is not SpreadsheetML's <table>, or a ref that is not a range is refused
+ * (XmlSyntaxError; the workbook names the part), so that the edits below, which find the part's
+ * elements by pattern, only ever see a well-formed table.
+ */
+function tableRoot(xml: string): { prefix: string; name?: string; displayName?: string; ref: string; totalsRowCount?: string } {
+  const tokens = new XmlTokens(xml);
+  let root: ReturnType<typeof tableRoot> | undefined;
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind !== Token.Open || root) continue;
+    if (tokens.local !== "table" || !isMain(tokens.uri)) throw new XmlSyntaxError(`The table part holds <${tokens.name}>, not a table`, tokens.start);
+    const ref = tokens.attribute("ref");
+    if (ref === undefined) throw new XmlSyntaxError("The table has no ref (its range)", tokens.start);
+    try {
+      // ST_Ref (ECMA-376 §18.18.62): a range on the table's own sheet, so no sheet name.
+      if (ref.includes("!")) throw new SyntaxError(ref);
+      rangeCorners(ref);
+    } catch {
+      throw new XmlSyntaxError(`The table's ref="${ref}" is not a range such as A1:C12 inside Excel's last cell XFD1048576`, tokens.start);
+    }
+    const colon = tokens.name.indexOf(":");
+    root = {
+      prefix: colon < 0 ? "" : tokens.name.slice(0, colon),
+      name: tokens.attribute("name"),
+      displayName: tokens.attribute("displayName"),
+      ref,
+      totalsRowCount: tokens.attribute("totalsRowCount"),
+    };
   }
+  if (!root) throw new XmlSyntaxError("The table part holds no table", 0);
+  if (tokens.depth !== 0) throw new XmlSyntaxError("An element is not closed", xml.length);
+  return root;
 }
 
 /**
  * A table's name (displayName, as formulas and Office.js see it), range, and how many totals rows
- * its range ends with (totalsRowCount; 0 when the table shows none, ECMA-376 §18.5.1.2).
+ * its range ends with (totalsRowCount; 0 when the table shows none, ECMA-376 §18.5.1.2). Throws an
+ * XmlSyntaxError for a part that is not a well-formed table.
  *
  * @example
- * tableInfo('<table id="1" name="T" displayName="Sales" ref="A1:C12" totalsRowCount="1">')
+ * tableInfo('<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="T" displayName="Sales" ref="A1:C12" totalsRowCount="1"/>')
  * // { name: "Sales", ref: "A1:C12", totalsRows: 1 }
  */
 export function tableInfo(xml: string): { name: string; ref: string; totalsRows: number } {
-  const prefix = tablePrefix(xml);
-  const attrs = new RegExp(`<${prefix ? `${prefix}:` : ""}table\\b([^>]*)>`).exec(xml)?.[1] ?? "";
-  const totals = parseInt(attribute(attrs, "totalsRowCount") ?? "0", 10);
+  const root = tableRoot(xml);
+  const totals = parseInt(root.totalsRowCount ?? "0", 10);
   return {
-    name: attribute(attrs, "displayName") ?? attribute(attrs, "name") ?? "",
-    ref: attribute(attrs, "ref") ?? "A1",
+    name: root.displayName ?? root.name ?? "",
+    ref: root.ref,
     totalsRows: Number.isFinite(totals) && totals > 0 ? totals : 0,
   };
 }
@@ -44,7 +70,7 @@ export function tableInfo(xml: string): { name: string; ref: string; totalsRows:
  * // <tableColumns count="8"> with <tableColumn id="6" name="Score"/> ...
  */
 export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstColumn: number; headers: string[]; lastRow: number }): string {
-  const p = tablePrefix(xml);
+  const p = tableRoot(xml).prefix;
   const q = (name: string) => (p ? `${p}:${name}` : name);
   const open = new RegExp(`<${q("table")}\\b([^>]*)>`).exec(xml);
   const list = new RegExp(`<${q("tableColumns")}\\b([^>]*)>([\\s\\S]*?)<\\/${q("tableColumns")}>`).exec(xml);
@@ -83,10 +109,15 @@ export function tablePartXml(xml: string, clear: OwnedColumns[], add?: { firstCo
     `<${q("tableColumns")}${withAttribute(list[1], "count", String(kept.length))}>${kept.join("")}</${q("tableColumns")}>` +
     xml.slice(list.index + list[0].length);
   text = text.replace(new RegExp(`<${q("table")}\\b([^>]*)>`), (_, attrs: string) => `<${q("table")}${withAttribute(attrs, "ref", newRef)}>`);
-  text = text.replace(new RegExp(`<${q("autoFilter")}\\b([^>]*?)(\\/?)>`), (whole, attrs: string, close: string) => {
+  text = text.replace(new RegExp(`<${q("autoFilter")}\\b([^>]*?)(\\/?)>`), (whole, attrs: string, close: string, at: number) => {
     const filterRef = attribute(attrs, "ref");
     if (!filterRef) return whole;
-    const filter = rangeCorners(filterRef);
+    let filter: ReturnType<typeof rangeCorners>;
+    try {
+      filter = rangeCorners(filterRef);
+    } catch {
+      throw new XmlSyntaxError(`The table's autoFilter ref="${filterRef}" is not a range such as A1:C12`, at);
+    }
     return `<${q("autoFilter")}${withAttribute(attrs, "ref", `${columnName(filter.left)}${filter.top + 1}:${columnName(right)}${bottom + 1 - (box.bottom - filter.bottom)}`)}${close}>`;
   });
   return text;

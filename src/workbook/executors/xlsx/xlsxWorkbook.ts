@@ -222,7 +222,8 @@ export class XlsxWorkbook implements WorkbookBackend {
     for (const sheet of sheets) {
       index.sheets.push({ name: sheet.name, used: (await this.sheetCells(sheet)).used });
       for (const table of await this.tableParts(sheet.part)) {
-        const { name, ref, totalsRows } = tableInfo((await this.text(table))!);
+        const xml = (await this.text(table))!;
+        const { name, ref, totalsRows } = await inPart(table, () => tableInfo(xml));
         const box = rangeCorners(ref);
         // A totals row is part of the table's range but is never a customer: the box stops above it.
         const rows = Math.max(1, box.bottom - box.top + 1 - totalsRows);
@@ -536,7 +537,7 @@ export class XlsxWorkbook implements WorkbookBackend {
       for (const table of await this.tableParts(sheet.part)) {
         const xml = (await read(table))!;
         const add =
-          columns?.table && tableInfo(xml).name.toLowerCase() === columns.table.toLowerCase()
+          columns?.table && (await inPart(table, () => tableInfo(xml))).name.toLowerCase() === columns.table.toLowerCase()
             ? { firstColumn: columns.firstColumn, headers: columns.columns.map((c) => c.header), lastRow: columns.headerRow + columns.rowCount }
             : undefined;
         const edited = await inPart(table, () => tablePartXml(xml, tableClears, add));

@@ -25,8 +25,16 @@ const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', a
 
 /** Thrown for text that is not well-formed XML; the message names the offset. (Here, below xmlTokens.ts, which re-exports it.) */
 export class XmlSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
-    super(`${message} (at character ${offset})`);
+  constructor(
+    readonly reason: string,
+    readonly offset: number,
+  ) {
+    super(`${reason} (at character ${offset})`);
+  }
+
+  /** The same error for text that starts `base` characters into the part (a window of a streamed sheet). */
+  shifted(base: number): XmlSyntaxError {
+    return base === 0 ? this : new XmlSyntaxError(this.reason, this.offset + base);
   }
 }
 

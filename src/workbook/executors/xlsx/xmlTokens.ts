@@ -194,6 +194,17 @@ export class XmlTokens {
       if (c !== 34 && c !== 39) continue;
       const close = xml.indexOf(c === 34 ? '"' : "'", j + 1);
       if (close < 0) throw new XmlSyntaxError("An attribute value is not closed", j);
+      // XML 1.0 §2.3 (AttValue): a value holds no "<", and §3.1: attributes are parted by white space. A
+      // stray quote (<c r="A t="s">) would otherwise make a "value" of the markup up to the next quote
+      // and drop the cells inside it without a word.
+      const lt = xml.indexOf("<", j + 1);
+      if (lt >= 0 && lt < close) throw new XmlSyntaxError("An attribute value holds a '<'", lt);
+      // (Text that ends right after the quote is cut, as a window of a streamed sheet may be: not closed.)
+      if (close + 1 >= xml.length) throw new XmlSyntaxError("A start tag is not closed", at);
+      const after = xml.charCodeAt(close + 1);
+      if (!(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) {
+        throw new XmlSyntaxError("Attributes are not separated by white space", close + 1);
+      }
       j = close;
       if (close > gt) {
         gt = xml.indexOf(">", close + 1);
