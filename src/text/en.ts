@@ -136,6 +136,8 @@ export const en = {
       `the weight ${t(p.value)} is so large that the weights cannot be added up (the sum exceeds the largest number a spreadsheet holds, about 1.8E+308). Use smaller weights, such as percentages.`,
     "pca-weight-filled": (p: { value: Value; name: Value }) =>
       `the weight of "${t(p.name)}" is already filled (${t(p.value)}); weights from principal components fill only empty Weight cells. Clear the Weight cells, or choose to replace the weights (command line: --weights-from pca:replace).`,
+    "pca-weight-shared-formula": (p: { range: Value }) =>
+      `this Weight cell's formula is copied by the other cells of ${t(p.range)} (one shared formula in the file), so a weight written into it alone would take their formulas too. Replace the formulas of ${t(p.range)} with their values or clear them, then run again; or grade the workbook in Excel.`,
     "pca-weights-failed": (p: { reason: Value; count: Value }) =>
       `weights cannot be found from principal components of ${t(p.count)} customers with every indicator filled: ${t(p.reason)}. Fill the indicators of at least two customers, with values that vary, or enter the weights yourself.`,
     "pca-not-for-rfm": () => `weights from principal components fill a weight table, and the rfm scheme uses none. Choose another scheme, or leave the weights to the table.`,

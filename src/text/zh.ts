@@ -114,6 +114,8 @@ export const zh: Catalogue = {
     "weights-overflow": (p) => `权重 ${t(p.value)} 过大，权重无法相加（合计超过电子表格能表示的最大数约 1.8E+308）。请使用较小的权重，例如百分比。`,
     "pca-weight-filled": (p) =>
       `“${t(p.name)}”的权重已填写（${t(p.value)}）；主成分分析法只填写空的权重单元格。请清空权重列，或选择替换现有权重（命令行：--weights-from pca:replace）。`,
+    "pca-weight-shared-formula": (p) =>
+      `${t(p.range)} 中的其他单元格复制了此权重单元格的公式（文件中的共享公式），只在此单元格写入权重会使它们的公式一并丢失。请将 ${t(p.range)} 的公式替换为数值或清空后重新运行；或在 Excel 中分级。`,
     "pca-weights-failed": (p) =>
       `无法用主成分分析法从 ${t(p.count)} 个指标齐全的客户求出权重：${t(p.reason)}。请至少为两个客户填写有差异的指标值，或自行填写权重。`,
     "pca-not-for-rfm": () => `主成分分析法用于填写权重表，而 RFM 方案不使用权重表。请选择其他方案，或使用权重表中的权重。`,

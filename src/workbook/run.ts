@@ -331,6 +331,12 @@ async function prepare(
   // PCA weights (pcaWeights.ts): the Weight cells the run may fill are read as placeholders.
   const pcaPrepared = settings.weightsFrom ? preparePcaWeights(weightsBlock, settings.weightsFrom, previous) : undefined;
   if (pcaPrepared) problems.push(...pcaPrepared.problems);
+  if (pcaPrepared && pcaPrepared.cells.length > 0 && backend.sharedFormulaStarts) {
+    // A Weight cell that other cells copy their formula from (in a file) cannot take a number alone.
+    for (const start of await backend.sharedFormulaStarts(weightsBlock.sheet, pcaPrepared.cells)) {
+      problems.push(problem("pca-weight-shared-formula", weightsBlock.sheet, cellAddress(start.row, start.column), { range: start.range }));
+    }
+  }
   const weights = parseWeightTable(pcaPrepared ? pcaPrepared.block : weightsBlock);
   problems.push(...weights.problems);
   const inspection: Inspection = {

@@ -282,6 +282,11 @@ export interface WorkbookBackend {
    * copies that rebuild a table from its values (per-owner copies keep date and number formats).
    */
   numberFormats?(sheet: string, row: number, left: number, columns: number): Promise<(string | null)[]>;
+  /**
+   * Of `cells` (0-based) of `sheet`, those a write cannot replace alone, with the range of the formula
+   * that other cells copy from each (a shared formula in a file); optional: Excel has none.
+   */
+  sharedFormulaStarts?(sheet: string, cells: { row: number; column: number }[]): Promise<{ row: number; column: number; range: string }[]>;
   /** Selects a cell for the analyst (the pane's problem links); optional. */
   select?(sheet: string, cell: string): Promise<void>;
 }

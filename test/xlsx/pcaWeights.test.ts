@@ -88,6 +88,33 @@ describe("PCA weights fill the weight table (.xlsx)", () => {
     expect((await weightColumn(saved, 2)).slice(1)).toEqual(["higher", "higher", "higher", "lower"]);
   });
 
+  test("replace stops at a Weight cell whose formula other cells copy (a shared formula): a problem names it, nothing is written", async () => {
+    // B2 starts a formula filled down to B6, one row past the weight table (Weights!A1:C5; what Excel
+    // saves as one shared formula): a number written into B2 alone would take B3:B6's formulas too.
+    // It was exit 3 before.
+    const weights: FixtureCell[][] = pcaSheets([0.4, 0.3, 0.2, 0.1]).weights.map((row, r) =>
+      r === 0 ? (row as FixtureCell[]) : [row[0], { raw: (ref) => (r === 1 ? `<c r="${ref}"><f t="shared" ref="B2:B6" si="0">0.4*1</f><v>0.4</v></c>` : `<c r="${ref}"><f t="shared" si="0"/><v>0.4</v></c>`) }, row[2]],
+    );
+    weights.push([null, { raw: (ref) => `<c r="${ref}"><f t="shared" si="0"/><v>0.4</v></c>` }, null]);
+    const workbook = await openXlsx(await buildWorkbook([{ name: "Weights", rows: weights }, { name: "Customers", rows: pcaSheets().customers as FixtureCell[][] }]));
+    const before = await workbook.save();
+    const outcome = await gradeWorkbook(workbook, { ...settings(true), weights: "Weights!A1:C5" });
+    expect(outcome.ok).toBe(false);
+    const found = outcome.inspection.problems.filter((p) => p.severity === "error");
+    expect(found.map((p) => [p.code, `${p.sheet}!${p.cell}`])).toEqual([["pca-weight-shared-formula", "Weights!B2"]]);
+    expect(found[0].message["en-US"]).toContain("the other cells of B2:B6");
+    expect(found[0].message["zh-CN"]).toContain("B2:B6 中的其他单元格");
+    expect(Buffer.from(await workbook.save()).equals(Buffer.from(before))).toBe(true);
+    // Without the cell past the table, the run fills the whole formula's range and grades.
+    weights.pop();
+    const whole = weights.map((row, r) =>
+      r === 0 ? row : [row[0], { raw: (ref: string) => (r === 1 ? `<c r="${ref}"><f t="shared" ref="B2:B5" si="0">0.4*1</f><v>0.4</v></c>` : `<c r="${ref}"><f t="shared" si="0"/><v>0.4</v></c>`) }, row[2]],
+    );
+    const filled = await openXlsx(await buildWorkbook([{ name: "Weights", rows: whole }, { name: "Customers", rows: pcaSheets().customers as FixtureCell[][] }]));
+    expect((await gradeWorkbook(filled, settings(true))).ok).toBe(true);
+    (await weightColumn(await reopen(filled))).slice(1).forEach((value, j) => expect(Math.abs((value as number) - expected.weights[j])).toBeLessThan(1e-12));
+  });
+
   test("a re-run refills the cells it wrote; a cell the analyst changed since is theirs again", async () => {
     const workbook = await book(pcaSheets().weights);
     expect((await gradeWorkbook(workbook, settings())).ok).toBe(true);

@@ -69,5 +69,9 @@ export function plannedWorkbook(backend: WorkbookBackend, sheetsPlan: WritePlan)
     },
     ...(backend.numberFormats ? { numberFormats: backend.numberFormats.bind(backend) } : {}),
     ...(backend.select ? { select: backend.select.bind(backend) } : {}),
+    // A planned sheet is the add-in's own and holds no formula of the analyst's.
+    ...(backend.sharedFormulaStarts
+      ? { sharedFormulaStarts: async (sheet: string, cells: { row: number; column: number }[]) => (planned.has(headerKey(sheet)) ? [] : backend.sharedFormulaStarts!(sheet, cells)) }
+      : {}),
   };
 }

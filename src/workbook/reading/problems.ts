@@ -123,6 +123,7 @@ const SEVERITY: Record<ProblemCode, "error" | "warning"> = {
   "value-overflow": "error",
   "weights-overflow": "error",
   "pca-weight-filled": "error",
+  "pca-weight-shared-formula": "error",
   "pca-weights-failed": "error",
   "pca-not-for-rfm": "error",
   "growth-column-missing": "error",

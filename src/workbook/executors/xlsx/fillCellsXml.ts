@@ -59,9 +59,10 @@ export function fillCellsXml(sheetXml: string, cells: { row: number; column: num
     for (const write of writes) {
       const at = existing.findIndex((cell) => cell.column === write.column);
       const old = at < 0 ? undefined : existing[at];
-      const shared = old ? /<(?:\w+:)?f\b([^>]*\bt="shared"[^>]*)>/.exec(old.inner) : null;
-      const ref = shared ? attribute(shared[1], "ref") : undefined;
+      const ref = old ? sharedFormulaRef(old.inner) : undefined;
       if (ref !== undefined && !coversOnly(ref, filled)) {
+        // The run found these cells first (sharedFormulaStarts) and made each a problem naming it: a plan
+        // that still asks for one is a fault of tiers, and nothing is written.
         throw new Error(`The cell in column ${write.column + 1} of row ${row.index + 1} starts a shared formula other cells copy; the add-in does not overwrite it.`);
       }
       const style = old ? parseInt(attribute(old.attributes, "s") ?? "0", 10) : 0;
@@ -74,6 +75,37 @@ export function fillCellsXml(sheetXml: string, cells: { row: number; column: num
   }
   for (const index of pending) if (!done.has(index)) rows.push(newRow(index));
   return split.head + rows.join("") + split.tail;
+}
+
+/** The range of the shared formula a cell's inner XML starts (<f t="shared" ref="B2:B9" si="0">), or undefined. */
+function sharedFormulaRef(inner: string): string | undefined {
+  const shared = /<(?:\w+:)?f\b([^>]*\bt="shared"[^>]*)>/.exec(inner);
+  return shared ? attribute(shared[1], "ref") : undefined;
+}
+
+/**
+ * The cells among `cells` that fillCellsXml may not fill: each starts a shared formula (ECMA-376
+ * §18.3.1.40, t="shared") whose range holds cells not among `cells`. Those cells copy the formula from
+ * it, so replacing it with a number would take their formulas too. With the range of each.
+ *
+ * @example
+ * // B2 holds <f t="shared" ref="B2:B4" si="0">A2*2</f>, B3 and B4 copy it
+ * sharedFormulaStarts(xml, [{ row: 1, column: 1 }]) // [{ row: 1, column: 1, ref: "B2:B4" }]
+ */
+export function sharedFormulaStarts(sheetXml: string, cells: { row: number; column: number }[]): { row: number; column: number; ref: string }[] {
+  if (cells.length === 0) return [];
+  const filled = new Set(cells.map((cell) => `${cell.row},${cell.column}`));
+  const rows = new Set(cells.map((cell) => cell.row));
+  const found: { row: number; column: number; ref: string }[] = [];
+  for (const row of splitSheet(sheetXml).rows) {
+    if (!rows.has(row.index)) continue;
+    for (const cell of splitCells(row.inner, row.scope)) {
+      if (!filled.has(`${row.index},${cell.column}`)) continue;
+      const ref = sharedFormulaRef(cell.inner);
+      if (ref !== undefined && !coversOnly(ref, filled)) found.push({ row: row.index, column: cell.column, ref });
+    }
+  }
+  return found;
 }
 
 /** Whether every cell of an A1 range is among the filled cells ("row,column"). */

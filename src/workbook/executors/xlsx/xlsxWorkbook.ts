@@ -20,7 +20,7 @@ import { rangeCorners } from "../../reading/address";
 import { throwIfCancelled } from "../../cancel";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { OutputColumnsEdit, outputColumnsXml } from "./outputColumnsXml";
-import { fillCellsXml } from "./fillCellsXml";
+import { fillCellsXml, sharedFormulaStarts } from "./fillCellsXml";
 import {
   CONTENT_TYPE,
   freeRelationshipId,
@@ -350,6 +350,18 @@ export class XlsxWorkbook implements WorkbookBackend {
       if (cell.column >= left && cell.column < left + columns && style !== undefined) formats[cell.column - left] = styles.numberFormatOf(parseInt(style, 10));
     }
     return formats;
+  }
+
+  /**
+   * Of `cells` of `sheet`, those a fill cannot replace alone: each starts a shared formula other cells
+   * copy (fillCellsXml.ts). Excel keeps a formula per cell, so only a file has this limit.
+   */
+  async sharedFormulaStarts(sheet: string, cells: { row: number; column: number }[]): Promise<{ row: number; column: number; range: string }[]> {
+    const entry = (await this.sheetList()).find((s) => s.name.toLowerCase() === sheet.toLowerCase());
+    if (!entry || cells.length === 0) return [];
+    const xml = (await this.text(entry.part)) ?? "";
+    const found = await inPart(entry.part, () => sharedFormulaStarts(xml, cells));
+    return found.map(({ row, column, ref }) => ({ row, column, range: ref }));
   }
 
   /** The worksheets in tab order, with their part paths (for transforms outside a write plan). */
