@@ -115,6 +115,20 @@ describe("a broken part is named, exit 1, nothing written", () => {
       says: "An element is not closed",
     },
     {
+      what: "a table part with a second root element",
+      file: "totals-row.xlsx",
+      part: "xl/tables/table1.xml",
+      edit: (xml) => `${xml}<table/>`,
+      says: "A second root element <table> follows the first",
+    },
+    {
+      what: "the stylesheet cut short (it was edited by pattern as it was; the grade adds its formats to it)",
+      file: "excel-like.xlsx",
+      part: "xl/styles.xml",
+      edit: (xml) => xml.replace(/<\/cellXfs>[\s\S]*$/, ""),
+      says: "An element is not closed",
+    },
+    {
       what: "a stray quote in a cell's start tag (both reads dropped the rows up to the next quote without a word)",
       file: "excel-like.xlsx",
       part: "xl/worksheets/sheet2.xml",

@@ -4,7 +4,7 @@
 
 import type { CellLook } from "../../types";
 import { escapeXml, attribute } from "./xmlText";
-import { rootElement, withPrefix } from "./xmlTokens";
+import { wellFormedRoot, withPrefix } from "./xmlTokens";
 
 /** Excel's built-in number formats by format code (ECMA-376 §18.8.30): these need no <numFmt>. */
 const BUILT_IN_FORMATS: Record<string, number> = {
@@ -67,15 +67,12 @@ export class Stylesheet {
    */
   private readonly styleRecord: boolean;
 
-  /** Reads the sections of a styles part (xl/styles.xml). */
+  /**
+   * Reads the sections of a styles part (xl/styles.xml). Throws an XmlSyntaxError for a part that is not
+   * well-formed: its sections are found and extended by pattern, which only well-formed text makes safe.
+   */
   constructor(private readonly xml: string) {
-    let prefix = "";
-    try {
-      prefix = rootElement(xml)?.prefix ?? "";
-    } catch {
-      prefix = "";
-    }
-    this.prefix = prefix;
+    this.prefix = wellFormedRoot(xml).prefix;
     const q = this.qualified;
     this.styleRecord = new RegExp(`<${q("cellStyleXfs")}(?:\\s[^>]*[^/])?>\\s*<${q("xf")}\\b`).test(xml);
     this.items = {

@@ -4,7 +4,7 @@
 import { columnName, rangeCorners } from "../../reading/address";
 import type { OwnedColumns } from "./outputColumnsXml";
 import { attribute, escapeXml, withAttribute } from "./xmlText";
-import { isMain, Token, withPrefix, XmlSyntaxError, XmlTokens } from "./xmlTokens";
+import { isMain, ROOT_SCOPE, wellFormedRoot, withPrefix, XmlSyntaxError, XmlTokens } from "./xmlTokens";
 
 /**
  * A table part's root element read by the tokenizer, the whole part checked on the way: text that is
@@ -13,32 +13,20 @@ import { isMain, Token, withPrefix, XmlSyntaxError, XmlTokens } from "./xmlToken
  * elements by pattern, only ever see a well-formed table.
  */
 function tableRoot(xml: string): { prefix: string; name?: string; displayName?: string; ref: string; totalsRowCount?: string } {
-  const tokens = new XmlTokens(xml);
-  let root: ReturnType<typeof tableRoot> | undefined;
-  while (tokens.next() !== Token.End) {
-    if (tokens.kind !== Token.Open || root) continue;
-    if (tokens.local !== "table" || !isMain(tokens.uri)) throw new XmlSyntaxError(`The table part holds <${tokens.name}>, not a table`, tokens.start);
-    const ref = tokens.attribute("ref");
-    if (ref === undefined) throw new XmlSyntaxError("The table has no ref (its range)", tokens.start);
-    try {
-      // ST_Ref (ECMA-376 §18.18.62): a range on the table's own sheet, so no sheet name.
-      if (ref.includes("!")) throw new SyntaxError(ref);
-      rangeCorners(ref);
-    } catch {
-      throw new XmlSyntaxError(`The table's ref="${ref}" is not a range such as A1:C12 inside Excel's last cell XFD1048576`, tokens.start);
-    }
-    const colon = tokens.name.indexOf(":");
-    root = {
-      prefix: colon < 0 ? "" : tokens.name.slice(0, colon),
-      name: tokens.attribute("name"),
-      displayName: tokens.attribute("displayName"),
-      ref,
-      totalsRowCount: tokens.attribute("totalsRowCount"),
-    };
+  const root = wellFormedRoot(xml);
+  if (root.local !== "table" || !isMain(root.uri)) throw new XmlSyntaxError(`The part's root element is <${root.local}>, not a SpreadsheetML table`, root.start);
+  const tokens = new XmlTokens(xml, ROOT_SCOPE, root.start);
+  tokens.next();
+  const ref = tokens.attribute("ref");
+  if (ref === undefined) throw new XmlSyntaxError("The table has no ref (its range)", root.start);
+  try {
+    // ST_Ref (ECMA-376 §18.18.62): a range on the table's own sheet, so no sheet name.
+    if (ref.includes("!")) throw new SyntaxError(ref);
+    rangeCorners(ref);
+  } catch {
+    throw new XmlSyntaxError(`The table's ref="${ref}" is not a range such as A1:C12 inside Excel's last cell XFD1048576`, root.start);
   }
-  if (!root) throw new XmlSyntaxError("The table part holds no table", 0);
-  if (tokens.depth !== 0) throw new XmlSyntaxError("An element is not closed", xml.length);
-  return root;
+  return { prefix: root.prefix, name: tokens.attribute("name"), displayName: tokens.attribute("displayName"), ref, totalsRowCount: tokens.attribute("totalsRowCount") };
 }
 
 /**

@@ -344,7 +344,9 @@ export class XlsxWorkbook implements WorkbookBackend {
     if (!line) return formats;
     const rels = await this.relationships(relsPath(this.workbookPart));
     const stylesRel = rels.find((rel) => isRelType(rel.type, "styles"));
-    const styles = new Stylesheet((stylesRel && (await this.text(resolveTarget(this.workbookPart, stylesRel.target)))) || EMPTY_STYLESHEET);
+    const stylesPart = stylesRel && resolveTarget(this.workbookPart, stylesRel.target);
+    const stylesXml = (stylesPart && (await this.text(stylesPart))) || EMPTY_STYLESHEET;
+    const styles = await inPart(stylesPart ?? "xl/styles.xml", () => new Stylesheet(stylesXml));
     for (const cell of splitCells(line.inner, line.scope)) {
       const style = attribute(cell.attributes, "s");
       if (cell.column >= left && cell.column < left + columns && style !== undefined) formats[cell.column - left] = styles.numberFormatOf(parseInt(style, 10));
@@ -469,7 +471,8 @@ export class XlsxWorkbook implements WorkbookBackend {
       workbookRels = [...workbookRels, { id: freeRelationshipId(workbookRels), type: relType("styles", this.strict), target: resolveRelative(this.workbookPart, stylesPath), external: false }];
       types = withOverride(types, stylesPath, CONTENT_TYPE.styles);
     }
-    const styles = new Stylesheet((await this.text(stylesPath)) ?? this.conform(EMPTY_STYLESHEET));
+    const stylesXml = (await this.text(stylesPath)) ?? this.conform(EMPTY_STYLESHEET);
+    const styles = await inPart(stylesPath, () => new Stylesheet(stylesXml));
 
     // 1. The add-in's earlier sheets go, with their drawings and charts. A plan sheet whose name a
     //    user sheet already has is refused: the add-in never overwrites what it does not own.

@@ -386,6 +386,29 @@ export function withPrefix(fragment: string, prefix: string): string {
   return fragment.replace(/<(\/?)(?=[A-Za-z_])/g, `<$1${prefix}:`);
 }
 
+/**
+ * The root element of a part (as rootElement gives it) after reading the whole part: throws an
+ * XmlSyntaxError when the text is not well-formed (a tag, comment or element not closed, an end tag that
+ * does not match, a second root, no root at all). For the small parts the add-in edits by pattern
+ * (styles, tables), so that an edit never lands in text a spreadsheet would refuse anyway.
+ */
+export function wellFormedRoot(xml: string): NonNullable<ReturnType<typeof rootElement>> {
+  const tokens = new XmlTokens(xml);
+  let root: ReturnType<typeof rootElement>;
+  while (tokens.next() !== Token.End) {
+    if (tokens.kind === Token.Text && tokens.depth === 0 && xml.slice(tokens.start, tokens.end).trim() !== "") {
+      throw new XmlSyntaxError("Text stands outside the root element", tokens.start);
+    }
+    if (tokens.kind !== Token.Open || tokens.depth !== 1) continue;
+    if (root) throw new XmlSyntaxError(`A second root element <${tokens.name}> follows the first`, tokens.start);
+    const colon = tokens.name.indexOf(":");
+    root = { prefix: colon < 0 ? "" : tokens.name.slice(0, colon), uri: tokens.uri, local: tokens.local, scope: tokens.bindings, start: tokens.start, end: tokens.end };
+  }
+  if (!root) throw new XmlSyntaxError("The part has no root element", 0);
+  if (tokens.depth !== 0) throw new XmlSyntaxError("An element is not closed", xml.length);
+  return root;
+}
+
 /** The root element of a part: its qualified name's prefix, namespace URI and bindings. */
 export function rootElement(xml: string): { prefix: string; uri: string; local: string; scope: Scope; start: number; end: number } | undefined {
   const tokens = new XmlTokens(xml);
