@@ -49,7 +49,7 @@ describe("a broken part is named, exit 1, nothing written", () => {
       file: "excel-like.xlsx",
       part: "xl/_rels/workbook.xml.rels",
       edit: (xml) => xml.replace(/Target="([^"]*)"/, 'Target="$1'),
-      says: "An attribute value holds a '<'",
+      says: "An attribute value holds a '<' (or its closing quote is missing)",
     },
     {
       what: "the package's relationships, an end tag that does not match",
@@ -98,7 +98,7 @@ describe("a broken part is named, exit 1, nothing written", () => {
       file: "totals-row.xlsx",
       part: "xl/tables/table1.xml",
       edit: (xml) => xml.replace('ref="A1:E7"', 'ref="<A1"'),
-      says: "An attribute value holds a '<'",
+      says: "An attribute value holds a '<' (or its closing quote is missing)",
     },
     {
       what: "a table whose ref is not a range",

@@ -103,7 +103,7 @@ describe("a column the analyst added right of the table", () => {
 describe("the .xlsx table part", () => {
   test("in place inside the table, the add-in's columns take the new names and keep their ids", () => {
     const xml =
-      '<table id="1" name="Customers" displayName="Customers" ref="A1:E6"><autoFilter ref="A1:E6"/><tableColumns count="5">' +
+      '<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="1" name="Customers" displayName="Customers" ref="A1:E6"><autoFilter ref="A1:E6"/><tableColumns count="5">' +
       '<tableColumn id="1" name="ID"/><tableColumn id="2" name="Score"/><tableColumn id="3" name="Rank"/><tableColumn id="4" name="Tier"/><tableColumn id="5" name="Note"/>' +
       "</tableColumns></table>";
     const out = tablePartXml(xml, [{ headerRow: 0, first: 1, last: 3 }], { firstColumn: 1, headers: ["得分", "排名", "等级"], lastRow: 5 });

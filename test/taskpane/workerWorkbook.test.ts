@@ -74,7 +74,7 @@ async function sampleWith(part: string, edit: (xml: string) => string): Promise<
 test("a workbook with a broken part is refused naming the part, in both languages (not as a damaged file)", async () => {
   const rels = await sampleWith("xl/_rels/workbook.xml.rels", (xml) => xml.replace(/Target="([^"]*)"/, 'Target="$1'));
   const atOpen = (await WorkerWorkbook.open(inProcessWorker, blob(rels)).catch((e) => e)) as WorkbookError;
-  expect(atOpen.open?.["en-US"]).toMatch(/^The part xl\/_rels\/workbook\.xml\.rels of the workbook cannot be read: An attribute value is not closed \(at character \d+\)\. Open the file in Excel and save it again\.$/);
+  expect(atOpen.open?.["en-US"]).toMatch(/^The part xl\/_rels\/workbook\.xml\.rels of the workbook cannot be read: An attribute value holds a '<' \(or its closing quote is missing\) \(at character \d+\)\. Open the file in Excel and save it again\.$/);
   expect(atOpen.open?.["zh-CN"]).toMatch(/^无法读取工作簿的部件 xl\/_rels\/workbook\.xml\.rels：/);
 
   // The sample's Customers sheet (workbook.xml's rId5): its rows are read as the file opens.

@@ -228,3 +228,28 @@ describeWithLibreOffice("LibreOffice reads a workbook whose customer sheet was s
     }
   });
 });
+
+test.each([
+  ['<row r="4"><c r="A4 t="s"><v>3</v></c></row>', /^Attributes are not separated by white space \(at character \d+\)$/],
+  ['<row r="4"><c r="A4" t="s><v>3</v></c></row>', /^An attribute value holds a '<' \(or its closing quote is missing\) \(at character \d+\)$/],
+])("a broken start tag early in a streamed sheet is refused where it stands, not after the rest of the sheet is read: %s", async (broken, says) => {
+  // A value holding "<" (a stray quote) must not pass for a tag cut by the window's end: the stream would
+  // then wait for more text, and hold the rest of the sheet (up to 500 MB) in one string before refusing.
+  const rows = Array.from({ length: 2000 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`);
+  rows[3] = broken;
+  const bytes = new TextEncoder().encode(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.join("")}</sheetData></worksheet>`);
+  let given = 0;
+  const chunks = (async function* () {
+    for (let at = 0; at < bytes.length; at += 256) {
+      given++;
+      yield bytes.subarray(at, at + 256);
+    }
+  })();
+  const error = await readSheetStream(textChunks(chunks), []).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  expect(given).toBeLessThan(10);
+  expect(error?.message).toMatch(says);
+  expect(Math.ceil(bytes.length / 256)).toBeGreaterThan(100);
+});

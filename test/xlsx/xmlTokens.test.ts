@@ -79,7 +79,7 @@ describe("the XML tokenizer: names by namespace, offsets as written", () => {
     expect(() => read('<c r="A1"<v>1</v></c>')).toThrow(XmlSyntaxError);
     // Nor inside a quoted value (XML 1.0 §2.3, AttValue): a stray quote would make a "value" of the
     // markup up to the next quote, and the cells in it would be lost without a word.
-    expect(() => read('<c note="a<b"/>')).toThrow("An attribute value holds a '<'");
+    expect(() => read('<c note="a<b"/>')).toThrow("An attribute value holds a '<' (or its closing quote is missing)");
     expect(() => read('<row r="3"><c r="A t="s"><v>13</v></c><c r="B3"><v>1</v></c></row>')).toThrow("Attributes are not separated by white space");
     // A text cut right after a value's closing quote (a window of a streamed sheet) is not closed, not broken.
     expect(() => read('<c a=">" r="A1"')).toThrow("A start tag is not closed");

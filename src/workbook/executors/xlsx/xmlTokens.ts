@@ -198,7 +198,7 @@ export class XmlTokens {
       // stray quote (<c r="A t="s">) would otherwise make a "value" of the markup up to the next quote
       // and drop the cells inside it without a word.
       const lt = xml.indexOf("<", j + 1);
-      if (lt >= 0 && lt < close) throw new XmlSyntaxError("An attribute value holds a '<'", lt);
+      if (lt >= 0 && lt < close) throw new XmlSyntaxError("An attribute value holds a '<' (or its closing quote is missing)", lt);
       // (Text that ends right after the quote is cut, as a window of a streamed sheet may be: not closed.)
       if (close + 1 >= xml.length) throw new XmlSyntaxError("A start tag is not closed", at);
       const after = xml.charCodeAt(close + 1);
