@@ -136,6 +136,13 @@ describe("a broken part is named, exit 1, nothing written", () => {
       says: 'A cell has the reference r="A3 t=", which is not a cell address',
     },
     {
+      what: "a cell whose prefix no xmlns declares (it was read as an unknown element: the customer's Sales was a blank)",
+      file: "excel-like.xlsx",
+      part: "xl/worksheets/sheet2.xml",
+      edit: (xml) => xml.replace(/<c r="D2"([^>]*)>(.*?)<\/c>/, '<y:c r="D2"$1>$2</y:c>'),
+      says: 'The prefix "y" of y:c is not declared (no xmlns:y)',
+    },
+    {
       what: "an attribute value without quotes",
       file: "excel-like.xlsx",
       part: "xl/worksheets/sheet2.xml",

@@ -278,7 +278,7 @@ describe("readPlainRowCells", () => {
   });
 
   test("malformed markup is never read by hand: the tokenizer refuses it", () => {
-    for (const inner of ['<c r="A1"><v>1</c>', '<c r="A1"><v>1</v></x>', '<c r="A1><v>1</v></c>']) {
+    for (const inner of ['<c r="A1"><v>1</c>', '<c r="A1"><v>1</v></x>', '<c r="A1><v>1</v></c>', '<c r="A1" y:z="1"><v>1</v></c>', '<c r="A1"><f y:z="1">1+0</f><v>1</v></c>']) {
       const xml = rowXml(inner, "");
       expect(byHand(xml, "")).toBeUndefined();
       expect(() => byReadRowInto(xml)).toThrow();

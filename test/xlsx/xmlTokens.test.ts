@@ -51,10 +51,22 @@ describe("the XML tokenizer: names by namespace, offsets as written", () => {
     };
     expect(() => read("<a><b></a>")).toThrow(XmlSyntaxError);
     expect(() => read('<a b="1></a>')).toThrow(XmlSyntaxError);
-    // An undeclared prefix is kept apart from every known namespace rather than refused.
-    const tokens = new XmlTokens("<p:a/>");
+  });
+
+  test("a prefix no xmlns declares is refused, on an element or an attribute (Excel finds such a part unreadable; LibreOffice stops reading the sheet there)", () => {
+    const read = (xml: string) => {
+      const tokens = new XmlTokens(xml);
+      while (tokens.next() !== Token.End);
+    };
+    // It used to be read as an element of no known namespace and skipped: a <y:c> cell was a blank.
+    expect(() => read("<p:a/>")).toThrow('The prefix "p" of p:a is not declared (no xmlns:p)');
+    expect(() => read(`<worksheet xmlns="${MAIN}"><row r="1" x14ac:dyDescent="0.25"/></worksheet>`)).toThrow('The prefix "x14ac" of x14ac:dyDescent is not declared');
+    expect(() => read(`<worksheet xmlns="${MAIN}"><c r="A1" a:b='x:y' c:d="1"/></worksheet>`)).toThrow('The prefix "a" of a:b is not declared');
+    // Declared on the same tag, on an ancestor, or the xml prefix: read as before.
+    read(`<worksheet xmlns="${MAIN}" xmlns:x14ac="urn:x14ac"><row r="1" x14ac:dyDescent="0.25"/><p:a xmlns:p="urn:p" p:b="1" xml:space="preserve"/></worksheet>`);
+    const tokens = new XmlTokens('<p:a xmlns:p="urn:p"/>');
     tokens.next();
-    expect([tokens.local, isMain(tokens.uri)]).toEqual(["a", false]);
+    expect([tokens.local, tokens.uri, isMain(tokens.uri)]).toEqual(["a", "urn:p", false]);
   });
 
   test("an attribute value without quotes is refused when read, whatever follows the tag (it looped for ever)", () => {

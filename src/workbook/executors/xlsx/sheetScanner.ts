@@ -495,6 +495,7 @@ const enum Ch {
   Apostrophe = 39,
   Slash = 47,
   Equals = 61,
+  Colon = 58,
   Less = 60,
   Greater = 62,
 }
@@ -520,11 +521,15 @@ function valueEnds(xml: string, open: number, close: number): boolean {
   return isSpace(after) || after === Ch.Greater || after === Ch.Slash;
 }
 
-/** The offset of the ">" ending the tag whose attributes start at `from` (quoted values skipped), or -1. */
-function tagEnd(xml: string, from: number, to: number): number {
+/**
+ * The offset of the ">" ending the tag whose attributes start at `from` (quoted values skipped), or -1;
+ * -1 too for a prefixed attribute name when `unprefixed` (its prefix is the tokenizer's to check).
+ */
+function tagEnd(xml: string, from: number, to: number, unprefixed = false): number {
   for (let i = from; i < to; i++) {
     const c = xml.charCodeAt(i);
     if (c === Ch.Greater) return i;
+    if (c === Ch.Colon && unprefixed) return -1;
     if (c === Ch.Quote || c === Ch.Apostrophe) {
       const close = xml.indexOf(c === Ch.Quote ? '"' : "'", i + 1);
       if (close < 0 || close >= to || !valueEnds(xml, i, close)) return -1;
@@ -619,6 +624,8 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
       while (j < to) {
         const n = xml.charCodeAt(j);
         if (n === Ch.Equals || isSpace(n) || n === Ch.Greater || n === Ch.Slash || n === Ch.Less || n === Ch.Quote || n === Ch.Apostrophe) break;
+        // A prefixed attribute's prefix must be declared: the tokenizer knows the bindings and decides.
+        if (n === Ch.Colon) return false;
         j++;
       }
       const nameEnd = j;
@@ -688,7 +695,7 @@ export function readPlainRowCells(xml: string, from: number, to: number, prefix:
         i = lt + vEnd.length;
       } else if (nameAt(xml, i + 1, f)) {
         formula = true;
-        const gt = tagEnd(xml, i + 1 + f.length, to);
+        const gt = tagEnd(xml, i + 1 + f.length, to, true);
         if (gt < 0) return false;
         if (xml.charCodeAt(gt - 1) === Ch.Slash) {
           i = gt + 1;

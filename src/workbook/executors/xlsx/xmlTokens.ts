@@ -21,8 +21,6 @@ export const PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relat
 /** Markup compatibility (mc:AlternateContent). */
 export const MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
-/** The namespace given to an element whose prefix is not declared: matches nothing the reader looks for. */
-export const UNDECLARED = "urn:undeclared-prefix";
 
 /** Whether a namespace URI is SpreadsheetML's main namespace, transitional or strict. */
 export function isMain(uri: string): boolean {
@@ -185,9 +183,12 @@ export class XmlTokens {
     let gt = xml.indexOf(">", i);
     if (gt < 0) throw new XmlSyntaxError("A start tag is not closed", at);
     let hasXmlns = false;
+    /** Where the first prefixed attribute name's colon is (x14ac:dyDescent), to check its prefix once the tag's own declarations are in. */
+    let prefixed = -1;
     for (let j = i; j < gt; j++) {
       const c = xml.charCodeAt(j);
       if (c === 120 /* x */ && xml.startsWith("xmlns", j)) hasXmlns = true;
+      if (c === 58 /* : */ && prefixed < 0) prefixed = j;
       // "<" outside a quoted value cannot stand in a tag: <worksheet xm</c>lns="..."> is a broken tag, not
       // a tag without its namespace declaration.
       if (c === 60) throw new XmlSyntaxError("A start tag holds a '<'", j);
@@ -218,6 +219,7 @@ export class XmlTokens {
     this.scopes.push(this.scope);
     this.names.push(name);
     if (hasXmlns) this.scope = this.declare(this.scope);
+    if (prefixed >= 0) this.checkAttributePrefixes(prefixed);
     this.depth++;
     this.resolveName(name, true);
     this.pendingClose = this.selfClosing;
@@ -346,10 +348,34 @@ export class XmlTokens {
       return;
     }
     const prefix = name.slice(0, colon);
-    // An undeclared prefix is a namespace error; the element is kept but belongs to no namespace the
-    // reader knows, so it is skipped like any extension (lenient as spreadsheet programs are).
     this.local = name.slice(colon + 1);
-    this.uri = this.scope[prefix] ?? UNDECLARED;
+    const uri = this.scope[prefix];
+    if (uri === undefined) throw undeclared(prefix, name, this.start);
+    this.uri = uri;
+  }
+
+  /**
+   * Every prefixed attribute name of the current start tag, from the colon at `from` on, names a declared
+   * prefix (xmlns:p itself declares one).
+   */
+  private checkAttributePrefixes(from: number): void {
+    const xml = this.xml;
+    for (let j = from; j < this.attrEnd; j++) {
+      const c = xml.charCodeAt(j);
+      if (c === 34 || c === 39) {
+        j = xml.indexOf(c === 34 ? '"' : "'", j + 1);
+        continue;
+      }
+      if (c !== 58) continue;
+      let start = j;
+      while (start > this.attrStart && xml.charCodeAt(start - 1) > 32) start--;
+      const prefix = xml.slice(start, j);
+      if (prefix !== "xmlns" && this.scope[prefix] === undefined) {
+        let end = j;
+        while (end < this.attrEnd && xml.charCodeAt(end) !== 61 /* = */ && xml.charCodeAt(end) > 32) end++;
+        throw undeclared(prefix, xml.slice(start, end), start);
+      }
+    }
   }
 
   private declare(parent: Scope): Scope {
@@ -363,6 +389,16 @@ export class XmlTokens {
     }
     return scope;
   }
+}
+
+/**
+ * A name whose prefix no xmlns declaration in force binds. Namespaces in XML 1.0 §5 ("Prefix
+ * Declared"); Excel reports such a part as unreadable content (ycphs/openxlsx#540, an undeclared xr9:
+ * in styles.xml), and LibreOffice stops reading the sheet there (measured: the rest of the sheet is
+ * gone), so neither shows what the file says: refused, not skipped.
+ */
+function undeclared(prefix: string, name: string, at: number): XmlSyntaxError {
+  return new XmlSyntaxError(`The prefix "${prefix}" of ${name} is not declared (no xmlns:${prefix})`, at);
 }
 
 /** The prefix to write for elements of `uri` where `scope` is in force: "" for the default namespace, undefined when unbound. */
