@@ -143,6 +143,13 @@ describe("a broken part is named, exit 1, nothing written", () => {
       says: 'The prefix "y" of y:c is not declared (no xmlns:y)',
     },
     {
+      what: "text before the XML declaration",
+      file: "excel-like.xlsx",
+      part: "xl/worksheets/sheet2.xml",
+      edit: (xml) => `é${xml}`,
+      says: "Text stands outside the root element",
+    },
+    {
       what: "an attribute value without quotes",
       file: "excel-like.xlsx",
       part: "xl/worksheets/sheet2.xml",

@@ -60,6 +60,10 @@ export function prefixOf(name: string): string {
 /** Positions the tokens on the worksheet's sheetData start tag; false when the part has none. */
 export function findSheetData(tokens: XmlTokens): boolean {
   while (tokens.next() !== Token.End) {
+    if (tokens.kind === Token.Text && tokens.depth === 0 && /\S/.test(tokens.xml.slice(tokens.start, tokens.end).replace(/^\uFEFF/, ""))) {
+      // Before the root only the declaration, comments and white space may stand (XML 1.0 §2.8, prolog).
+      throw new XmlSyntaxError("Text stands outside the root element", tokens.start);
+    }
     if (tokens.kind !== Token.Open) continue;
     if (tokens.depth === 2 && tokens.local === "sheetData" && isMain(tokens.uri)) return true;
     if (tokens.depth >= 2) tokens.skipElement();
