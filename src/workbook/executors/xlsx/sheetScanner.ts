@@ -451,7 +451,7 @@ export function readRowCells(t: XmlTokens, strings: string[], onCell: (column: n
     if (value !== null) onCell(column, value);
   }
   // The text (or the row's span, as readRowInto gives it) ended before the row did.
-  throw new XmlSyntaxError("A row is not closed", start);
+  throw new XmlSyntaxError("A row is not closed", start, true);
 }
 
 /** Where a row's cells go as they are read: numbers apart, so that a sheet of numbers boxes none. */

@@ -132,9 +132,9 @@ export type SheetEvent<R> =
   | { kind: "rows"; rows: { row: R; gap: string }[] }
   | { kind: "tail"; tail: string };
 
-/** An error the tokenizer throws only when the text stops inside a token or an element. */
+/** An error the tokenizer throws only when the text stops inside a token or an element (XmlSyntaxError.cut). */
 function isTruncation(error: unknown): boolean {
-  return error instanceof XmlSyntaxError && /not closed/.test(error.message);
+  return error instanceof XmlSyntaxError && error.cut;
 }
 
 /** A syntax error found in a window that starts `base` characters into the part, placed in the part's text (as the whole read places it). */

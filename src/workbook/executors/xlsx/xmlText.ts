@@ -28,13 +28,18 @@ export class XmlSyntaxError extends Error {
   constructor(
     readonly reason: string,
     readonly offset: number,
+    /**
+     * True when the text ends inside a token or an element, so more text could mend it: a window of a
+     * streamed sheet then waits for the next piece. Set by the thrower, never read from the wording.
+     */
+    readonly cut = false,
   ) {
     super(`${reason} (at character ${offset})`);
   }
 
   /** The same error for text that starts `base` characters into the part (a window of a streamed sheet). */
   shifted(base: number): XmlSyntaxError {
-    return base === 0 ? this : new XmlSyntaxError(this.reason, this.offset + base);
+    return base === 0 ? this : new XmlSyntaxError(this.reason, this.offset + base, this.cut);
   }
 }
 

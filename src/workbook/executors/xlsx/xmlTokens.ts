@@ -121,7 +121,7 @@ export class XmlTokens {
     const second = xml.charCodeAt(at + 1);
     if (second === 47 /* / */) {
       const gt = xml.indexOf(">", at + 2);
-      if (gt < 0) throw new XmlSyntaxError("An end tag is not closed", at);
+      if (gt < 0) throw new XmlSyntaxError("An end tag is not closed", at, true);
       // Compared in place with the open element's name: no string is made per end tag.
       const name = this.names.length > 0 ? this.names[this.names.length - 1] : "";
       let after = at + 2 + name.length;
@@ -139,13 +139,13 @@ export class XmlTokens {
     if (second === 33 /* ! */) {
       if (xml.startsWith("<!--", at)) {
         const close = xml.indexOf("-->", at + 4);
-        if (close < 0) throw new XmlSyntaxError("A comment is not closed", at);
+        if (close < 0) throw new XmlSyntaxError("A comment is not closed", at, true);
         this.end = this.at = close + 3;
         return (this.kind = Token.Other);
       }
       if (xml.startsWith("<![CDATA[", at)) {
         const close = xml.indexOf("]]>", at + 9);
-        if (close < 0) throw new XmlSyntaxError("A CDATA section is not closed", at);
+        if (close < 0) throw new XmlSyntaxError("A CDATA section is not closed", at, true);
         this.end = this.at = close + 3;
         this.cdata = true;
         return (this.kind = Token.Text);
@@ -164,7 +164,7 @@ export class XmlTokens {
     }
     if (second === 63 /* ? */) {
       const close = xml.indexOf("?>", at + 2);
-      if (close < 0) throw new XmlSyntaxError("A processing instruction is not closed", at);
+      if (close < 0) throw new XmlSyntaxError("A processing instruction is not closed", at, true);
       this.end = this.at = close + 2;
       return (this.kind = Token.Other);
     }
@@ -173,7 +173,7 @@ export class XmlTokens {
     for (;;) {
       const c = xml.charCodeAt(i);
       if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) break;
-      if (Number.isNaN(c)) throw new XmlSyntaxError("A start tag is not closed", at);
+      if (Number.isNaN(c)) throw new XmlSyntaxError("A start tag is not closed", at, true);
       i++;
     }
     const name = xml.slice(at + 1, i);
@@ -181,7 +181,7 @@ export class XmlTokens {
     // The tag ends at the first ">" outside a quoted attribute value: indexOf (native) finds a candidate,
     // and only the tag's own characters are walked to skip quoted values and notice xmlns declarations.
     let gt = xml.indexOf(">", i);
-    if (gt < 0) throw new XmlSyntaxError("A start tag is not closed", at);
+    if (gt < 0) throw new XmlSyntaxError("A start tag is not closed", at, true);
     let hasXmlns = false;
     /** Where the first prefixed attribute name's colon is (x14ac:dyDescent), to check its prefix once the tag's own declarations are in. */
     let prefixed = -1;
@@ -194,14 +194,14 @@ export class XmlTokens {
       if (c === 60) throw new XmlSyntaxError("A start tag holds a '<'", j);
       if (c !== 34 && c !== 39) continue;
       const close = xml.indexOf(c === 34 ? '"' : "'", j + 1);
-      if (close < 0) throw new XmlSyntaxError("An attribute value is not closed", j);
+      if (close < 0) throw new XmlSyntaxError("An attribute value is not closed", j, true);
       // XML 1.0 §2.3 (AttValue): a value holds no "<", and §3.1: attributes are parted by white space. A
       // stray quote (<c r="A t="s">) would otherwise make a "value" of the markup up to the next quote
       // and drop the cells inside it without a word.
       const lt = xml.indexOf("<", j + 1);
       if (lt >= 0 && lt < close) throw new XmlSyntaxError("An attribute value holds a '<' (or its closing quote is missing)", lt);
       // (Text that ends right after the quote is cut, as a window of a streamed sheet may be: not closed.)
-      if (close + 1 >= xml.length) throw new XmlSyntaxError("A start tag is not closed", at);
+      if (close + 1 >= xml.length) throw new XmlSyntaxError("A start tag is not closed", at, true);
       const after = xml.charCodeAt(close + 1);
       if (!(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) {
         throw new XmlSyntaxError("Attributes are not separated by white space", close + 1);
@@ -209,7 +209,7 @@ export class XmlTokens {
       j = close;
       if (close > gt) {
         gt = xml.indexOf(">", close + 1);
-        if (gt < 0) throw new XmlSyntaxError("A start tag is not closed", at);
+        if (gt < 0) throw new XmlSyntaxError("A start tag is not closed", at, true);
       }
     }
     i = gt;
@@ -284,7 +284,7 @@ export class XmlTokens {
     while (this.next() !== Token.End) {
       if (this.kind === Token.Close && this.depth < depth) return this.end;
     }
-    throw new XmlSyntaxError("An element is not closed", this.start);
+    throw new XmlSyntaxError("An element is not closed", this.start, true);
   }
 
   /**
@@ -305,7 +305,7 @@ export class XmlTokens {
       close = this.xml.indexOf(`</${name}`, close + 2);
     }
     const gt = close < 0 ? -1 : this.xml.indexOf(">", close);
-    if (gt < 0) throw new XmlSyntaxError(`<${name}> is not closed`, this.start);
+    if (gt < 0) throw new XmlSyntaxError(`<${name}> is not closed`, this.start, true);
     this.names.pop();
     this.scope = this.scopes.pop()!;
     this.depth--;
@@ -330,7 +330,7 @@ export class XmlTokens {
       if (this.kind === Token.Text) text += this.text();
       else if (this.kind === Token.Close && this.depth < depth) return text;
     }
-    throw new XmlSyntaxError("An element is not closed", this.start);
+    throw new XmlSyntaxError("An element is not closed", this.start, true);
   }
 
   private attributeMatches(qname: string, local: string, uri: string): boolean {
