@@ -62,6 +62,14 @@ export function readerReason(error: unknown, lang: Lang): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The sentence for a workbook the reader will not read: a refusal's own sentence and fix
+ * (packageErrors.ts) when it has one, else `other` given the reader's reason.
+ */
+export function notReadable(file: string, error: unknown, lang: Lang, other: (file: string, reason: string) => string = textOf(lang).cli.notXlsx): string {
+  return isPackageError(error) ? textOf(lang).cli.refused(file, error.messages[lang]) : other(file, readerReason(error, lang));
+}
+
 /** The sentence for a fault of tiers itself. */
 export function unexpectedSentence(error: unknown, lang: Lang): string {
   const message = error instanceof EngineError ? engineReason(error)[lang] : error instanceof Error ? error.message : String(error);

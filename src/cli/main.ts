@@ -14,8 +14,7 @@ import { openXlsx } from "../workbook/executors/xlsx";
 import type { SpillStores } from "../workbook/executors/xlsx";
 import { diskSpill } from "./spill";
 import { cliText, messageLanguage } from "./cliText";
-import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, readerReason, unexpectedSentence } from "./failures";
-import { isPackageError } from "../workbook/executors/xlsx/packageErrors";
+import { clashSentence, EXIT_FILES, EXIT_PROBLEMS, EXIT_UNEXPECTED, fileErrorSentence, isFileError, isWorkbookRefusal, notReadable, unexpectedSentence } from "./failures";
 import { readInputFile, writeFilesTogether } from "./files";
 import type { GradeOptions } from "./gradeArguments";
 import { parseCommand } from "./gradeArguments";
@@ -57,12 +56,6 @@ function workbookLanguage(index: WorkbookIndex): Lang | undefined {
 export function defaultOutput(workbook: string): string {
   const ext = path.extname(workbook);
   return path.join(path.dirname(workbook), `${path.basename(workbook, ext)}.graded.xlsx`);
-}
-
-/** The sentence for a workbook the reader will not read: its own sentence and fix when it has one. */
-function notReadable(file: string, error: unknown, lang: Lang): string {
-  const text = cliText(lang);
-  return isPackageError(error) ? text.refused(file, error.messages[lang]) : text.notXlsx(file, readerReason(error, lang));
 }
 
 /** What a command tells main about its run, for the sentence of an error it did not catch itself. */

@@ -9,7 +9,7 @@ import { formatProblem } from "../workbook/reading/problems";
 import type { Lang } from "../workbook/types";
 import { openXlsx } from "../workbook/executors/xlsx";
 import { cliText } from "./cliText";
-import { clashSentence, EXIT_FILES, readerReason } from "./failures";
+import { clashSentence, EXIT_FILES, notReadable } from "./failures";
 import { readInputFile, writeFilesTogether } from "./files";
 import type { CliIo, RunContext } from "./main";
 import { parseOptions } from "./options";
@@ -54,7 +54,7 @@ export async function migrateCommand(args: string[], lang: Lang, io: CliIo, cont
   try {
     workbook = await openXlsx(data);
   } catch (error) {
-    io.stderr(`${text.notXlsx(file, readerReason(error, lang))}\n`);
+    io.stderr(`${notReadable(file, error, lang, text.notXlsx)}\n`);
     return 1;
   }
   const outcome = await migrateWorkbook(workbook, { from: values.from, to: values.to, lang });

@@ -15,7 +15,8 @@ import { isRelType, parseRelationships, relationshipsXml, relsPath, resolveTarge
 import { textElement } from "./cellXml";
 import { openXlsx, withFullCalcOnLoad, XlsxWorkbook } from "./xlsxWorkbook";
 import { attribute, escapeXml, unescapeXml, withAttribute } from "./xmlText";
-import { rootElement, withPrefix } from "./xmlTokens";
+import { wellFormedRoot, withPrefix } from "./xmlTokens";
+import { asBadXml } from "./packageErrors";
 
 /** The add-in's id in manifest.xml: its web extension in a workbook carries it as the reference id. */
 export const ADDIN_ID = "9d9f3a3a-2220-4d2e-b635-5ad8c36346be";
@@ -54,14 +55,13 @@ export interface ShareReport {
 }
 
 const UNRESOLVED_ERRORS = new Set(["#NAME?", "#BUSY!", "#CALC!", "#GETTING_DATA", "#CONNECT!"]);
-/** The prefix a part's SpreadsheetML elements carry ("" for the default namespace), and a qualifier for names. */
+/**
+ * The prefix a part's SpreadsheetML elements carry ("" for the default namespace), and a qualifier for
+ * names. Reads the whole part (wellFormedRoot): the TIERS formulas are found by pattern, and in a broken
+ * part a pattern could miss one, which would then reach the colleague as #NAME?. Throws XmlSyntaxError.
+ */
 function partPrefix(xml: string): { prefix: string; q: (name: string) => string } {
-  let prefix = "";
-  try {
-    prefix = rootElement(xml)?.prefix ?? "";
-  } catch {
-    prefix = "";
-  }
+  const prefix = wellFormedRoot(xml).prefix;
   return { prefix, q: (name: string) => (prefix ? `${prefix}:${name}` : name) };
 }
 
@@ -209,9 +209,13 @@ export async function prepareForSharing(data: Uint8Array | ArrayBuffer, options:
   for (const sheet of await workbook.worksheets()) {
     if (headerKey(sheet.name) === headerKey(about)) continue;
     const xml = (await workbook.partText(sheet.part)) ?? "";
-    report.leftAsIs.push(...rulesCallingTiers(xml, sheet.name));
-    const next = shareSheetXml(xml, sheet.name, options.formulas ?? "values", report);
-    if (next !== xml) changes.set(sheet.part, next);
+    try {
+      report.leftAsIs.push(...rulesCallingTiers(xml, sheet.name));
+      const next = shareSheetXml(xml, sheet.name, options.formulas ?? "values", report);
+      if (next !== xml) changes.set(sheet.part, next);
+    } catch (error) {
+      throw asBadXml(error, sheet.part);
+    }
   }
   const workbookXml = (await workbook.partText(workbook.workbookPath)) ?? "";
   const workbookPrefix = workbook.namespaceStyle.prefix;

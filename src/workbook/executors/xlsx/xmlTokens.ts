@@ -266,6 +266,15 @@ export class XmlTokens {
     return undefined;
   }
 
+  /**
+   * Checks the syntax of every attribute of the current start tag (name, "=", a quoted value closed in
+   * the tag), which next() leaves to the reads of attributes: throws XmlSyntaxError as rawAttribute does.
+   */
+  checkAttributes(): void {
+    // A name no attribute has ("=" cannot stand in one): rawAttribute walks them all.
+    this.rawAttribute("=");
+  }
+
   /** The attribute text of the current start tag, as written. */
   get attributeText(): string {
     return this.xml.slice(this.attrStart, this.attrEnd);
@@ -435,7 +444,9 @@ export function wellFormedRoot(xml: string): NonNullable<ReturnType<typeof rootE
     if (tokens.kind === Token.Text && tokens.depth === 0 && xml.slice(tokens.start, tokens.end).trim() !== "") {
       throw new XmlSyntaxError("Text stands outside the root element", tokens.start);
     }
-    if (tokens.kind !== Token.Open || tokens.depth !== 1) continue;
+    if (tokens.kind !== Token.Open) continue;
+    tokens.checkAttributes();
+    if (tokens.depth !== 1) continue;
     if (root) throw new XmlSyntaxError(`A second root element <${tokens.name}> follows the first`, tokens.start);
     const colon = tokens.name.indexOf(":");
     root = { prefix: colon < 0 ? "" : tokens.name.slice(0, colon), uri: tokens.uri, local: tokens.local, scope: tokens.bindings, start: tokens.start, end: tokens.end };
